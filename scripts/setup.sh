@@ -1,0 +1,30 @@
+#!/bin/sh
+# The quick start's first command: install what briefs needs, build it, and print the sample
+# issues into dist/. Safe to run again. Installs Chromium (to print) and poppler-utils (the
+# tests read PDFs back with it) from Debian when they are missing and this is a root shell
+# on a Debian-like system; otherwise it says what to install.
+set -eu
+cd "$(dirname "$0")/.."
+
+need_apt=""
+if [ -z "${CHROME_PATH:-}${PUPPETEER_EXECUTABLE_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1 \
+  && ! command -v chromium-browser >/dev/null 2>&1 && ! command -v google-chrome >/dev/null 2>&1 \
+  && ! command -v google-chrome-stable >/dev/null 2>&1; then
+  need_apt="$need_apt chromium"
+fi
+command -v pdftotext >/dev/null 2>&1 || need_apt="$need_apt poppler-utils"
+
+if [ -n "$need_apt" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing$need_apt from Debian" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need_apt >/dev/null
+  else
+    echo "setup: please install$need_apt (on Debian/Ubuntu: sudo apt-get install$need_apt)" >&2
+    exit 2
+  fi
+fi
+
+if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+npm run build
+node bin/briefs.js generate

@@ -1,0 +1,94 @@
+/**
+ * Checks that span files: ids, which submission is in which issue, numbering. Pure.
+ * Problems are reported on the issue file where the editor can fix them.
+ */
+import type { Diagnostic } from '../content/diagnostic.js';
+import type { IssueFile, Submission } from '../content/model.js';
+
+export function crossCheck(submissions: readonly Submission[], issues: readonly IssueFile[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const byId = new Map<string, Submission>();
+  for (const s of submissions) {
+    const other = byId.get(s.id);
+    if (other) {
+      out.push({
+        severity: 'error',
+        code: 'duplicate-id',
+        file: s.file,
+        field: 'id',
+        message: `the submission id "${s.id}" is also used by ${other.file}`,
+        hint: 'give one of them another file name or id:',
+      });
+    } else byId.set(s.id, s);
+  }
+
+  const placed = new Map<string, IssueFile>();
+  const numbers = new Map<string, IssueFile>();
+  for (const issue of issues) {
+    const other = numbers.get(issue.id);
+    if (other) {
+      out.push({
+        severity: 'error',
+        code: 'duplicate-issue',
+        file: issue.file,
+        field: 'number',
+        message: `${other.file} is already ${describe(issue)}`,
+        hint: 'give one of them another number (`briefs new issue` hands out the next free one)',
+      });
+    } else numbers.set(issue.id, issue);
+
+    issue.submissions.forEach((id, i) => {
+      const line = issue.submissionLines[i];
+      const s = byId.get(id);
+      if (!s) {
+        out.push({ severity: 'error', code: 'unknown-submission', file: issue.file, line, field: 'submissions', message: `no submission has the id "${id}"`, hint: closest(id, byId) });
+        return;
+      }
+      const first = placed.get(id);
+      if (first && first !== issue) {
+        out.push({ severity: 'error', code: 'submission-in-two-issues', file: issue.file, line, field: 'submissions', message: `"${id}" is already in ${first.file}`, hint: 'a submission is printed in one issue only: remove it from one of them' });
+      } else if (first === issue) {
+        out.push({ severity: 'error', code: 'submission-repeated', file: issue.file, line, field: 'submissions', message: `"${id}" is listed twice in this issue`, hint: 'list each submission once' });
+      } else placed.set(id, issue);
+      if (s.publication !== issue.publication) {
+        out.push({ severity: 'error', code: 'wrong-bulletin', file: issue.file, line, field: 'submissions', message: `"${id}" was submitted to ${s.publication}, but this is an issue of ${issue.publication}`, hint: `move it to an issue of ${s.publication}, or change publication: in ${s.file}` });
+      }
+      if (s.status === 'rejected') {
+        out.push({ severity: 'error', code: 'rejected-in-issue', file: issue.file, line, field: 'submissions', message: `"${id}" is marked rejected (已退回) in ${s.file}`, hint: 'remove it from the issue, or change its status' });
+      }
+    });
+  }
+  out.push(...numberingGaps(issues));
+  return out;
+}
+
+/** A warning for each number missing from a year's sequence (supplements counted apart). */
+function numberingGaps(issues: readonly IssueFile[]): Diagnostic[] {
+  const series = new Map<string, IssueFile[]>();
+  for (const i of issues) {
+    const key = `${i.publication}/${i.year}/${i.supplement}`;
+    series.set(key, [...(series.get(key) ?? []), i]);
+  }
+  const out: Diagnostic[] = [];
+  for (const list of series.values()) {
+    const sorted = [...list].sort((a, b) => a.number - b.number);
+    const numbers = new Set(sorted.map((i) => i.number));
+    const max = sorted[sorted.length - 1].number;
+    const first = sorted[0].number;
+    for (let n = first; n <= max; n++) {
+      if (numbers.has(n)) continue;
+      const next = sorted.find((i) => i.number > n)!;
+      out.push({ severity: 'warning', code: 'numbering-gap', file: next.file, field: 'number', message: `${describe(next).replace(/第\d+期/, `第${n}期`)} is missing: the numbers jump to ${next.number}`, hint: 'issues are numbered without gaps each year; check for a lost or misnumbered issue file' });
+    }
+  }
+  return out;
+}
+
+function describe(issue: IssueFile): string {
+  return `${issue.publication} ${issue.year}年${issue.supplement ? '增刊' : ''}第${issue.number}期`;
+}
+
+function closest(id: string, byId: Map<string, Submission>): string {
+  const near = [...byId.keys()].find((k) => k.includes(id) || id.includes(k));
+  return near ? `did you mean "${near}"?` : 'check the id against the file names under briefs/submissions (`briefs list` shows them)';
+}

@@ -1,0 +1,77 @@
+/**
+ * Everything a command needs to know about a workspace, read once: the content, the
+ * cross-file checks, the templates. validate, generate and preview all start here.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { assembleIssue, type AssembledIssue } from '../assemble/issue.js';
+import { crossCheck } from '../assemble/cross-check.js';
+import type { Config } from '../config/types.js';
+import type { Diagnostic } from '../content/diagnostic.js';
+import type { IssueFile, Submission } from '../content/model.js';
+import { loadWorkspace } from '../content/workspace.js';
+import { createEnvironment, type TemplateEnvironment } from '../render/environment.js';
+import { loadTemplates, type TemplateSet } from '../render/template-files.js';
+import { renderIssueHtml, type RenderedIssue } from '../render/document.js';
+
+export interface Project {
+  config: Config;
+  submissions: Submission[];
+  byId: Map<string, Submission>;
+  issues: IssueFile[];
+  /** Problems of single files and across files. */
+  diagnostics: Diagnostic[];
+  templates: TemplateSet;
+  env: TemplateEnvironment;
+}
+
+export async function loadProject(config: Config): Promise<Project> {
+  const ws = await loadWorkspace(config);
+  const diagnostics = [...ws.diagnostics, ...crossCheck(ws.submissions, ws.issues)];
+  const templates = await loadTemplates(path.join(config.root, config.templates));
+  const byId = new Map<string, Submission>();
+  for (const s of ws.submissions) if (!byId.has(s.id)) byId.set(s.id, s);
+  return { config, submissions: ws.submissions, byId, issues: ws.issues, diagnostics, templates, env: createEnvironment(templates) };
+}
+
+export function assemble(project: Project, issue: IssueFile): AssembledIssue {
+  return assembleIssue(issue, project.config.bulletins[issue.publication], project.byId);
+}
+
+/** The files an issue is made of: its own file and its submissions'. */
+export function filesOf(project: Project, issue: IssueFile): Set<string> {
+  const files = new Set([issue.file]);
+  for (const id of issue.submissions) {
+    const s = project.byId.get(id);
+    if (s) files.add(s.file);
+  }
+  return files;
+}
+
+/** Problems that stop this issue from printing: errors in its files. */
+export function issueErrors(project: Project, issue: IssueFile, extra: readonly Diagnostic[] = []): Diagnostic[] {
+  const files = filesOf(project, issue);
+  return [...project.diagnostics, ...extra].filter((d) => d.severity === 'error' && files.has(d.file));
+}
+
+export interface UrlScheme {
+  font(pkg: string, file: string): string;
+  asset(rel: string): string;
+}
+
+export function renderIssue(project: Project, a: AssembledIssue, urls: UrlScheme, fontFaces: string, extra: { headExtra?: string; articlePages?: number[]; csp?: string } = {}): RenderedIssue {
+  const root = project.config.root;
+  return renderIssueHtml(a, {
+    config: project.config,
+    env: project.env,
+    fontFaces,
+    assetUrl: urls.asset,
+    assetExists: (rel) => {
+      const abs = path.join(root, rel);
+      return existsSync(abs) && statSync(abs).isFile();
+    },
+    headExtra: extra.headExtra,
+    articlePages: extra.articlePages,
+    csp: extra.csp,
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * Which issues a command means: jianyi/2020/12, jianyi/2020/012, 科技工作者建议/2020/12,
+ * jianyi/2020/s1 (a supplement), or the path of an issue file. Pure.
+ */
+import path from 'node:path';
+import type { BulletinConfig } from '../config/types.js';
+import { resolveBulletin } from '../content/bulletin.js';
+import { issueId, type IssueFile } from '../content/model.js';
+import { usageError } from '../errors.js';
+
+export function selectIssues(issues: readonly IssueFile[], selectors: readonly string[], bulletins: Record<string, BulletinConfig>, root: string, cwd: string): IssueFile[] {
+  if (selectors.length === 0) return [...issues];
+  const chosen = new Set<IssueFile>();
+  for (const sel of selectors) {
+    const matches = matchSelector(issues, sel, bulletins, root, cwd);
+    if (matches.length === 0) {
+      throw usageError('unknown-issue', `no issue matches "${sel}"`, 'name an issue as bulletin/year/number (e.g. jianyi/2020/12) or by the path of its file; `briefs list` shows them');
+    }
+    matches.forEach((m) => chosen.add(m));
+  }
+  return issues.filter((i) => chosen.has(i));
+}
+
+function matchSelector(issues: readonly IssueFile[], sel: string, bulletins: Record<string, BulletinConfig>, root: string, cwd: string): IssueFile[] {
+  if (sel.toLowerCase().endsWith('.md')) {
+    const rel = path.relative(root, path.resolve(cwd, sel)).split(path.sep).join('/');
+    return issues.filter((i) => i.file === rel);
+  }
+  const parts = sel.replace(/\\/g, '/').split('/').filter(Boolean);
+  const bulletin = parts[0] ? resolveBulletin(parts[0], bulletins) : undefined;
+  if (!bulletin) return [];
+  if (parts.length === 1) return issues.filter((i) => i.publication === bulletin.id);
+  const year = Number(parts[1]);
+  if (parts.length === 2) return issues.filter((i) => i.publication === bulletin.id && i.year === year);
+  const m = /^(s|增刊)?0*(\d+)$/i.exec(parts[2]);
+  if (!m || parts.length > 3) return [];
+  const id = issueId(bulletin.id, year, Number(m[2]), m[1] !== undefined);
+  return issues.filter((i) => i.id === id);
+}
+
+/** dist/jianyi-2020-012.pdf; a supplement dist/jianyi-2020-s01.pdf. */
+export function outputBase(issue: IssueFile): string {
+  const n = issue.supplement ? `s${String(issue.number).padStart(2, '0')}` : String(issue.number).padStart(3, '0');
+  return `${issue.publication}-${issue.year}-${n}`;
+}

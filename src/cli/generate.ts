@@ -1,0 +1,93 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { generate, type IssueResult } from '../build/generate.js';
+import { loadProject } from '../build/project.js';
+import { selectIssues } from '../build/select.js';
+import { loadConfig } from '../config/load.js';
+import { sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
+import { usageError } from '../errors.js';
+import { formatDiagnostics, type Output } from './report.js';
+import { globalFlags, parseInteger } from './options.js';
+
+interface GenerateFlags {
+  out?: string;
+  html?: boolean;
+  json?: boolean;
+  jobs?: number;
+  timeout: number;
+  browser?: string;
+  encoding?: string;
+}
+
+export function generateCommand(program: Command, io: Output, setExit: (code: number) => void): void {
+  program
+    .command('generate')
+    .description('print issues to PDF (all of them, or those named)')
+    .argument('[issue...]', 'issues to print: bulletin/year/number (jianyi/2020/12) or an issue file')
+    .option('-o, --out <dir>', 'output folder (default: dist, or "out" in briefs.config.yaml)')
+    .option('--html', 'also write the HTML that was printed, beside each PDF')
+    .option('--json', 'print one JSON summary on stdout and nothing else there')
+    .option('-j, --jobs <n>', 'pages printing at once (default: the number of cores, at most 4)', parseInteger)
+    .option('--timeout <ms>', 'how long one issue may take to print', parseInteger, 60_000)
+    .option('--browser <path>', 'the Chrome or Chromium to print with')
+    .option('--encoding <name>', 'read files that are not UTF-8 in this encoding, e.g. gb18030')
+    .action(async (selectors: string[], flags: GenerateFlags, cmd: Command) => {
+      const g = globalFlags(cmd);
+      const config = await loadConfig({ root: g.root, config: g.config, out: flags.out, browser: flags.browser, encoding: flags.encoding });
+      const project = await loadProject(config);
+      const chosen = selectIssues(project.issues, selectors, config.bulletins, config.root, process.cwd());
+      if (chosen.length === 0 && selectors.length === 0 && project.diagnostics.length === 0) {
+        io.err(`no issue files under ${path.join(config.root, config.issues)}\n`);
+      }
+      const outDir = path.resolve(config.root, config.out);
+      const jobs = flags.jobs ?? Math.max(1, Math.min(4, os.availableParallelism()));
+      if (jobs < 1) throw usageError('bad-flag', '--jobs must be at least 1');
+      const rel = (p?: string) => (p ? path.relative(process.cwd(), p).split(path.sep).join('/') : null);
+      const results = await generate(project, chosen, {
+        outDir,
+        html: !!flags.html,
+        jobs,
+        timeout: flags.timeout,
+        onResult: (r) => io.err(progressLine(r, rel(r.pdf))),
+      });
+      const shown = problemsToShow(project.diagnostics, results);
+      if (shown.length > 0) io.err(formatDiagnostics(shown, io.color));
+      const failed = results.filter((r) => r.status === 'failed').length;
+      io.err(`${results.length - failed} of ${results.length} issue${results.length === 1 ? '' : 's'} printed to ${rel(outDir) || '.'}${failed ? `, ${failed} failed` : ''}\n`);
+      if (flags.json) {
+        const issues = results.map((r) => ({
+          id: r.id,
+          publication: r.publication,
+          year: r.year,
+          number: r.number,
+          pdf: rel(r.pdf),
+          html: rel(r.html),
+          pages: r.pages ?? null,
+          bytes: r.bytes ?? null,
+          ms: r.ms,
+          status: r.status,
+        }));
+        io.out(`${JSON.stringify({ issues })}\n`);
+      }
+      setExit(failed > 0 ? 1 : 0);
+    });
+}
+
+function progressLine(r: IssueResult, pdf: string | null): string {
+  if (r.status === 'failed') return `failed   ${r.id}\n`;
+  return `${r.status.padEnd(8)} ${r.id} → ${pdf} (${r.pages} page${r.pages === 1 ? '' : 's'}, ${r.ms} ms)\n`;
+}
+
+/** Errors of the printed issues' files, their render warnings, and every file-level problem. */
+function problemsToShow(projectDiagnostics: readonly Diagnostic[], results: readonly IssueResult[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const d of [...projectDiagnostics, ...results.flatMap((r) => r.diagnostics)]) {
+    const key = `${d.file}:${d.line}:${d.code}:${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return sortDiagnostics(out);
+}

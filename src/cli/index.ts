@@ -1,0 +1,40 @@
+/**
+ * The command-line program. `run` resolves to an exit code and never calls process.exit:
+ * 0 done, 1 a content problem, 2 a usage or environment problem (see the README).
+ */
+import { Command, CommanderError } from 'commander';
+import { abandonWrites } from '../build/write-atomic.js';
+import { BriefsError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { generateCommand } from './generate.js';
+import { defaultOutput, formatError, type Output } from './report.js';
+
+export async function run(argv: readonly string[], io: Output = defaultOutput(argv.includes('--debug'))): Promise<number> {
+  let exitCode = 0;
+  const setExit = (code: number) => {
+    exitCode = Math.max(exitCode, code);
+  };
+  const program = new Command('briefs')
+    .description('Turn expert submissions into the printed issues of 《科技界情况》 and 《科技工作者建议》.')
+    .version(VERSION, '-v, --version')
+    .option('-r, --root <dir>', 'the workspace folder', '.')
+    .option('-c, --config <file>', 'the config file (default: briefs.config.yaml in the workspace)')
+    .option('--debug', 'show stack traces')
+    .showHelpAfterError('(run briefs --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  generateCommand(program, io, setExit);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with exitCode 0; a bad flag with 1, which is ours as 2.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    await abandonWrites();
+    io.err(formatError(e, io.debug, io.color));
+    return e instanceof BriefsError ? e.exitCode : 2;
+  }
+}

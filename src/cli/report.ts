@@ -1,0 +1,61 @@
+/**
+ * Talk goes to stderr, data to stdout. Diagnostics print grouped by file, coloured only on a
+ * terminal and never when NO_COLOR is set.
+ */
+import { sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
+import { BriefsError } from '../errors.js';
+
+export interface Output {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  color: boolean;
+  debug: boolean;
+}
+
+export function defaultOutput(debug = false): Output {
+  const color = !!process.stderr.isTTY && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
+  return { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), color, debug };
+}
+
+const paint = (on: boolean, code: number, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
+
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], color: boolean): string {
+  const lines: string[] = [];
+  let current: string | undefined;
+  for (const d of sortDiagnostics(diagnostics)) {
+    if (d.file !== current) {
+      current = d.file;
+      lines.push('', paint(color, 1, d.file));
+    }
+    const where = d.line ? `${d.line}${d.column ? `:${d.column}` : ''}` : '';
+    const label = d.severity === 'error' ? paint(color, 31, 'error') : paint(color, 33, 'warning');
+    lines.push(`  ${where.padEnd(6)} ${label} ${d.message}${d.field ? paint(color, 2, `  [${d.field}]`) : ''}  ${paint(color, 2, d.code)}`);
+    if (d.frame) lines.push(...d.frame.split('\n').map((l) => `         ${l}`));
+    if (d.hint) lines.push(`         ${paint(color, 36, '→')} ${d.hint}`);
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+export function summary(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const files = new Set(diagnostics.map((d) => d.file)).size;
+  if (diagnostics.length === 0) return 'no problems found';
+  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
+}
+
+/** An error that ends the command: message, hint, the chain of causes; a stack with --debug. */
+export function formatError(e: unknown, debug: boolean, color: boolean): string {
+  const lines: string[] = [];
+  if (e instanceof BriefsError) {
+    lines.push(`${paint(color, 31, 'briefs:')} ${e.message}`);
+    if (e.hint) lines.push(`  ${paint(color, 36, '→')} ${e.hint}`);
+  } else lines.push(`${paint(color, 31, 'briefs:')} ${(e as Error)?.message ?? String(e)}`);
+  let cause = (e as Error)?.cause;
+  while (cause) {
+    lines.push(`  caused by: ${(cause as Error).message ?? String(cause)}`);
+    cause = (cause as Error).cause;
+  }
+  if (debug && (e as Error)?.stack) lines.push((e as Error).stack!);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,104 @@
+/**
+ * Config precedence: built-in defaults < briefs.config.yaml < command-line flags.
+ * Paths in the file are relative to the workspace root (the file's folder).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { BriefsError, usageError } from '../errors.js';
+import { defaultConfig } from './defaults.js';
+import type { BulletinConfig, Config, FontConfig } from './types.js';
+
+export const CONFIG_FILE = 'briefs.config.yaml';
+
+export interface ConfigFlags {
+  root?: string;
+  config?: string;
+  out?: string;
+  browser?: string;
+  encoding?: string;
+}
+
+const TOP_KEYS = ['submissions', 'issues', 'assets', 'templates', 'out', 'publisher', 'classification', 'encoding', 'browser', 'fonts', 'bulletins'];
+const BULLETIN_KEYS = ['name', 'layout', 'publisher', 'contents', 'groupByTopic', 'maxChars'];
+const FONT_ROLES: (keyof FontConfig)[] = ['song', 'fang', 'kai', 'hei', 'xiaobiaosong'];
+
+export async function loadConfig(flags: ConfigFlags = {}, cwd = process.cwd()): Promise<Config> {
+  const root = path.resolve(cwd, flags.root ?? '.');
+  const config = defaultConfig(root);
+  const named = flags.config !== undefined;
+  const file = path.resolve(cwd, flags.config ?? path.join(root, CONFIG_FILE));
+  let text: string | undefined;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code !== 'ENOENT' || named) {
+      throw usageError('config-unreadable', `cannot read the config file ${file}`, 'check the path given to --config', cause);
+    }
+  }
+  if (text !== undefined) applyFile(config, text.replace(/^\uFEFF/, ''), file);
+  if (flags.out !== undefined) config.out = flags.out;
+  if (flags.browser !== undefined) config.browser = flags.browser;
+  if (flags.encoding !== undefined) config.encoding = flags.encoding;
+  return config;
+}
+
+function applyFile(config: Config, text: string, file: string): void {
+  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: true });
+  const rel = path.relative(process.cwd(), file) || file;
+  if (doc.errors.length > 0) {
+    throw usageError('config-syntax', `${rel}: ${doc.errors[0].message}`, 'fix the YAML of the config file');
+  }
+  const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw configError(rel, '', 'the config file must be a map of settings');
+  config.file = file;
+  for (const [key, value] of Object.entries(raw)) {
+    if (!TOP_KEYS.includes(key)) throw configError(rel, key, `unknown setting "${key}"; known settings: ${TOP_KEYS.join(', ')}`);
+    if (key === 'fonts') config.fonts = readFonts(value, rel, config.fonts);
+    else if (key === 'bulletins') config.bulletins = readBulletins(value, rel, config);
+    else if (typeof value !== 'string') throw configError(rel, key, `"${key}" must be a string`);
+    else (config as unknown as Record<string, unknown>)[key] = value;
+  }
+}
+
+function readFonts(value: unknown, rel: string, base: FontConfig): FontConfig {
+  if (!isMap(value)) throw configError(rel, 'fonts', 'fonts must map a role (song, fang, kai, hei, xiaobiaosong) to a list of font family names');
+  const fonts = { ...base };
+  for (const [role, families] of Object.entries(value)) {
+    if (!FONT_ROLES.includes(role as keyof FontConfig)) throw configError(rel, `fonts.${role}`, `unknown font role; known roles: ${FONT_ROLES.join(', ')}`);
+    const list = typeof families === 'string' ? [families] : families;
+    if (!Array.isArray(list) || !list.every((f) => typeof f === 'string')) throw configError(rel, `fonts.${role}`, 'a font role takes a family name or a list of them');
+    fonts[role as keyof FontConfig] = list as string[];
+  }
+  return fonts;
+}
+
+function readBulletins(value: unknown, rel: string, config: Config): Record<string, BulletinConfig> {
+  if (!isMap(value)) throw configError(rel, 'bulletins', 'bulletins must map an id (e.g. jianyi) to its settings');
+  const bulletins = { ...config.bulletins };
+  for (const [id, settings] of Object.entries(value)) {
+    if (!/^[a-z][a-z0-9-]*$/.test(id)) throw configError(rel, `bulletins.${id}`, 'a bulletin id is lower-case letters, digits and dashes');
+    if (!isMap(settings)) throw configError(rel, `bulletins.${id}`, 'a bulletin takes a map of settings');
+    const known = bulletins[id];
+    if (!known && typeof settings.name !== 'string') throw configError(rel, `bulletins.${id}.name`, 'a new bulletin needs a name');
+    const merged: BulletinConfig = known
+      ? { ...known }
+      : { id, name: '', layout: 'qingkuang', publisher: config.publisher, contents: true, groupByTopic: false, maxChars: 3000 };
+    for (const [key, v] of Object.entries(settings)) {
+      if (!BULLETIN_KEYS.includes(key)) throw configError(rel, `bulletins.${id}.${key}`, `unknown bulletin setting; known: ${BULLETIN_KEYS.join(', ')}`);
+      const expected = typeof (merged as unknown as Record<string, unknown>)[key];
+      if (typeof v !== expected) throw configError(rel, `bulletins.${id}.${key}`, `must be a ${expected}`);
+      (merged as unknown as Record<string, unknown>)[key] = key === 'name' ? String(v).replace(/^《|》$/g, '') : v;
+    }
+    bulletins[id] = merged;
+  }
+  return bulletins;
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function configError(rel: string, field: string, message: string): BriefsError {
+  return usageError('config-invalid', `${rel}${field ? ` (${field})` : ''}: ${message}`, 'see "Configuration" in the README');
+}

@@ -1,0 +1,43 @@
+export interface BulletinConfig {
+  /** Short id used in paths and on the command line: jianyi, qingkuang. */
+  id: string;
+  /** The name printed in the masthead, without 《》. */
+  name: string;
+  /** Template layout under templates/layouts/ (without .hbs). */
+  layout: string;
+  /** The publisher line of the masthead, e.g. 中国科协办公厅. */
+  publisher: string;
+  /** Print 本期目录 when an issue holds more than one article. */
+  contents: boolean;
+  /** Group articles under their topic (栏目) headings. */
+  groupByTopic: boolean;
+  /** Han characters a submission may have before `validate` warns. */
+  maxChars: number;
+}
+
+export interface FontConfig {
+  /** Families tried first for each role, e.g. an office's licensed 仿宋_GB2312. The shipped fonts always follow. */
+  song: string[];
+  fang: string[];
+  kai: string[];
+  hei: string[];
+  xiaobiaosong: string[];
+}
+
+export interface Config {
+  /** Absolute path of the workspace root. */
+  root: string;
+  /** Absolute path of the config file, when one was read. */
+  file?: string;
+  submissions: string;
+  issues: string;
+  assets: string;
+  templates: string;
+  out: string;
+  publisher: string;
+  classification: string;
+  encoding: string;
+  browser?: string;
+  fonts: FontConfig;
+  bulletins: Record<string, BulletinConfig>;
+}

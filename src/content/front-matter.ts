@@ -1,0 +1,188 @@
+/**
+ * Splits a Markdown file into YAML front matter and body, keeping the line of every top-level
+ * key so that diagnostics can point at it.
+ *
+ * gray-matter finds the fences; the YAML itself is parsed by `yaml` with the 1.2 core schema,
+ * which knows no executable tags and leaves dates as strings (js-yaml's timestamps silently
+ * turn 2020-13-45 into a valid date). Any other front matter language (---js, ---coffee …) is
+ * refused before gray-matter sees it, because gray-matter would evaluate it.
+ */
+import matter from 'gray-matter';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair } from 'yaml';
+import type { Diagnostic } from './diagnostic.js';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  /** Canonical-or-raw key as written → where it stands in the file (1-based). */
+  positions: Map<string, Position>;
+  body: string;
+  /** 1-based line of the first body line in the file. */
+  bodyLine: number;
+  hasFrontMatter: boolean;
+}
+
+const refuse = (lang: string) => () => {
+  throw new Error(`front matter language "${lang}" is not allowed`);
+};
+
+/** Engines gray-matter would otherwise provide; each is replaced by a refusal. */
+const REFUSED_ENGINES = Object.fromEntries(
+  ['js', 'javascript', 'coffee', 'coffeescript', 'cson', 'json', 'toml'].map((l) => [l, { parse: refuse(l), stringify: refuse(l) }]),
+);
+
+export function parseFrontMatter(text: string, file: string, diagnostics: Diagnostic[]): FrontMatter {
+  const empty: FrontMatter = { data: {}, positions: new Map(), body: text, bodyLine: 1, hasFrontMatter: false };
+  const firstLine = text.split('\n', 1)[0].replace(/\r$/, '');
+  if (!/^---/.test(firstLine)) return empty;
+
+  const lang = firstLine.slice(3).trim();
+  if (lang !== '' && lang.toLowerCase() !== 'yaml' && lang.toLowerCase() !== 'yml') {
+    diagnostics.push({
+      severity: 'error',
+      code: 'frontmatter-language',
+      file,
+      line: 1,
+      column: 4,
+      message: `front matter is marked as "${lang}"; only YAML front matter is read`,
+      hint: 'start the file with a line of three dashes alone (---) and write the fields in YAML',
+    });
+    return { ...empty, body: '', hasFrontMatter: true };
+  }
+
+  let yamlSource = '';
+  let body = text;
+  let closed = true;
+  try {
+    const parsed = matter(text, {
+      language: 'yaml',
+      engines: {
+        ...REFUSED_ENGINES,
+        yaml: {
+          parse: (s: string) => {
+            yamlSource = s;
+            return {};
+          },
+          stringify: refuse('yaml'),
+        },
+      },
+    } as unknown as Parameters<typeof matter>[1]);
+    body = parsed.content;
+    closed = /^---[^\n]*\n[\s\S]*?\n---/.test(text.replace(/\r\n/g, '\n')) || /^---[^\n]*\n---/.test(text.replace(/\r\n/g, '\n'));
+  } catch (cause) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'frontmatter-syntax',
+      file,
+      line: 1,
+      message: `front matter cannot be read: ${(cause as Error).message}`,
+      hint: 'check the --- lines that open and close the front matter',
+    });
+    return { ...empty, body: '', hasFrontMatter: true };
+  }
+  if (!closed) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'frontmatter-unclosed',
+      file,
+      line: 1,
+      message: 'the front matter is opened with --- but never closed',
+      hint: 'add a line of three dashes (---) after the last field',
+    });
+    return { ...empty, body: '', hasFrontMatter: true };
+  }
+
+  const bodyLine = text.slice(0, text.length - body.length).split('\n').length;
+  // The YAML starts on line 2 of the file, after the opening fence.
+  const offset = yamlSource.startsWith('\n') ? 0 : 1;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlSource, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false });
+  const positions = new Map<string, Position>();
+  const sourceLines = yamlSource.split('\n');
+
+  for (const error of doc.errors) {
+    const pos = error.linePos?.[0];
+    const line = pos ? pos.line + offset : 2;
+    diagnostics.push({
+      severity: 'error',
+      code: 'yaml-syntax',
+      file,
+      line,
+      column: pos?.col,
+      message: `YAML syntax: ${firstSentence(error.message)}`,
+      hint: yamlHint(error.code),
+      frame: pos ? codeFrame(sourceLines, pos.line, pos.col, offset) : undefined,
+    });
+  }
+  if (doc.errors.length > 0) return { data: {}, positions, body, bodyLine, hasFrontMatter: true };
+
+  const contents = doc.contents;
+  if (contents !== null && !isMap(contents)) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'frontmatter-not-a-map',
+      file,
+      line: 2,
+      message: 'front matter must be a list of "key: value" lines',
+      hint: 'write one field a line, e.g. "title: 关于……的建议"',
+    });
+    return { data: {}, positions, body, bodyLine, hasFrontMatter: true };
+  }
+  if (isMap(contents)) {
+    for (const item of contents.items as Pair[]) {
+      const key = isScalar(item.key) ? String(item.key.value) : String(item.key);
+      const range = (item.key as { range?: [number, number, number] } | null)?.range;
+      if (range) {
+        const { line, col } = lineCounter.linePos(range[0]);
+        positions.set(key, { line: line + offset, column: col });
+      }
+      // List items get their own positions (key[0], key[1] …): an issue's submission ids.
+      if (isSeq(item.value)) {
+        item.value.items.forEach((node, i) => {
+          const r = (node as { range?: [number, number, number] } | null)?.range;
+          if (!r) return;
+          const { line, col } = lineCounter.linePos(r[0]);
+          positions.set(`${key}[${i}]`, { line: line + offset, column: col });
+        });
+      }
+    }
+  }
+  const data = (doc.toJS({ maxAliasCount: 50 }) ?? {}) as Record<string, unknown>;
+  return { data, positions, body, bodyLine, hasFrontMatter: true };
+}
+
+function firstSentence(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'each field may appear once; remove or rename the repeated one';
+    case 'TAB_AS_INDENT':
+      return 'indent with spaces, not tabs';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'check the indentation and that every "key: value" has a space after the colon';
+    default:
+      return 'quote values that contain a colon, # or brackets, e.g. title: "关于……的建议：试点方案"';
+  }
+}
+
+/** Two lines of context and a caret under the column, numbered as lines of the file. */
+export function codeFrame(lines: string[], line: number, column: number, offset = 0): string {
+  const from = Math.max(1, line - 2);
+  const to = Math.min(lines.length, line + 1);
+  const width = String(to + offset).length;
+  const out: string[] = [];
+  for (let n = from; n <= to; n++) {
+    const mark = n === line ? '>' : ' ';
+    out.push(`${mark} ${String(n + offset).padStart(width)} | ${lines[n - 1] ?? ''}`);
+    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}^`);
+  }
+  return out.join('\n');
+}

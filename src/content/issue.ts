@@ -1,0 +1,93 @@
+/** An issue file → an IssueFile, or diagnostics that say why not. Pure: text in, data out. */
+import type { BulletinConfig } from '../config/types.js';
+import { bulletinChoices, resolveBulletin } from './bulletin.js';
+import type { Diagnostic } from './diagnostic.js';
+import { DISTRIBUTION_FIELDS, ISSUE_FIELDS, ISSUE_STATUS, aliasTable } from './fields.js';
+import { parseFrontMatter } from './front-matter.js';
+import { issueId, type Distribution, type IssueFile } from './model.js';
+import { FieldReader } from './values.js';
+
+export function parseIssue(text: string, file: string, bulletins: Record<string, BulletinConfig>, diagnostics: Diagnostic[]): IssueFile | undefined {
+  const before = diagnostics.length;
+  const fm = parseFrontMatter(text, file, diagnostics);
+  if (!fm.hasFrontMatter) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'frontmatter-missing',
+      file,
+      line: 1,
+      message: 'the issue file has no front matter',
+      hint: 'start the file with ---, the fields (publication, year, number, date, submissions), and --- again; `briefs new issue` writes one',
+    });
+    return undefined;
+  }
+  if (diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
+
+  const r = new FieldReader(file, diagnostics, fm.data, fm.positions, ISSUE_FIELDS, 'issue');
+  r.requireAll();
+  const publicationName = r.string('publication');
+  const bulletin = publicationName === undefined ? undefined : resolveBulletin(publicationName, bulletins);
+  if (publicationName !== undefined && bulletin === undefined) {
+    r.fail('publication', 'unknown-bulletin', `"${publicationName}" is not a bulletin briefs knows`, `use one of ${bulletinChoices(bulletins)}`);
+  }
+  const year = r.integer('year', 1949);
+  const number = r.integer('number');
+  const date = r.date('date');
+  if (year !== undefined && date !== undefined && Number(date.slice(0, 4)) !== year) {
+    r.fail('date', 'date-outside-year', `the issue date ${date} is not in the issue's year ${year}`, 'issues are numbered per year: check year and date');
+  }
+  const submissions = r.stringList('submissions') ?? [];
+  const submissionLines = submissions.map((_, i) => fm.positions.get(`${r.keyOf('submissions')}[${i}]`)?.line ?? r.where('submissions')?.line ?? 1);
+  if (r.present('submissions') && submissions.length === 0) {
+    r.fail('submissions', 'empty-issue', 'the issue names no submission', 'list the ids of its submissions, in print order');
+  }
+  const supplement = r.boolean('supplement') ?? false;
+  const result: Partial<IssueFile> = {
+    file,
+    publication: bulletin?.id,
+    year,
+    number,
+    total: r.integer('total'),
+    date,
+    submissions,
+    submissionLines,
+    status: r.oneOf('status', ISSUE_STATUS) ?? 'draft',
+    editor: r.string('editor'),
+    approver: r.string('approver'),
+    distribution: readDistribution(r),
+    copies: r.integer('copies'),
+    classification: r.string('classification'),
+    supplement,
+    serial: r.integer('serial'),
+    note: fm.body,
+    noteLine: fm.bodyLine,
+  };
+  if (diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
+  result.id = issueId(result.publication!, year!, number!, supplement);
+  return result as IssueFile;
+}
+
+function readDistribution(r: FieldReader): Distribution {
+  const distribution: Distribution = { 报: [], 送: [], 发: [] };
+  const raw = r.raw('distribution');
+  if (raw === undefined || raw === null) return distribution;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    r.fail('distribution', 'invalid-type', `"${r.keyOf('distribution')}" must have the lines 报, 送 and 发`, 'e.g. distribution: {报: [中央办公厅], 送: [各全国学会], 发: [各省级科协]}');
+    return distribution;
+  }
+  const table = aliasTable(DISTRIBUTION_FIELDS);
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const name = table.get(key.replace(/[：:]$/, '')) as keyof Distribution | undefined;
+    if (!name) {
+      r.fail('distribution', 'unknown-field', `unknown distribution line "${key}"`, 'the lines are 报 (to superiors), 送 (to peers) and 发 (to subordinates)');
+      continue;
+    }
+    const list = typeof value === 'string' ? value.split(/[，,、]/) : value;
+    if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) {
+      r.fail('distribution', 'invalid-type', `distribution line "${key}" must be a list of recipients`, 'e.g. 报: [中央办公厅, 国务院办公厅]');
+      continue;
+    }
+    distribution[name] = list.map((x: string) => x.trim()).filter(Boolean);
+  }
+  return distribution;
+}

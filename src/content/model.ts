@@ -1,0 +1,65 @@
+export interface Author {
+  name: string;
+  /** 职称 or 职务, e.g. 研究员, 中国科学院院士. */
+  title?: string;
+  affiliation?: string;
+}
+
+export type SubmissionStatus = 'submitted' | 'accepted' | 'rejected';
+export type IssueStatus = 'draft' | 'final';
+
+export interface Submission {
+  id: string;
+  /** Path relative to the workspace root. */
+  file: string;
+  title: string;
+  /** Bulletin id. */
+  publication: string;
+  authors: Author[];
+  /** YYYY-MM-DD. */
+  submitted: string;
+  topic?: string;
+  status: SubmissionStatus;
+  summary?: string;
+  /** For editors only: never printed. */
+  contact?: string;
+  body: string;
+  bodyLine: number;
+}
+
+export interface Distribution {
+  报: string[];
+  送: string[];
+  发: string[];
+}
+
+export interface IssueFile {
+  /** bulletin/year/number, or bulletin/year/s<number> for a supplement. */
+  id: string;
+  file: string;
+  publication: string;
+  year: number;
+  number: number;
+  total?: number;
+  /** YYYY-MM-DD. */
+  date: string;
+  submissions: string[];
+  /** Line of each submission id in the file, for diagnostics. */
+  submissionLines: number[];
+  status: IssueStatus;
+  editor?: string;
+  approver?: string;
+  distribution: Distribution;
+  copies?: number;
+  classification?: string;
+  supplement: boolean;
+  /** 份号, printed as six digits. */
+  serial?: number;
+  /** The editor's note (编者按), Markdown. */
+  note: string;
+  noteLine: number;
+}
+
+export function issueId(publication: string, year: number, number: number, supplement: boolean): string {
+  return `${publication}/${year}/${supplement ? 's' : ''}${number}`;
+}

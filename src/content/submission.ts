@@ -1,0 +1,117 @@
+/** A submission file → a Submission, or diagnostics that say why not. Pure: text in, data out. */
+import path from 'node:path';
+import type { BulletinConfig } from '../config/types.js';
+import { bulletinChoices, resolveBulletin } from './bulletin.js';
+import type { Diagnostic } from './diagnostic.js';
+import { AUTHOR_FIELDS, SUBMISSION_FIELDS, SUBMISSION_STATUS, aliasTable } from './fields.js';
+import { parseFrontMatter } from './front-matter.js';
+import type { Author, Submission } from './model.js';
+import { FieldReader } from './values.js';
+
+export function parseSubmission(
+  text: string,
+  file: string,
+  bulletins: Record<string, BulletinConfig>,
+  diagnostics: Diagnostic[],
+): Submission | undefined {
+  const before = diagnostics.length;
+  const fm = parseFrontMatter(text, file, diagnostics);
+  if (!fm.hasFrontMatter) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'frontmatter-missing',
+      file,
+      line: 1,
+      message: 'the submission has no front matter',
+      hint: 'start the file with ---, the fields (title, publication, authors, submitted), and --- again; `briefs new submission` writes a form',
+    });
+    return undefined;
+  }
+  if (diagnostics.length > before && diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
+
+  const r = new FieldReader(file, diagnostics, fm.data, fm.positions, SUBMISSION_FIELDS, 'submission');
+  r.requireAll();
+  const title = r.string('title');
+  const publicationName = r.string('publication');
+  const publication = publicationName === undefined ? undefined : resolveBulletin(publicationName, bulletins);
+  if (publicationName !== undefined && publication === undefined) {
+    r.fail('publication', 'unknown-bulletin', `"${publicationName}" is not a bulletin briefs knows`, `use one of ${bulletinChoices(bulletins)}`);
+  }
+  const authors = readAuthors(r);
+  const submitted = r.date('submitted');
+  const status = r.oneOf('status', SUBMISSION_STATUS) ?? 'submitted';
+  const id = r.string('id') ?? path.basename(file).replace(/\.md$/i, '');
+  if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(id)) {
+    r.fail('id', 'invalid-id', `the id "${id}" may hold only letters, digits, dots, dashes and underscores`, 'rename the file or set id: to a plain name');
+  }
+  const result = {
+    id,
+    file,
+    title,
+    publication: publication?.id,
+    authors,
+    submitted,
+    topic: r.string('topic'),
+    status,
+    summary: r.string('summary'),
+    contact: r.string('contact'),
+    body: fm.body,
+    bodyLine: fm.bodyLine,
+  };
+  if (diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
+  return result as Submission;
+}
+
+/**
+ * Authors come as a list of {name, title, affiliation} (in either language) or as one string
+ * such as 王某（中国科学院院士、某研究所研究员）; a list of such strings works too.
+ */
+function readAuthors(r: FieldReader): Author[] {
+  const raw = r.raw('authors');
+  if (raw === undefined || raw === null || raw === '') return [];
+  const items = Array.isArray(raw) ? raw : [raw];
+  const table = aliasTable(AUTHOR_FIELDS);
+  const authors: Author[] = [];
+  for (const item of items) {
+    if (typeof item === 'string') {
+      authors.push(...authorsFromString(item));
+      continue;
+    }
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      r.fail('authors', 'invalid-type', `each entry of "${r.keyOf('authors')}" must be a name or {name, title, affiliation}`, 'e.g. - {name: 张三, title: 研究员, affiliation: 某研究所}');
+      continue;
+    }
+    const author: Partial<Author> = {};
+    for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
+      const name = table.get(key);
+      if (name === undefined) {
+        r.fail('authors', 'unknown-field', `unknown author field "${key}"`, 'an author has name (姓名), title (职称/职务) and affiliation (单位)');
+        continue;
+      }
+      if (typeof value !== 'string' || value.trim() === '') {
+        r.fail('authors', 'invalid-type', `author field "${key}" must be text`, 'write it as plain text');
+        continue;
+      }
+      (author as Record<string, string>)[name] = value.trim();
+    }
+    if (!author.name) {
+      r.fail('authors', 'missing-field', 'an author has no name (姓名)', 'give every author a name');
+      continue;
+    }
+    authors.push(author as Author);
+  }
+  if (authors.length === 0) r.fail('authors', 'missing-field', 'no author is named', 'name at least one author');
+  return authors;
+}
+
+/** 王某（中国科学院院士、某研究所研究员）, or several separated by ；/ ; */
+export function authorsFromString(text: string): Author[] {
+  return text
+    .split(/[；;]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const m = /^(.+?)\s*[（(](.+)[）)]\s*$/.exec(s);
+      return m ? { name: m[1].trim(), title: m[2].trim() } : { name: s };
+    });
+}

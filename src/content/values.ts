@@ -1,0 +1,141 @@
+/**
+ * Reading typed values out of parsed front matter. Each reader returns the value or undefined,
+ * and on a bad value pushes a diagnostic that names the field as the author wrote it.
+ */
+import type { Diagnostic } from './diagnostic.js';
+import { aliasTable, closestKey, type FieldSpec } from './fields.js';
+import type { Position } from './front-matter.js';
+
+export class FieldReader {
+  readonly values = new Map<string, { raw: unknown; key: string; pos?: Position }>();
+
+  constructor(
+    readonly file: string,
+    readonly diagnostics: Diagnostic[],
+    data: Record<string, unknown>,
+    positions: Map<string, Position>,
+    readonly fields: readonly FieldSpec[],
+    readonly kind: string,
+  ) {
+    const table = aliasTable(fields);
+    for (const [key, raw] of Object.entries(data)) {
+      const name = table.get(key) ?? table.get(key.toLowerCase());
+      const pos = positions.get(key);
+      if (name === undefined) {
+        const guess = closestKey(key, fields);
+        this.report('warning', 'unknown-field', key, `unknown ${kind} field "${key}"`, guess ? `did you mean "${guess}"?` : `known fields: ${fields.map((f) => f.name).join(', ')}`, pos);
+        continue;
+      }
+      if (this.values.has(name)) {
+        this.report('error', 'duplicate-field', key, `"${key}" repeats the field "${this.values.get(name)!.key}"`, 'write each field once, in English or in Chinese', pos);
+        continue;
+      }
+      this.values.set(name, { raw, key, pos });
+    }
+  }
+
+  /** A field is missing: report it once, naming both spellings. */
+  requireAll(): void {
+    for (const f of this.fields) {
+      if (f.required && !this.present(f.name)) {
+        this.report('error', 'missing-field', f.name, `required field "${f.name}" (${f.aliases[0]}) is missing`, `add a line "${f.name}: …" to the front matter`, { line: 1, column: 1 });
+      }
+    }
+  }
+
+  present(name: string): boolean {
+    const v = this.values.get(name);
+    return v !== undefined && v.raw !== null && v.raw !== '';
+  }
+
+  where(name: string): Position | undefined {
+    return this.values.get(name)?.pos;
+  }
+
+  keyOf(name: string): string {
+    return this.values.get(name)?.key ?? name;
+  }
+
+  raw(name: string): unknown {
+    return this.values.get(name)?.raw;
+  }
+
+  string(name: string): string | undefined {
+    const v = this.values.get(name);
+    if (!v || v.raw === null || v.raw === undefined) return undefined;
+    if (typeof v.raw === 'string') return v.raw.trim() === '' ? undefined : v.raw.trim();
+    if (typeof v.raw === 'number') return String(v.raw);
+    this.fail(name, 'invalid-type', `"${v.key}" must be text`, 'write it as plain text on one line');
+    return undefined;
+  }
+
+  integer(name: string, min = 1): number | undefined {
+    const v = this.values.get(name);
+    if (!v || v.raw === null || v.raw === undefined) return undefined;
+    const n = typeof v.raw === 'string' && /^\s*\d+\s*$/.test(v.raw) ? Number(v.raw) : v.raw;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < min) {
+      this.fail(name, 'invalid-type', `"${v.key}" must be a whole number of at least ${min}, not ${JSON.stringify(v.raw)}`, `e.g. ${v.key}: 12`);
+      return undefined;
+    }
+    return n;
+  }
+
+  boolean(name: string): boolean | undefined {
+    const v = this.values.get(name);
+    if (!v || v.raw === null || v.raw === undefined) return undefined;
+    if (typeof v.raw === 'boolean') return v.raw;
+    if (v.raw === '是') return true;
+    if (v.raw === '否') return false;
+    this.fail(name, 'invalid-type', `"${v.key}" must be true or false`, `e.g. ${v.key}: true`);
+    return undefined;
+  }
+
+  /** A calendar date, YYYY-MM-DD, that exists (2020-02-30 does not). */
+  date(name: string): string | undefined {
+    const v = this.values.get(name);
+    if (!v || v.raw === null || v.raw === undefined) return undefined;
+    const text = v.raw instanceof Date ? v.raw.toISOString().slice(0, 10) : String(v.raw).trim();
+    const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+    if (!m) {
+      this.fail(name, 'invalid-date', `"${v.key}" must be a date written YYYY-MM-DD, not "${text}"`, `e.g. ${v.key}: 2020-03-10`);
+      return undefined;
+    }
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+      this.fail(name, 'impossible-date', `"${v.key}" is ${text}, a date that does not exist`, 'check the month (1–12) and the day of the month');
+      return undefined;
+    }
+    return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  }
+
+  /** One of the values of an enumeration (English or Chinese). */
+  oneOf<T extends string>(name: string, table: Record<string, T>): T | undefined {
+    const s = this.string(name);
+    if (s === undefined) return undefined;
+    const value = table[s] ?? table[s.toLowerCase()];
+    if (value === undefined) {
+      this.fail(name, 'invalid-value', `"${this.keyOf(name)}" is "${s}"; it must be one of ${Object.keys(table).join(', ')}`, `e.g. ${this.keyOf(name)}: ${Object.keys(table)[0]}`);
+    }
+    return value;
+  }
+
+  stringList(name: string): string[] | undefined {
+    const v = this.values.get(name);
+    if (!v || v.raw === null || v.raw === undefined) return undefined;
+    const list = typeof v.raw === 'string' ? [v.raw] : v.raw;
+    if (!Array.isArray(list) || !list.every((x) => typeof x === 'string' || typeof x === 'number')) {
+      this.fail(name, 'invalid-type', `"${v.key}" must be a list of text items`, `write one item a line, each starting with "- "`);
+      return undefined;
+    }
+    return list.map((x) => String(x).trim()).filter((x) => x !== '');
+  }
+
+  fail(name: string, code: string, message: string, hint: string): void {
+    this.report('error', code, this.keyOf(name), message, hint, this.where(name));
+  }
+
+  report(severity: 'error' | 'warning', code: string, field: string, message: string, hint: string, pos?: Position): void {
+    this.diagnostics.push({ severity, code, file: this.file, line: pos?.line, column: pos?.column, field, message, hint });
+  }
+}

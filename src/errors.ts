@@ -1,0 +1,26 @@
+/**
+ * One error type for the whole tool. `exitCode` follows the table in the README:
+ * 1 a content problem (a submission or issue that cannot be used), 2 a usage or environment problem.
+ * `hint` says what to do; the CLI prints message, hint and the chain of causes, and a stack only
+ * with --debug.
+ */
+export type ExitCode = 0 | 1 | 2;
+
+export class BriefsError extends Error {
+  readonly exitCode: ExitCode;
+  readonly hint?: string;
+  readonly code: string;
+
+  constructor(code: string, message: string, opts: { exitCode?: ExitCode; hint?: string; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = 'BriefsError';
+    this.code = code;
+    this.exitCode = opts.exitCode ?? 2;
+    this.hint = opts.hint;
+  }
+}
+
+/** A usage or environment problem: exit 2. */
+export function usageError(code: string, message: string, hint?: string, cause?: unknown): BriefsError {
+  return new BriefsError(code, message, { exitCode: 2, hint, cause });
+}

@@ -1,0 +1,95 @@
+/**
+ * One browser per run, launched on first use, and a bounded pool of pages. `withPage` closes
+ * its page whatever happens; `close` is called by the command's finally and on signals.
+ */
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { BriefsError, usageError } from '../errors.js';
+import { findBrowser } from './find-browser.js';
+
+export interface BrowserOptions {
+  executablePath?: string;
+  /** Pages printing at once. */
+  jobs: number;
+  /** Milliseconds a page may take to load and print. */
+  timeout: number;
+}
+
+/**
+ * Flags for a quiet, repeatable headless Chromium: no sandbox as root (Chromium refuses to
+ * start otherwise), no background networking (nothing may leave the machine), and no font
+ * hinting, so glyph metrics do not depend on the machine's settings.
+ */
+export function chromiumArgs(isRoot: boolean): string[] {
+  return [
+    ...(isRoot ? ['--no-sandbox'] : []),
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--font-render-hinting=none',
+    '--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication',
+  ];
+}
+
+export class BrowserPool {
+  private browser?: Promise<Browser>;
+  private active = 0;
+  private waiting: (() => void)[] = [];
+  private closed = false;
+
+  constructor(private readonly opts: BrowserOptions) {}
+
+  get started(): boolean {
+    return this.browser !== undefined;
+  }
+
+  private launch(): Promise<Browser> {
+    if (!this.browser) {
+      const found = findBrowser({ explicit: this.opts.executablePath });
+      this.browser = puppeteer
+        .launch({
+          executablePath: found.executablePath,
+          headless: true,
+          args: chromiumArgs(process.getuid?.() === 0),
+          // The command closes the browser itself, after the pool is drained.
+          handleSIGINT: false,
+          handleSIGTERM: false,
+          handleSIGHUP: false,
+          protocolTimeout: Math.max(60_000, this.opts.timeout * 2),
+        })
+        .catch((cause: unknown) => {
+          throw usageError('browser-launch', `cannot start the browser at ${found.executablePath}`, 'check that it is a working Chrome or Chromium (run it with --version); as root it needs --no-sandbox, which briefs adds', cause);
+        });
+    }
+    return this.browser;
+  }
+
+  async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+    if (this.closed) throw new BriefsError('interrupted', 'the run was interrupted', { exitCode: 2 });
+    while (this.active >= this.opts.jobs) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    let page: Page | undefined;
+    try {
+      const browser = await this.launch();
+      page = await browser.newPage();
+      page.setDefaultTimeout(this.opts.timeout);
+      page.setDefaultNavigationTimeout(this.opts.timeout);
+      return await fn(page);
+    } finally {
+      if (page) await page.close().catch(() => undefined);
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const browser = this.browser;
+    this.browser = undefined;
+    if (browser) await (await browser.catch(() => undefined))?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Finishes a PDF that Chromium printed: document information (title, author, subject,
+ * keywords, language) and dates taken from the issue, not from the clock, so the same input
+ * gives the same bytes. Chromium's own Creator/Producer name the browser build; briefs
+ * names itself instead.
+ */
+import { PDFDocument, PDFName } from 'pdf-lib';
+
+export interface PdfInfo {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  /** Creation and modification date. */
+  date: Date;
+  producer: string;
+}
+
+export interface FinishedPdf {
+  bytes: Uint8Array;
+  pages: number;
+}
+
+export async function finishPdf(input: Uint8Array, info: PdfInfo): Promise<FinishedPdf> {
+  const doc = await PDFDocument.load(input, { updateMetadata: false });
+  doc.setTitle(info.title, { showInWindowTitleBar: true });
+  doc.setAuthor(info.author);
+  doc.setSubject(info.subject);
+  doc.setKeywords(info.keywords);
+  doc.setCreator('briefs');
+  doc.setProducer(info.producer);
+  doc.setCreationDate(info.date);
+  doc.setModificationDate(info.date);
+  doc.setLanguage('zh-CN');
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+  const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return { bytes, pages: doc.getPageCount() };
+}
+
+/** The date an issue's PDF carries: SOURCE_DATE_EPOCH when set, else the issue date at noon Beijing time. */
+export function pdfDate(issueDate: string, env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date(`${issueDate}T12:00:00+08:00`);
+}
+

@@ -1,0 +1,76 @@
+/**
+ * What the print page (and the preview server) may load: the shipped fonts and image files of
+ * the workspace. Everything else is refused. URL paths:
+ *   /_fonts/<package>/<file>   a file of a shipped @fontsource package
+ *   /_workspace/<path>         an image inside the workspace root
+ * Percent-encoding is decoded once and the result must still lie inside the folder it names,
+ * so "..", "%2e%2e" and "%2f" lead nowhere.
+ */
+import { readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { FONT_PACKAGES, fontPackageDir } from '../render/fonts.js';
+
+export const PRINT_ORIGIN = 'https://briefs.invalid';
+
+const TYPES: Record<string, string> = {
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+};
+
+export interface Resource {
+  file: string;
+  contentType: string;
+}
+
+/** The file behind a URL path, or undefined when the path is not one briefs serves. */
+export async function resolveResource(urlPath: string, root: string): Promise<Resource | undefined> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
+  const parts = decoded.split('/').filter((p) => p !== '');
+  if (parts.some((p) => p === '..' || p === '.')) return undefined;
+  let base: string;
+  let rest: string[];
+  if (parts[0] === '_fonts' && parts.length === 3 && parts[1] in FONT_PACKAGES) {
+    base = path.join(fontPackageDir(parts[1]), 'files');
+    rest = parts.slice(2);
+  } else if (parts[0] === '_workspace' && parts.length >= 2) {
+    base = root;
+    rest = parts.slice(1);
+  } else return undefined;
+  const contentType = TYPES[path.extname(rest[rest.length - 1]).toLowerCase()];
+  if (!contentType) return undefined;
+  const file = path.join(base, ...rest);
+  // Symbolic links may not lead out of the folder either.
+  try {
+    const [realBase, realFile] = await Promise.all([realpath(base), realpath(file)]);
+    if (!isInside(realBase, realFile)) return undefined;
+    return { file: realFile, contentType };
+  } catch {
+    return undefined;
+  }
+}
+
+export function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+export async function readResource(r: Resource): Promise<Buffer> {
+  return readFile(r.file);
+}
+
+export const printUrls = {
+  font: (pkg: string, file: string) => `${PRINT_ORIGIN}/_fonts/${pkg}/${file}`,
+  asset: (rel: string) => `${PRINT_ORIGIN}/_workspace/${rel.split('/').map(encodeURIComponent).join('/')}`,
+};

@@ -1,0 +1,151 @@
+/**
+ * An assembled issue → one HTML document, through the bulletin's layout. Pure: the caller
+ * passes the templates, the font CSS, and how to name URLs for fonts and workspace files
+ * (print, preview and --html each want their own).
+ */
+import path from 'node:path';
+import type { AssembledIssue } from '../assemble/issue.js';
+import type { Config } from '../config/types.js';
+import type { Diagnostic } from '../content/diagnostic.js';
+import type { Author } from '../content/model.js';
+import { chineseDate } from './chinese.js';
+import type { TemplateEnvironment } from './environment.js';
+import { fontRoleCss } from './fonts.js';
+import { renderMarkdown, type ImageResolution } from './markdown.js';
+
+export interface RenderOptions {
+  config: Config;
+  env: TemplateEnvironment;
+  /** @font-face rules, with URLs already made for the target. */
+  fontFaces: string;
+  /** URL of a workspace file (relative to the workspace root) for the target. */
+  assetUrl(rel: string): string;
+  /** Whether a workspace file exists; images are checked before printing. */
+  assetExists(rel: string): boolean;
+  /** Extra markup for the head, e.g. the preview's live-reload client. */
+  headExtra?: string;
+  /** Page numbers where each article starts, from a measuring pass; absent on the first pass. */
+  articlePages?: number[];
+  /** Content-Security-Policy of the document: what the page may load and run. */
+  csp?: string;
+}
+
+export interface RenderedIssue {
+  html: string;
+  title: string;
+  diagnostics: Diagnostic[];
+}
+
+const IMAGE_EXT = /\.(png|jpe?g|gif|webp|svg)$/i;
+
+/** 《科技工作者建议》2020年第12期 (增刊 when it is one). */
+export function issueTitle(a: AssembledIssue): string {
+  const { issue, bulletin } = a;
+  return `《${bulletin.name}》${issue.year}年${issue.supplement ? '增刊' : ''}第${issue.number}期`;
+}
+
+/**
+ * （中国科学院院士、中国科学院某研究所研究员 张三；某大学教授 李四）: honours such as 院士 come
+ * first, then the affiliation joined to the post it qualifies.
+ */
+export function authorLine(authors: readonly Author[]): string {
+  const parts = authors.map((a) => {
+    const titles = (a.title ?? '').split('、').filter(Boolean);
+    const honours = titles.filter((t) => /院士$/.test(t));
+    const posts = titles.filter((t) => !/院士$/.test(t)).join('、');
+    const qualified = a.affiliation ? `${a.affiliation}${posts}` : posts;
+    const description = [...honours, qualified].filter(Boolean).join('、');
+    return [description, a.name].filter(Boolean).join(' ');
+  });
+  return `（${parts.join('；')}）`;
+}
+
+export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): RenderedIssue {
+  const diagnostics: Diagnostic[] = [];
+  const { config, env } = opts;
+  const { issue, bulletin } = a;
+
+  const resolver = (file: string) => (src: string): ImageResolution => resolveImage(config, file, src, opts);
+  const note = issue.note.trim()
+    ? renderMarkdown({ markdown: issue.note, file: issue.file, firstLine: issue.noteLine, idPrefix: 'note-', resolveImage: resolver(issue.file) }, diagnostics)
+    : '';
+  const articles = a.articles.map((art) => ({
+    index: art.index,
+    anchor: art.anchor,
+    title: art.submission.title,
+    authorLine: authorLine(art.submission.authors),
+    topic: art.submission.topic,
+    page: opts.articlePages?.[art.index - 1],
+    html: renderMarkdown(
+      { markdown: art.submission.body, file: art.submission.file, firstLine: art.submission.bodyLine, idPrefix: `a${art.index}-`, resolveImage: resolver(art.submission.file) },
+      diagnostics,
+    ),
+  }));
+  const byIndex = new Map(articles.map((x) => [x.index, x]));
+  const groups = a.groups.map((g) => ({ topic: g.topic, articles: g.articles.map((x) => byIndex.get(x.index)!) }));
+  const title = issueTitle(a);
+  const distribution = (['报', '送', '发'] as const).filter((k) => issue.distribution[k].length > 0).map((k) => ({ label: k, recipients: issue.distribution[k].join('，') }));
+  const styles = [env.styles['bulletin'], env.styles[bulletin.layout], env.styles['local']].filter(Boolean).join('\n');
+
+  const context = {
+    lang: 'zh-CN',
+    title,
+    headExtra: opts.headExtra ?? '',
+    csp: opts.csp,
+    css: `${opts.fontFaces}\n${fontRoleCss(config.fonts)}\n${styles}`,
+    bulletin: { id: bulletin.id, name: bulletin.name },
+    publisher: bulletin.publisher || config.publisher,
+    classification: issue.classification ?? config.classification,
+    serial: issue.serial,
+    issue: {
+      year: issue.year,
+      number: issue.number,
+      total: issue.total,
+      supplement: issue.supplement,
+      date: issue.date,
+      dateText: chineseDate(issue.date),
+      draft: issue.status === 'draft',
+      editor: issue.editor,
+      approver: issue.approver,
+      copies: issue.copies,
+    },
+    note,
+    showContents: bulletin.contents && articles.length > 1,
+    /** Placeholder page numbers keep the first pass the same size as the final one. */
+    measured: opts.articlePages !== undefined,
+    articles,
+    groups,
+    grouped: bulletin.groupByTopic,
+    distribution,
+    hasFooter: distribution.length > 0 || issue.copies !== undefined || issue.editor !== undefined || issue.approver !== undefined,
+    topics: [...new Set(articles.map((x) => x.topic).filter(Boolean))],
+  };
+  return { html: env.render(bulletin.layout, context), title, diagnostics };
+}
+
+/** Images resolve relative to the file that names them, and must stay inside the workspace. */
+function resolveImage(config: Config, file: string, src: string, opts: RenderOptions): ImageResolution {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
+    return { code: 'remote-image', problem: `the image "${src}" is not a file of the workspace`, hint: 'save the image under briefs/assets/ and refer to it by a relative path' };
+  }
+  if (src.startsWith('/') || src.startsWith('\\')) {
+    return { code: 'image-outside-workspace', problem: `the image path "${src}" is absolute`, hint: 'refer to images by a path relative to the submission, e.g. ../assets/figure.png' };
+  }
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(src.split(/[?#]/)[0]);
+  } catch {
+    decoded = src;
+  }
+  const rel = path.posix.normalize(path.posix.join(path.posix.dirname(file), decoded.replace(/\\/g, '/')));
+  if (rel.startsWith('../') || rel === '..' || path.posix.isAbsolute(rel)) {
+    return { code: 'image-outside-workspace', problem: `the image "${src}" lies outside the workspace`, hint: 'keep images under briefs/assets/' };
+  }
+  if (!IMAGE_EXT.test(rel)) {
+    return { code: 'image-type', problem: `"${src}" is not an image briefs can print`, hint: 'use PNG, JPEG, GIF, WebP or SVG' };
+  }
+  if (!opts.assetExists(rel)) {
+    return { code: 'image-missing', problem: `the image "${src}" does not exist (looked for ${rel})`, hint: 'check the file name and the relative path' };
+  }
+  return { url: opts.assetUrl(rel) };
+}

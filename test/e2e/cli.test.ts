@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+const root = path.resolve(__dirname, '../..');
+
+describe('the command line', () => {
+  it('prints its version and help on stdout with exit 0', async () => {
+    const v = await runCli(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const h = await runCli(['generate', '--help']);
+    expect(h.code).toBe(0);
+    expect(h.stdout).toContain('--json');
+  });
+
+  it('exits 2 on an unknown flag and on an issue that does not exist', async () => {
+    expect((await runCli(['generate', '--no-such-flag'])).code).toBe(2);
+    const r = await runCli(['--root', root, 'generate', 'jianyi/1999/7']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no issue matches "jianyi/1999/7"');
+  });
+
+  it('exits 2 and names the problem when the named browser does not exist', async () => {
+    const before = process.env.CHROME_PATH;
+    process.env.CHROME_PATH = '/nonexistent/chrome';
+    try {
+      const r = await runCli(['--root', root, 'generate', 'jianyi/2026/1', '--out', path.join(root, 'test/.tmp/no-browser')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('CHROME_PATH does not exist: /nonexistent/chrome');
+    } finally {
+      if (before === undefined) delete process.env.CHROME_PATH;
+      else process.env.CHROME_PATH = before;
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { assembleIssue } from '../../src/assemble/issue.js';
+import { crossCheck } from '../../src/assemble/cross-check.js';
+import { defaultConfig } from '../../src/config/defaults.js';
+import type { IssueFile, Submission } from '../../src/content/model.js';
+
+const { bulletins } = defaultConfig('/ws');
+
+function sub(id: string, topic?: string, publication = 'qingkuang'): Submission {
+  return { id, file: `s/${id}.md`, title: `标题${id}`, publication, authors: [{ name: '甲' }], submitted: '2020-01-01', topic, status: 'accepted', body: '', bodyLine: 1 };
+}
+
+function issue(submissions: string[], extra: Partial<IssueFile> = {}): IssueFile {
+  return {
+    id: 'qingkuang/2020/1',
+    file: 'i/1.md',
+    publication: 'qingkuang',
+    year: 2020,
+    number: 1,
+    date: '2020-03-10',
+    submissions,
+    submissionLines: submissions.map((_, i) => 8 + i),
+    status: 'final',
+    distribution: { 报: [], 送: [], 发: [] },
+    supplement: false,
+    note: '',
+    noteLine: 1,
+    ...extra,
+  };
+}
+
+describe('assembling an issue', () => {
+  const subs = new Map([sub('a', '动态'), sub('b', '建言'), sub('c', '动态'), sub('d')].map((s) => [s.id, s]));
+
+  it('groups qingkuang reports under topics in the order topics first appear', () => {
+    const a = assembleIssue(issue(['a', 'b', 'c', 'd']), bulletins.qingkuang, subs);
+    expect(a.groups.map((g) => [g.topic, g.articles.map((x) => x.submission.id)])).toEqual([
+      ['动态', ['a', 'c']],
+      ['建言', ['b']],
+      [undefined, ['d']],
+    ]);
+    expect(a.articles.map((x) => [x.submission.id, x.index, x.anchor])).toEqual([
+      ['a', 1, 'article-1'],
+      ['c', 2, 'article-2'],
+      ['b', 3, 'article-3'],
+      ['d', 4, 'article-4'],
+    ]);
+  });
+
+  it('keeps the issue file order for jianyi', () => {
+    const a = assembleIssue(issue(['c', 'a'], { publication: 'jianyi' }), bulletins.jianyi, subs);
+    expect(a.articles.map((x) => x.submission.id)).toEqual(['c', 'a']);
+    expect(a.groups).toHaveLength(1);
+  });
+});
+
+describe('cross-file checks', () => {
+  it('finds unknown ids, repeats, wrong bulletins, rejected pieces and duplicate issues', () => {
+    const rejected = { ...sub('r'), status: 'rejected' as const };
+    const subs = [sub('a'), sub('j', undefined, 'jianyi'), rejected, sub('a')];
+    const issues = [issue(['a', 'zz', 'j', 'r']), issue(['a'], { file: 'i/1b.md' }), issue(['a'], { id: 'qingkuang/2020/3', number: 3, file: 'i/3.md' })];
+    const codes = crossCheck(subs, issues).map((d) => `${d.code}@${d.file}:${d.line ?? ''}`);
+    expect(codes).toEqual([
+      'duplicate-id@s/a.md:',
+      'unknown-submission@i/1.md:9',
+      'wrong-bulletin@i/1.md:10',
+      'rejected-in-issue@i/1.md:11',
+      'duplicate-issue@i/1b.md:',
+      'submission-in-two-issues@i/1b.md:8',
+      'submission-in-two-issues@i/3.md:8',
+      'numbering-gap@i/3.md:',
+    ]);
+  });
+});

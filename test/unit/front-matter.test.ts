@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/defaults.js';
+import type { Diagnostic } from '../../src/content/diagnostic.js';
+import { parseIssue } from '../../src/content/issue.js';
+import { authorsFromString, parseSubmission } from '../../src/content/submission.js';
+
+const bulletins = defaultConfig('/ws').bulletins;
+
+function submission(text: string) {
+  const diagnostics: Diagnostic[] = [];
+  const s = parseSubmission(text, 'briefs/submissions/x.md', bulletins, diagnostics);
+  return { s, diagnostics };
+}
+
+describe('submission front matter', () => {
+  it('reads English keys, a YAML date and a list of author objects', () => {
+    const { s, diagnostics } = submission(`---
+title: 关于……的建议
+publication: jianyi
+authors:
+  - {name: 张三, title: 研究员, affiliation: 某研究所}
+submitted: 2020-03-10
+topic: 院士建言
+contact: zhang@example.org
+---
+
+正文。
+`);
+    expect(diagnostics).toEqual([]);
+    expect(s).toMatchObject({
+      id: 'x',
+      title: '关于……的建议',
+      publication: 'jianyi',
+      authors: [{ name: '张三', title: '研究员', affiliation: '某研究所' }],
+      submitted: '2020-03-10',
+      topic: '院士建言',
+      status: 'submitted',
+      contact: 'zhang@example.org',
+      bodyLine: 10,
+    });
+    expect(s!.body.trim()).toBe('正文。');
+  });
+
+  it('reads Chinese keys, a quoted date, a bulletin in 《》 and a one-string author', () => {
+    const { s, diagnostics } = submission(`---
+标题: 某项调查
+刊物: 《科技界情况》
+作者: 王某（中国科学院院士、某研究所研究员）
+日期: "2021-1-5"
+状态: 已采用
+编号: qk-7
+---
+正文
+`);
+    expect(diagnostics).toEqual([]);
+    expect(s).toMatchObject({ id: 'qk-7', publication: 'qingkuang', submitted: '2021-01-05', status: 'accepted', authors: [{ name: '王某', title: '中国科学院院士、某研究所研究员' }] });
+  });
+
+  it('treats a YAML date and the same date quoted alike', () => {
+    const a = submission('---\ntitle: t\npublication: jianyi\nauthors: 甲\nsubmitted: 2020-03-10\n---\n').s!;
+    const b = submission("---\ntitle: t\npublication: jianyi\nauthors: 甲\nsubmitted: '2020-03-10'\n---\n").s!;
+    expect(a.submitted).toBe('2020-03-10');
+    expect(b.submitted).toBe(a.submitted);
+  });
+
+  it('accepts a BOM-free file with CRLF once decoded, and reports what is missing with its field', () => {
+    const { s, diagnostics } = submission('---\ntitle: 只有标题\n---\n正文\n');
+    expect(s).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.field])).toEqual([
+      ['missing-field', 'publication'],
+      ['missing-field', 'authors'],
+      ['missing-field', 'submitted'],
+    ]);
+  });
+
+  it('splits several authors written in one string', () => {
+    expect(authorsFromString('甲（教授）；乙')).toEqual([{ name: '甲', title: '教授' }, { name: '乙' }]);
+  });
+});
+
+describe('issue front matter', () => {
+  it('reads both key languages, the distribution lines and submission lines', () => {
+    const diagnostics: Diagnostic[] = [];
+    const issue = parseIssue(
+      `---
+刊物: 科技工作者建议
+年份: 2020
+期号: 12
+印发日期: 2020-03-10
+状态: 定稿
+稿件:
+  - a
+  - b
+报送:
+  报: [中央办公厅]
+  送: 科技部，教育部
+---
+编者按正文
+`,
+      'briefs/issues/jianyi/2020/012.md',
+      bulletins,
+      diagnostics,
+    );
+    expect(diagnostics).toEqual([]);
+    expect(issue).toMatchObject({
+      id: 'jianyi/2020/12',
+      publication: 'jianyi',
+      status: 'final',
+      submissions: ['a', 'b'],
+      submissionLines: [8, 9],
+      distribution: { 报: ['中央办公厅'], 送: ['科技部', '教育部'], 发: [] },
+      supplement: false,
+    });
+    expect(issue!.note.trim()).toBe('编者按正文');
+  });
+
+  it('numbers supplements apart', () => {
+    const issue = parseIssue('---\npublication: jianyi\nyear: 2020\nnumber: 1\nsupplement: true\ndate: 2020-05-01\nsubmissions: [a]\n---\n', 'f.md', bulletins, []);
+    expect(issue?.id).toBe('jianyi/2020/s1');
+  });
+});
