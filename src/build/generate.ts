@@ -9,11 +9,13 @@ import { BriefsError } from '../errors.js';
 import type { IssueFile } from '../content/model.js';
 import { BrowserPool } from '../print/browser.js';
 import { finishPdf, pdfDate } from '../print/pdf-metadata.js';
+import { readOutline } from '../print/outline.js';
 import { printHtml } from '../print/print-html.js';
 import { PRINT_ORIGIN, printUrls } from '../print/resources.js';
 import { fontFaceCss, fontPackageDir } from '../render/fonts.js';
 import { VERSION } from '../version.js';
 import { assemble, issueErrors, renderIssue, type Project, type UrlScheme } from './project.js';
+import { layoutFromOutline } from './measure.js';
 import { outputBase } from './select.js';
 import { writeAtomic } from './write-atomic.js';
 
@@ -75,19 +77,27 @@ async function generateOne(project: Project, issue: IssueFile, opts: GenerateOpt
     return r;
   };
   const assembled = assemble(project, issue);
-  const rendered = renderIssue(project, assembled, printUrls, printFonts, { csp: PRINT_CSP });
-  result.diagnostics = [...rendered.diagnostics];
-  const errors = issueErrors(project, issue, rendered.diagnostics);
+  const measuring = renderIssue(project, assembled, printUrls, printFonts, { csp: PRINT_CSP, measuring: true });
+  result.diagnostics = [...measuring.diagnostics];
+  const errors = issueErrors(project, issue, measuring.diagnostics);
   if (errors.length > 0) return done(result);
 
   const base = path.join(opts.outDir, outputBase(issue));
   try {
-    const printed = await pool.withPage((page) => printHtml(page, { html: rendered.html, root: project.config.root, timeout: opts.timeout }));
+    // Two prints: the first, with invisible markers, tells where articles and the distribution
+    // block fall; the second prints the true contents page numbers and the block on the bottom.
+    const printed = await pool.withPage(async (page) => {
+      const first = await printHtml(page, { html: measuring.html, root: project.config.root, timeout: opts.timeout });
+      const { entries } = await readOutline(first.pdf);
+      const layout = layoutFromOutline(entries, assembled.articles.length);
+      const final = renderIssue(project, assembled, printUrls, printFonts, { csp: PRINT_CSP, layout });
+      return { ...(await printHtml(page, { html: final.html, root: project.config.root, timeout: opts.timeout })), title: final.title, layout };
+    });
     for (const url of printed.blocked) {
       result.diagnostics.push({ severity: 'warning', code: 'request-blocked', file: issue.file, message: `the page asked for ${url}, which was refused`, hint: 'an issue may only use the workspace’s own images' });
     }
     const finished = await finishPdf(printed.pdf, {
-      title: rendered.title,
+      title: printed.title,
       author: assembled.bulletin.publisher || project.config.publisher,
       subject: assembled.bulletin.name,
       keywords: [...new Set(assembled.articles.map((a) => a.submission.topic).filter((t): t is string => !!t))],
@@ -99,7 +109,7 @@ async function generateOne(project: Project, issue: IssueFile, opts: GenerateOpt
     result.pages = finished.pages;
     result.bytes = finished.bytes.length;
     if (opts.html) {
-      const html = renderIssue(project, assembled, fileUrls, fileFonts, { csp: FILE_CSP }).html;
+      const html = renderIssue(project, assembled, fileUrls, fileFonts, { csp: FILE_CSP, layout: printed.layout }).html;
       await writeAtomic(`${base}.html`, html);
       result.html = `${base}.html`;
     }

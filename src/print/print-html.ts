@@ -30,9 +30,20 @@ export async function printHtml(page: Page, req: PrintRequest): Promise<PrintRes
   const blocked: string[] = [];
   const failed: string[] = [];
   await page.setRequestInterception(true);
-  page.on('request', (request: HTTPRequest) => {
+  // A page of the pool prints more than once (measuring, then final): each print answers its
+  // own requests only, so the handler leaves with the print.
+  const handler = (request: HTTPRequest) => {
     void answer(request, req, blocked, failed).catch(() => request.abort('failed').catch(() => undefined));
-  });
+  };
+  page.on('request', handler);
+  try {
+    return await printLoaded(page, req, blocked, failed);
+  } finally {
+    page.off('request', handler);
+  }
+}
+
+async function printLoaded(page: Page, req: PrintRequest, blocked: string[], failed: string[]): Promise<PrintResult> {
   await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: req.timeout });
   await page.evaluate(async () => {
     await document.fonts.ready;

@@ -24,10 +24,21 @@ export interface RenderOptions {
   assetExists(rel: string): boolean;
   /** Extra markup for the head, e.g. the preview's live-reload client. */
   headExtra?: string;
-  /** Page numbers where each article starts, from a measuring pass; absent on the first pass. */
-  articlePages?: number[];
+  /**
+   * What a measuring pass found: the page each article starts on (for the contents list) and how
+   * far the distribution block must move down to stand on the bottom of the text block.
+   * Absent on the measuring pass itself, which prints markers instead.
+   */
+  layout?: MeasuredLayout;
+  measuring?: boolean;
   /** Content-Security-Policy of the document: what the page may load and run. */
   csp?: string;
+}
+
+export interface MeasuredLayout {
+  articlePages: number[];
+  /** Points to add above the distribution block. */
+  distributionPush: number;
 }
 
 export interface RenderedIssue {
@@ -75,7 +86,7 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
     title: art.submission.title,
     authorLine: authorLine(art.submission.authors),
     topic: art.submission.topic,
-    page: opts.articlePages?.[art.index - 1],
+    page: opts.layout?.articlePages[art.index - 1],
     html: renderMarkdown(
       { markdown: art.submission.body, file: art.submission.file, firstLine: art.submission.bodyLine, idPrefix: `a${art.index}-`, resolveImage: resolver(art.submission.file) },
       diagnostics,
@@ -111,8 +122,8 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
     },
     note,
     showContents: bulletin.contents && articles.length > 1,
-    /** Placeholder page numbers keep the first pass the same size as the final one. */
-    measured: opts.articlePages !== undefined,
+    measuring: opts.measuring === true,
+    layoutCss: opts.layout && opts.layout.distributionPush > 0 ? `.distribution { margin-top: calc(var(--line) * 2 + ${opts.layout.distributionPush.toFixed(2)}pt); }` : '',
     articles,
     groups,
     grouped: bulletin.groupByTopic,

@@ -59,8 +59,10 @@ export function renderMarkdown(input: MarkdownInput, diagnostics: Diagnostic[]):
       },
       heading(token: Tokens.Heading): string {
         // Markdown levels map to the four levels of GB/T 9704 headings: 一、 （一） 1. （1）.
+        // In HTML they sit under the topic (h2) and the article title (h3), so the PDF outline nests.
         const level = Math.min(4, Math.max(1, token.depth - 1 || 1));
-        return `<h${level + 2} class="heading level-${level}">${this.parser.parseInline(token.tokens)}</h${level + 2}>\n`;
+        const tag = `h${Math.min(6, level + 3)}`;
+        return `<${tag} class="heading level-${level}">${this.parser.parseInline(token.tokens)}</${tag}>\n`;
       },
     },
   });

@@ -1,0 +1,23 @@
+/**
+ * From the outline of a measuring print to the layout of the final one. Pure.
+ * The measuring print carries invisible marker headings: one at the head of each article and
+ * one at the foot of the distribution block. Their outline entries say on which page each
+ * article starts and how far above the bottom of the text block the block ends.
+ */
+import type { MeasuredLayout } from '../render/document.js';
+import type { OutlineEntry } from '../print/outline.js';
+
+const MM = 72 / 25.4;
+/** The text block ends 35 mm above the bottom edge (GB/T 9704). */
+export const TEXT_BLOCK_BOTTOM = 35 * MM;
+/** The marker is 1 px high; the outline points at its top. */
+const MARK_HEIGHT = 0.75;
+/** Leaves the block a hair above the edge so rounding never pushes it onto a new page. */
+const SAFETY = 0.5;
+
+export function layoutFromOutline(entries: readonly OutlineEntry[], articleCount: number): MeasuredLayout {
+  const articlePages = Array.from({ length: articleCount }, (_, i) => entries.find((e) => e.title === `briefs-article-${i + 1}`)?.page ?? 0);
+  const bottom = entries.find((e) => e.title === 'briefs-distribution-bottom');
+  const distributionPush = bottom ? Math.max(0, bottom.top - MARK_HEIGHT - TEXT_BLOCK_BOTTOM - SAFETY) : 0;
+  return { articlePages, distributionPush };
+}
