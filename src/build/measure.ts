@@ -16,8 +16,10 @@ const MARK_HEIGHT = 0.75;
 const SAFETY = 0.5;
 
 export function layoutFromOutline(entries: readonly OutlineEntry[], articleCount: number): MeasuredLayout {
-  const articlePages = Array.from({ length: articleCount }, (_, i) => entries.find((e) => e.title === `briefs-article-${i + 1}`)?.page ?? 0);
-  const bottom = entries.find((e) => e.title === 'briefs-distribution-bottom');
+  // A heading split over two pages comes back with its text twice ("briefs-article-2briefs-article-2"):
+  // the first entry for a marker is where the article starts.
+  const articlePages = Array.from({ length: articleCount }, (_, i) => entries.find((e) => new RegExp(`^briefs-article-${i + 1}(?!\\d)`).test(e.title))?.page ?? 0);
+  const bottom = entries.filter((e) => e.title.startsWith('briefs-distribution-bottom')).pop();
   const distributionPush = bottom ? Math.max(0, bottom.top - MARK_HEIGHT - TEXT_BLOCK_BOTTOM - SAFETY) : 0;
   return { articlePages, distributionPush };
 }

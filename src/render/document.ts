@@ -123,7 +123,7 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
     note,
     showContents: bulletin.contents && articles.length > 1,
     measuring: opts.measuring === true,
-    layoutCss: opts.layout && opts.layout.distributionPush > 0 ? `.distribution { margin-top: calc(var(--line) * 2 + ${opts.layout.distributionPush.toFixed(2)}pt); }` : '',
+    layoutCss: opts.layout && opts.layout.distributionPush > 0 ? `.distribution-wrap { padding-top: ${opts.layout.distributionPush.toFixed(2)}pt; }` : '',
     articles,
     groups,
     grouped: bulletin.groupByTopic,
