@@ -2,7 +2,8 @@
  * Prints the sample workspace with a real Chromium and reads every PDF back with poppler:
  * what an editor would see, not what the templates meant.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ let byId: Map<string, Submission>;
 
 beforeAll(async () => {
   out = mkdtempSync(path.join(os.tmpdir(), 'briefs-sample-'));
-  const result = await runCli(['--root', root, 'generate', '--out', out, '--json']);
+  const result = await runCli(['--root', root, 'generate', '--out', out, '--json', '--html']);
   code = result.code;
   stdout = result.stdout;
   if (code !== 0) throw new Error(`generate failed (${code}):\n${result.stderr}`);
@@ -48,6 +49,19 @@ describe('generate on the sample workspace', () => {
       expect(path.isAbsolute(i.pdf)).toBe(false);
       expect(readFileSync(path.resolve(i.pdf)).subarray(0, 5).toString()).toBe('%PDF-');
     }
+  });
+
+  it('--html writes the printed HTML beside each PDF, with working absolute references to fonts and images', () => {
+    for (const i of summary.issues) {
+      expect(i.html).toMatch(/\.html$/);
+      const html = readFileSync(path.resolve(i.html!), 'utf8');
+      expect(html).not.toContain('briefs.invalid');
+      const urls = [...html.matchAll(/(?:url\(|src=")(file:\/\/[^)"]+)/g)].map((m) => m[1]);
+      expect(urls.length).toBeGreaterThan(10);
+      for (const u of new Set(urls)) expect(existsSync(fileURLToPath(u)), u).toBe(true);
+    }
+    const withImage = readFileSync(path.resolve(summary.issues.find((i) => i.id === 'qingkuang/2026/2')!.html!), 'utf8');
+    expect(withImage).toMatch(/<img src="file:\/\/[^"]+society-reports\.svg"/);
   });
 
   it('the sample covers both bulletins, drafts, a two-article jianyi issue, topics, tables, footnotes, images', () => {
