@@ -93,6 +93,9 @@ async function generateOne(project: Project, issue: IssueFile, opts: GenerateOpt
       const final = renderIssue(project, assembled, printUrls, printFonts, { csp: PRINT_CSP, layout });
       return { ...(await printHtml(page, { html: final.html, root: project.config.root, timeout: opts.timeout })), title: final.title, layout };
     });
+    for (const url of printed.failed) {
+      result.diagnostics.push({ severity: 'warning', code: 'resource-failed', file: issue.file, message: `${url} could not be loaded and is missing from the PDF`, hint: 'check that the file exists inside the workspace' });
+    }
     for (const url of printed.blocked) {
       result.diagnostics.push({ severity: 'warning', code: 'request-blocked', file: issue.file, message: `the page asked for ${url}, which was refused`, hint: 'an issue may only use the workspace’s own images' });
     }

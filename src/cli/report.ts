@@ -36,14 +36,6 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], color: boo
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
-export function summary(diagnostics: readonly Diagnostic[]): string {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
-  const files = new Set(diagnostics.map((d) => d.file)).size;
-  if (diagnostics.length === 0) return 'no problems found';
-  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
-}
-
 /** An error that ends the command: message, hint, the chain of causes; a stack with --debug. */
 export function formatError(e: unknown, debug: boolean, color: boolean): string {
   const lines: string[] = [];

@@ -6,7 +6,6 @@
  * tool's own evaluation still runs through the DevTools protocol.
  */
 import type { HTTPRequest, Page, PDFOptions } from 'puppeteer-core';
-import { BriefsError } from '../errors.js';
 import { PRINT_ORIGIN, readResource, resolveResource } from './resources.js';
 
 export interface PrintRequest {
@@ -84,8 +83,4 @@ async function answer(request: HTTPRequest, req: PrintRequest, blocked: string[]
   }
   blocked.push(url);
   await request.abort('blockedbyclient');
-}
-
-export function printFailure(id: string, cause: unknown): BriefsError {
-  return new BriefsError('print-failed', `${id}: printing failed: ${(cause as Error).message}`, { exitCode: 1, cause, hint: 'run again with --debug for details' });
 }
