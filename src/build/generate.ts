@@ -69,7 +69,8 @@ export async function generate(project: Project, issues: readonly IssueFile[], o
 }
 
 async function generateOne(project: Project, issue: IssueFile, opts: GenerateOptions, pool: BrowserPool, printFonts: string, fileUrls: UrlScheme, fileFonts: string): Promise<IssueResult> {
-  const started = Date.now();
+  // Time spent on this issue, not waiting for a page of the pool.
+  let started = Date.now();
   const result: IssueResult = { id: issue.id, publication: issue.publication, year: issue.year, number: issue.number, supplement: issue.supplement, ms: 0, status: 'failed', diagnostics: [] };
   const done = (r: IssueResult) => {
     r.ms = Date.now() - started;
@@ -87,6 +88,7 @@ async function generateOne(project: Project, issue: IssueFile, opts: GenerateOpt
     // Two prints: the first, with invisible markers, tells where articles and the distribution
     // block fall; the second prints the true contents page numbers and the block on the bottom.
     const printed = await pool.withPage(async (page) => {
+      started = Date.now();
       const first = await printHtml(page, { html: measuring.html, root: project.config.root, timeout: opts.timeout });
       const { entries } = await readOutline(first.pdf);
       const layout = layoutFromOutline(entries, assembled.articles.length);
