@@ -33,7 +33,7 @@ export function crossCheck(submissions: readonly Submission[], issues: readonly 
         file: issue.file,
         field: 'number',
         message: `${other.file} is already ${describe(issue)}`,
-        hint: 'give one of them another number (`briefs new issue` hands out the next free one)',
+        hint: 'give one of them another number',
       });
     } else numbers.set(issue.id, issue);
 
@@ -90,5 +90,5 @@ function describe(issue: IssueFile): string {
 
 function closest(id: string, byId: Map<string, Submission>): string {
   const near = [...byId.keys()].find((k) => k.includes(id) || id.includes(k));
-  return near ? `did you mean "${near}"?` : 'check the id against the file names under briefs/submissions (`briefs list` shows them)';
+  return near ? `did you mean "${near}"?` : 'check the id against the file names under briefs/submissions';
 }

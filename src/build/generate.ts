@@ -78,9 +78,9 @@ async function generateOne(project: Project, issue: IssueFile, opts: GenerateOpt
     return r;
   };
   const assembled = assemble(project, issue);
-  const measuring = renderIssue(project, assembled, printUrls, printFonts, { csp: PRINT_CSP, measuring: true });
-  result.diagnostics = [...measuring.diagnostics];
-  const errors = issueErrors(project, issue, measuring.diagnostics);
+  const rendered = renderIssue(project, assembled, printUrls, printFonts, { csp: PRINT_CSP });
+  result.diagnostics = [...rendered.diagnostics];
+  const errors = issueErrors(project, issue, rendered.diagnostics);
   if (errors.length > 0) return done(result);
 
   const base = path.join(opts.outDir, outputBase(issue));
@@ -89,11 +89,9 @@ async function generateOne(project: Project, issue: IssueFile, opts: GenerateOpt
     // block fall; the second prints the true contents page numbers and the block on the bottom.
     const printed = await pool.withPage(async (page) => {
       started = Date.now();
-      const first = await printHtml(page, { html: measuring.html, root: project.config.root, timeout: opts.timeout });
-      const { entries } = await readOutline(first.pdf);
-      const layout = layoutFromOutline(entries, assembled.articles.length);
-      const final = renderIssue(project, assembled, printUrls, printFonts, { csp: PRINT_CSP, layout });
-      return { ...(await printHtml(page, { html: final.html, root: project.config.root, timeout: opts.timeout })), title: final.title, layout };
+      const first = await printHtml(page, { html: rendered.html({ measuring: true }), root: project.config.root, timeout: opts.timeout });
+      const layout = layoutFromOutline(await readOutline(first.pdf), assembled.articles.length);
+      return { ...(await printHtml(page, { html: rendered.html({ layout }), root: project.config.root, timeout: opts.timeout })), layout };
     });
     for (const url of printed.failed) {
       result.diagnostics.push({ severity: 'warning', code: 'resource-failed', file: issue.file, message: `${url} could not be loaded and is missing from the PDF`, hint: 'check that the file exists inside the workspace' });
@@ -102,7 +100,7 @@ async function generateOne(project: Project, issue: IssueFile, opts: GenerateOpt
       result.diagnostics.push({ severity: 'warning', code: 'request-blocked', file: issue.file, message: `the page asked for ${url}, which was refused`, hint: 'an issue may only use the workspace’s own images' });
     }
     const finished = await finishPdf(printed.pdf, {
-      title: printed.title,
+      title: rendered.title,
       author: assembled.bulletin.publisher || project.config.publisher,
       subject: assembled.bulletin.name,
       keywords: [...new Set(assembled.articles.map((a) => a.submission.topic).filter((t): t is string => !!t))],
@@ -114,7 +112,8 @@ async function generateOne(project: Project, issue: IssueFile, opts: GenerateOpt
     result.pages = finished.pages;
     result.bytes = finished.bytes.length;
     if (opts.html) {
-      const html = renderIssue(project, assembled, fileUrls, fileFonts, { csp: FILE_CSP, layout: printed.layout }).html;
+      // Its own render: image and font URLs point at files, not at the print origin.
+      const html = renderIssue(project, assembled, fileUrls, fileFonts, { csp: FILE_CSP }).html({ layout: printed.layout });
       await writeAtomic(`${base}.html`, html);
       result.html = `${base}.html`;
     }

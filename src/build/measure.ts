@@ -18,7 +18,11 @@ const SAFETY = 0.5;
 export function layoutFromOutline(entries: readonly OutlineEntry[], articleCount: number): MeasuredLayout {
   // A heading split over two pages comes back with its text twice ("briefs-article-2briefs-article-2"):
   // the first entry for a marker is where the article starts.
-  const articlePages = Array.from({ length: articleCount }, (_, i) => entries.find((e) => new RegExp(`^briefs-article-${i + 1}(?!\\d)`).test(e.title))?.page ?? 0);
+  const articlePages: number[] = new Array(articleCount).fill(0);
+  for (const e of entries) {
+    const n = Number(/^briefs-article-(\d+)/.exec(e.title)?.[1]);
+    if (n >= 1 && n <= articleCount && articlePages[n - 1] === 0) articlePages[n - 1] = e.page;
+  }
   const bottom = entries.filter((e) => e.title.startsWith('briefs-distribution-bottom')).pop();
   const distributionPush = bottom ? Math.max(0, bottom.top - MARK_HEIGHT - TEXT_BLOCK_BOTTOM - SAFETY) : 0;
   return { articlePages, distributionPush };

@@ -12,7 +12,7 @@ import type { IssueFile, Submission } from '../content/model.js';
 import { loadWorkspace } from '../content/workspace.js';
 import { createEnvironment, type TemplateEnvironment } from '../render/environment.js';
 import { loadTemplates, type TemplateSet } from '../render/template-files.js';
-import { renderIssueHtml, type MeasuredLayout, type RenderedIssue } from '../render/document.js';
+import { renderIssueHtml, type RenderedIssue } from '../render/document.js';
 
 export interface Project {
   config: Config;
@@ -59,7 +59,7 @@ export interface UrlScheme {
   asset(rel: string): string;
 }
 
-export function renderIssue(project: Project, a: AssembledIssue, urls: UrlScheme, fontFaces: string, extra: { headExtra?: string; layout?: MeasuredLayout; measuring?: boolean; csp?: string } = {}): RenderedIssue {
+export function renderIssue(project: Project, a: AssembledIssue, urls: UrlScheme, fontFaces: string, extra: { headExtra?: string; csp?: string } = {}): RenderedIssue {
   const root = project.config.root;
   return renderIssueHtml(a, {
     config: project.config,
@@ -71,8 +71,6 @@ export function renderIssue(project: Project, a: AssembledIssue, urls: UrlScheme
       return existsSync(abs) && statSync(abs).isFile();
     },
     headExtra: extra.headExtra,
-    layout: extra.layout,
-    measuring: extra.measuring,
     csp: extra.csp,
   });
 }

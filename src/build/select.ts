@@ -14,7 +14,7 @@ export function selectIssues(issues: readonly IssueFile[], selectors: readonly s
   for (const sel of selectors) {
     const matches = matchSelector(issues, sel, bulletins, root, cwd);
     if (matches.length === 0) {
-      throw usageError('unknown-issue', `no issue matches "${sel}"`, 'name an issue as bulletin/year/number (e.g. jianyi/2020/12) or by the path of its file; `briefs list` shows them');
+      throw usageError('unknown-issue', `no issue matches "${sel}"`, 'name an issue as bulletin/year/number (e.g. jianyi/2020/12) or by the path of its file under briefs/issues/');
     }
     matches.forEach((m) => chosen.add(m));
   }

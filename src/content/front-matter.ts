@@ -35,6 +35,18 @@ const REFUSED_ENGINES = Object.fromEntries(
   ['js', 'javascript', 'coffee', 'coffeescript', 'cson', 'json', 'toml'].map((l) => [l, { parse: refuse(l), stringify: refuse(l) }]),
 );
 
+/** The error for a file that should start with front matter and does not. */
+export function missingFrontMatter(file: string, kind: 'submission' | 'issue file', fields: string, hint: string): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'frontmatter-missing',
+    file,
+    line: 1,
+    message: `the ${kind} has no front matter`,
+    hint: `start the file with ---, the fields (${fields}), and --- again; ${hint}`,
+  };
+}
+
 export function parseFrontMatter(text: string, file: string, diagnostics: Diagnostic[]): FrontMatter {
   const empty: FrontMatter = { data: {}, positions: new Map(), body: text, bodyLine: 1, hasFrontMatter: false };
   const firstLine = text.split('\n', 1)[0].replace(/\r$/, '');

@@ -3,7 +3,7 @@ import type { BulletinConfig } from '../config/types.js';
 import { bulletinChoices, resolveBulletin } from './bulletin.js';
 import type { Diagnostic } from './diagnostic.js';
 import { DISTRIBUTION_FIELDS, ISSUE_FIELDS, ISSUE_STATUS, aliasTable } from './fields.js';
-import { parseFrontMatter } from './front-matter.js';
+import { missingFrontMatter, parseFrontMatter } from './front-matter.js';
 import { issueId, type Distribution, type IssueFile } from './model.js';
 import { FieldReader } from './values.js';
 
@@ -11,14 +11,7 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
   const before = diagnostics.length;
   const fm = parseFrontMatter(text, file, diagnostics);
   if (!fm.hasFrontMatter) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'frontmatter-missing',
-      file,
-      line: 1,
-      message: 'the issue file has no front matter',
-      hint: 'start the file with ---, the fields (publication, year, number, date, submissions), and --- again; `briefs new issue` writes one',
-    });
+    diagnostics.push(missingFrontMatter(file, 'issue file', 'publication, year, number, date, submissions', 'the README lists every field'));
     return undefined;
   }
   if (diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;

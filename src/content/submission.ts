@@ -4,7 +4,7 @@ import type { BulletinConfig } from '../config/types.js';
 import { bulletinChoices, resolveBulletin } from './bulletin.js';
 import type { Diagnostic } from './diagnostic.js';
 import { AUTHOR_FIELDS, SUBMISSION_FIELDS, SUBMISSION_STATUS, aliasTable } from './fields.js';
-import { parseFrontMatter } from './front-matter.js';
+import { missingFrontMatter, parseFrontMatter } from './front-matter.js';
 import type { Author, Submission } from './model.js';
 import { FieldReader } from './values.js';
 
@@ -17,14 +17,7 @@ export function parseSubmission(
   const before = diagnostics.length;
   const fm = parseFrontMatter(text, file, diagnostics);
   if (!fm.hasFrontMatter) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'frontmatter-missing',
-      file,
-      line: 1,
-      message: 'the submission has no front matter',
-      hint: 'start the file with ---, the fields (title, publication, authors, submitted), and --- again; `briefs new submission` writes a form',
-    });
+    diagnostics.push(missingFrontMatter(file, 'submission', 'title, publication, authors, submitted', 'the README lists every field'));
     return undefined;
   }
   if (diagnostics.length > before && diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;

@@ -14,7 +14,7 @@ export interface OutlineEntry {
   top: number;
 }
 
-export async function readOutline(bytes: Uint8Array): Promise<{ entries: OutlineEntry[]; pageHeight: number }> {
+export async function readOutline(bytes: Uint8Array): Promise<OutlineEntry[]> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const pages = doc.getPages();
   const index = new Map(pages.map((p, i) => [p.ref.toString(), i + 1]));
@@ -36,5 +36,5 @@ export async function readOutline(bytes: Uint8Array): Promise<{ entries: Outline
     }
   };
   if (root) visit(root.get(PDFName.of('First')));
-  return { entries, pageHeight: pages[0]?.getHeight() ?? 0 };
+  return entries;
 }

@@ -66,8 +66,21 @@ export function isInside(dir: string, file: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
+/**
+ * Font files never change while briefs runs, and every print asks for the same few dozen of
+ * them (request interception turns Chromium's cache off), so they are read from disk once.
+ */
+const fontCache = new Map<string, Promise<Buffer>>();
+
 export async function readResource(r: Resource): Promise<Buffer> {
-  return readFile(r.file);
+  if (!r.contentType.startsWith('font/')) return readFile(r.file);
+  let data = fontCache.get(r.file);
+  if (!data) {
+    data = readFile(r.file);
+    fontCache.set(r.file, data);
+    data.catch(() => fontCache.delete(r.file));
+  }
+  return data;
 }
 
 export const printUrls = {

@@ -24,13 +24,6 @@ export interface RenderOptions {
   assetExists(rel: string): boolean;
   /** Extra markup for the head, e.g. the preview's live-reload client. */
   headExtra?: string;
-  /**
-   * What a measuring pass found: the page each article starts on (for the contents list) and how
-   * far the distribution block must move down to stand on the bottom of the text block.
-   * Absent on the measuring pass itself, which prints markers instead.
-   */
-  layout?: MeasuredLayout;
-  measuring?: boolean;
   /** Content-Security-Policy of the document: what the page may load and run. */
   csp?: string;
 }
@@ -41,10 +34,23 @@ export interface MeasuredLayout {
   distributionPush: number;
 }
 
+/**
+ * One print of an issue: the measuring pass prints invisible markers; the final pass gets what
+ * the measuring pass found.
+ */
+export interface PrintPass {
+  measuring?: boolean;
+  layout?: MeasuredLayout;
+}
+
+/**
+ * An issue whose Markdown is rendered once; `html` lays it out for a pass, so measuring and
+ * final prints share the same content (and its diagnostics are reported once).
+ */
 export interface RenderedIssue {
-  html: string;
   title: string;
   diagnostics: Diagnostic[];
+  html(pass?: PrintPass): string;
 }
 
 const IMAGE_EXT = /\.(png|jpe?g|gif|webp|svg)$/i;
@@ -86,7 +92,6 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
     title: art.submission.title,
     authorLine: authorLine(art.submission.authors),
     topic: art.submission.topic,
-    page: opts.layout?.articlePages[art.index - 1],
     html: renderMarkdown(
       { markdown: art.submission.body, file: art.submission.file, firstLine: art.submission.bodyLine, idPrefix: `a${art.index}-`, resolveImage: resolver(art.submission.file) },
       diagnostics,
@@ -122,8 +127,6 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
     },
     note,
     showContents: bulletin.contents && articles.length > 1,
-    measuring: opts.measuring === true,
-    layoutCss: opts.layout && opts.layout.distributionPush > 0 ? `.distribution-wrap { padding-top: ${opts.layout.distributionPush.toFixed(2)}pt; }` : '',
     articles,
     groups,
     grouped: bulletin.groupByTopic,
@@ -131,7 +134,22 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
     hasFooter: distribution.length > 0 || issue.copies !== undefined || issue.editor !== undefined || issue.approver !== undefined,
     topics: [...new Set(articles.map((x) => x.topic).filter(Boolean))],
   };
-  return { html: env.render(bulletin.layout, context), title, diagnostics };
+  return {
+    title,
+    diagnostics,
+    html: (pass: PrintPass = {}) => {
+      const pages = pass.layout?.articlePages;
+      const withPage = <T extends { index: number }>(x: T) => ({ ...x, page: pages?.[x.index - 1] });
+      const push = pass.layout?.distributionPush ?? 0;
+      return env.render(bulletin.layout, {
+        ...context,
+        articles: articles.map(withPage),
+        groups: groups.map((g) => ({ ...g, articles: g.articles.map(withPage) })),
+        measuring: pass.measuring === true,
+        layoutCss: push > 0 ? `.distribution-wrap { padding-top: ${push.toFixed(2)}pt; }` : '',
+      });
+    },
+  };
 }
 
 /** Images resolve relative to the file that names them, and must stay inside the workspace. */

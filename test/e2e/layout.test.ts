@@ -181,7 +181,7 @@ describe('contents, distribution block, states, PDF', () => {
   });
 
   it('has an outline entry per article and the metadata of the issue', async () => {
-    const { entries } = await readOutline(readFileSync(pdf('qingkuang-2026-001')));
+    const entries = await readOutline(readFileSync(pdf('qingkuang-2026-001')));
     const titles = entries.map((e) => e.title);
     for (const t of ['科技工作者关注人工智能大模型对科研范式的影响', '青年科技人员反映科研经费报销仍存在“堵点”', '部分高校院所科技成果转化收益分配政策落实情况调查']) expect(titles).toContain(t);
     expect(titles.some((t) => t.startsWith('briefs-'))).toBe(false);
