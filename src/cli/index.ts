@@ -24,6 +24,16 @@ export async function run(argv: readonly string[], io: Output = defaultOutput(ar
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   generateCommand(program, io, setExit);
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  briefs generate                    print every issue into dist/
+  briefs generate jianyi/2026/2      print one issue
+  briefs generate --json --html      also write the HTML; one JSON summary on stdout
+
+Exit codes: 0 done, 1 a content problem (an issue could not be printed), 2 a usage or environment problem.`,
+  );
 
   try {
     await program.parseAsync(argv, { from: 'user' });
