@@ -15,8 +15,10 @@ export function crossCheck(submissions: readonly Submission[], issues: readonly 
         severity: 'error',
         code: 'duplicate-id',
         file: s.file,
+        line: s.lines?.id ?? 1,
         field: 'id',
         message: `the submission id "${s.id}" is also used by ${other.file}`,
+        data: { id: s.id, other: other.file },
         hint: 'give one of them another file name or id:',
       });
     } else byId.set(s.id, s);
@@ -27,34 +29,39 @@ export function crossCheck(submissions: readonly Submission[], issues: readonly 
   for (const issue of issues) {
     const other = numbers.get(issue.id);
     if (other) {
-      out.push({
-        severity: 'error',
-        code: 'duplicate-issue',
-        file: issue.file,
-        field: 'number',
-        message: `${other.file} is already ${describe(issue)}`,
-        hint: 'give one of them another number',
-      });
+      // Both files are in error: either would print to the same PDF, so neither may.
+      for (const [self, them] of [[issue, other], [other, issue]]) {
+        out.push({
+          severity: 'error',
+          code: 'duplicate-issue',
+          file: self.file,
+          line: self.lines?.number,
+          field: 'number',
+          message: `${them.file} is also ${describe(self)}`,
+          data: { other: them.file, issue: describe(self) },
+          hint: 'give one of them another number',
+        });
+      }
     } else numbers.set(issue.id, issue);
 
     issue.submissions.forEach((id, i) => {
       const line = issue.submissionLines[i];
       const s = byId.get(id);
       if (!s) {
-        out.push({ severity: 'error', code: 'unknown-submission', file: issue.file, line, field: 'submissions', message: `no submission has the id "${id}"`, hint: closest(id, byId) });
+        out.push({ severity: 'error', code: 'unknown-submission', file: issue.file, line, field: 'submissions', message: `no submission has the id "${id}"`, hint: closest(id, byId), data: { id } });
         return;
       }
       const first = placed.get(id);
       if (first && first !== issue) {
-        out.push({ severity: 'error', code: 'submission-in-two-issues', file: issue.file, line, field: 'submissions', message: `"${id}" is already in ${first.file}`, hint: 'a submission is printed in one issue only: remove it from one of them' });
+        out.push({ severity: 'error', code: 'submission-in-two-issues', file: issue.file, line, field: 'submissions', message: `"${id}" is already in ${first.file}`, data: { id, other: first.file }, hint: 'a submission is printed in one issue only: remove it from one of them' });
       } else if (first === issue) {
-        out.push({ severity: 'error', code: 'submission-repeated', file: issue.file, line, field: 'submissions', message: `"${id}" is listed twice in this issue`, hint: 'list each submission once' });
+        out.push({ severity: 'error', code: 'submission-repeated', file: issue.file, line, field: 'submissions', message: `"${id}" is listed twice in this issue`, data: { id }, hint: 'list each submission once' });
       } else placed.set(id, issue);
       if (s.publication !== issue.publication) {
-        out.push({ severity: 'error', code: 'wrong-bulletin', file: issue.file, line, field: 'submissions', message: `"${id}" was submitted to ${s.publication}, but this is an issue of ${issue.publication}`, hint: `move it to an issue of ${s.publication}, or change publication: in ${s.file}` });
+        out.push({ severity: 'error', code: 'wrong-bulletin', file: issue.file, line, field: 'submissions', message: `"${id}" was submitted to ${s.publication}, but this is an issue of ${issue.publication}`, data: { id, from: s.publication, to: issue.publication }, hint: `move it to an issue of ${s.publication}, or change publication: in ${s.file}` });
       }
       if (s.status === 'rejected') {
-        out.push({ severity: 'error', code: 'rejected-in-issue', file: issue.file, line, field: 'submissions', message: `"${id}" is marked rejected (已退回) in ${s.file}`, hint: 'remove it from the issue, or change its status' });
+        out.push({ severity: 'error', code: 'rejected-in-issue', file: issue.file, line, field: 'submissions', message: `"${id}" is marked rejected (已退回) in ${s.file}`, data: { id, other: s.file }, hint: 'remove it from the issue, or change its status' });
       }
     });
   }
@@ -78,7 +85,7 @@ function numberingGaps(issues: readonly IssueFile[]): Diagnostic[] {
     for (let n = first; n <= max; n++) {
       if (numbers.has(n)) continue;
       const next = sorted.find((i) => i.number > n)!;
-      out.push({ severity: 'warning', code: 'numbering-gap', file: next.file, field: 'number', message: `${describe(next).replace(/第\d+期/, `第${n}期`)} is missing: the numbers jump to ${next.number}`, hint: 'issues are numbered without gaps each year; check for a lost or misnumbered issue file' });
+      out.push({ severity: 'warning', code: 'numbering-gap', file: next.file, line: next.lines?.number, field: 'number', message: `${describe(next).replace(/第\d+期/, `第${n}期`)} is missing: the numbers jump to ${next.number}`, data: { missing: n, next: next.number }, hint: 'issues are numbered without gaps each year; check for a lost or misnumbered issue file' });
     }
   }
   return out;

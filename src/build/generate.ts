@@ -94,10 +94,10 @@ async function generateOne(project: Project, issue: IssueFile, opts: GenerateOpt
       return { ...(await printHtml(page, { html: rendered.html({ layout }), root: project.config.root, timeout: opts.timeout })), layout };
     });
     for (const url of printed.failed) {
-      result.diagnostics.push({ severity: 'warning', code: 'resource-failed', file: issue.file, message: `${url} could not be loaded and is missing from the PDF`, hint: 'check that the file exists inside the workspace' });
+      result.diagnostics.push({ severity: 'warning', code: 'resource-failed', file: issue.file, message: `${url} could not be loaded and is missing from the PDF`, data: { url }, hint: 'check that the file exists inside the workspace' });
     }
     for (const url of printed.blocked) {
-      result.diagnostics.push({ severity: 'warning', code: 'request-blocked', file: issue.file, message: `the page asked for ${url}, which was refused`, hint: 'an issue may only use the workspace’s own images' });
+      result.diagnostics.push({ severity: 'warning', code: 'request-blocked', file: issue.file, message: `the page asked for ${url}, which was refused`, data: { url }, hint: 'an issue may only use the workspace’s own images' });
     }
     const finished = await finishPdf(printed.pdf, {
       title: rendered.title,
@@ -126,6 +126,7 @@ async function generateOne(project: Project, issue: IssueFile, opts: GenerateOpt
       code: 'print-failed',
       file: issue.file,
       message: `printing failed: ${(cause as Error).message.split('\n')[0]}`,
+      data: { reason: (cause as Error).message.split('\n')[0] },
       hint: 'run again with --debug for details; a page that times out may need a larger --timeout',
     });
   }

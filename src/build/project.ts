@@ -12,13 +12,16 @@ import type { IssueFile, Submission } from '../content/model.js';
 import { loadWorkspace } from '../content/workspace.js';
 import { createEnvironment, type TemplateEnvironment } from '../render/environment.js';
 import { loadTemplates, type TemplateSet } from '../render/template-files.js';
-import { renderIssueHtml, type RenderedIssue } from '../render/document.js';
+import { checkText } from '../content/checks.js';
+import { renderIssueHtml, resolveImage, type RenderedIssue } from '../render/document.js';
+import { renderMarkdown } from '../render/markdown.js';
 
 export interface Project {
   config: Config;
   submissions: Submission[];
   byId: Map<string, Submission>;
   issues: IssueFile[];
+  files: { submissions: number; issues: number };
   /** Problems of single files and across files. */
   diagnostics: Diagnostic[];
   templates: TemplateSet;
@@ -27,11 +30,34 @@ export interface Project {
 
 export async function loadProject(config: Config): Promise<Project> {
   const ws = await loadWorkspace(config);
-  const diagnostics = [...ws.diagnostics, ...crossCheck(ws.submissions, ws.issues)];
+  const diagnostics = [...ws.diagnostics, ...crossCheck(ws.submissions, ws.issues), ...contentChecks(config, ws.submissions, ws.issues)];
   const templates = await loadTemplates(path.join(config.root, config.templates));
   const byId = new Map<string, Submission>();
   for (const s of ws.submissions) if (!byId.has(s.id)) byId.set(s.id, s);
-  return { config, submissions: ws.submissions, byId, issues: ws.issues, diagnostics, templates, env: createEnvironment(templates) };
+  return { config, submissions: ws.submissions, byId, issues: ws.issues, files: ws.files, diagnostics, templates, env: createEnvironment(templates) };
+}
+
+const assetExists = (root: string) => (rel: string) => {
+  const abs = path.join(root, rel);
+  return existsSync(abs) && statSync(abs).isFile();
+};
+
+/**
+ * What `validate` says about the text of every submission and editor's note, whether or not it
+ * is in an issue yet: length, punctuation, quotes, and what rendering its Markdown finds (missing
+ * or outside images, removed HTML, refused links).
+ */
+function contentChecks(config: Config, submissions: readonly Submission[], issues: readonly IssueFile[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const exists = assetExists(config.root);
+  const render = (markdown: string, file: string, firstLine: number) =>
+    renderMarkdown({ markdown, file, firstLine, idPrefix: 'check-', resolveImage: (src) => resolveImage(config, file, src, { assetExists: exists, assetUrl: (rel) => rel }) }, out);
+  for (const s of submissions) {
+    out.push(...checkText({ file: s.file, body: s.body, bodyLine: s.bodyLine }, config.bulletins[s.publication]));
+    render(s.body, s.file, s.bodyLine);
+  }
+  for (const i of issues) if (i.note.trim()) render(i.note, i.file, i.noteLine);
+  return out;
 }
 
 export function assemble(project: Project, issue: IssueFile): AssembledIssue {
@@ -66,10 +92,7 @@ export function renderIssue(project: Project, a: AssembledIssue, urls: UrlScheme
     env: project.env,
     fontFaces,
     assetUrl: urls.asset,
-    assetExists: (rel) => {
-      const abs = path.join(root, rel);
-      return existsSync(abs) && statSync(abs).isFile();
-    },
+    assetExists: assetExists(root),
     headExtra: extra.headExtra,
     csp: extra.csp,
   });

@@ -7,6 +7,7 @@ import { selectIssues } from '../build/select.js';
 import { loadConfig } from '../config/load.js';
 import { sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
 import { usageError } from '../errors.js';
+import { chooseLang, localize } from '../content/messages-zh.js';
 import { formatDiagnostics, type Output } from './report.js';
 import { globalFlags, parseInteger } from './options.js';
 
@@ -51,7 +52,8 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
         timeout: flags.timeout,
         onResult: (r) => io.err(progressLine(r, rel(r.pdf))),
       });
-      const shown = problemsToShow(project.diagnostics, results);
+      const lang = chooseLang(g.lang);
+      const shown = problemsToShow(project.diagnostics, results).map((d) => localize(d, lang));
       if (shown.length > 0) io.err(formatDiagnostics(shown, io.color));
       const failed = results.filter((r) => r.status === 'failed').length;
       io.err(`${results.length - failed} of ${results.length} issue${results.length === 1 ? '' : 's'} printed to ${rel(outDir) || '.'}${failed ? `, ${failed} failed` : ''}\n`);

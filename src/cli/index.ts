@@ -7,6 +7,7 @@ import { abandonWrites } from '../build/write-atomic.js';
 import { BriefsError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { generateCommand } from './generate.js';
+import { validateCommand } from './validate.js';
 import { defaultOutput, formatError, type Output } from './report.js';
 
 export async function run(argv: readonly string[], io: Output = defaultOutput(argv.includes('--debug'))): Promise<number> {
@@ -19,15 +20,18 @@ export async function run(argv: readonly string[], io: Output = defaultOutput(ar
     .version(VERSION, '-v, --version')
     .option('-r, --root <dir>', 'the workspace folder', '.')
     .option('-c, --config <file>', 'the config file (default: briefs.config.yaml in the workspace)')
+    .option('--lang <lang>', 'language of messages: zh or en (default: from LANG / LC_ALL)')
     .option('--debug', 'show stack traces')
     .showHelpAfterError('(run briefs --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  validateCommand(program, io, setExit);
   generateCommand(program, io, setExit);
   program.addHelpText(
     'after',
     `
 Examples:
+  briefs validate                    check everything; exit 1 on any error
   briefs generate                    print every issue into dist/
   briefs generate jianyi/2026/2      print one issue
   briefs generate --json --html      also write the HTML; one JSON summary on stdout

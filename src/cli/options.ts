@@ -4,6 +4,7 @@ export interface GlobalFlags {
   root?: string;
   config?: string;
   debug?: boolean;
+  lang?: string;
 }
 
 /** The program-level flags, from any subcommand. */

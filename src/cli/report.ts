@@ -36,6 +36,15 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], color: boo
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
+/** One line that closes a report: what was checked and what was found. */
+export function summaryLine(problems: readonly Diagnostic[], submissions: number, issues: number, lang: 'en' | 'zh'): string {
+  const errors = problems.filter((d) => d.severity === 'error').length;
+  const warnings = problems.length - errors;
+  if (lang === 'zh') return `检查了 ${submissions} 个稿件文件、${issues} 个期文件：${errors} 个错误，${warnings} 个警告`;
+  const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+  return `checked ${n(submissions, 'submission file')} and ${n(issues, 'issue file')}: ${n(errors, 'error')}, ${n(warnings, 'warning')}`;
+}
+
 /** An error that ends the command: message, hint, the chain of causes; a stack with --debug. */
 export function formatError(e: unknown, debug: boolean, color: boolean): string {
   const lines: string[] = [];

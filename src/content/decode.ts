@@ -31,6 +31,7 @@ export function decodeText(bytes: Uint8Array, file: string, encoding: string, di
     file,
     line: firstBadLine(bytes),
     message: `the file is not UTF-8${guess ? `; it is probably ${guess.toUpperCase()}` : ''}`,
+    ...(guess ? { data: { guess } } : {}),
     hint: guess ? `save it again as UTF-8, or read such files with --encoding ${guess} (or "encoding: ${guess}" in briefs.config.yaml)` : 'save it again as UTF-8',
   });
   return undefined;

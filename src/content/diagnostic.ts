@@ -18,6 +18,8 @@ export interface Diagnostic {
   hint?: string;
   /** A few source lines with a caret, for YAML syntax errors. */
   frame?: string;
+  /** The values the message names, so it can be said again in another language. */
+  data?: Record<string, string | number>;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

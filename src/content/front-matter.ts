@@ -61,6 +61,7 @@ export function parseFrontMatter(text: string, file: string, diagnostics: Diagno
       line: 1,
       column: 4,
       message: `front matter is marked as "${lang}"; only YAML front matter is read`,
+      data: { lang },
       hint: 'start the file with a line of three dashes alone (---) and write the fields in YAML',
     });
     return { ...empty, body: '', hasFrontMatter: true };
@@ -112,12 +113,17 @@ export function parseFrontMatter(text: string, file: string, diagnostics: Diagno
   // The YAML starts on line 2 of the file, after the opening fence.
   const offset = yamlSource.startsWith('\n') ? 0 : 1;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlSource, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(yamlSource, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: true });
   const positions = new Map<string, Position>();
   const sourceLines = yamlSource.split('\n');
 
+  // One mistake often yields several errors on the same line: report each line once.
+  const seen = new Set<string>();
   for (const error of doc.errors) {
     const pos = error.linePos?.[0];
+    const key = `${pos?.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const line = pos ? pos.line + offset : 2;
     diagnostics.push({
       severity: 'error',
@@ -126,6 +132,7 @@ export function parseFrontMatter(text: string, file: string, diagnostics: Diagno
       line,
       column: pos?.col,
       message: `YAML syntax: ${firstSentence(error.message)}`,
+      data: { detail: firstSentence(error.message) },
       hint: yamlHint(error.code),
       frame: pos ? codeFrame(sourceLines, pos.line, pos.col, offset) : undefined,
     });

@@ -21,13 +21,13 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
   const publicationName = r.string('publication');
   const bulletin = publicationName === undefined ? undefined : resolveBulletin(publicationName, bulletins);
   if (publicationName !== undefined && bulletin === undefined) {
-    r.fail('publication', 'unknown-bulletin', `"${publicationName}" is not a bulletin briefs knows`, `use one of ${bulletinChoices(bulletins)}`);
+    r.fail('publication', 'unknown-bulletin', `"${publicationName}" is not a bulletin briefs knows`, `use one of ${bulletinChoices(bulletins)}`, { value: publicationName, choices: bulletinChoices(bulletins) });
   }
   const year = r.integer('year', 1949);
   const number = r.integer('number');
   const date = r.date('date');
   if (year !== undefined && date !== undefined && Number(date.slice(0, 4)) !== year) {
-    r.fail('date', 'date-outside-year', `the issue date ${date} is not in the issue's year ${year}`, 'issues are numbered per year: check year and date');
+    r.fail('date', 'date-outside-year', `the issue date ${date} is not in the issue's year ${year}`, 'issues are numbered per year: check year and date', { date, year });
   }
   const submissions = r.stringList('submissions') ?? [];
   const submissionLines = submissions.map((_, i) => fm.positions.get(`${r.keyOf('submissions')}[${i}]`)?.line ?? r.where('submissions')?.line ?? 1);
@@ -54,6 +54,7 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
     serial: r.integer('serial'),
     note: fm.body,
     noteLine: fm.bodyLine,
+    lines: r.lines(),
   };
   if (diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
   result.id = issueId(result.publication!, year!, number!, supplement);
@@ -72,7 +73,7 @@ function readDistribution(r: FieldReader): Distribution {
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const name = table.get(key.replace(/[：:]$/, '')) as keyof Distribution | undefined;
     if (!name) {
-      r.fail('distribution', 'unknown-field', `unknown distribution line "${key}"`, 'the lines are 报 (to superiors), 送 (to peers) and 发 (to subordinates)');
+      r.fail('distribution', 'unknown-field', `unknown distribution line "${key}"`, 'the lines are 报 (to superiors), 送 (to peers) and 发 (to subordinates)', { key });
       continue;
     }
     const list = typeof value === 'string' ? value.split(/[，,、]/) : value;

@@ -25,6 +25,8 @@ export interface Submission {
   contact?: string;
   body: string;
   bodyLine: number;
+  /** Line of each front matter field, by canonical name. */
+  lines?: Record<string, number>;
 }
 
 export interface Distribution {
@@ -58,6 +60,8 @@ export interface IssueFile {
   /** The editor's note (编者按), Markdown. */
   note: string;
   noteLine: number;
+  /** Line of each front matter field, by canonical name. */
+  lines?: Record<string, number>;
 }
 
 export function issueId(publication: string, year: number, number: number, supplement: boolean): string {

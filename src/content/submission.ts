@@ -28,14 +28,14 @@ export function parseSubmission(
   const publicationName = r.string('publication');
   const publication = publicationName === undefined ? undefined : resolveBulletin(publicationName, bulletins);
   if (publicationName !== undefined && publication === undefined) {
-    r.fail('publication', 'unknown-bulletin', `"${publicationName}" is not a bulletin briefs knows`, `use one of ${bulletinChoices(bulletins)}`);
+    r.fail('publication', 'unknown-bulletin', `"${publicationName}" is not a bulletin briefs knows`, `use one of ${bulletinChoices(bulletins)}`, { value: publicationName, choices: bulletinChoices(bulletins) });
   }
   const authors = readAuthors(r);
   const submitted = r.date('submitted');
   const status = r.oneOf('status', SUBMISSION_STATUS) ?? 'submitted';
   const id = r.string('id') ?? path.basename(file).replace(/\.md$/i, '');
   if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(id)) {
-    r.fail('id', 'invalid-id', `the id "${id}" may hold only letters, digits, dots, dashes and underscores`, 'rename the file or set id: to a plain name');
+    r.fail('id', 'invalid-id', `the id "${id}" may hold only letters, digits, dots, dashes and underscores`, 'rename the file or set id: to a plain name', { value: id });
   }
   const result = {
     id,
@@ -50,6 +50,7 @@ export function parseSubmission(
     contact: r.string('contact'),
     body: fm.body,
     bodyLine: fm.bodyLine,
+    lines: r.lines(),
   };
   if (diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
   return result as Submission;
@@ -78,7 +79,7 @@ function readAuthors(r: FieldReader): Author[] {
     for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
       const name = table.get(key);
       if (name === undefined) {
-        r.fail('authors', 'unknown-field', `unknown author field "${key}"`, 'an author has name (姓名), title (职称/职务) and affiliation (单位)');
+        r.fail('authors', 'unknown-field', `unknown author field "${key}"`, 'an author has name (姓名), title (职称/职务) and affiliation (单位)', { key });
         continue;
       }
       if (typeof value !== 'string' || value.trim() === '') {

@@ -23,11 +23,11 @@ export class FieldReader {
       const pos = positions.get(key);
       if (name === undefined) {
         const guess = closestKey(key, fields);
-        this.report('warning', 'unknown-field', key, `unknown ${kind} field "${key}"`, guess ? `did you mean "${guess}"?` : `known fields: ${fields.map((f) => f.name).join(', ')}`, pos);
+        this.report('warning', 'unknown-field', key, `unknown ${kind} field "${key}"`, guess ? `did you mean "${guess}"?` : `known fields: ${fields.map((f) => f.name).join(', ')}`, pos, guess ? { guess } : undefined);
         continue;
       }
       if (this.values.has(name)) {
-        this.report('error', 'duplicate-field', key, `"${key}" repeats the field "${this.values.get(name)!.key}"`, 'write each field once, in English or in Chinese', pos);
+        this.report('error', 'duplicate-field', key, `"${key}" repeats the field "${this.values.get(name)!.key}"`, 'write each field once, in English or in Chinese', pos, { other: this.values.get(name)!.key });
         continue;
       }
       this.values.set(name, { raw, key, pos });
@@ -38,7 +38,7 @@ export class FieldReader {
   requireAll(): void {
     for (const f of this.fields) {
       if (f.required && !this.present(f.name)) {
-        this.report('error', 'missing-field', f.name, `required field "${f.name}" (${f.aliases[0]}) is missing`, `add a line "${f.name}: …" to the front matter`, { line: 1, column: 1 });
+        this.report('error', 'missing-field', f.name, `required field "${f.name}" (${f.aliases[0]}) is missing`, `add a line "${f.name}: …" to the front matter`, { line: 1, column: 1 }, { alias: f.aliases[0] });
       }
     }
   }
@@ -46,6 +46,13 @@ export class FieldReader {
   present(name: string): boolean {
     const v = this.values.get(name);
     return v !== undefined && v.raw !== null && v.raw !== '';
+  }
+
+  /** Canonical field → the line it stands on, for problems found later across files. */
+  lines(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [name, v] of this.values) if (v.pos) out[name] = v.pos.line;
+    return out;
   }
 
   where(name: string): Position | undefined {
@@ -97,13 +104,13 @@ export class FieldReader {
     const text = v.raw instanceof Date ? v.raw.toISOString().slice(0, 10) : String(v.raw).trim();
     const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
     if (!m) {
-      this.fail(name, 'invalid-date', `"${v.key}" must be a date written YYYY-MM-DD, not "${text}"`, `e.g. ${v.key}: 2020-03-10`);
+      this.fail(name, 'invalid-date', `"${v.key}" must be a date written YYYY-MM-DD, not "${text}"`, `e.g. ${v.key}: 2020-03-10`, { value: text });
       return undefined;
     }
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const date = new Date(Date.UTC(y, mo - 1, d));
     if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
-      this.fail(name, 'impossible-date', `"${v.key}" is ${text}, a date that does not exist`, 'check the month (1–12) and the day of the month');
+      this.fail(name, 'impossible-date', `"${v.key}" is ${text}, a date that does not exist`, 'check the month (1–12) and the day of the month', { value: text });
       return undefined;
     }
     return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -115,7 +122,7 @@ export class FieldReader {
     if (s === undefined) return undefined;
     const value = table[s] ?? table[s.toLowerCase()];
     if (value === undefined) {
-      this.fail(name, 'invalid-value', `"${this.keyOf(name)}" is "${s}"; it must be one of ${Object.keys(table).join(', ')}`, `e.g. ${this.keyOf(name)}: ${Object.keys(table)[0]}`);
+      this.fail(name, 'invalid-value', `"${this.keyOf(name)}" is "${s}"; it must be one of ${Object.keys(table).join(', ')}`, `e.g. ${this.keyOf(name)}: ${Object.keys(table)[0]}`, { value: s, choices: Object.keys(table).join('、') });
     }
     return value;
   }
@@ -131,11 +138,11 @@ export class FieldReader {
     return list.map((x) => String(x).trim()).filter((x) => x !== '');
   }
 
-  fail(name: string, code: string, message: string, hint: string): void {
-    this.report('error', code, this.keyOf(name), message, hint, this.where(name));
+  fail(name: string, code: string, message: string, hint: string, data?: Record<string, string | number>): void {
+    this.report('error', code, this.keyOf(name), message, hint, this.where(name), data);
   }
 
-  report(severity: 'error' | 'warning', code: string, field: string, message: string, hint: string, pos?: Position): void {
-    this.diagnostics.push({ severity, code, file: this.file, line: pos?.line, column: pos?.column, field, message, hint });
+  report(severity: 'error' | 'warning', code: string, field: string, message: string, hint: string, pos?: Position, data?: Record<string, string | number>): void {
+    this.diagnostics.push({ severity, code, file: this.file, line: pos?.line, column: pos?.column, field, message, hint, ...(data ? { data } : {}) });
   }
 }

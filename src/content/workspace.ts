@@ -2,7 +2,7 @@
  * Reads a workspace from disk: every submission and issue file, decoded and parsed.
  * This is the file edge of `content`; everything it calls is pure.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { decodeText } from './decode.js';
@@ -16,6 +16,8 @@ export interface Workspace {
   submissions: Submission[];
   issues: IssueFile[];
   diagnostics: Diagnostic[];
+  /** Files read, usable or not. */
+  files: { submissions: number; issues: number };
 }
 
 export async function loadWorkspace(config: Config): Promise<Workspace> {
@@ -26,19 +28,41 @@ export async function loadWorkspace(config: Config): Promise<Workspace> {
   const issues: IssueFile[] = [];
   for (const abs of submissionFiles) {
     const file = relativePath(config.root, abs);
-    const text = decodeText(await readFile(abs), file, config.encoding, diagnostics);
+    const text = await readText(abs, file, config.encoding, diagnostics);
     if (text === undefined) continue;
     const s = parseSubmission(text, file, config.bulletins, diagnostics);
     if (s) submissions.push(s);
   }
   for (const abs of issueFiles) {
     const file = relativePath(config.root, abs);
-    const text = decodeText(await readFile(abs), file, config.encoding, diagnostics);
+    const text = await readText(abs, file, config.encoding, diagnostics);
     if (text === undefined) continue;
     const issue = parseIssue(text, file, config.bulletins, diagnostics);
     if (issue) issues.push(issue);
   }
-  return { config, submissions, issues, diagnostics };
+  return { config, submissions, issues, diagnostics, files: { submissions: submissionFiles.length, issues: issueFiles.length } };
+}
+
+/**
+ * A bulletin article is some ten thousand characters; a file a hundred times that is a mistake
+ * or an attack, and is refused before it is read rather than fed to the parser and the browser.
+ */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+async function readText(abs: string, file: string, encoding: string, diagnostics: Diagnostic[]): Promise<string | undefined> {
+  const { size } = await stat(abs);
+  if (size > MAX_FILE_BYTES) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'file-too-large',
+      file,
+      message: `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; briefs reads files of at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`,
+      hint: 'split it, or check that it is the submission you meant (images belong in briefs/assets/, not inside the text)',
+      data: { size: (size / 1024 / 1024).toFixed(1), limit: MAX_FILE_BYTES / 1024 / 1024 },
+    });
+    return undefined;
+  }
+  return decodeText(await readFile(abs), file, encoding, diagnostics);
 }
 
 /** Every *.md below dir, sorted by path so that runs are repeatable; a missing dir is empty. */

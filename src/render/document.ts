@@ -153,7 +153,7 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
 }
 
 /** Images resolve relative to the file that names them, and must stay inside the workspace. */
-function resolveImage(config: Config, file: string, src: string, opts: RenderOptions): ImageResolution {
+export function resolveImage(config: Config, file: string, src: string, opts: Pick<RenderOptions, 'assetExists' | 'assetUrl'>): ImageResolution {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
     return { code: 'remote-image', problem: `the image "${src}" is not a file of the workspace`, hint: 'save the image under briefs/assets/ and refer to it by a relative path' };
   }

@@ -7,7 +7,7 @@
 import { Marked, type Tokens } from 'marked';
 import markedFootnote from 'marked-footnote';
 import type { Diagnostic } from '../content/diagnostic.js';
-import { escapeText, sanitizeHtml } from './sanitize.js';
+import { escapeText, sanitizeHtml, stripDangerousElements } from './sanitize.js';
 
 export type ImageResolution = { url: string } | { problem: string; hint: string; code: string };
 
@@ -26,9 +26,21 @@ export function renderMarkdown(input: MarkdownInput, diagnostics: Diagnostic[]):
     const at = input.markdown.indexOf(needle);
     return at === -1 ? undefined : input.firstLine + input.markdown.slice(0, at).split('\n').length - 1;
   };
-  const warn = (code: string, raw: string, message: string, hint: string) =>
-    diagnostics.push({ severity: 'warning', code, file: input.file, line: lineOf(raw), message, hint });
+  const warn = (code: string, raw: string, message: string, hint: string, data: Record<string, string>) =>
+    diagnostics.push({ severity: 'warning', code, file: input.file, line: lineOf(raw), message, hint, data });
 
+  const lineAt = (offset: number) => input.firstLine + input.markdown.slice(0, offset).split('\n').length - 1;
+  const source = stripDangerousElements(input.markdown, (element, offset) =>
+    diagnostics.push({
+      severity: 'warning',
+      code: 'unsafe-html',
+      file: input.file,
+      line: lineAt(offset),
+      message: `raw HTML was removed: ${element}`,
+      hint: 'write the text in Markdown; scripts, frames, styles and attributes are never printed',
+      data: { removed: element },
+    }),
+  );
   const marked = new Marked({ gfm: true, breaks: false, async: false });
   marked.use(markedFootnote({ prefixId: `${input.idPrefix}fn-`, description: '注释', footnoteDivider: false, backRefLabel: '' }));
   marked.use({
@@ -36,14 +48,14 @@ export function renderMarkdown(input: MarkdownInput, diagnostics: Diagnostic[]):
       html(token: Tokens.HTML | Tokens.Tag): string {
         const { html, removed } = sanitizeHtml(token.text);
         if (removed.length > 0) {
-          warn('unsafe-html', token.raw.trim().split('\n')[0], `raw HTML was removed: ${removed.join(' ')}`, 'write the text in Markdown; scripts, frames, styles and attributes are never printed');
+          warn('unsafe-html', token.raw.trim().split('\n')[0], `raw HTML was removed: ${removed.join(' ')}`, 'write the text in Markdown; scripts, frames, styles and attributes are never printed', { removed: removed.join(' ') });
         }
         return html;
       },
       image(token: Tokens.Image): string {
         const resolved = input.resolveImage(token.href);
         if ('problem' in resolved) {
-          diagnostics.push({ severity: 'error', code: resolved.code, file: input.file, line: lineOf(token.raw), field: 'image', message: resolved.problem, hint: resolved.hint });
+          diagnostics.push({ severity: 'error', code: resolved.code, file: input.file, line: lineOf(token.raw), field: 'image', message: resolved.problem, hint: resolved.hint, data: { src: token.href } });
           return '';
         }
         const caption = token.text ? `<figcaption>${escapeText(token.text)}</figcaption>` : '';
@@ -52,7 +64,7 @@ export function renderMarkdown(input: MarkdownInput, diagnostics: Diagnostic[]):
       link(token: Tokens.Link): string {
         const text = this.parser.parseInline(token.tokens);
         if (!/^(https?:|mailto:)/i.test(token.href)) {
-          if (!token.href.startsWith('#')) warn('unsafe-link', token.raw, `the link target "${token.href}" was removed`, 'links may point to http(s) or mailto addresses only');
+          if (!token.href.startsWith('#')) warn('unsafe-link', token.raw, `the link target "${token.href}" was removed`, 'links may point to http(s) or mailto addresses only', { href: token.href });
           return text;
         }
         return `<a href="${escapeAttr(token.href)}">${text}</a>`;
@@ -66,7 +78,7 @@ export function renderMarkdown(input: MarkdownInput, diagnostics: Diagnostic[]):
       },
     },
   });
-  return marked.parse(input.markdown) as string;
+  return marked.parse(source) as string;
 }
 
 export function escapeAttr(s: string): string {

@@ -44,12 +44,12 @@ export function sanitizeHtml(input: string): SanitizeResult {
       continue;
     }
     if (DROP_WITH_CONTENT.has(name)) {
-      removed.add(`<${name}>`);
+      if (!closing) removed.add(`<${name}>`);
       if (!closing && !/\/\s*$/.test(m[3])) dropping = name;
       continue;
     }
     if (!ALLOWED.has(name)) {
-      removed.add(`<${name}>`);
+      if (!closing) removed.add(`<${name}>`);
       continue;
     }
     const attrs = m[3].trim().replace(/\/$/, '').trim();
@@ -61,6 +61,31 @@ export function sanitizeHtml(input: string): SanitizeResult {
     } else out += `<${name}>`;
   }
   return { html: out, removed: [...removed] };
+}
+
+const DROP_PATTERN = new RegExp(`<(${[...DROP_WITH_CONTENT].join('|')})\\b[^>]*>[\\s\\S]*?(?:</\\1\\s*>|(?=\\n[ \\t]*\\n)|$)`, 'gi');
+
+/**
+ * Removes dangerous elements with everything inside them from Markdown source, before marked
+ * splits it into tokens: inline, <script>alert(1)</script> arrives as three tokens, and the
+ * text between the tags would otherwise print. Fenced code blocks are left as they are.
+ * An element left open ends at the next blank line, so one typo cannot swallow the rest.
+ * Calls `removed` with the element and its offset in the source.
+ */
+export function stripDangerousElements(markdown: string, removed: (element: string, offset: number) => void): string {
+  let offset = 0;
+  return markdown
+    .split(/(^(?:```|~~~)[^\n]*\n[\s\S]*?^(?:```|~~~)[^\n]*$)/m)
+    .map((part, i) => {
+      const start = offset;
+      offset += part.length;
+      if (i % 2 === 1) return part;
+      return part.replace(DROP_PATTERN, (m: string, name: string, at: number) => {
+        removed(`<${name.toLowerCase()}>`, start + at);
+        return '';
+      });
+    })
+    .join('');
 }
 
 export function escapeText(s: string): string {

@@ -61,11 +61,12 @@ describe('cross-file checks', () => {
     const issues = [issue(['a', 'zz', 'j', 'r']), issue(['a'], { file: 'i/1b.md' }), issue(['a'], { id: 'qingkuang/2020/3', number: 3, file: 'i/3.md' })];
     const codes = crossCheck(subs, issues).map((d) => `${d.code}@${d.file}:${d.line ?? ''}`);
     expect(codes).toEqual([
-      'duplicate-id@s/a.md:',
+      'duplicate-id@s/a.md:1',
       'unknown-submission@i/1.md:9',
       'wrong-bulletin@i/1.md:10',
       'rejected-in-issue@i/1.md:11',
       'duplicate-issue@i/1b.md:',
+      'duplicate-issue@i/1.md:',
       'submission-in-two-issues@i/1b.md:8',
       'submission-in-two-issues@i/3.md:8',
       'numbering-gap@i/3.md:',

@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { loadProject } from '../build/project.js';
+import { loadConfig } from '../config/load.js';
+import { sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
+import { chooseLang, localize } from '../content/messages-zh.js';
+import { globalFlags } from './options.js';
+import { formatDiagnostics, summaryLine, type Output } from './report.js';
+
+interface ValidateFlags {
+  json?: boolean;
+  encoding?: string;
+}
+
+export function validateCommand(program: Command, io: Output, setExit: (code: number) => void): void {
+  program
+    .command('validate')
+    .description('check every submission and issue file, and report every problem at once')
+    .option('--json', 'print {"errors":[…],"warnings":[…]} on stdout and nothing else there')
+    .option('--encoding <name>', 'read files that are not UTF-8 in this encoding, e.g. gb18030')
+    .action(async (flags: ValidateFlags, cmd: Command) => {
+      const g = globalFlags(cmd);
+      const lang = chooseLang(g.lang);
+      const config = await loadConfig({ root: g.root, config: g.config, encoding: flags.encoding });
+      const project = await loadProject(config);
+      const problems = sortDiagnostics(project.diagnostics).map((d) => localize(d, lang));
+      io.err(formatDiagnostics(problems, io.color));
+      io.err(`${summaryLine(problems, project.files.submissions, project.files.issues, lang)}\n`);
+      if (flags.json) {
+        const plain = (d: Diagnostic) => ({ file: d.file, line: d.line ?? null, column: d.column ?? null, field: d.field ?? null, code: d.code, message: d.message, hint: d.hint ?? null });
+        io.out(`${JSON.stringify({ errors: problems.filter((d) => d.severity === 'error').map(plain), warnings: problems.filter((d) => d.severity === 'warning').map(plain) }, null, 2)}\n`);
+      }
+      setExit(problems.some((d) => d.severity === 'error') ? 1 : 0);
+    });
+}

@@ -1,0 +1,77 @@
+/**
+ * Every diagnostic in Chinese, by its stable code. A diagnostic is made with its English text
+ * and the values it names (`data`); `localize` says it again in Chinese from those values, and
+ * keeps the English text wherever a value it needs is missing, so nothing is ever lost.
+ */
+import type { Diagnostic } from './diagnostic.js';
+
+export type Lang = 'en' | 'zh';
+
+/** [message, hint]; {name} is a value of the diagnostic's data, or its field. */
+export const MESSAGES_ZH: Record<string, [string, string]> = {
+  'frontmatter-language': ['前置信息标记为“{lang}”，只读取 YAML 前置信息', '文件第一行只写三个短横线（---），字段用 YAML 书写'],
+  'frontmatter-syntax': ['无法读取前置信息', '检查前置信息开头和结尾的 --- 行'],
+  'frontmatter-unclosed': ['前置信息以 --- 开始，但没有结束', '在最后一个字段后加一行 ---'],
+  'frontmatter-missing': ['文件没有前置信息', '以 --- 开头，写上必填字段，再以 --- 结束；README 列出了所有字段'],
+  'frontmatter-not-a-map': ['前置信息必须是“字段: 值”形式的行', '每行写一个字段，例如“标题: 关于……的建议”'],
+  'yaml-syntax': ['YAML 语法错误：{detail}', '值中含有冒号、# 或括号时请加引号；缩进请用空格'],
+  'unknown-field': ['未知字段“{key}”', '是不是“{guess}”？'],
+  'duplicate-field': ['“{field}”与字段“{other}”重复', '每个字段只写一次（中文或英文任选其一）'],
+  'missing-field': ['缺少必填字段“{field}”（{alias}）', '在前置信息中加一行“{alias}: …”'],
+  'invalid-type': ['字段“{field}”的值类型不对', '参见 README 中该字段的说明'],
+  'invalid-date': ['“{field}”应为 YYYY-MM-DD 格式的日期，而不是“{value}”', '例如 {field}: 2020-03-10'],
+  'impossible-date': ['“{field}”为 {value}，这个日期不存在', '检查月份（1–12）和日期'],
+  'invalid-value': ['“{field}”为“{value}”，应为以下之一：{choices}', '从上面的取值中选择一个'],
+  'unknown-bulletin': ['未知刊物“{value}”', '可用的刊物：{choices}'],
+  'invalid-id': ['编号“{value}”只能包含字母、数字、点、短横线和下划线', '重命名文件，或用“编号:”另设一个简单的编号'],
+  'date-outside-year': ['印发日期 {date} 不在本期所属的 {year} 年内', '期号按年编排：请核对年份和印发日期'],
+  'empty-issue': ['本期没有列出任何稿件', '按刊印顺序列出稿件编号'],
+  'duplicate-id': ['稿件编号“{id}”也被 {other} 使用', '为其中一篇换一个文件名或编号'],
+  'duplicate-issue': ['{other} 也是{issue}', '给其中一期换一个期号'],
+  'unknown-submission': ['没有编号为“{id}”的稿件', '核对 briefs/submissions 下的文件名'],
+  'submission-in-two-issues': ['“{id}”已在 {other} 中', '一篇稿件只刊印在一期中：请从其中一期删除'],
+  'submission-repeated': ['“{id}”在本期中列了两次', '每篇稿件只列一次'],
+  'wrong-bulletin': ['“{id}”投给的是 {from}，但本期属于 {to}', '把它移到 {from} 的一期中，或修改稿件的“刊物”'],
+  'rejected-in-issue': ['“{id}”在 {other} 中标记为已退回', '从本期中删除，或修改其状态'],
+  'numbering-gap': ['缺少第{missing}期：期号跳到了第{next}期', '每年的期号应连续：检查是否有遗漏或编错的期'],
+  'unsafe-html': ['已删除原始 HTML：{removed}', '请用 Markdown 书写；脚本、框架、样式和属性不会被印出'],
+  'unsafe-link': ['已删除链接目标“{href}”', '链接只能指向 http(s) 或 mailto 地址'],
+  'remote-image': ['图片“{src}”不是工作区中的文件', '把图片存到 briefs/assets/ 下，用相对路径引用'],
+  'image-outside-workspace': ['图片“{src}”不在工作区内', '图片请放在 briefs/assets/ 下，并用相对路径引用'],
+  'image-type': ['“{src}”不是可以印刷的图片', '请使用 PNG、JPEG、GIF、WebP 或 SVG'],
+  'image-missing': ['图片“{src}”不存在', '检查文件名和相对路径'],
+  encoding: ['文件不是 UTF-8 编码，可能是 {guess}', '另存为 UTF-8，或用 --encoding {guess} 读取（也可在 briefs.config.yaml 中设置 encoding: {guess}）'],
+  'file-too-large': ['文件大小为 {size} MiB，briefs 只读取不超过 {limit} MiB 的文件', '拆分文件，或确认是不是选错了文件（图片应放在 briefs/assets/ 下）'],
+  'empty-body': ['稿件没有正文', '在结束的 --- 下面书写正文'],
+  'too-long': ['正文有 {count} 个汉字，《{bulletin}》最多 {limit} 个', '压缩篇幅，或在 briefs.config.yaml 中调高该刊物的 maxChars'],
+  'halfwidth-punctuation': ['中文文本中有半角“{mark}”', '请使用全角“{full}”'],
+  'mixed-quotes': ['正文混用了直引号（"）和中文引号（“”）', '请统一使用“”'],
+  'request-blocked': ['页面请求了 {url}，已拒绝', '一期只能使用工作区自己的图片'],
+  'resource-failed': ['{url} 无法加载，PDF 中缺少该内容', '检查该文件是否在工作区内'],
+  'print-failed': ['印制失败：{reason}', '加上 --debug 重新运行查看详情；页面超时可调大 --timeout'],
+};
+
+function fill(template: string, values: Record<string, string | number | undefined>): string | undefined {
+  let missing = false;
+  const out = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = values[name];
+    if (v === undefined || v === '') missing = true;
+    return String(v ?? '');
+  });
+  return missing ? undefined : out;
+}
+
+export function localize(d: Diagnostic, lang: Lang): Diagnostic {
+  if (lang === 'en') return d;
+  const entry = MESSAGES_ZH[d.code];
+  if (!entry) return d;
+  const values = { field: d.field, key: d.field, ...d.data };
+  return { ...d, message: fill(entry[0], values) ?? d.message, hint: d.hint === undefined ? undefined : (fill(entry[1], values) ?? d.hint) };
+}
+
+/** --lang wins; else a Chinese locale (LC_ALL, LC_MESSAGES, LANG = zh_*) says Chinese. */
+export function chooseLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
+  if (flag === 'zh' || flag === 'en') return flag;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(locale) ? 'zh' : 'en';
+}
