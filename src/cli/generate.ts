@@ -54,7 +54,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
       });
       const lang = chooseLang(g.lang);
       const shown = problemsToShow(project.diagnostics, results).map((d) => localize(d, lang));
-      if (shown.length > 0) io.err(formatDiagnostics(shown, io.color));
+      if (shown.length > 0) io.err(formatDiagnostics(shown, io.color, lang));
       const failed = results.filter((r) => r.status === 'failed').length;
       io.err(`${results.length - failed} of ${results.length} issue${results.length === 1 ? '' : 's'} printed to ${rel(outDir) || '.'}${failed ? `, ${failed} failed` : ''}\n`);
       if (flags.json) {

@@ -19,7 +19,9 @@ export function defaultOutput(debug = false): Output {
 
 const paint = (on: boolean, code: number, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 
-export function formatDiagnostics(diagnostics: readonly Diagnostic[], color: boolean): string {
+const LABELS = { en: { error: 'error', warning: 'warning' }, zh: { error: '错误', warning: '警告' } };
+
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], color: boolean, lang: 'en' | 'zh' = 'en'): string {
   const lines: string[] = [];
   let current: string | undefined;
   for (const d of sortDiagnostics(diagnostics)) {
@@ -28,7 +30,7 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], color: boo
       lines.push('', paint(color, 1, d.file));
     }
     const where = d.line ? `${d.line}${d.column ? `:${d.column}` : ''}` : '';
-    const label = d.severity === 'error' ? paint(color, 31, 'error') : paint(color, 33, 'warning');
+    const label = paint(color, d.severity === 'error' ? 31 : 33, LABELS[lang][d.severity]);
     lines.push(`  ${where.padEnd(6)} ${label} ${d.message}${d.field ? paint(color, 2, `  [${d.field}]`) : ''}  ${paint(color, 2, d.code)}`);
     if (d.frame) lines.push(...d.frame.split('\n').map((l) => `         ${l}`));
     if (d.hint) lines.push(`         ${paint(color, 36, '→')} ${d.hint}`);

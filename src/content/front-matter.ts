@@ -115,7 +115,7 @@ export function parseFrontMatter(text: string, file: string, diagnostics: Diagno
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlSource, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: true });
   const positions = new Map<string, Position>();
-  const sourceLines = yamlSource.split('\n');
+  const fileLines = text.split('\n');
 
   // One mistake often yields several errors on the same line: report each line once.
   const seen = new Set<string>();
@@ -134,7 +134,7 @@ export function parseFrontMatter(text: string, file: string, diagnostics: Diagno
       message: `YAML syntax: ${firstSentence(error.message)}`,
       data: { detail: firstSentence(error.message) },
       hint: yamlHint(error.code),
-      frame: pos ? codeFrame(sourceLines, pos.line, pos.col, offset) : undefined,
+      frame: pos ? codeFrame(fileLines, pos.line + offset, pos.col) : undefined,
     });
   }
   if (doc.errors.length > 0) return { data: {}, positions, body, bodyLine, hasFrontMatter: true };
@@ -201,7 +201,14 @@ export function codeFrame(lines: string[], line: number, column: number, offset 
   for (let n = from; n <= to; n++) {
     const mark = n === line ? '>' : ' ';
     out.push(`${mark} ${String(n + offset).padStart(width)} | ${lines[n - 1] ?? ''}`);
-    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}^`);
+    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(displayWidth([...(lines[n - 1] ?? '')].slice(0, Math.max(0, column - 1)).join('')))}^`);
   }
   return out.join('\n');
+}
+
+/** Terminal columns: Han characters and full-width punctuation take two, so the caret lines up. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
 }

@@ -119,3 +119,13 @@ describe('issue front matter', () => {
     expect(issue?.id).toBe('jianyi/2020/s1');
   });
 });
+
+describe('YAML errors', () => {
+  it('point at the file line and column with a frame whose caret lines up under Chinese text', async () => {
+    const { parseFrontMatter, codeFrame } = await import('../../src/content/front-matter.js');
+    const diagnostics: Diagnostic[] = [];
+    parseFrontMatter('---\ntitle: 好\n标题: "未闭合\n---\n', 'f.md', diagnostics);
+    expect(diagnostics[0]).toMatchObject({ code: 'yaml-syntax', file: 'f.md', line: 3 });
+    expect(codeFrame(['---', '标题: x'], 2, 5)).toBe('  1 | ---\n> 2 | 标题: x\n    |       ^');
+  });
+});
