@@ -9,13 +9,11 @@ import { BriefsError } from '../errors.js';
 import type { IssueFile } from '../content/model.js';
 import { BrowserPool } from '../print/browser.js';
 import { finishPdf, pdfDate } from '../print/pdf-metadata.js';
-import { readOutline } from '../print/outline.js';
-import { printHtml } from '../print/print-html.js';
 import { PRINT_ORIGIN, printUrls } from '../print/resources.js';
 import { fontFaceCss, fontPackageDir } from '../render/fonts.js';
 import { VERSION } from '../version.js';
 import { assemble, issueErrors, renderIssue, type Project, type UrlScheme } from './project.js';
-import { layoutFromOutline } from './measure.js';
+import { printIssue } from './print-issue.js';
 import { outputBase } from './select.js';
 import { writeAtomic } from './write-atomic.js';
 
@@ -85,13 +83,9 @@ async function generateOne(project: Project, issue: IssueFile, opts: GenerateOpt
 
   const base = path.join(opts.outDir, outputBase(issue));
   try {
-    // Two prints: the first, with invisible markers, tells where articles and the distribution
-    // block fall; the second prints the true contents page numbers and the block on the bottom.
-    const printed = await pool.withPage(async (page) => {
+    const printed = await pool.withPage((page) => {
       started = Date.now();
-      const first = await printHtml(page, { html: rendered.html({ measuring: true }), root: project.config.root, timeout: opts.timeout });
-      const layout = layoutFromOutline(await readOutline(first.pdf), assembled.articles.length);
-      return { ...(await printHtml(page, { html: rendered.html({ layout }), root: project.config.root, timeout: opts.timeout })), layout };
+      return printIssue(page, rendered, assembled.articles.length, project.config.root, opts.timeout);
     });
     for (const url of printed.failed) {
       result.diagnostics.push({ severity: 'warning', code: 'resource-failed', file: issue.file, message: `${url} could not be loaded and is missing from the PDF`, data: { url }, hint: 'check that the file exists inside the workspace' });

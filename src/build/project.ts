@@ -13,7 +13,7 @@ import { loadWorkspace } from '../content/workspace.js';
 import { createEnvironment, type TemplateEnvironment } from '../render/environment.js';
 import { loadTemplates, type TemplateSet } from '../render/template-files.js';
 import { checkText } from '../content/checks.js';
-import { renderIssueHtml, resolveImage, type RenderedIssue } from '../render/document.js';
+import { renderIssueHtml, resolveImage, type RenderOptions, type RenderedIssue } from '../render/document.js';
 import { renderMarkdown } from '../render/markdown.js';
 
 export interface Project {
@@ -64,12 +64,17 @@ export function assemble(project: Project, issue: IssueFile): AssembledIssue {
   return assembleIssue(issue, project.config.bulletins[issue.publication], project.byId);
 }
 
-/** The files an issue is made of: its own file and its submissions'. */
+/**
+ * The files an issue is made of: its own file and its submissions'. A submission that could
+ * not be read has no id yet; the file named after the id (the default id) stands in for it, so
+ * its problem shows with the issue that needs it.
+ */
 export function filesOf(project: Project, issue: IssueFile): Set<string> {
   const files = new Set([issue.file]);
   for (const id of issue.submissions) {
     const s = project.byId.get(id);
     if (s) files.add(s.file);
+    else for (const d of project.diagnostics) if (d.file.endsWith(`/${id}.md`)) files.add(d.file);
   }
   return files;
 }
@@ -85,7 +90,7 @@ export interface UrlScheme {
   asset(rel: string): string;
 }
 
-export function renderIssue(project: Project, a: AssembledIssue, urls: UrlScheme, fontFaces: string, extra: { headExtra?: string; csp?: string } = {}): RenderedIssue {
+export function renderIssue(project: Project, a: AssembledIssue, urls: UrlScheme, fontFaces: string, extra: Pick<RenderOptions, 'headExtra' | 'csp' | 'proof' | 'extraStyles'> = {}): RenderedIssue {
   const root = project.config.root;
   return renderIssueHtml(a, {
     config: project.config,
@@ -93,7 +98,6 @@ export function renderIssue(project: Project, a: AssembledIssue, urls: UrlScheme
     fontFaces,
     assetUrl: urls.asset,
     assetExists: assetExists(root),
-    headExtra: extra.headExtra,
-    csp: extra.csp,
+    ...extra,
   });
 }

@@ -7,6 +7,7 @@ import { abandonWrites } from '../build/write-atomic.js';
 import { BriefsError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { generateCommand } from './generate.js';
+import { previewCommand } from './preview.js';
 import { validateCommand } from './validate.js';
 import { defaultOutput, formatError, type Output } from './report.js';
 
@@ -27,6 +28,7 @@ export async function run(argv: readonly string[], io: Output = defaultOutput(ar
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   validateCommand(program, io, setExit);
   generateCommand(program, io, setExit);
+  previewCommand(program, io, setExit);
   program.addHelpText(
     'after',
     `
@@ -35,6 +37,7 @@ Examples:
   briefs generate                    print every issue into dist/
   briefs generate jianyi/2026/2      print one issue
   briefs generate --json --html      also write the HTML; one JSON summary on stdout
+  briefs preview jianyi/2026/2       live preview at http://127.0.0.1:4173
 
 Exit codes: 0 done, 1 a content problem (an issue could not be printed), 2 a usage or environment problem.`,
   );

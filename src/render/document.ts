@@ -26,6 +26,10 @@ export interface RenderOptions {
   headExtra?: string;
   /** Content-Security-Policy of the document: what the page may load and run. */
   csp?: string;
+  /** A single submission proofed on its own: the masthead says 稿件校样 instead of 第N期. */
+  proof?: boolean;
+  /** Stylesheets added after the bulletin's own, e.g. the preview's screen pagination. */
+  extraStyles?: string[];
 }
 
 export interface MeasuredLayout {
@@ -101,13 +105,14 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
   const groups = a.groups.map((g) => ({ topic: g.topic, articles: g.articles.map((x) => byIndex.get(x.index)!) }));
   const title = issueTitle(a);
   const distribution = (['报', '送', '发'] as const).filter((k) => issue.distribution[k].length > 0).map((k) => ({ label: k, recipients: issue.distribution[k].join('，') }));
-  const styles = [env.styles['bulletin'], env.styles[bulletin.layout], env.styles['local']].filter(Boolean).join('\n');
+  const styles = [env.styles['bulletin'], env.styles[bulletin.layout], env.styles['local'], ...(opts.extraStyles ?? []).map((name) => env.styles[name])].filter(Boolean).join('\n');
 
   const context = {
     lang: 'zh-CN',
     title,
     headExtra: opts.headExtra ?? '',
     csp: opts.csp,
+    proof: opts.proof === true,
     css: `${opts.fontFaces}\n${fontRoleCss(config.fonts)}\n${styles}`,
     bulletin: { id: bulletin.id, name: bulletin.name },
     publisher: bulletin.publisher || config.publisher,

@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import type { Command } from 'commander';
+import { chooseLang } from '../content/messages-zh.js';
+import { startPreview } from '../preview/server.js';
+import { globalFlags, parseInteger } from './options.js';
+import type { Output } from './report.js';
+
+interface PreviewFlags {
+  port: number;
+  host: string;
+  open?: boolean;
+  pdf?: boolean;
+  timeout: number;
+}
+
+export function previewCommand(program: Command, io: Output, setExit: (code: number) => void): void {
+  program
+    .command('preview')
+    .description('a live preview of the issues as they will print, updated as files change')
+    .argument('[issue]', 'the issue to open (and, with --pdf, to keep printed): bulletin/year/number')
+    .option('-p, --port <n>', 'port to listen on', parseInteger, 4173)
+    .option('--host <address>', 'address to listen on; the bulletins are internal, so the default is this machine only', '127.0.0.1')
+    .option('--open', 'open the preview in the default browser')
+    .option('--pdf', 'also print the issue to PDF on every change')
+    .option('--timeout <ms>', 'how long one measurement or print may take', parseInteger, 60_000)
+    .action(async (issue: string | undefined, flags: PreviewFlags, cmd: Command) => {
+      const g = globalFlags(cmd);
+      const preview = await startPreview({
+        flags: { root: g.root, config: g.config },
+        port: flags.port,
+        host: flags.host,
+        pdf: !!flags.pdf,
+        issue,
+        lang: chooseLang(g.lang),
+        timeout: flags.timeout,
+        log: (line) => io.err(`preview: ${line}`),
+      });
+      // Runs until Ctrl-C or SIGTERM; then the server, the watchers and the browser close.
+      const stopped = new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      const target = issue ? `${preview.url}/issues/${issue.replace(/^\/+|\/+$/g, '')}` : preview.url;
+      io.err(`preview: ${target}  (Ctrl-C to stop)\n`);
+      if (flags.open) openInBrowser(target);
+      await stopped;
+      io.err('preview: stopping\n');
+      await preview.close();
+      setExit(0);
+    });
+}
+
+function openInBrowser(url: string): void {
+  const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  spawn(cmd, args, { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+}

@@ -1,0 +1,142 @@
+/**
+ * The live preview, driven as an editor would: a real Chromium keeps an issue open while files
+ * change on disk.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { compact, pdfText } from '../helpers/pdf.js';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs } from '../../src/print/browser.js';
+import { findBrowser } from '../../src/print/find-browser.js';
+import { startPreview, type PreviewServer } from '../../src/preview/server.js';
+
+const repo = path.resolve(__dirname, '../..');
+let dir: string;
+let preview: PreviewServer;
+let browser: Browser;
+let page: Page;
+const submission = () => path.join(dir, 'briefs/submissions/jianyi/jy-2026-001.md');
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'briefs-preview-'));
+  cpSync(path.join(repo, 'briefs'), path.join(dir, 'briefs'), { recursive: true });
+  preview = await startPreview({ flags: { root: dir }, port: 0, host: '127.0.0.1', pdf: false, lang: 'en', timeout: 60_000, log: () => undefined });
+  browser = await puppeteer.launch({ executablePath: findBrowser().executablePath, args: chromiumArgs(process.getuid?.() === 0) });
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('briefs preview', () => {
+  it('lists every issue and the submissions not yet in one', async () => {
+    await page.goto(preview.url, { waitUntil: 'load' });
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).toContain('2026年第2期');
+    expect(text).toContain('关于支持科技社团开展团体标准工作的建议');
+    const links = await page.$$eval('a', (as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toContain('/issues/jianyi/2026/2');
+    expect(links).toContain('/submissions/jy-2026-005');
+  });
+
+  it('shows an issue as its pages and updates the open page when a title changes on disk, without reloading', async () => {
+    await page.goto(`${preview.url}/issues/jianyi/2026/1`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelectorAll('.briefs-page-number').length >= 3, { timeout: 10_000 });
+    expect(await page.$eval('.article-title', (e) => e.textContent)).toBe('关于加快建立国家重大科研基础设施开放共享机制的建议');
+    await page.evaluate(() => {
+      (window as unknown as { stillHere: boolean }).stillHere = true;
+      window.scrollTo(500, 0);
+    });
+    writeFileSync(submission(), readFileSync(submission(), 'utf8').replace('title: 关于加快建立国家重大科研基础设施开放共享机制的建议', 'title: 关于实时预览中新标题的建议'));
+    await page.waitForFunction(() => document.querySelector('.article-title')?.textContent === '关于实时预览中新标题的建议', { timeout: 5_000 });
+    expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+    expect(await page.evaluate(() => window.scrollX)).toBe(500);
+  });
+
+  it('shows a problem as an overlay naming file and line, and takes it away when the file is fixed', async () => {
+    const good = readFileSync(submission(), 'utf8');
+    writeFileSync(submission(), good.replace('submitted: 2026-01-20', 'submitted: 2026-02-30'));
+    await page.waitForSelector('.briefs-overlay', { timeout: 5_000 });
+    const overlay = await page.$eval('.briefs-overlay', (e) => (e as HTMLElement).innerText);
+    expect(overlay).toContain('briefs/submissions/jianyi/jy-2026-001.md:11');
+    expect(overlay).toContain('2026-02-30');
+    writeFileSync(submission(), good);
+    await page.waitForFunction(() => !document.querySelector('.briefs-overlay'), { timeout: 5_000 });
+  });
+
+  it('serves no file from outside the workspace, however the path is encoded, and answers only to its own name', async () => {
+    const get = (p: string, host?: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const u = new URL(preview.url);
+        http
+          .get({ host: u.hostname, port: u.port, path: p, headers: host ? { host } : {} }, (res) => {
+            let body = '';
+            res.on('data', (c) => (body += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          })
+          .on('error', reject);
+      });
+    const ok = await get('/_workspace/briefs/assets/society-reports.svg');
+    expect(ok.status).toBe(200);
+    for (const p of [
+      '/_workspace/../../../../etc/passwd',
+      '/_workspace/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+      '/_workspace/..%2f..%2f..%2f..%2fetc%2fpasswd',
+      '/_workspace/%2fetc%2fpasswd',
+      '/_workspace/briefs%2fassets%2f..%2f..%2f..%2f..%2f..%2fetc%2fpasswd',
+      '/_fonts/noto-serif-sc/..%2f..%2f..%2f..%2fpackage.json',
+      '/_fonts/..%2f..%2fpackage.json',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/_workspace/briefs/submissions/jianyi/jy-2026-001.md',
+      '/_workspace/%252e%252e/%252e%252e/etc/passwd',
+    ]) {
+      const r = await get(p);
+      expect(r.status, p).toBe(404);
+      expect(r.body, p).not.toMatch(/root:|"name"|contact/);
+    }
+    expect((await get('/', 'evil.example')).status).toBe(403);
+  });
+
+  it('with --pdf, prints the issue in focus at start and again on every change', async () => {
+    const pdfPreview = await startPreview({ flags: { root: dir }, port: 0, host: '127.0.0.1', pdf: true, issue: 'jianyi/2026/2', lang: 'en', timeout: 60_000, log: () => undefined });
+    try {
+      const pdf = path.join(dir, 'dist/jianyi-2026-002.pdf');
+      await pdfPreview.settled();
+      const first = statSync(pdf).mtimeMs;
+      const file = path.join(dir, 'briefs/submissions/jianyi/jy-2026-003.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('三是新兴领域审查经验欠缺', '三是新兴领域的审查经验欠缺'));
+      await expect.poll(() => statSync(pdf).mtimeMs, { timeout: 30_000, interval: 200 }).toBeGreaterThan(first);
+      expect(compact(pdfText(pdf))).toContain('三是新兴领域的审查经验欠缺');
+    } finally {
+      await pdfPreview.close();
+    }
+  });
+
+  it('stops cleanly and promptly on Ctrl-C', async () => {
+    const child = spawn(process.execPath, [path.join(repo, 'bin/briefs.js'), '--root', dir, 'preview', '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (c) => (err += c));
+    await new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`preview did not start: ${err}`)), 30_000);
+      child.stderr.on('data', () => {
+        if (err.includes('Ctrl-C')) {
+          clearTimeout(t);
+          resolve();
+        }
+      });
+    });
+    const started = Date.now();
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(err).toContain('stopping');
+  });
+});
