@@ -20,6 +20,15 @@ export const CLIENT_JS = String.raw`(() => {
         section.style.breakBefore = 'column';
       }
     }
+    // The 报尾 stands on the foot of its page: measured here, in the columns, as the print measures it.
+    const wrap = document.querySelector('.distribution-wrap');
+    if (wrap) {
+      wrap.style.paddingTop = '0px';
+      const foot = body.getBoundingClientRect().top + parseFloat(getComputedStyle(body).paddingTop) + body.clientHeight - parseFloat(getComputedStyle(body).paddingTop) - parseFloat(getComputedStyle(body).paddingBottom);
+      const rects = wrap.getClientRects();
+      const last = rects[rects.length - 1];
+      if (last && foot - last.bottom > 1) wrap.style.paddingTop = (foot - last.bottom - 1) + 'px';
+    }
     const pages = Math.max(1, Math.round(document.documentElement.scrollWidth / PITCH));
     for (let i = 1; i <= pages; i++) {
       const n = document.createElement('div');

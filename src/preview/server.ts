@@ -158,7 +158,8 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     const rendered = renderIssue(p, assemble(p, issue), urls, fontFaces, { csp: csp(nonce), headExtra: head(nonce), extraStyles: ['preview'] });
     const files = filesOf(p, issue);
     const problems = [...p.diagnostics.filter((d) => files.has(d.file)), ...rendered.diagnostics.filter((d) => !p.diagnostics.some((x) => x.file === d.file && x.line === d.line && x.code === d.code))];
-    return { status: 200, html: withOverlay(rendered.html({ layout }), problems) };
+    // The 报尾's push is measured again by the client, in the columns: the print's may not fit them.
+    return { status: 200, html: withOverlay(rendered.html({ layout: layout && { ...layout, distributionPush: 0 } }), problems) };
   }
 
   function submissionPage(p: Project, id: string, nonce: string): { status: number; html: string } {

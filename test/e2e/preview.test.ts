@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { compact, pdfText } from '../helpers/pdf.js';
+import { runCli } from '../helpers/run-cli.js';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,6 +70,18 @@ describe('briefs preview', () => {
     expect(overlay).toContain('2026-02-30');
     writeFileSync(submission(), good);
     await page.waitForFunction(() => !document.querySelector('.briefs-overlay'), { timeout: 5_000 });
+  });
+
+  it('breaks an issue into as many pages as its PDF has, each starting with the same article', async () => {
+    const out = path.join(dir, 'out');
+    const r = await runCli(['--root', dir, 'generate', 'qingkuang/2026/1', '--out', out, '--json']);
+    const [printed] = JSON.parse(r.stdout).issues;
+    await page.goto(`${preview.url}/issues/qingkuang/2026/1`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelectorAll('.briefs-page-number').length > 0, { timeout: 10_000 });
+    expect(await page.$$eval('.briefs-page-number', (n) => n.length)).toBe(printed.pages);
+    const columns = await page.$$eval('.article-title', (titles) => titles.map((t) => Math.floor((t.getBoundingClientRect().left + window.scrollX + 1) / ((210 * 96) / 25.4)) + 1));
+    const contents = await page.$$eval('.contents-page', (n) => n.map((e) => Number(e.textContent)));
+    expect(columns).toEqual(contents);
   });
 
   it('serves no file from outside the workspace, however the path is encoded, and answers only to its own name', async () => {
