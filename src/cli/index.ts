@@ -7,6 +7,10 @@ import { abandonWrites } from '../build/write-atomic.js';
 import { BriefsError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { generateCommand } from './generate.js';
+import { assembleCommand } from './assemble.js';
+import { initCommand } from './init.js';
+import { listCommand } from './list.js';
+import { newCommand } from './new.js';
 import { previewCommand } from './preview.js';
 import { validateCommand } from './validate.js';
 import { defaultOutput, formatError, type Output } from './report.js';
@@ -26,9 +30,13 @@ export async function run(argv: readonly string[], io: Output = defaultOutput(ar
     .showHelpAfterError('(run briefs --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  initCommand(program, io);
   validateCommand(program, io, setExit);
   generateCommand(program, io, setExit);
   previewCommand(program, io, setExit);
+  newCommand(program, io);
+  assembleCommand(program, io, setExit);
+  listCommand(program, io);
   program.addHelpText(
     'after',
     `
@@ -38,6 +46,8 @@ Examples:
   briefs generate jianyi/2026/2      print one issue
   briefs generate --json --html      also write the HTML; one JSON summary on stdout
   briefs preview jianyi/2026/2       live preview at http://127.0.0.1:4173
+  briefs new issue jianyi            the next issue file of 《科技工作者建议》
+  briefs assemble qingkuang --dry-run   plan new issues from accepted submissions
 
 Exit codes: 0 done, 1 a content problem (an issue could not be printed), 2 a usage or environment problem.`,
   );

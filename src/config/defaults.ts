@@ -22,6 +22,8 @@ export function defaultConfig(root: string): Config {
         contents: true,
         groupByTopic: true,
         maxChars: 2500,
+        issueArticles: 5,
+        issueChars: 6000,
       },
       jianyi: {
         id: 'jianyi',
@@ -31,6 +33,8 @@ export function defaultConfig(root: string): Config {
         contents: true,
         groupByTopic: false,
         maxChars: 3000,
+        issueArticles: 1,
+        issueChars: 6000,
       },
     },
   };

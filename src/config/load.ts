@@ -20,7 +20,7 @@ export interface ConfigFlags {
 }
 
 const TOP_KEYS = ['submissions', 'issues', 'assets', 'templates', 'out', 'publisher', 'classification', 'encoding', 'browser', 'fonts', 'bulletins'];
-const BULLETIN_KEYS = ['name', 'layout', 'publisher', 'contents', 'groupByTopic', 'maxChars'];
+const BULLETIN_KEYS = ['name', 'layout', 'publisher', 'contents', 'groupByTopic', 'maxChars', 'issueArticles', 'issueChars'];
 const FONT_ROLES: (keyof FontConfig)[] = ['song', 'fang', 'kai', 'hei', 'xiaobiaosong'];
 
 export async function loadConfig(flags: ConfigFlags = {}, cwd = process.cwd()): Promise<Config> {
@@ -83,7 +83,7 @@ function readBulletins(value: unknown, rel: string, config: Config): Record<stri
     if (!known && typeof settings.name !== 'string') throw configError(rel, `bulletins.${id}.name`, 'a new bulletin needs a name');
     const merged: BulletinConfig = known
       ? { ...known }
-      : { id, name: '', layout: 'qingkuang', publisher: config.publisher, contents: true, groupByTopic: false, maxChars: 3000 };
+      : { id, name: '', layout: 'qingkuang', publisher: config.publisher, contents: true, groupByTopic: false, maxChars: 3000, issueArticles: 5, issueChars: 6000 };
     for (const [key, v] of Object.entries(settings)) {
       if (!BULLETIN_KEYS.includes(key)) throw configError(rel, `bulletins.${id}.${key}`, `unknown bulletin setting; known: ${BULLETIN_KEYS.join(', ')}`);
       const expected = typeof (merged as unknown as Record<string, unknown>)[key];

@@ -13,6 +13,10 @@ export interface BulletinConfig {
   groupByTopic: boolean;
   /** Han characters a submission may have before `validate` warns. */
   maxChars: number;
+  /** `briefs assemble`: articles an issue holds at most … */
+  issueArticles: number;
+  /** … and Han characters (an article longer than that goes alone). */
+  issueChars: number;
 }
 
 export interface FontConfig {

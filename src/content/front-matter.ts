@@ -10,6 +10,7 @@
 import matter from 'gray-matter';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair } from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
+import { displayWidth } from './text-width.js';
 
 export interface Position {
   line: number;
@@ -204,11 +205,4 @@ export function codeFrame(lines: string[], line: number, column: number, offset 
     if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(displayWidth([...(lines[n - 1] ?? '')].slice(0, Math.max(0, column - 1)).join('')))}^`);
   }
   return out.join('\n');
-}
-
-/** Terminal columns: Han characters and full-width punctuation take two, so the caret lines up. */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
-  return w;
 }

@@ -31,8 +31,11 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
   }
   const submissions = r.stringList('submissions') ?? [];
   const submissionLines = submissions.map((_, i) => fm.positions.get(`${r.keyOf('submissions')}[${i}]`)?.line ?? r.where('submissions')?.line ?? 1);
+  const status = r.oneOf('status', ISSUE_STATUS) ?? 'draft';
+  // A draft may wait for its submissions (`briefs new issue` writes one so); a final issue may not.
   if (r.present('submissions') && submissions.length === 0) {
-    r.fail('submissions', 'empty-issue', 'the issue names no submission', 'list the ids of its submissions, in print order');
+    const where = r.where('submissions');
+    r.report(status === 'final' ? 'error' : 'warning', 'empty-issue', r.keyOf('submissions'), 'the issue names no submission yet', 'list the ids of its submissions, in print order', where);
   }
   const supplement = r.boolean('supplement') ?? false;
   const result: Partial<IssueFile> = {
@@ -44,7 +47,7 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
     date,
     submissions,
     submissionLines,
-    status: r.oneOf('status', ISSUE_STATUS) ?? 'draft',
+    status,
     editor: r.string('editor'),
     approver: r.string('approver'),
     distribution: readDistribution(r),

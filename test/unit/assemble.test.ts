@@ -3,6 +3,7 @@ import { assembleIssue } from '../../src/assemble/issue.js';
 import { crossCheck } from '../../src/assemble/cross-check.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import type { IssueFile, Submission } from '../../src/content/model.js';
+import { makeIssue } from '../helpers/factories.js';
 
 const { bulletins } = defaultConfig('/ws');
 
@@ -11,22 +12,7 @@ function sub(id: string, topic?: string, publication = 'qingkuang'): Submission 
 }
 
 function issue(submissions: string[], extra: Partial<IssueFile> = {}): IssueFile {
-  return {
-    id: 'qingkuang/2020/1',
-    file: 'i/1.md',
-    publication: 'qingkuang',
-    year: 2020,
-    number: 1,
-    date: '2020-03-10',
-    submissions,
-    submissionLines: submissions.map((_, i) => 8 + i),
-    status: 'final',
-    distribution: { 报: [], 送: [], 发: [] },
-    supplement: false,
-    note: '',
-    noteLine: 1,
-    ...extra,
-  };
+  return makeIssue({ id: 'qingkuang/2020/1', submissions, ...extra });
 }
 
 describe('assembling an issue', () => {

@@ -1,0 +1,52 @@
+/**
+ * The form an editor sends to an expert: a new submission with every field present and short
+ * guidance in comments, in Chinese and English. Pure.
+ */
+import { stringify } from 'yaml';
+
+export interface NewSubmission {
+  publication: string;
+  title: string;
+  author?: string;
+  date: string;
+}
+
+const y = (value: unknown) => stringify(value, { lineWidth: 0 }).trimEnd();
+
+export function submissionFileText(s: NewSubmission): string {
+  return `---
+# 请填写下列各项，然后在结束的 --- 下面书写正文（Markdown）。Fill in each field, then write the text below the closing ---.
+title: ${y(s.title)}   # 标题，如“关于……的建议”
+publication: ${y(s.publication)}   # 刊物：jianyi 科技工作者建议 / qingkuang 科技界情况
+authors:   # 作者：每位作者一项 / one entry per author
+  - name: ${y(s.author ?? '姓名')}
+    title: 职称或职务   # 如 研究员、中国科学院院士
+    affiliation: 单位
+submitted: ${s.date}   # 日期 YYYY-MM-DD
+topic: ""   # 栏目（科技界情况用），可空
+summary: ""   # 摘要，可空
+contact: ""   # 联系方式：仅供编辑部使用，不会印出 / for the editors only, never printed
+status: submitted   # 状态：submitted 已提交 / accepted 已采用 / rejected 已退回（由编辑部填写）
+---
+
+正文第一段。
+
+## 一、第一部分
+
+正文。
+`;
+}
+
+/** A short file name from the date and the title's ASCII words, or the bulletin: 2026-11-28-ai-research.md. */
+export function submissionSlug(date: string, title: string, publication: string): string {
+  const words = title
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .split('-')
+    .filter(Boolean)
+    .slice(0, 5)
+    .join('-');
+  return `${date}-${words || publication}`;
+}

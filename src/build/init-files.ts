@@ -1,0 +1,110 @@
+/**
+ * What `briefs init` writes into a new workspace. The config file is written from the built-in
+ * defaults, so every default is there, commented, and cannot drift from what briefs assumes.
+ */
+import { stringify } from 'yaml';
+import { issueFileText } from '../assemble/issue-file.js';
+import { defaultConfig } from '../config/defaults.js';
+
+const y = (v: unknown) => stringify(v, { lineWidth: 0 }).trimEnd();
+
+export function configText(): string {
+  const d = defaultConfig('.');
+  const bulletins = Object.values(d.bulletins)
+    .map(
+      (b) => `  ${b.id}:
+    name: ${y(b.name)}              # printed in the red masthead
+    layout: ${y(b.layout)}          # templates/layouts/<layout>.hbs
+    publisher: ${y(b.publisher)}    # the masthead's publisher line
+    contents: ${b.contents}         # 本期目录 when an issue holds more than one article
+    groupByTopic: ${b.groupByTopic} # articles under their topic (栏目) headings
+    maxChars: ${b.maxChars}         # validate warns above this many Han characters a submission
+    issueArticles: ${b.issueArticles}   # briefs assemble: articles an issue holds at most
+    issueChars: ${b.issueChars}     # briefs assemble: Han characters an issue holds at most`,
+    )
+    .join('\n');
+  return `# briefs.config.yaml: every setting with its default. Delete what you do not change.
+# Paths are relative to this folder. Command-line flags override this file.
+
+submissions: ${d.submissions}   # one expert submission a file (Markdown with front matter)
+issues: ${d.issues}             # <bulletin>/<year>/<number>.md
+assets: ${d.assets}             # images that submissions refer to
+templates: ${d.templates}             # files here replace the built-in templates of the same name
+out: ${d.out}                         # where generate writes the PDFs
+publisher: ${y(d.publisher)}
+classification: ${y(d.classification)}   # 密级, printed top left of page 1
+encoding: ${d.encoding}               # or gb18030, to read files saved by older Word or WPS
+# browser: /usr/bin/chromium    # default: found by itself (CHROME_PATH, puppeteer, system)
+
+# Font families tried before the shipped ones (Noto Serif SC, Noto Sans SC, LXGW WenKai),
+# e.g. an office's licensed faces. The shipped fonts stay behind them as the fallback.
+fonts:
+  song: []          # 宋体 role: page numbers
+  fang: []          # 仿宋 role: body text, e.g. [仿宋_GB2312]
+  kai: []           # 楷体 role: author lines, editor's note
+  hei: []           # 黑体 role: headings, classification
+  xiaobiaosong: []  # 小标宋 role: bulletin name, titles, e.g. [方正小标宋简体]
+
+bulletins:
+${bulletins}
+`;
+}
+
+export function exampleSubmission(date: string): string {
+  return `---
+title: 关于建立科技工作者建议快速报送机制的建议
+publication: jianyi
+authors:
+  - name: 张三
+    title: 研究员
+    affiliation: 某研究所
+submitted: ${date}
+status: accepted
+contact: ""   # 仅供编辑部使用，不会印出
+---
+
+这是一篇示例稿件。请把它换成真实的来稿，或删除它。
+
+## 一、问题
+
+科技工作者的建议从提出到报送，环节较多、周期较长。
+
+## 二、建议
+
+建立建议快速报送机制，缩短编辑、审核和印发的周期。
+`;
+}
+
+export function exampleIssue(date: string): string {
+  return issueFileText({ publication: 'jianyi', year: Number(date.slice(0, 4)), number: 1, date, supplement: false, submissions: ['example'] });
+}
+
+export const GITIGNORE = `# briefs output
+dist/
+node_modules/
+`;
+
+export const WORKFLOW = `# Validates the bulletins on every push and uploads the printed issues.
+name: briefs
+on:
+  push:
+  pull_request:
+jobs:
+  issues:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - run: npm install --no-save briefs
+      # GitHub's Ubuntu runners ship Google Chrome, which briefs finds by itself.
+      - run: npx briefs validate
+      - run: npx briefs generate --json > dist-summary.json
+      - uses: actions/upload-artifact@v4
+        with:
+          name: issues
+          path: |
+            dist/*.pdf
+            dist-summary.json
+`;

@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { createIssues } from '../build/create-issues.js';
+import { loadProject } from '../build/project.js';
+import { hanCount, planIssues, unplaced } from '../assemble/plan.js';
+import { loadConfig } from '../config/load.js';
+import { usageError } from '../errors.js';
+import { bulletinOrFail, dateOrFail, rel } from './new.js';
+import { globalFlags, parseInteger } from './options.js';
+import type { Output } from './report.js';
+
+interface AssembleFlags {
+  dryRun?: boolean;
+  maxArticles?: number;
+  maxChars?: number;
+  year?: string;
+  date?: string;
+}
+
+export function assembleCommand(program: Command, io: Output, setExit: (code: number) => void): void {
+  program
+    .command('assemble')
+    .description('aggregate the accepted submissions that are in no issue into new draft issues')
+    .argument('<bulletin>', 'jianyi, qingkuang, or a bulletin name')
+    .option('--dry-run', 'print the plan and write nothing')
+    .option('--max-articles <n>', 'articles an issue holds at most (default: the bulletin’s issueArticles)', parseInteger)
+    .option('--max-chars <n>', 'Han characters an issue holds at most (default: the bulletin’s issueChars)', parseInteger)
+    .option('--year <year>', 'the year of the new issues (default: the date’s)')
+    .option('--date <date>', 'the date of the new issues (default: today)')
+    .action(async (name: string, flags: AssembleFlags, cmd: Command) => {
+      const g = globalFlags(cmd);
+      const config = await loadConfig({ root: g.root, config: g.config });
+      const publication = bulletinOrFail(config, name);
+      const bulletin = config.bulletins[publication];
+      let date = dateOrFail(flags.date);
+      if (flags.year !== undefined && !date.startsWith(flags.year)) {
+        if (flags.date !== undefined || !/^\d{4}$/.test(flags.year)) throw usageError('bad-flag', `--year ${flags.year} does not fit --date ${date}`);
+        date = `${flags.year}-01-01`;
+      }
+      const maxArticles = flags.maxArticles ?? bulletin.issueArticles;
+      if (maxArticles < 1) throw usageError('bad-flag', '--max-articles must be at least 1');
+      const project = await loadProject(config);
+      const plan = planIssues(unplaced(project.submissions, project.issues, bulletin), { maxArticles, maxChars: flags.maxChars ?? bulletin.issueChars });
+      if (plan.length === 0) {
+        io.err(`no accepted submission of 《${bulletin.name}》 is waiting for an issue\n`);
+        setExit(0);
+        return;
+      }
+      if (flags.dryRun) {
+        plan.forEach((p, i) => {
+          io.out(`issue ${i + 1} of ${plan.length} (${p.chars} Han characters):\n`);
+          for (const s of p.submissions) io.out(`  ${s.id}  ${s.topic ? `【${s.topic}】` : ''}${s.title}  (${hanCount(s.body)})\n`);
+        });
+        io.err(`dry run: ${plan.length} new issue${plan.length === 1 ? '' : 's'} of 《${bulletin.name}》 would be written\n`);
+        return;
+      }
+      const created = await createIssues(config, publication, date, false, plan.map((p) => p.submissions.map((s) => s.id)));
+      for (const c of created) {
+        io.out(`${rel(c.file)}\n`);
+        io.err(`  ${c.id}: ${c.submissions.join(', ')}\n`);
+      }
+      io.err(`wrote ${created.length} draft issue${created.length === 1 ? '' : 's'} of 《${bulletin.name}》\n`);
+    });
+}

@@ -1,0 +1,45 @@
+import { access, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { today } from '../build/create-issues.js';
+import { GITIGNORE, WORKFLOW, configText, exampleIssue, exampleSubmission } from '../build/init-files.js';
+import { CONFIG_FILE } from '../config/load.js';
+import { usageError } from '../errors.js';
+import { rel } from './new.js';
+import type { Output } from './report.js';
+
+export function initCommand(program: Command, io: Output): void {
+  program
+    .command('init')
+    .description('make a new workspace: config with every default, folders, an example submission and issue, .gitignore, CI workflow')
+    .argument('[dir]', 'the folder (default: the current one)', '.')
+    .action(async (dir: string) => {
+      const root = path.resolve(dir);
+      const date = today();
+      const files: [string, string][] = [
+        [CONFIG_FILE, configText()],
+        ['briefs/submissions/jianyi/example.md', exampleSubmission(date)],
+        [`briefs/issues/jianyi/${date.slice(0, 4)}/001.md`, exampleIssue(date)],
+        ['briefs/assets/.gitkeep', ''],
+        ['.gitignore', GITIGNORE],
+        ['.github/workflows/briefs.yml', WORKFLOW],
+      ];
+      // All or nothing: nothing is written if anything is already there.
+      const existing: string[] = [];
+      for (const [name] of files) {
+        try {
+          await access(path.join(root, name));
+          existing.push(name);
+        } catch {
+          // free
+        }
+      }
+      if (existing.length) throw usageError('init-exists', `${rel(root)} already has ${existing.join(', ')}`, 'briefs init never overwrites: choose an empty folder, or move those files away');
+      for (const [name, text] of files) {
+        await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+        await writeFile(path.join(root, name), text, { flag: 'wx' });
+        io.out(`${rel(path.join(root, name))}\n`);
+      }
+      io.err(`a new briefs workspace in ${rel(root)}: next, briefs validate and briefs generate${dir === '.' ? '' : ` --root ${dir}`}\n`);
+    });
+}

@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { loadProject } from '../build/project.js';
+import { loadConfig } from '../config/load.js';
+import { resolveBulletin } from '../content/bulletin.js';
+import { displayWidth } from '../content/text-width.js';
+import { SUBMISSION_STATUS } from '../content/fields.js';
+import { usageError } from '../errors.js';
+import { chineseDate } from '../render/chinese.js';
+import { globalFlags } from './options.js';
+import type { Output } from './report.js';
+
+interface ListFlags {
+  status?: string;
+  publication?: string;
+  json?: boolean;
+}
+
+export function listCommand(program: Command, io: Output): void {
+  program
+    .command('list')
+    .description('the submissions with their status and issue, and the issues with their number, date, articles and state')
+    .option('--status <status>', 'only submissions of this status: submitted, accepted, rejected (or 已提交 …)')
+    .option('--publication <bulletin>', 'only this bulletin')
+    .option('--json', 'print JSON on stdout')
+    .action(async (flags: ListFlags, cmd: Command) => {
+      const g = globalFlags(cmd);
+      const config = await loadConfig({ root: g.root, config: g.config });
+      const project = await loadProject(config);
+      const status = flags.status === undefined ? undefined : SUBMISSION_STATUS[flags.status];
+      if (flags.status !== undefined && !status) throw usageError('bad-flag', `--status must be one of ${Object.keys(SUBMISSION_STATUS).join(', ')}`);
+      const bulletin = flags.publication === undefined ? undefined : resolveBulletin(flags.publication, config.bulletins);
+      if (flags.publication !== undefined && !bulletin) throw usageError('bad-flag', `unknown bulletin "${flags.publication}"`);
+      // A submission's issue comes from the issue files, the one record of what went where.
+      const issueOf = new Map<string, string>();
+      for (const i of project.issues) for (const id of i.submissions) issueOf.set(id, i.id);
+      const submissions = project.submissions
+        .filter((s) => (!status || s.status === status) && (!bulletin || s.publication === bulletin.id))
+        .sort((a, b) => a.submitted.localeCompare(b.submitted) || a.id.localeCompare(b.id))
+        .map((s) => ({ id: s.id, file: s.file, title: s.title, publication: s.publication, status: s.status, submitted: s.submitted, topic: s.topic ?? null, authors: s.authors.map((a) => a.name), issue: issueOf.get(s.id) ?? null }));
+      const issues = project.issues
+        .filter((i) => !bulletin || i.publication === bulletin.id)
+        .sort((a, b) => a.publication.localeCompare(b.publication) || a.year - b.year || Number(a.supplement) - Number(b.supplement) || a.number - b.number)
+        .map((i) => ({ id: i.id, file: i.file, publication: i.publication, year: i.year, number: i.number, total: i.total ?? null, supplement: i.supplement, date: i.date, status: i.status, submissions: i.submissions }));
+      if (flags.json) {
+        io.out(`${JSON.stringify({ submissions, issues }, null, 2)}\n`);
+        return;
+      }
+      const table = (rows: string[][]) => {
+        const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c]))));
+        return rows.map((r) => r.map((cell, c) => cell + ' '.repeat(widths[c] - displayWidth(cell))).join('  ').trimEnd()).join('\n');
+      };
+      const statusText = { submitted: '已提交', accepted: '已采用', rejected: '已退回' };
+      io.out(`Submissions (${submissions.length})\n`);
+      if (submissions.length) io.out(`${table([['id', 'status', 'issue', 'submitted', 'title'], ...submissions.map((s) => [s.id, statusText[s.status], s.issue ?? '—', s.submitted, s.title])])}\n`);
+      io.out(`\nIssues (${issues.length})\n`);
+      if (issues.length) io.out(`${table([['issue', 'date', 'state', 'articles'], ...issues.map((i) => [i.id, chineseDate(i.date), i.status === 'draft' ? '草稿' : '定稿', String(i.submissions.length)])])}\n`);
+    });
+}
