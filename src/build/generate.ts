@@ -1,19 +1,24 @@
 /**
- * The batch driver: every selected issue is checked, rendered, printed in the shared browser
- * and written atomically. An issue that cannot be printed is reported and the others go on.
+ * The batch driver: every selected issue is checked and rendered; an issue whose fingerprint
+ * matches its PDF is left alone (no browser starts when nothing changed); the others print in
+ * the shared browser, at most `jobs` at a time, and are written atomically. An issue that
+ * cannot be printed is reported and the others go on; a browser that crashes is started again
+ * once and the issues it took down are printed again.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../content/diagnostic.js';
-import { BriefsError } from '../errors.js';
 import type { IssueFile } from '../content/model.js';
+import { BriefsError } from '../errors.js';
 import { BrowserPool } from '../print/browser.js';
-import { finishPdf, pdfDate } from '../print/pdf-metadata.js';
+import { finishPdf, pdfDate, type PdfInfo } from '../print/pdf-metadata.js';
 import { PRINT_ORIGIN, printUrls } from '../print/resources.js';
 import { fontFaceCss, fontPackageDir } from '../render/fonts.js';
 import { VERSION } from '../version.js';
-import { assemble, issueErrors, renderIssue, type Project, type UrlScheme } from './project.js';
+import { fingerprint } from './fingerprint.js';
+import { readManifest, stillValid, writeManifest, type Manifest } from './manifest.js';
 import { printIssue } from './print-issue.js';
+import { assemble, issueErrors, renderIssue, type Project, type UrlScheme } from './project.js';
 import { outputBase } from './select.js';
 import { writeAtomic } from './write-atomic.js';
 
@@ -25,7 +30,7 @@ export interface IssueResult {
   year: number;
   number: number;
   supplement: boolean;
-  /** Absolute paths of what was written. */
+  /** Absolute paths of what was written (or found up to date). */
   pdf?: string;
   html?: string;
   pages?: number;
@@ -42,85 +47,121 @@ export interface GenerateOptions {
   jobs: number;
   timeout: number;
   browser?: string;
+  /** Print even what is up to date. */
+  force?: boolean;
   /** Called as each issue finishes, for progress output. */
   onResult?: (r: IssueResult) => void;
   pool?: BrowserPool;
+  /** Stops the run between issues (Ctrl-C). */
+  signal?: AbortSignal;
 }
 
 /** Page scripts never run: only the tool's styles, fonts and the workspace's images load. */
 export const PRINT_CSP = `default-src 'none'; style-src 'unsafe-inline'; font-src ${PRINT_ORIGIN}; img-src ${PRINT_ORIGIN} data:`;
 const FILE_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src file:; img-src file: data:";
 
+interface Shared {
+  project: Project;
+  opts: GenerateOptions;
+  pool: BrowserPool;
+  manifest: Manifest;
+  printFonts: string;
+  fileUrls: UrlScheme;
+  fileFonts: string;
+}
+
 export async function generate(project: Project, issues: readonly IssueFile[], opts: GenerateOptions): Promise<IssueResult[]> {
-  const pool = opts.pool ?? new BrowserPool({ executablePath: opts.browser ?? project.config.browser, jobs: opts.jobs, timeout: opts.timeout });
-  const printFonts = fontFaceCss(printUrls.font);
+  const pool = opts.pool ?? new BrowserPool({ executablePath: opts.browser ?? project.config.browser, jobs: opts.jobs, timeout: opts.timeout, restarts: 1 });
   const fileUrls: UrlScheme = {
     font: (pkg, file) => pathToFileURL(path.join(fontPackageDir(pkg), 'files', file)).href,
     asset: (rel) => pathToFileURL(path.join(project.config.root, rel)).href,
   };
-  const fileFonts = opts.html ? fontFaceCss(fileUrls.font) : '';
+  const manifest = await readManifest(opts.outDir);
+  const shared: Shared = { project, opts, pool, manifest, printFonts: fontFaceCss(printUrls.font), fileUrls, fileFonts: opts.html ? fontFaceCss(fileUrls.font) : '' };
   try {
-    return await Promise.all(issues.map((issue) => generateOne(project, issue, opts, pool, printFonts, fileUrls, fileFonts)));
+    // Each issue is rendered when a slot frees up, so memory holds `jobs` documents, not all of them.
+    return await mapLimit(issues, Math.max(1, opts.jobs), (issue) => generateOne(shared, issue));
   } finally {
     if (!opts.pool) await pool.close();
+    await writeManifest(opts.outDir, manifest).catch(() => undefined);
   }
 }
 
-async function generateOne(project: Project, issue: IssueFile, opts: GenerateOptions, pool: BrowserPool, printFonts: string, fileUrls: UrlScheme, fileFonts: string): Promise<IssueResult> {
-  // Time spent on this issue, not waiting for a page of the pool.
-  let started = Date.now();
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
+  const { project, opts, pool, manifest } = s;
+  const started = Date.now();
   const result: IssueResult = { id: issue.id, publication: issue.publication, year: issue.year, number: issue.number, supplement: issue.supplement, ms: 0, status: 'failed', diagnostics: [] };
   const done = (r: IssueResult) => {
     r.ms = Date.now() - started;
     opts.onResult?.(r);
     return r;
   };
+  if (opts.signal?.aborted) return done(result);
   const assembled = assemble(project, issue);
-  const rendered = renderIssue(project, assembled, printUrls, printFonts, { csp: PRINT_CSP });
+  const rendered = renderIssue(project, assembled, printUrls, s.printFonts, { csp: PRINT_CSP });
   result.diagnostics = [...rendered.diagnostics];
-  const errors = issueErrors(project, issue, rendered.diagnostics);
-  if (errors.length > 0) return done(result);
+  if (issueErrors(project, issue, rendered.diagnostics).length > 0) return done(result);
 
-  const base = path.join(opts.outDir, outputBase(issue));
+  const base = outputBase(issue);
+  const info: Omit<PdfInfo, 'id'> = {
+    title: rendered.title,
+    author: assembled.bulletin.publisher || project.config.publisher,
+    subject: assembled.bulletin.name,
+    keywords: [...new Set(assembled.articles.map((a) => a.submission.topic).filter((t): t is string => !!t))],
+    date: pdfDate(issue.date),
+    producer: `briefs ${VERSION}`,
+  };
+  const fp = await fingerprint(rendered.html({ measuring: true }), project.config.root, info);
+  const known = manifest[issue.id];
+  if (!opts.force && (await stillValid(opts.outDir, known, fp, opts.html))) {
+    return done({ ...result, status: 'cached', pdf: path.join(opts.outDir, known.pdf), html: known.html && path.join(opts.outDir, known.html), pages: known.pages, bytes: known.bytes });
+  }
+
   try {
-    const printed = await pool.withPage((page) => {
-      started = Date.now();
-      return printIssue(page, rendered, assembled.articles.length, project.config.root, opts.timeout);
-    });
+    const printed = await pool.withPage((page) => printIssue(page, rendered, assembled.articles.length, project.config.root, opts.timeout), { retryOnCrash: true });
     for (const url of printed.failed) {
       result.diagnostics.push({ severity: 'warning', code: 'resource-failed', file: issue.file, message: `${url} could not be loaded and is missing from the PDF`, data: { url }, hint: 'check that the file exists inside the workspace' });
     }
     for (const url of printed.blocked) {
       result.diagnostics.push({ severity: 'warning', code: 'request-blocked', file: issue.file, message: `the page asked for ${url}, which was refused`, data: { url }, hint: 'an issue may only use the workspace’s own images' });
     }
-    const finished = await finishPdf(printed.pdf, {
-      title: rendered.title,
-      author: assembled.bulletin.publisher || project.config.publisher,
-      subject: assembled.bulletin.name,
-      keywords: [...new Set(assembled.articles.map((a) => a.submission.topic).filter((t): t is string => !!t))],
-      date: pdfDate(issue.date),
-      producer: `briefs ${VERSION}`,
-    });
-    await writeAtomic(`${base}.pdf`, finished.bytes);
-    result.pdf = `${base}.pdf`;
-    result.pages = finished.pages;
-    result.bytes = finished.bytes.length;
+    const finished = await finishPdf(printed.pdf, { ...info, id: fp });
+    const pdf = path.join(opts.outDir, `${base}.pdf`);
+    await writeAtomic(pdf, finished.bytes);
+    Object.assign(result, { pdf, pages: finished.pages, bytes: finished.bytes.length });
     if (opts.html) {
       // Its own render: image and font URLs point at files, not at the print origin.
-      const html = renderIssue(project, assembled, fileUrls, fileFonts, { csp: FILE_CSP }).html({ layout: printed.layout });
-      await writeAtomic(`${base}.html`, html);
-      result.html = `${base}.html`;
+      const html = renderIssue(project, assembled, s.fileUrls, s.fileFonts, { csp: FILE_CSP }).html({ layout: printed.layout });
+      result.html = path.join(opts.outDir, `${base}.html`);
+      await writeAtomic(result.html, html);
     }
+    manifest[issue.id] = { fingerprint: fp, pdf: `${base}.pdf`, bytes: finished.bytes.length, pages: finished.pages, ...(opts.html ? { html: `${base}.html` } : {}) };
     result.status = 'printed';
   } catch (cause) {
+    // Interrupted: the browser was closed under this print on purpose.
+    if (opts.signal?.aborted) return done(result);
     // No browser, or one that will not start: nothing can print, so the run ends (exit 2).
     if (cause instanceof BriefsError && cause.exitCode === 2) throw cause;
+    const reason = (cause as Error).message.split('\n')[0];
     result.diagnostics.push({
       severity: 'error',
       code: 'print-failed',
       file: issue.file,
-      message: `printing failed: ${(cause as Error).message.split('\n')[0]}`,
-      data: { reason: (cause as Error).message.split('\n')[0] },
+      message: `printing failed: ${reason}`,
+      data: { reason },
       hint: 'run again with --debug for details; a page that times out may need a larger --timeout',
     });
   }

@@ -43,3 +43,25 @@ export function outputBase(issue: IssueFile): string {
   const n = issue.supplement ? `s${String(issue.number).padStart(2, '0')}` : String(issue.number).padStart(3, '0');
   return `${issue.publication}-${issue.year}-${n}`;
 }
+
+/**
+ * --shard i/n: the issues whose id hashes to shard i. Each issue always lands in the same shard
+ * whatever other issues exist, so CI runners split the work without talking to each other.
+ */
+export function parseShard(value: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) throw usageError('bad-flag', `--shard takes i/n with 1 ≤ i ≤ n, e.g. 1/3, not "${value}"`);
+  return { index, count };
+}
+
+export function inShard(id: string, shard: { index: number; count: number }): boolean {
+  // FNV-1a: small, stable across versions and platforms.
+  let h = 0x811c9dc5;
+  for (const ch of id) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % shard.count === shard.index - 1;
+}

@@ -3,7 +3,10 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { generate, type IssueResult } from '../build/generate.js';
 import { loadProject } from '../build/project.js';
-import { selectIssues } from '../build/select.js';
+import { inShard, parseShard, selectIssues } from '../build/select.js';
+import { abandonWrites } from '../build/write-atomic.js';
+import { BrowserPool } from '../print/browser.js';
+import { progress } from './progress.js';
 import { loadConfig } from '../config/load.js';
 import { sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
 import { usageError } from '../errors.js';
@@ -19,6 +22,8 @@ interface GenerateFlags {
   timeout: number;
   browser?: string;
   encoding?: string;
+  force?: boolean;
+  shard?: string;
 }
 
 export function generateCommand(program: Command, io: Output, setExit: (code: number) => void): void {
@@ -33,11 +38,14 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
     .option('--timeout <ms>', 'how long one issue may take to print', parseInteger, 60_000)
     .option('--browser <path>', 'the Chrome or Chromium to print with')
     .option('--encoding <name>', 'read files that are not UTF-8 in this encoding, e.g. gb18030')
+    .option('-f, --force', 'print every issue, even those whose PDF is up to date')
+    .option('--shard <i/n>', 'print only shard i of n (a stable subset: for CI runners in parallel)')
     .action(async (selectors: string[], flags: GenerateFlags, cmd: Command) => {
       const g = globalFlags(cmd);
       const config = await loadConfig({ root: g.root, config: g.config, out: flags.out, browser: flags.browser, encoding: flags.encoding });
       const project = await loadProject(config);
-      const chosen = selectIssues(project.issues, selectors, config.bulletins, config.root, process.cwd());
+      const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+      const chosen = selectIssues(project.issues, selectors, config.bulletins, config.root, process.cwd()).filter((i) => !shard || inShard(i.id, shard));
       if (chosen.length === 0 && selectors.length === 0 && project.diagnostics.length === 0) {
         io.err(`no issue files under ${path.join(config.root, config.issues)}\n`);
       }
@@ -45,18 +53,37 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
       const jobs = flags.jobs ?? Math.max(1, Math.min(4, os.availableParallelism()));
       if (jobs < 1) throw usageError('bad-flag', '--jobs must be at least 1');
       const rel = (p?: string) => (p ? path.relative(process.cwd(), p).split(path.sep).join('/') : null);
-      const results = await generate(project, chosen, {
-        outDir,
-        html: !!flags.html,
-        jobs,
-        timeout: flags.timeout,
-        onResult: (r) => io.err(progressLine(r, rel(r.pdf))),
-      });
+      const pool = new BrowserPool({ executablePath: config.browser, jobs, timeout: flags.timeout, restarts: 1 });
+      // Ctrl-C or SIGTERM: stop taking issues, close the browser, remove half-written files.
+      const controller = new AbortController();
+      const stop = () => {
+        controller.abort();
+        void pool.close();
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      const bar = progress(chosen.length, io.err, !!io.tty);
+      let results;
+      try {
+        results = await generate(project, chosen, { outDir, html: !!flags.html, jobs, timeout: flags.timeout, force: !!flags.force, pool, signal: controller.signal, onResult: (r) => bar.done(r, rel(r.pdf)) });
+      } finally {
+        bar.end();
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        await pool.close();
+      }
+      if (controller.signal.aborted) {
+        await abandonWrites();
+        io.err('interrupted: the browser is closed; finished PDFs are whole, unfinished ones were not written\n');
+        setExit(130);
+        return;
+      }
       const lang = chooseLang(g.lang);
       const shown = problemsToShow(project.diagnostics, results).map((d) => localize(d, lang));
       if (shown.length > 0) io.err(formatDiagnostics(shown, io.color, lang));
       const failed = results.filter((r) => r.status === 'failed').length;
-      io.err(`${results.length - failed} of ${results.length} issue${results.length === 1 ? '' : 's'} printed to ${rel(outDir) || '.'}${failed ? `, ${failed} failed` : ''}\n`);
+      const cached = results.filter((r) => r.status === 'cached').length;
+      io.err(`${results.length - failed - cached} of ${results.length} issue${results.length === 1 ? '' : 's'} printed to ${rel(outDir) || '.'}${cached ? `, ${cached} up to date` : ''}${failed ? `, ${failed} failed` : ''}\n`);
       if (flags.json) {
         const issues = results.map((r) => ({
           id: r.id,
@@ -74,11 +101,6 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
       }
       setExit(failed > 0 ? 1 : 0);
     });
-}
-
-function progressLine(r: IssueResult, pdf: string | null): string {
-  if (r.status === 'failed') return `failed   ${r.id}\n`;
-  return `${r.status.padEnd(8)} ${r.id} → ${pdf} (${r.pages} page${r.pages === 1 ? '' : 's'}, ${r.ms} ms)\n`;
 }
 
 /** Errors of the printed issues' files, their render warnings, and every file-level problem. */

@@ -10,11 +10,13 @@ export interface Output {
   err: (s: string) => void;
   color: boolean;
   debug: boolean;
+  /** stderr is a terminal: progress may redraw in place. */
+  tty?: boolean;
 }
 
 export function defaultOutput(debug = false): Output {
   const color = !!process.stderr.isTTY && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
-  return { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), color, debug };
+  return { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), color, debug, tty: !!process.stderr.isTTY };
 }
 
 const paint = (on: boolean, code: number, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);

@@ -12,6 +12,8 @@ export interface BrowserOptions {
   jobs: number;
   /** Milliseconds a page may take to load and print. */
   timeout: number;
+  /** How many times a browser that crashed is started again (default 0). */
+  restarts?: number;
 }
 
 /**
@@ -40,6 +42,14 @@ export class BrowserPool {
   private active = 0;
   private waiting: (() => void)[] = [];
   private closed = false;
+  /** Each launch is a generation; the ones that crashed are remembered. */
+  private generation = 0;
+  private readonly crashed = new Set<number>();
+
+  /** Browsers that crashed (each is started again at most `restarts` times in all). */
+  get crashes(): number {
+    return this.crashed.size;
+  }
 
   constructor(private readonly opts: BrowserOptions) {}
 
@@ -49,6 +59,7 @@ export class BrowserPool {
 
   private launch(): Promise<Browser> {
     if (!this.browser) {
+      const generation = ++this.generation;
       const found = findBrowser({ explicit: this.opts.executablePath });
       this.browser = puppeteer
         .launch({
@@ -61,6 +72,15 @@ export class BrowserPool {
           handleSIGHUP: false,
           protocolTimeout: Math.max(60_000, this.opts.timeout * 2),
         })
+        .then((browser) => {
+          browser.once('disconnected', () => {
+            // Not closed by us: Chromium crashed or was killed. The next page starts a new one.
+            if (this.closed) return;
+            this.crashed.add(generation);
+            if (this.generation === generation) this.browser = undefined;
+          });
+          return browser;
+        })
         .catch((cause: unknown) => {
           throw usageError('browser-launch', `cannot start the browser at ${found.executablePath}`, 'check that it is a working Chrome or Chromium (run it with --version); as root it needs --no-sandbox, which briefs adds', cause);
         });
@@ -68,13 +88,40 @@ export class BrowserPool {
     return this.browser;
   }
 
-  async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+  /**
+   * Runs fn with a page of its own. With retryOnCrash, work that a browser crash took down is
+   * run again once in a new browser, as long as the pool's restarts allow.
+   */
+  async withPage<T>(fn: (page: Page) => Promise<T>, opts: { retryOnCrash?: boolean } = {}): Promise<T> {
+    const used: { generation: number; browser?: Browser } = { generation: 0 };
+    try {
+      return await this.onPage(fn, used);
+    } catch (e) {
+      // The page's error may arrive before the browser's 'disconnected' event: ask the browser.
+      if (used.browser && !used.browser.connected && !this.closed) {
+        this.crashed.add(used.generation);
+        if (this.generation === used.generation) this.browser = undefined;
+      }
+      const tookDown = this.crashed.has(used.generation);
+      if (!opts.retryOnCrash || !tookDown || this.closed || this.crashed.size > (this.opts.restarts ?? 0)) throw e;
+      return this.onPage(fn, used);
+    }
+  }
+
+  /** The running browser's process, for tests that crash it on purpose. */
+  async browserProcess() {
+    return (await this.browser)?.process() ?? undefined;
+  }
+
+  private async onPage<T>(fn: (page: Page) => Promise<T>, used: { generation: number; browser?: Browser }): Promise<T> {
     if (this.closed) throw new BriefsError('interrupted', 'the run was interrupted', { exitCode: 2 });
     while (this.active >= this.opts.jobs) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.active++;
     let page: Page | undefined;
     try {
       const browser = await this.launch();
+      used.generation = this.generation;
+      used.browser = browser;
       page = await browser.newPage();
       page.setDefaultTimeout(this.opts.timeout);
       page.setDefaultNavigationTimeout(this.opts.timeout);

@@ -4,7 +4,7 @@
  * gives the same bytes. Chromium's own Creator/Producer name the browser build; briefs
  * names itself instead.
  */
-import { PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 
 export interface PdfInfo {
   title: string;
@@ -14,6 +14,8 @@ export interface PdfInfo {
   /** Creation and modification date. */
   date: Date;
   producer: string;
+  /** The document ID: derived from the content, so identical input gives identical bytes. */
+  id: string;
 }
 
 export interface FinishedPdf {
@@ -33,6 +35,8 @@ export async function finishPdf(input: Uint8Array, info: PdfInfo): Promise<Finis
   doc.setModificationDate(info.date);
   doc.setLanguage('zh-CN');
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+  const id = PDFHexString.of(info.id.slice(0, 32).toUpperCase());
+  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
   const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
   return { bytes, pages: doc.getPageCount() };
 }

@@ -59,3 +59,17 @@ describe('cross-file checks', () => {
     ]);
   });
 });
+
+describe('shards', () => {
+  it('split issues into disjoint, stable subsets that cover them all', async () => {
+    const { inShard, parseShard } = await import('../../src/build/select.js');
+    const ids = Array.from({ length: 60 }, (_, i) => `qingkuang/2026/${i + 1}`);
+    const shards = [1, 2, 3].map((i) => ids.filter((id) => inShard(id, parseShard(`${i}/3`))));
+    expect(shards.flat().sort()).toEqual([...ids].sort());
+    expect(shards.every((s) => s.length > 10)).toBe(true);
+    // The same issue is always in the same shard, whatever else exists.
+    expect(inShard('jianyi/2026/1', parseShard('2/3'))).toBe(inShard('jianyi/2026/1', parseShard('2/3')));
+    expect(() => parseShard('4/3')).toThrow(/--shard/);
+    expect(() => parseShard('0/3')).toThrow(/--shard/);
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * What an issue's PDF is made of, as one hash: the HTML that is printed (which holds the issue
+ * file, its submissions, the templates, the styles, the font settings and the config), the
+ * bytes of every workspace image it shows, the PDF's metadata, the briefs version and the
+ * versions of the shipped fonts. An unchanged fingerprint means an unchanged PDF.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { FONT_PACKAGES } from '../render/fonts.js';
+import { VERSION } from '../version.js';
+import { PRINT_ORIGIN, resolveResource } from '../print/resources.js';
+
+const require = createRequire(import.meta.url);
+
+const FONT_VERSIONS = Object.keys(FONT_PACKAGES)
+  .map((pkg) => `${pkg}@${(require(`@fontsource/${pkg}/package.json`) as { version: string }).version}`)
+  .join(',');
+
+export async function fingerprint(html: string, root: string, metadata: object): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(`briefs ${VERSION}\n${FONT_VERSIONS}\n${JSON.stringify(metadata)}\n`);
+  hash.update(html);
+  const assets = new Set([...html.matchAll(new RegExp(`${PRINT_ORIGIN.replace(/\./g, '\\.')}(/_workspace/[^"')\\s]+)`, 'g'))].map((m) => m[1]));
+  for (const url of [...assets].sort()) {
+    const resource = await resolveResource(url, root);
+    hash.update(`\n${url}\n`);
+    if (resource) hash.update(await readFile(resource.file));
+  }
+  return hash.digest('hex');
+}

@@ -1,0 +1,30 @@
+/**
+ * Progress on stderr: a bar redrawn in place on a terminal; one plain line per issue
+ * otherwise (CI logs), so nothing is lost when output is a file.
+ */
+import type { IssueResult } from '../build/generate.js';
+
+export interface Progress {
+  done(r: IssueResult, pdf: string | null): void;
+  end(): void;
+}
+
+export function progress(total: number, err: (s: string) => void, tty: boolean): Progress {
+  let count = 0;
+  const line = (r: IssueResult, pdf: string | null) =>
+    r.status === 'failed' ? `failed   ${r.id}` : `${r.status.padEnd(8)} ${r.id} → ${pdf} (${r.pages} page${r.pages === 1 ? '' : 's'}${r.status === 'printed' ? `, ${r.ms} ms` : ''})`;
+  if (!tty) return { done: (r, pdf) => err(`${line(r, pdf)}\n`), end: () => undefined };
+  return {
+    done(r, pdf) {
+      count++;
+      const width = 24;
+      const filled = Math.round((count / Math.max(1, total)) * width);
+      // A failure stays on screen above the bar; the rest only move it.
+      if (r.status === 'failed') err(`\r\x1b[K${line(r, pdf)}\n`);
+      err(`\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${count}/${total} ${r.id}`);
+    },
+    end() {
+      if (count > 0) err('\r\x1b[K');
+    },
+  };
+}

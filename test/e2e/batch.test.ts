@@ -1,0 +1,148 @@
+/**
+ * generate for CI: incremental by fingerprint, reproducible to the byte, robust to a crash, a
+ * hang and a signal.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate, type IssueResult } from '../../src/build/generate.js';
+import { loadProject } from '../../src/build/project.js';
+import { loadConfig } from '../../src/config/load.js';
+import { BrowserPool } from '../../src/print/browser.js';
+import { pdfInfo } from '../helpers/pdf.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const repo = path.resolve(__dirname, '../..');
+let dir: string;
+const out = () => path.join(dir, 'dist');
+const two = ['jianyi/2026/1', 'jianyi/2026/2'];
+
+async function gen(...args: string[]): Promise<{ code: number; issues: Record<string, IssueResult['status']>; stderr: string }> {
+  const r = await runCli(['--root', dir, 'generate', '--json', ...args]);
+  const issues = r.stdout ? Object.fromEntries(JSON.parse(r.stdout).issues.map((i: { id: string; status: string }) => [i.id, i.status])) : {};
+  return { code: r.code, issues, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'briefs-batch-'));
+  cpSync(path.join(repo, 'briefs'), path.join(dir, 'briefs'), { recursive: true });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('incremental generation', () => {
+  it('prints what changed and nothing else; with nothing changed, no browser starts', async () => {
+    expect((await gen(...two)).issues).toEqual({ 'jianyi/2026/1': 'printed', 'jianyi/2026/2': 'printed' });
+    // No browser is needed when nothing changed: one that cannot start does not matter.
+    const before = process.env.CHROME_PATH;
+    process.env.CHROME_PATH = '/nonexistent/chrome';
+    try {
+      const again = await gen(...two);
+      expect(again.code).toBe(0);
+      expect(again.issues).toEqual({ 'jianyi/2026/1': 'cached', 'jianyi/2026/2': 'cached' });
+    } finally {
+      if (before === undefined) delete process.env.CHROME_PATH;
+      else process.env.CHROME_PATH = before;
+    }
+    // A submission of one issue.
+    const s = path.join(dir, 'briefs/submissions/jianyi/jy-2026-003.md');
+    writeFileSync(s, readFileSync(s, 'utf8').replace('一是专业人员不足。', '一是专业人员明显不足。'));
+    expect((await gen(...two)).issues).toEqual({ 'jianyi/2026/1': 'cached', 'jianyi/2026/2': 'printed' });
+    // An image of one issue.
+    const svg = path.join(dir, 'briefs/assets/society-reports.svg');
+    writeFileSync(svg, readFileSync(svg, 'utf8').replace('#8c1d18', '#1d4e8c'));
+    expect((await gen('qingkuang/2026/2', ...two)).issues).toEqual({ 'jianyi/2026/1': 'cached', 'jianyi/2026/2': 'cached', 'qingkuang/2026/2': 'printed' });
+    writeFileSync(svg, readFileSync(svg, 'utf8').replace('#1d4e8c', '#8c1d18'));
+    expect((await gen('qingkuang/2026/2')).issues).toEqual({ 'qingkuang/2026/2': 'printed' });
+  });
+
+  it('prints again after a template or a font setting changes, and everything with --force', async () => {
+    mkdirSync(path.join(dir, 'templates/styles'), { recursive: true });
+    writeFileSync(path.join(dir, 'templates/styles/local.css'), '.bulletin-name { letter-spacing: 0.2em; }\n');
+    expect((await gen(...two)).issues).toEqual({ 'jianyi/2026/1': 'printed', 'jianyi/2026/2': 'printed' });
+    writeFileSync(path.join(dir, 'briefs.config.yaml'), 'fonts:\n  fang: [仿宋_GB2312]\n');
+    expect((await gen(...two)).issues).toEqual({ 'jianyi/2026/1': 'printed', 'jianyi/2026/2': 'printed' });
+    expect((await gen(...two)).issues).toEqual({ 'jianyi/2026/1': 'cached', 'jianyi/2026/2': 'cached' });
+    expect((await gen('--force', 'jianyi/2026/1')).issues).toEqual({ 'jianyi/2026/1': 'printed' });
+    // A PDF deleted by hand is printed again.
+    rmSync(path.join(out(), 'jianyi-2026-002.pdf'));
+    expect((await gen(...two)).issues).toEqual({ 'jianyi/2026/1': 'cached', 'jianyi/2026/2': 'printed' });
+  });
+});
+
+describe('reproducible output', () => {
+  it('gives byte-identical PDFs from two clean runs, with a content ID and no paths inside', async () => {
+    const a = mkdtempSync(path.join(os.tmpdir(), 'briefs-a-'));
+    const b = mkdtempSync(path.join(os.tmpdir(), 'briefs-b-'));
+    try {
+      await runCli(['--root', repo, 'generate', 'qingkuang/2026/1', '--out', a]);
+      await runCli(['--root', repo, 'generate', 'qingkuang/2026/1', '--out', b]);
+      const pa = readFileSync(path.join(a, 'qingkuang-2026-001.pdf'));
+      const pb = readFileSync(path.join(b, 'qingkuang-2026-001.pdf'));
+      expect(pa.equals(pb)).toBe(true);
+      const text = pa.toString('latin1');
+      // Booleans, not the text: a failure would otherwise print the whole PDF.
+      expect(/\/ID \[ ?<[0-9A-F]{32}> <[0-9A-F]{32}> ?\]/.test(text), 'a content-derived /ID').toBe(true);
+      for (const leak of [repo, a, os.tmpdir(), 'briefs.invalid', 'file://']) expect(text.includes(leak), leak).toBe(false);
+      expect(pdfInfo(path.join(a, 'qingkuang-2026-001.pdf')).CreationDate).toMatch(/^2026-03-10/);
+    } finally {
+      rmSync(a, { recursive: true, force: true });
+      rmSync(b, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('robust printing', () => {
+  it('reports a page that hangs past --timeout, and exits 1 while the rest of the run goes on', async () => {
+    const r = await gen('--timeout', '1', '--out', path.join(dir, 'out-timeout'), 'jianyi/2026/3');
+    expect(r.code).toBe(1);
+    expect(r.issues).toEqual({ 'jianyi/2026/3': 'failed' });
+    expect(r.stderr).toMatch(/printing failed: .*(timeout|Timeout|exceeded)/);
+  });
+
+  it('starts a crashed browser again once and prints the issues it took down', async () => {
+    const project = await loadProject(await loadConfig({ root: repo }));
+    const pool = new BrowserPool({ jobs: 2, timeout: 60_000, restarts: 1 });
+    const target = mkdtempSync(path.join(os.tmpdir(), 'briefs-crash-'));
+    let killed = false;
+    try {
+      const results = await generate(project, project.issues, {
+        outDir: target,
+        html: false,
+        jobs: 2,
+        timeout: 60_000,
+        pool,
+        onResult: () => {
+          if (killed) return;
+          killed = true;
+          void pool.browserProcess().then((p) => p?.kill('SIGKILL'));
+        },
+      });
+      expect(results.map((r) => r.status)).toEqual(Array(project.issues.length).fill('printed'));
+      expect(pool.crashes).toBe(1);
+    } finally {
+      await pool.close();
+      rmSync(target, { recursive: true, force: true });
+    }
+  });
+
+  it('on SIGTERM closes the browser, leaves no partial file, and exits 130', async () => {
+    const target = path.join(dir, 'out-signal');
+    const child = spawn(process.execPath, [path.join(repo, 'bin/briefs.js'), '--root', repo, 'generate', '--force', '--jobs', '1', '--out', target], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (c) => {
+      err += c;
+      if (/printed/.test(err) && !child.killed) child.kill('SIGTERM');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code, err).toBe(130);
+    expect(err).toContain('interrupted');
+    const files = existsSync(target) ? readdirSync(target) : [];
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const pdfs = files.filter((f) => f.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThan(0);
+    expect(pdfs.length).toBeLessThan(6);
+    for (const f of pdfs) expect(Number(pdfInfo(path.join(target, f)).Pages)).toBeGreaterThan(0);
+  });
+});
