@@ -35,6 +35,8 @@ export interface IssueResult {
   html?: string;
   pages?: number;
   bytes?: number;
+  /** Chromium prints it took (1 when the first guess at page breaks held). */
+  prints?: number;
   ms: number;
   status: IssueStatus;
   /** Problems of this issue's files and of its printing. */
@@ -124,14 +126,14 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     date: pdfDate(issue.date),
     producer: `briefs ${VERSION}`,
   };
-  const fp = await fingerprint(rendered.html({ measuring: true }), project.config.root, info);
+  const fp = await fingerprint(rendered.html({ marks: true }), project.config.root, info);
   const known = manifest[issue.id];
   if (!opts.force && (await stillValid(opts.outDir, known, fp, opts.html))) {
     return done({ ...result, status: 'cached', pdf: path.join(opts.outDir, known.pdf), html: known.html && path.join(opts.outDir, known.html), pages: known.pages, bytes: known.bytes });
   }
 
   try {
-    const printed = await pool.withPage((page) => printIssue(page, rendered, assembled.articles.length, project.config.root, opts.timeout), { retryOnCrash: true });
+    const printed = await pool.withPage((page) => printIssue(page, rendered, project.config.root, opts.timeout), { retryOnCrash: true });
     for (const url of printed.failed) {
       result.diagnostics.push({ severity: 'warning', code: 'resource-failed', file: issue.file, message: `${url} could not be loaded and is missing from the PDF`, data: { url }, hint: 'check that the file exists inside the workspace' });
     }
@@ -141,7 +143,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     const finished = await finishPdf(printed.pdf, { ...info, id: fp });
     const pdf = path.join(opts.outDir, `${base}.pdf`);
     await writeAtomic(pdf, finished.bytes);
-    Object.assign(result, { pdf, pages: finished.pages, bytes: finished.bytes.length });
+    Object.assign(result, { pdf, pages: finished.pages, bytes: finished.bytes.length, prints: printed.prints });
     if (opts.html) {
       // Its own render: image and font URLs point at files, not at the print origin.
       const html = renderIssue(project, assembled, s.fileUrls, s.fileFonts, { csp: FILE_CSP }).html({ layout: printed.layout });

@@ -90,7 +90,7 @@ export interface UrlScheme {
   asset(rel: string): string;
 }
 
-export function renderIssue(project: Project, a: AssembledIssue, urls: UrlScheme, fontFaces: string, extra: Pick<RenderOptions, 'headExtra' | 'csp' | 'proof' | 'extraStyles'> = {}): RenderedIssue {
+export function renderIssue(project: Project, a: AssembledIssue, urls: UrlScheme, fontFaces: string, extra: Pick<RenderOptions, 'headExtra' | 'csp' | 'proof'> = {}): RenderedIssue {
   const root = project.config.root;
   return renderIssueHtml(a, {
     config: project.config,

@@ -94,6 +94,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
           html: rel(r.html),
           pages: r.pages ?? null,
           bytes: r.bytes ?? null,
+          prints: r.prints ?? 0,
           ms: r.ms,
           status: r.status,
         }));

@@ -1,35 +1,19 @@
 /**
  * The script the preview adds to every page (and the only script any preview page runs): it
  * listens for rebuilds, swaps in the new content without reloading so the scroll position
- * stays, numbers the pages and keeps each article on the page where it prints.
+ * stays, lays the issue out as pages (the same function printing uses for its first guess)
+ * and numbers them.
  */
+import { paginateInColumns } from '../print/paginate.js';
+
 export const CLIENT_JS = String.raw`(() => {
-  const PITCH = 210 * 96 / 25.4;
+  const paginateInColumns = ${paginateInColumns.toString()};
   let version = document.documentElement.dataset.version;
 
   function paginate() {
     document.querySelectorAll('.briefs-page-number').forEach((n) => n.remove());
-    const body = document.body;
-    if (!body.classList.contains('bulletin')) return;
-    // Articles whose printed page is later than their column here start a new column.
-    for (const article of document.querySelectorAll('article[data-page]')) {
-      const want = Number(article.dataset.page);
-      const have = Math.floor((article.getBoundingClientRect().left + scrollX + 1) / PITCH) + 1;
-      if (want > have) {
-        const section = article.parentElement && article.parentElement.classList.contains('topic') && article.parentElement.querySelector('article') === article ? article.parentElement : article;
-        section.style.breakBefore = 'column';
-      }
-    }
-    // The 报尾 stands on the foot of its page: measured here, in the columns, as the print measures it.
-    const wrap = document.querySelector('.distribution-wrap');
-    if (wrap) {
-      wrap.style.paddingTop = '0px';
-      const foot = body.getBoundingClientRect().top + parseFloat(getComputedStyle(body).paddingTop) + body.clientHeight - parseFloat(getComputedStyle(body).paddingTop) - parseFloat(getComputedStyle(body).paddingBottom);
-      const rects = wrap.getClientRects();
-      const last = rects[rects.length - 1];
-      if (last && foot - last.bottom > 1) wrap.style.paddingTop = (foot - last.bottom - 1) + 'px';
-    }
-    const pages = Math.max(1, Math.round(document.documentElement.scrollWidth / PITCH));
+    if (!document.body.classList.contains('bulletin')) return;
+    const { pages } = paginateInColumns(true);
     for (let i = 1; i <= pages; i++) {
       const n = document.createElement('div');
       n.className = 'briefs-page-number';

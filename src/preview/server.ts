@@ -13,7 +13,7 @@ import path from 'node:path';
 import { generate } from '../build/generate.js';
 import { assemble, filesOf, loadProject, renderIssue, type Project } from '../build/project.js';
 import { selectIssues } from '../build/select.js';
-import { measureIssue } from '../build/print-issue.js';
+import { printIssue } from '../build/print-issue.js';
 import { assembleIssue } from '../assemble/issue.js';
 import { CONFIG_FILE, loadConfig, type ConfigFlags } from '../config/load.js';
 import type { Diagnostic } from '../content/diagnostic.js';
@@ -116,13 +116,13 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     const a = assemble(p, issue);
     // Measured as it prints: print URLs, print fonts. The key is the content measured.
     const rendered = renderIssue(p, a, printUrls, printFonts, {});
-    const key = createHash('sha1').update(rendered.html({ measuring: true })).digest('hex');
+    const key = createHash('sha1').update(rendered.html({ marks: true })).digest('hex');
     const known = layouts.get(issue.id);
     if (known?.key === key) return known.layout;
     if (!measuring.has(issue.id)) {
       const job = pool
-        .withPage((page) => measureIssue(page, rendered, a.articles.length, p.config.root, opts.timeout))
-        .then((layout) => {
+        .withPage((page) => printIssue(page, rendered, p.config.root, opts.timeout))
+        .then(({ layout }) => {
           const changed = JSON.stringify(layout) !== JSON.stringify(known?.layout);
           layouts.set(issue.id, { key, layout });
           if (changed && known) {
@@ -155,7 +155,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     }
     viewed.add(issue.id);
     const layout = await layoutFor(p, issue, false);
-    const rendered = renderIssue(p, assemble(p, issue), urls, fontFaces, { csp: csp(nonce), headExtra: head(nonce), extraStyles: ['preview'] });
+    const rendered = renderIssue(p, assemble(p, issue), urls, fontFaces, { csp: csp(nonce), headExtra: head(nonce) });
     const files = filesOf(p, issue);
     const problems = [...p.diagnostics.filter((d) => files.has(d.file)), ...rendered.diagnostics.filter((d) => !p.diagnostics.some((x) => x.file === d.file && x.line === d.line && x.code === d.code))];
     // The 报尾's push is measured again by the client, in the columns: the print's may not fit them.
@@ -167,13 +167,13 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     if (!s) return { status: 404, html: shell('briefs', `<h1>没有这篇稿件：${id}</h1><p><a href="/">返回目录</a></p>`, head(nonce), version) };
     const bulletin = p.config.bulletins[s.publication];
     const proof: IssueFile = { id: `proof/${s.id}`, file: s.file, publication: s.publication, year: Number(s.submitted.slice(0, 4)), number: 0, date: s.submitted, submissions: [s.id], submissionLines: [1], status: 'draft', distribution: { 报: [], 送: [], 发: [] }, supplement: false, note: '', noteLine: 1 };
-    const rendered = renderIssue(p, assembleIssue(proof, bulletin, p.byId), urls, fontFaces, { csp: csp(nonce), headExtra: head(nonce), extraStyles: ['preview'], proof: true });
+    const rendered = renderIssue(p, assembleIssue(proof, bulletin, p.byId), urls, fontFaces, { csp: csp(nonce), headExtra: head(nonce), proof: true });
     const problems = [...p.diagnostics.filter((d) => d.file === s.file)];
     return { status: 200, html: withOverlay(rendered.html(), problems) };
   }
 
   function withOverlay(html: string, problems: Diagnostic[]): string {
-    return html.replace('<html lang="zh-CN">', `<html lang="zh-CN" data-version="${version}">`).replace(/<body[^>]*>/, (m) => `${m}${overlay(problems, opts.lang)}`);
+    return html.replace('<html lang="zh-CN">', `<html lang="zh-CN" class="briefs-paged" data-version="${version}">`).replace(/<body[^>]*>/, (m) => `${m}${overlay(problems, opts.lang)}`);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

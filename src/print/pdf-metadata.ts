@@ -5,6 +5,7 @@
  * names itself instead.
  */
 import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { stripMarks } from './marks.js';
 
 export interface PdfInfo {
   title: string;
@@ -25,6 +26,7 @@ export interface FinishedPdf {
 
 export async function finishPdf(input: Uint8Array, info: PdfInfo): Promise<FinishedPdf> {
   const doc = await PDFDocument.load(input, { updateMetadata: false });
+  stripMarks(doc);
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   doc.setAuthor(info.author);
   doc.setSubject(info.subject);

@@ -15,39 +15,44 @@ export interface PrintRequest {
   timeout: number;
 }
 
-export interface PrintResult {
-  pdf: Uint8Array;
+export interface OpenDocument {
+  /** Prints the page as it now is. */
+  pdf(): Promise<Uint8Array>;
   /** URLs the page asked for and did not get. */
   blocked: string[];
   /** Resources that exist in the document but failed to load (missing images). */
   failed: string[];
+  close(): void;
 }
+
+export type PrintResult = Pick<OpenDocument, 'blocked' | 'failed'> & { pdf: Uint8Array };
 
 const DOCUMENT_URL = `${PRINT_ORIGIN}/issue.html`;
 
-export async function printHtml(page: Page, req: PrintRequest): Promise<PrintResult> {
+/**
+ * Loads the document into the page, fonts and images included, ready to be measured and
+ * printed as often as needed. A page of the pool serves many documents: each answers its own
+ * requests only, so the handler leaves with `close`.
+ */
+export async function openDocument(page: Page, req: PrintRequest): Promise<OpenDocument> {
   const blocked: string[] = [];
   const failed: string[] = [];
   await page.setRequestInterception(true);
-  // A page of the pool prints more than once (measuring, then final): each print answers its
-  // own requests only, so the handler leaves with the print.
   const handler = (request: HTTPRequest) => {
     void answer(request, req, blocked, failed).catch(() => request.abort('failed').catch(() => undefined));
   };
   page.on('request', handler);
+  const close = () => void page.off('request', handler);
   try {
-    return await printLoaded(page, req, blocked, failed);
-  } finally {
-    page.off('request', handler);
+    await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: req.timeout });
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+      await Promise.all([...document.images].map((img) => img.decode().catch(() => undefined)));
+    });
+  } catch (e) {
+    close();
+    throw e;
   }
-}
-
-async function printLoaded(page: Page, req: PrintRequest, blocked: string[], failed: string[]): Promise<PrintResult> {
-  await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: req.timeout });
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    await Promise.all([...document.images].map((img) => img.decode().catch(() => undefined)));
-  });
   const options: PDFOptions = {
     preferCSSPageSize: true,
     printBackground: true,
@@ -57,8 +62,17 @@ async function printLoaded(page: Page, req: PrintRequest, blocked: string[], fai
     timeout: req.timeout,
     waitForFonts: true,
   };
-  const pdf = await page.pdf(options);
-  return { pdf, blocked, failed };
+  return { pdf: () => page.pdf(options), blocked, failed, close };
+}
+
+/** Loads and prints once. */
+export async function printHtml(page: Page, req: PrintRequest): Promise<PrintResult> {
+  const doc = await openDocument(page, req);
+  try {
+    return { pdf: await doc.pdf(), blocked: doc.blocked, failed: doc.failed };
+  } finally {
+    doc.close();
+  }
 }
 
 async function answer(request: HTTPRequest, req: PrintRequest, blocked: string[], failed: string[]): Promise<void> {

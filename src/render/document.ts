@@ -28,8 +28,6 @@ export interface RenderOptions {
   csp?: string;
   /** A single submission proofed on its own: the masthead says 稿件校样 instead of 第N期. */
   proof?: boolean;
-  /** Stylesheets added after the bulletin's own, e.g. the preview's screen pagination. */
-  extraStyles?: string[];
 }
 
 export interface MeasuredLayout {
@@ -39,11 +37,11 @@ export interface MeasuredLayout {
 }
 
 /**
- * One print of an issue: the measuring pass prints invisible markers; the final pass gets what
- * the measuring pass found.
+ * How an issue is laid out for one use: `marks` adds the print's position marks (empty links
+ * that briefs reads back from the PDF and removes); `layout` carries what was measured.
  */
 export interface PrintPass {
-  measuring?: boolean;
+  marks?: boolean;
   layout?: MeasuredLayout;
 }
 
@@ -105,7 +103,7 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
   const groups = a.groups.map((g) => ({ topic: g.topic, articles: g.articles.map((x) => byIndex.get(x.index)!) }));
   const title = issueTitle(a);
   const distribution = (['报', '送', '发'] as const).filter((k) => issue.distribution[k].length > 0).map((k) => ({ label: k, recipients: issue.distribution[k].join('，') }));
-  const styles = [env.styles['bulletin'], env.styles[bulletin.layout], env.styles['local'], ...(opts.extraStyles ?? []).map((name) => env.styles[name])].filter(Boolean).join('\n');
+  const styles = [env.styles['bulletin'], env.styles[bulletin.layout], env.styles['paged'], env.styles['local']].filter(Boolean).join('\n');
 
   const context = {
     lang: 'zh-CN',
@@ -150,7 +148,7 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
         ...context,
         articles: articles.map(withPage),
         groups: groups.map((g) => ({ ...g, articles: g.articles.map(withPage) })),
-        measuring: pass.measuring === true,
+        marks: pass.marks === true,
         layoutCss: push > 0 ? `.distribution-wrap { padding-top: ${push.toFixed(2)}pt; }` : '',
       });
     },

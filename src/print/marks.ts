@@ -1,0 +1,96 @@
+/**
+ * The print marks read back from a PDF: the empty links the templates put at the head of each
+ * article and at the foot of the 报尾 come out as link annotations whose rectangles say where
+ * they were printed. Chromium has no target-counter() and no way to ask where an element was
+ * printed; this is how briefs learns it. `stripMarks` removes them from the finished PDF.
+ */
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import { PRINT_ORIGIN } from './resources.js';
+
+const PREFIX = `${PRINT_ORIGIN}/mark/`;
+
+export interface Marks {
+  /** Page (1-based) of each article's head, by article index - 1. */
+  articlePages: number[];
+  /** The 报尾's foot: page and height above the bottom edge, in points. */
+  distributionBottom?: { page: number; y: number };
+  pages: number;
+}
+
+function markName(annot: PDFDict): string | undefined {
+  const action = annot.lookup(PDFName.of('A'));
+  if (!(action instanceof PDFDict)) return undefined;
+  const uri = action.lookup(PDFName.of('URI'));
+  const text = uri instanceof PDFString ? uri.decodeText() : undefined;
+  return text?.startsWith(PREFIX) ? text.slice(PREFIX.length) : undefined;
+}
+
+export async function readMarks(bytes: Uint8Array): Promise<Marks> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const marks: Marks = { articlePages: [], pages: doc.getPageCount() };
+  doc.getPages().forEach((page, i) => {
+    const annots = page.node.lookup(PDFName.of('Annots'));
+    if (!(annots instanceof PDFArray)) return;
+    for (const ref of annots.asArray()) {
+      const annot = doc.context.lookup(ref);
+      if (!(annot instanceof PDFDict)) continue;
+      const name = markName(annot);
+      if (!name) continue;
+      const m = /^article-(\d+)$/.exec(name);
+      if (m && marks.articlePages[Number(m[1]) - 1] === undefined) marks.articlePages[Number(m[1]) - 1] = i + 1;
+      if (name === 'distribution-bottom') {
+        const rect = annot.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
+        marks.distributionBottom = { page: i + 1, y: Math.min(rect[1], rect[3]) };
+      }
+    }
+  });
+  return marks;
+}
+
+/**
+ * Removes the print marks from the PDF: their annotations from the pages, their entries from
+ * the tagged structure (Chromium files each link there as an object reference), and the
+ * objects themselves, so nothing of them is left in the file.
+ */
+export function stripMarks(doc: PDFDocument): void {
+  const removed = new Set<string>();
+  for (const page of doc.getPages()) {
+    const annots = page.node.lookup(PDFName.of('Annots'));
+    if (!(annots instanceof PDFArray)) continue;
+    const keep = annots.asArray().filter((ref) => {
+      const annot = doc.context.lookup(ref);
+      if (!(annot instanceof PDFDict && markName(annot))) return true;
+      if (ref instanceof PDFRef) {
+        removed.add(ref.toString());
+        const action = annot.get(PDFName.of('A'));
+        if (action instanceof PDFRef) doc.context.delete(action);
+        doc.context.delete(ref);
+      }
+      return false;
+    });
+    if (keep.length === 0) page.node.delete(PDFName.of('Annots'));
+    else page.node.set(PDFName.of('Annots'), doc.context.obj(keep));
+  }
+  if (removed.size === 0) return;
+  const isRemovedObjr = (item: unknown) => {
+    const dict = item instanceof PDFRef ? doc.context.lookup(item) : item;
+    return dict instanceof PDFDict && dict.get(PDFName.of('Type')) === PDFName.of('OBJR') && removed.has(String(dict.get(PDFName.of('Obj'))));
+  };
+  const seen = new Set<unknown>();
+  const clean = (node: unknown): void => {
+    const dict = node instanceof PDFRef ? doc.context.lookup(node) : node;
+    if (!(dict instanceof PDFDict) || seen.has(dict)) return;
+    seen.add(dict);
+    const kids = dict.get(PDFName.of('K'));
+    const resolved = kids instanceof PDFRef ? doc.context.lookup(kids) : kids;
+    if (resolved instanceof PDFArray) {
+      const keep = resolved.asArray().filter((k) => !isRemovedObjr(k));
+      keep.forEach(clean);
+      dict.set(PDFName.of('K'), doc.context.obj(keep));
+    } else if (resolved !== undefined) {
+      if (isRemovedObjr(resolved)) dict.delete(PDFName.of('K'));
+      else clean(resolved);
+    }
+  };
+  clean(doc.catalog.get(PDFName.of('StructTreeRoot')));
+}
