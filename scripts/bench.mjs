@@ -80,6 +80,11 @@ async function floor(htmlDir) {
 }
 
 const { root, submissions } = workspace();
+if (process.env.BENCH_WORKSPACE_ONLY) {
+  // For looking into a case by hand: make the workspace, print where, stop.
+  process.stdout.write(`${root}\n`);
+  process.exit(0);
+}
 try {
   const issues = ISSUES.qingkuang + ISSUES.jianyi;
   process.stderr.write(`bench: ${issues} issues over ${submissions} submissions in ${root}, --jobs ${jobs}\n`);

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { FONT_PACKAGES } from '../render/fonts.js';
 import { VERSION } from '../version.js';
-import { PRINT_ORIGIN, resolveResource } from '../print/resources.js';
+import { resolveResource } from '../print/resources.js';
 
 const require = createRequire(import.meta.url);
 
@@ -21,7 +21,7 @@ export async function fingerprint(html: string, root: string, metadata: object):
   const hash = createHash('sha256');
   hash.update(`briefs ${VERSION}\n${FONT_VERSIONS}\n${JSON.stringify(metadata)}\n`);
   hash.update(html);
-  const assets = new Set([...html.matchAll(new RegExp(`${PRINT_ORIGIN.replace(/\./g, '\\.')}(/_workspace/[^"')\\s]+)`, 'g'))].map((m) => m[1]));
+  const assets = new Set([...html.matchAll(/"(\/_workspace\/[^"]+)"/g)].map((m) => m[1]));
   for (const url of [...assets].sort()) {
     const resource = await resolveResource(url, root);
     hash.update(`\n${url}\n`);

@@ -12,7 +12,8 @@ import type { IssueFile } from '../content/model.js';
 import { BriefsError } from '../errors.js';
 import { BrowserPool } from '../print/browser.js';
 import { finishPdf, pdfDate, type PdfInfo } from '../print/pdf-metadata.js';
-import { PRINT_ORIGIN, printUrls } from '../print/resources.js';
+import { startPrintServer, type PrintServer } from '../print/print-server.js';
+import { printUrls } from '../print/resources.js';
 import { fontFaceCss, fontPackageDir } from '../render/fonts.js';
 import { VERSION } from '../version.js';
 import { fingerprint } from './fingerprint.js';
@@ -54,18 +55,21 @@ export interface GenerateOptions {
   /** Called as each issue finishes, for progress output. */
   onResult?: (r: IssueResult) => void;
   pool?: BrowserPool;
+  /** The server documents print from; one is started for the run when none is given. */
+  server?: PrintServer;
   /** Stops the run between issues (Ctrl-C). */
   signal?: AbortSignal;
 }
 
 /** Page scripts never run: only the tool's styles, fonts and the workspace's images load. */
-export const PRINT_CSP = `default-src 'none'; style-src 'unsafe-inline'; font-src ${PRINT_ORIGIN}; img-src ${PRINT_ORIGIN} data:`;
+export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src 'self' data:";
 const FILE_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src file:; img-src file: data:";
 
 interface Shared {
   project: Project;
   opts: GenerateOptions;
   pool: BrowserPool;
+  server: PrintServer;
   manifest: Manifest;
   printFonts: string;
   fileUrls: UrlScheme;
@@ -79,12 +83,14 @@ export async function generate(project: Project, issues: readonly IssueFile[], o
     asset: (rel) => pathToFileURL(path.join(project.config.root, rel)).href,
   };
   const manifest = await readManifest(opts.outDir);
-  const shared: Shared = { project, opts, pool, manifest, printFonts: fontFaceCss(printUrls.font), fileUrls, fileFonts: opts.html ? fontFaceCss(fileUrls.font) : '' };
+  const server = opts.server ?? (await startPrintServer(project.config.root));
+  const shared: Shared = { project, opts, pool, server, manifest, printFonts: fontFaceCss(printUrls.font), fileUrls, fileFonts: opts.html ? fontFaceCss(fileUrls.font) : '' };
   try {
     // Each issue is rendered when a slot frees up, so memory holds `jobs` documents, not all of them.
     return await mapLimit(issues, Math.max(1, opts.jobs), (issue) => generateOne(shared, issue));
   } finally {
     if (!opts.pool) await pool.close();
+    if (!opts.server) await server.close();
     await writeManifest(opts.outDir, manifest).catch(() => undefined);
   }
 }
@@ -133,7 +139,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
   }
 
   try {
-    const printed = await pool.withPage((page) => printIssue(page, rendered, project.config.root, opts.timeout), { retryOnCrash: true });
+    const printed = await pool.withPage((page) => printIssue(page, rendered, s.server, opts.timeout), { retryOnCrash: true });
     for (const url of printed.failed) {
       result.diagnostics.push({ severity: 'warning', code: 'resource-failed', file: issue.file, message: `${url} could not be loaded and is missing from the PDF`, data: { url }, hint: 'check that the file exists inside the workspace' });
     }

@@ -3,12 +3,11 @@
  * stands on the foot of its page. Chromium cannot say where it printed an element, so:
  * 1. the document is laid out on screen in columns the size of a page, which gives a first
  *    guess (paginate.ts), written into the page;
- * 2. it is printed with marks (empty links) whose annotations say where each article and the
- *    报尾's foot really fell;
- * 3. if the guess was right, that print is the PDF (the common case: one print). If the 报尾
- *    stopped short of the foot, the marks say by how much, and one more print puts it there.
- *    If the guess went wrong otherwise (a page more than the columns had), the 报尾 is printed
- *    without a push, the marks give the true push, and it is printed again.
+ * 2. it is printed with marks (empty links) whose annotations say where each article starts,
+ *    where the articles end and where the 报尾 begins and ends;
+ * 3. if the guess was right, that print is the PDF (the common case). If not, the marks give
+ *    the true layout, and one more print has it. Should that still be off, the 报尾 is printed
+ *    without a push and measured directly.
  * Shared by generate and preview.
  */
 import type { Page } from 'puppeteer-core';
@@ -16,6 +15,7 @@ import type { MeasuredLayout, RenderedIssue } from '../render/document.js';
 import { readMarks, type Marks } from '../print/marks.js';
 import { applyLayout, paginateInColumns } from '../print/paginate.js';
 import { openDocument, type PrintResult } from '../print/print-html.js';
+import type { PrintServer } from '../print/print-server.js';
 
 const MM = 72 / 25.4;
 /** The text block ends 35 mm above the bottom edge (GB/T 9704); the 报尾 stops a hair above it. */
@@ -36,37 +36,52 @@ function settled(marks: Marks, layout: MeasuredLayout): boolean {
   return pagesRight(marks, layout) && (!foot || (foot.page === marks.pages && Math.abs(foot.y - FOOT) <= TOLERANCE));
 }
 
-export async function printIssue(page: Page, rendered: RenderedIssue, root: string, timeout: number): Promise<PrintedIssue> {
-  const doc = await openDocument(page, { html: rendered.html({ marks: true }), root, timeout });
+/** Top of the text block, 37 mm below the top of an A4 page, in points from its bottom edge. */
+const BLOCK_TOP = 841.92 - 37 * MM;
+/** The 报尾's margin above it: two grid lines (it is dropped where the block starts a page). */
+const GAP = 2 * 28.98;
+
+/**
+ * The layout the marks of one print call for: the articles where they fell, and the 报尾's push
+ * from where the articles end and how tall the 报尾 is (its head mark sits above this print's push).
+ */
+function layoutFromMarks(marks: Marks, printed: MeasuredLayout): MeasuredLayout | undefined {
+  const articlePages = marks.articlePages.map((p) => p ?? 0);
+  const { contentEnd: end, distributionTop: top, distributionBottom: bottom } = marks;
+  if (!bottom) return { articlePages, distributionPush: 0 };
+  if (!end || !top || top.page !== bottom.page) return undefined;
+  const height = top.y - bottom.y - printed.distributionPush;
+  const onSamePage = end.y - GAP - height - FOOT;
+  const push = onSamePage >= 0 ? onSamePage : BLOCK_TOP - height - FOOT;
+  return { articlePages, distributionPush: Math.max(0, Math.floor(push * 100) / 100) };
+}
+
+export async function printIssue(page: Page, rendered: RenderedIssue, server: PrintServer, timeout: number): Promise<PrintedIssue> {
+  const doc = await openDocument(page, { html: rendered.html({ marks: true }), server, timeout });
   try {
     const guess = await page.evaluate(paginateInColumns, false);
-    const layout: MeasuredLayout = { articlePages: guess.articlePages, distributionPush: Math.round(guess.pushPx * 0.75 * 100) / 100 };
-    await page.evaluate(applyLayout, layout.articlePages, layout.distributionPush);
-    let pdf = await doc.pdf();
-    let marks = await readMarks(pdf);
-    let prints = 1;
-    const short = marks.distributionBottom;
-    if (!settled(marks, layout) && pagesRight(marks, layout) && short && marks.pages === guess.pages && short.y > FOOT) {
-      // On the right page, a little high (the columns broke a line differently): push it down.
-      layout.distributionPush = Math.floor((layout.distributionPush + short.y - FOOT) * 100) / 100;
+    let layout: MeasuredLayout = { articlePages: guess.articlePages, distributionPush: Math.round(guess.pushPx * 0.75 * 100) / 100 };
+    const print = async () => {
       await page.evaluate(applyLayout, layout.articlePages, layout.distributionPush);
-      pdf = await doc.pdf();
-      marks = await readMarks(pdf);
+      const pdf = await doc.pdf();
+      return { pdf, marks: await readMarks(pdf) };
+    };
+    let { pdf, marks } = await print();
+    let prints = 1;
+    const computed = settled(marks, layout) ? undefined : layoutFromMarks(marks, layout);
+    if (computed) {
+      layout = computed;
+      ({ pdf, marks } = await print());
       prints++;
     }
     if (!settled(marks, layout)) {
-      // The columns guessed wrong: measure the print itself, the 报尾 with no push.
-      layout.articlePages = marks.articlePages.map((p) => p ?? 0);
-      layout.distributionPush = 0;
-      await page.evaluate(applyLayout, layout.articlePages, 0);
-      marks = await readMarks(await doc.pdf());
-      prints++;
-      layout.articlePages = marks.articlePages.map((p) => p ?? 0);
+      // Still off: print the 报尾 without a push and read its true place.
+      layout = { articlePages: marks.articlePages.map((p) => p ?? 0), distributionPush: 0 };
+      ({ marks } = await print());
       const foot = marks.distributionBottom;
-      layout.distributionPush = foot ? Math.max(0, Math.floor((foot.y - FOOT) * 100) / 100) : 0;
-      await page.evaluate(applyLayout, layout.articlePages, layout.distributionPush);
-      pdf = await doc.pdf();
-      prints++;
+      layout = { articlePages: marks.articlePages.map((p) => p ?? 0), distributionPush: foot ? Math.max(0, Math.floor((foot.y - FOOT) * 100) / 100) : 0 };
+      ({ pdf } = await print());
+      prints += 2;
     }
     return { pdf, blocked: doc.blocked, failed: doc.failed, layout, prints };
   } finally {

@@ -20,6 +20,7 @@ import type { Diagnostic } from '../content/diagnostic.js';
 import type { IssueFile } from '../content/model.js';
 import { BriefsError } from '../errors.js';
 import { BrowserPool } from '../print/browser.js';
+import { startPrintServer, type PrintServer } from '../print/print-server.js';
 import { printUrls, readResource, resolveResource } from '../print/resources.js';
 import type { MeasuredLayout } from '../render/document.js';
 import { fontFaceCss } from '../render/fonts.js';
@@ -53,6 +54,15 @@ const urls = { font: (pkg: string, file: string) => `/_fonts/${pkg}/${file}`, as
 
 export async function startPreview(opts: PreviewOptions): Promise<PreviewServer> {
   const fontFaces = fontFaceCss(urls.font);
+  // The measuring prints come from a print server of their own, started on first use.
+  let print: { root: string; server: Promise<PrintServer> } | undefined;
+  const printServer = (root: string): Promise<PrintServer> => {
+    if (print?.root !== root) {
+      void print?.server.then((s) => s.close());
+      print = { root, server: startPrintServer(root) };
+    }
+    return print.server;
+  };
   const printFonts = fontFaceCss(printUrls.font);
   const pool = new BrowserPool({ jobs: 1, timeout: opts.timeout });
   const clients = new Set<ServerResponse>();
@@ -121,7 +131,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     if (known?.key === key) return known.layout;
     if (!measuring.has(issue.id)) {
       const job = pool
-        .withPage((page) => printIssue(page, rendered, p.config.root, opts.timeout))
+        .withPage(async (page) => printIssue(page, rendered, await printServer(p.config.root), opts.timeout))
         .then(({ layout }) => {
           const changed = JSON.stringify(layout) !== JSON.stringify(known?.layout);
           layouts.set(issue.id, { key, layout });
@@ -286,6 +296,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await pool.close();
+      await print?.server.then((s) => s.close());
     },
   };
 }

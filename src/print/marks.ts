@@ -12,8 +12,10 @@ const PREFIX = `${PRINT_ORIGIN}/mark/`;
 export interface Marks {
   /** Page (1-based) of each article's head, by article index - 1. */
   articlePages: number[];
-  /** The 报尾's foot: page and height above the bottom edge, in points. */
+  /** The 报尾's foot and head, and the end of the articles before it: page and height above the bottom edge, in points. */
   distributionBottom?: { page: number; y: number };
+  distributionTop?: { page: number; y: number };
+  contentEnd?: { page: number; y: number };
   pages: number;
 }
 
@@ -38,10 +40,11 @@ export async function readMarks(bytes: Uint8Array): Promise<Marks> {
       if (!name) continue;
       const m = /^article-(\d+)$/.exec(name);
       if (m && marks.articlePages[Number(m[1]) - 1] === undefined) marks.articlePages[Number(m[1]) - 1] = i + 1;
-      if (name === 'distribution-bottom') {
-        const rect = annot.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
-        marks.distributionBottom = { page: i + 1, y: Math.min(rect[1], rect[3]) };
-      }
+      const rect = () => annot.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
+      // Marks at a foot are read at their lower edge, marks at a head at their upper edge.
+      if (name === 'distribution-bottom') marks.distributionBottom = { page: i + 1, y: Math.min(...rect().filter((_, k) => k % 2 === 1)) };
+      if (name === 'content-end') marks.contentEnd = { page: i + 1, y: Math.min(...rect().filter((_, k) => k % 2 === 1)) };
+      if (name === 'distribution-top') marks.distributionTop = { page: i + 1, y: Math.max(...rect().filter((_, k) => k % 2 === 1)) };
     }
   });
   return marks;

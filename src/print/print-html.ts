@@ -1,50 +1,68 @@
 /**
- * HTML → PDF in one page of the pool. The document is served from a reserved origin
- * (briefs.invalid never resolves) and every request is answered by briefs itself: the
- * document, the shipped fonts, the workspace's images. Anything else, http(s) or file, is
- * refused and reported. Page scripts are off by the document's Content-Security-Policy; the
- * tool's own evaluation still runs through the DevTools protocol.
+ * HTML → PDF in one page of the pool. The document comes from the run's print server
+ * (127.0.0.1, see print-server.ts), and its Content-Security-Policy lets it load the shipped
+ * fonts and the workspace's images from there and nothing else, and run no script; the tool's
+ * own evaluation still runs through the DevTools protocol. What the page was refused, or could
+ * not load, is reported.
  */
-import type { HTTPRequest, Page, PDFOptions } from 'puppeteer-core';
-import { PRINT_ORIGIN, readResource, resolveResource } from './resources.js';
+import type { ConsoleMessage, HTTPRequest, HTTPResponse, Page, PDFOptions } from 'puppeteer-core';
+import type { PrintServer } from './print-server.js';
 
 export interface PrintRequest {
   html: string;
-  /** Workspace root: images are served from inside it only. */
-  root: string;
+  server: PrintServer;
   timeout: number;
 }
 
 export interface OpenDocument {
   /** Prints the page as it now is. */
   pdf(): Promise<Uint8Array>;
-  /** URLs the page asked for and did not get. */
+  /** URLs the page asked for and was refused (outside what the policy allows). */
   blocked: string[];
-  /** Resources that exist in the document but failed to load (missing images). */
+  /** Resources of the document that failed to load (missing images). */
   failed: string[];
   close(): void;
 }
 
 export type PrintResult = Pick<OpenDocument, 'blocked' | 'failed'> & { pdf: Uint8Array };
 
-const DOCUMENT_URL = `${PRINT_ORIGIN}/issue.html`;
-
 /**
  * Loads the document into the page, fonts and images included, ready to be measured and
- * printed as often as needed. A page of the pool serves many documents: each answers its own
- * requests only, so the handler leaves with `close`.
+ * printed as often as needed. A page of the pool serves many documents: the listeners leave
+ * with `close`.
  */
 export async function openDocument(page: Page, req: PrintRequest): Promise<OpenDocument> {
   const blocked: string[] = [];
   const failed: string[] = [];
-  await page.setRequestInterception(true);
-  const handler = (request: HTTPRequest) => {
-    void answer(request, req, blocked, failed).catch(() => request.abort('failed').catch(() => undefined));
+  const doc = req.server.register(req.html);
+  // The policy blocks a request before it leaves. Chromium says so on the console (and not
+  // always as a failed request), so both are heard; each URL is reported once.
+  const block = (url: string) => {
+    if (!url.startsWith('data:') && !blocked.includes(url)) blocked.push(url);
   };
-  page.on('request', handler);
-  const close = () => void page.off('request', handler);
+  const onFailed = (request: HTTPRequest) => {
+    const url = request.url();
+    if (url.startsWith(`${req.server.origin}/`)) failed.push(url.slice(req.server.origin.length));
+    else block(url);
+  };
+  const onConsole = (msg: ConsoleMessage) => {
+    const m = /(?:Refused to (?:load|connect to|frame)|Loading)[^']*'([^']+)'.*Content Security Policy/.exec(msg.text());
+    if (m) block(m[1]);
+  };
+  const onResponse = (res: HTTPResponse) => {
+    if (res.status() >= 400 && res.url() !== doc.url) failed.push(res.url().replace(req.server.origin, ''));
+  };
+  page.on('requestfailed', onFailed);
+  page.on('console', onConsole);
+  page.on('response', onResponse);
+  const close = () => {
+    page.off('requestfailed', onFailed);
+    page.off('console', onConsole);
+    page.off('response', onResponse);
+    doc.release();
+  };
   try {
-    await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: req.timeout });
+    await page.goto(doc.url, { waitUntil: 'load', timeout: req.timeout });
     await page.evaluate(async () => {
       await document.fonts.ready;
       await Promise.all([...document.images].map((img) => img.decode().catch(() => undefined)));
@@ -73,28 +91,4 @@ export async function printHtml(page: Page, req: PrintRequest): Promise<PrintRes
   } finally {
     doc.close();
   }
-}
-
-async function answer(request: HTTPRequest, req: PrintRequest, blocked: string[], failed: string[]): Promise<void> {
-  const url = request.url();
-  if (url === DOCUMENT_URL) {
-    await request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: req.html });
-    return;
-  }
-  if (url.startsWith(`${PRINT_ORIGIN}/`)) {
-    const resource = await resolveResource(new URL(url).pathname, req.root);
-    if (resource) {
-      await request.respond({ status: 200, contentType: resource.contentType, body: await readResource(resource) });
-      return;
-    }
-    failed.push(url);
-    await request.respond({ status: 404, body: '' });
-    return;
-  }
-  if (url.startsWith('data:')) {
-    await request.continue();
-    return;
-  }
-  blocked.push(url);
-  await request.abort('blockedbyclient');
 }

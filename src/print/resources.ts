@@ -83,7 +83,11 @@ export async function readResource(r: Resource): Promise<Buffer> {
   return data;
 }
 
+/**
+ * URLs of fonts and workspace images in printed and previewed documents: relative to the
+ * server that serves the document, so the HTML (and its fingerprint) does not depend on a port.
+ */
 export const printUrls = {
-  font: (pkg: string, file: string) => `${PRINT_ORIGIN}/_fonts/${pkg}/${file}`,
-  asset: (rel: string) => `${PRINT_ORIGIN}/_workspace/${rel.split('/').map(encodeURIComponent).join('/')}`,
+  font: (pkg: string, file: string) => `/_fonts/${pkg}/${file}`,
+  asset: (rel: string) => `/_workspace/${rel.split('/').map(encodeURIComponent).join('/')}`,
 };

@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compact, runningText } from '../helpers/pdf.js';
@@ -85,6 +85,20 @@ describe('printing hostile submissions', () => {
     // No file outside the output folder changed; no front matter code ran.
     expect(snapshotFiles(dir, ['out'])).toEqual(before);
     for (const l of ['js', 'javascript', 'coffee']) expect(existsSync(`/tmp/briefs-pwned-${l}`)).toBe(false);
+  });
+
+  it('refuses and reports what the page itself asks for outside the workspace, even from a template', async () => {
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    mkdirSync(path.join(dir, 'templates/styles'), { recursive: true });
+    writeFileSync(path.join(dir, 'templates/styles/local.css'), `@import url("${base}/import.css");\n.bulletin-name { background-image: url("${base}/bg.png"); }\n`);
+    try {
+      const r = await runCli(['--root', dir, '--lang', 'en', 'generate', 'qingkuang/2026/1', '--out', path.join(dir, 'out-css'), '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(hits).toEqual([]);
+      expect(r.stderr).toContain(`the page asked for ${base}/bg.png, which was refused`);
+    } finally {
+      rmSync(path.join(dir, 'templates'), { recursive: true, force: true });
+    }
   });
 
   it('keeps the previous PDF whole when an issue fails, and leaves no temporary file', async () => {
