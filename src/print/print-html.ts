@@ -82,13 +82,3 @@ export async function openDocument(page: Page, req: PrintRequest): Promise<OpenD
   };
   return { pdf: () => page.pdf(options), blocked, failed, close };
 }
-
-/** Loads and prints once. */
-export async function printHtml(page: Page, req: PrintRequest): Promise<PrintResult> {
-  const doc = await openDocument(page, req);
-  try {
-    return { pdf: await doc.pdf(), blocked: doc.blocked, failed: doc.failed };
-  } finally {
-    doc.close();
-  }
-}

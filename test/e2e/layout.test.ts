@@ -8,7 +8,7 @@ import { PNG } from 'pngjs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readOutline } from '../../src/print/outline.js';
+import { readOutline } from '../helpers/outline.js';
 import { compact, pdfText } from '../helpers/pdf.js';
 import { PT, lines, readLayout, type PageText, type TextRun } from '../helpers/pdf-layout.js';
 import { runCli } from '../helpers/run-cli.js';

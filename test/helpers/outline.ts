@@ -1,8 +1,7 @@
 /**
- * Reads the outline (bookmarks) Chromium writes from the headings of a tagged PDF: each
- * entry's title, the page it points to and the height on that page. Chromium offers no
- * target-counter() and no way to ask where an element was printed; the outline of a first
- * print is how briefs learns it.
+ * Reads the outline (bookmarks) Chromium writes from the headings of a tagged PDF: each entry's
+ * title, the page it points to and the height on that page. The tests check the PDF's outline
+ * with it.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 
