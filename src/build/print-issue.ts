@@ -36,8 +36,11 @@ function settled(marks: Marks, layout: MeasuredLayout): boolean {
   return pagesRight(marks, layout) && (!foot || (foot.page === marks.pages && Math.abs(foot.y - FOOT) <= TOLERANCE));
 }
 
-/** Top of the text block, 37 mm below the top of an A4 page, in points from its bottom edge. */
-const BLOCK_TOP = 841.92 - 37 * MM;
+/**
+ * Top of the text block in points from the bottom edge of Chromium's A4 page (841.92 pt tall):
+ * 37 mm down, which Chromium rounds to 140 px (templates/styles/paged.css).
+ */
+const BLOCK_TOP = 841.92 - 140 * 0.75;
 /** The 报尾's margin above it: two grid lines (it is dropped where the block starts a page). */
 const GAP = 2 * 28.98;
 

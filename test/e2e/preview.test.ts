@@ -72,7 +72,7 @@ describe('briefs preview', () => {
     await page.waitForFunction(() => !document.querySelector('.briefs-overlay'), { timeout: 5_000 });
   });
 
-  it('breaks an issue into as many pages as its PDF has, each starting with the same article', async () => {
+  it('breaks an issue into the pages of its PDF, each holding the same text', async () => {
     const out = path.join(dir, 'out');
     const r = await runCli(['--root', dir, 'generate', 'qingkuang/2026/1', '--out', out, '--json']);
     const [printed] = JSON.parse(r.stdout).issues;
@@ -82,6 +82,47 @@ describe('briefs preview', () => {
     const columns = await page.$$eval('.article-title', (titles) => titles.map((t) => Math.floor((t.getBoundingClientRect().left + window.scrollX + 1) / ((210 * 96) / 25.4)) + 1));
     const contents = await page.$$eval('.contents-page', (n) => n.map((e) => Number(e.textContent)));
     expect(columns).toEqual(contents);
+    // Page by page, every character on screen is on the same printed page: a line that falls on
+    // another page shows here. Counted, not read in order, because pdftotext reads a masthead's
+    // side-by-side items in its own order; the PDF has more (编者按, list numbers: text the CSS
+    // generates, which the page's DOM does not hold).
+    const screenPages = await page.evaluate(() => {
+      const pitch = (210 * 96) / 25.4;
+      const left = document.body.getBoundingClientRect().left + window.scrollX;
+      const pages: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.closest('.briefs-page-number, .watermark, script, style')) continue;
+        const text = node.textContent ?? '';
+        for (let i = 0; i < text.length; i++) {
+          if (/\s/.test(text[i])) continue;
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getClientRects()[0];
+          if (!rect) continue;
+          const p = Math.floor((rect.left + window.scrollX - left + 1) / pitch);
+          pages[p] = (pages[p] ?? '') + text[i];
+        }
+      }
+      return Array.from(pages, (p) => p ?? '');
+    });
+    const notPrinted = (screen: string, printed: string) => {
+      const left = [...printed];
+      return [...screen].filter((c) => {
+        const i = left.indexOf(c);
+        if (i >= 0) left.splice(i, 1);
+        return i < 0;
+      });
+    };
+    const printedPages = Array.from({ length: printed.pages }, (_, i) =>
+      compact(pdfText(path.resolve(printed.pdf), { first: i + 1, last: i + 1 }).replace(/—\s*\d+\s*—/g, '')),
+    );
+    expect(screenPages).toHaveLength(printed.pages);
+    screenPages.forEach((text, i) => {
+      expect(text.length, `page ${i + 1}`).toBeGreaterThan(printedPages[i].length * 0.9);
+      expect(notPrinted(text, printedPages[i]), `page ${i + 1}`).toEqual([]);
+    });
   });
 
   it('serves no file from outside the workspace, however the path is encoded, and answers only to its own name', async () => {

@@ -16,7 +16,7 @@ import { runCli } from '../helpers/run-cli.js';
 
 const root = path.resolve(__dirname, '../..');
 let out: string;
-let summary: { issues: { id: string; publication: string; year: number; number: number; pdf: string; html: string | null; pages: number; status: string }[] };
+let summary: { issues: { id: string; publication: string; year: number; number: number; pdf: string; html: string | null; pages: number; status: string; prints: number }[] };
 let stdout: string;
 let code: number;
 let issues: IssueFile[];
@@ -46,6 +46,8 @@ describe('generate on the sample workspace', () => {
     for (const i of summary.issues) {
       expect(i.status).toBe('printed');
       expect(i.pages).toBeGreaterThan(0);
+      // The page laid out on screen in columns guessed every page break right: one print each.
+      expect(i.prints, i.id).toBe(1);
       expect(path.isAbsolute(i.pdf)).toBe(false);
       expect(readFileSync(path.resolve(i.pdf)).subarray(0, 5).toString()).toBe('%PDF-');
     }
