@@ -12,7 +12,7 @@ import type { IssueFile } from '../content/model.js';
 import { BriefsError } from '../errors.js';
 import { BrowserPool } from '../print/browser.js';
 import { finishPdf, pdfDate, type PdfInfo } from '../print/pdf-metadata.js';
-import { startPrintServer, type PrintServer } from '../print/print-server.js';
+import { PRINT_CSP, startPrintServer, type PrintServer } from '../print/print-server.js';
 import { printUrls } from '../print/resources.js';
 import { fontFaceCss, fontPackageDir } from '../render/fonts.js';
 import { VERSION } from '../version.js';
@@ -61,8 +61,6 @@ export interface GenerateOptions {
   signal?: AbortSignal;
 }
 
-/** Page scripts never run: only the tool's styles, fonts and the workspace's images load. */
-export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src 'self' data:";
 const FILE_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src file:; img-src file: data:";
 
 interface Shared {

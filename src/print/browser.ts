@@ -1,6 +1,8 @@
 /**
- * One browser per run, launched on first use, and a bounded pool of pages. `withPage` closes
- * its page whatever happens; `close` is called by the command's finally and on signals.
+ * One browser per run, launched on first use, and a bounded pool of pages. A page that did its
+ * work goes back to the pool for the next (it keeps the fonts it loaded, see print-html.ts); a
+ * page whose work failed is closed, whatever state it was left in. `close` is called by the
+ * command's finally and on signals.
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { BriefsError, usageError } from '../errors.js';
@@ -41,6 +43,8 @@ export class BrowserPool {
   private browser?: Promise<Browser>;
   private active = 0;
   private waiting: (() => void)[] = [];
+  /** Pages that finished their work, with the browser generation they belong to. */
+  private idle: { page: Page; generation: number }[] = [];
   private closed = false;
   /** Each launch is a generation; the ones that crashed are remembered. */
   private generation = 0;
@@ -118,23 +122,37 @@ export class BrowserPool {
     while (this.active >= this.opts.jobs) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.active++;
     let page: Page | undefined;
+    let ok = false;
     try {
       const browser = await this.launch();
       used.generation = this.generation;
       used.browser = browser;
-      page = await browser.newPage();
-      page.setDefaultTimeout(this.opts.timeout);
-      page.setDefaultNavigationTimeout(this.opts.timeout);
-      return await fn(page);
+      page = this.reusable(used.generation);
+      if (!page) {
+        page = await browser.newPage();
+        page.setDefaultTimeout(this.opts.timeout);
+        page.setDefaultNavigationTimeout(this.opts.timeout);
+      }
+      const result = await fn(page);
+      ok = true;
+      return result;
     } finally {
-      if (page) await page.close().catch(() => undefined);
+      if (page && ok && !this.closed && !page.isClosed()) this.idle.push({ page, generation: used.generation });
+      else if (page) await page.close().catch(() => undefined);
       this.active--;
       this.waiting.shift()?.();
     }
   }
 
+  /** An idle page of the running browser; idle pages of a browser that crashed are dropped. */
+  private reusable(generation: number): Page | undefined {
+    this.idle = this.idle.filter((p) => p.generation === generation && !p.page.isClosed());
+    return this.idle.pop()?.page;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
+    this.idle = [];
     const browser = this.browser;
     this.browser = undefined;
     if (browser) await (await browser.catch(() => undefined))?.close().catch(() => undefined);

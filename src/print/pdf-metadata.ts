@@ -6,6 +6,7 @@
  */
 import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { stripMarks } from './marks.js';
+import { renumberNodeIds } from './node-ids.js';
 
 export interface PdfInfo {
   title: string;
@@ -27,6 +28,7 @@ export interface FinishedPdf {
 export async function finishPdf(input: Uint8Array, info: PdfInfo): Promise<FinishedPdf> {
   const doc = await PDFDocument.load(input, { updateMetadata: false });
   stripMarks(doc);
+  renumberNodeIds(doc);
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   doc.setAuthor(info.author);
   doc.setSubject(info.subject);

@@ -1,31 +1,34 @@
 /**
- * Serves the documents being printed, and the fonts and images they use, from 127.0.0.1 on a
- * port of its own, for the run's browser. Chromium fetches and caches the fonts itself: a
- * request interception that answered each of some sixty font requests a page through the
- * DevTools protocol cost more than the print. Each document has an unguessable address and is
- * served while it prints; fonts and workspace images go through the same traversal-safe
- * resolver as the preview. The documents' Content-Security-Policy lets them load nothing else.
+ * Serves what the run's browser prints from: an empty shell document, and the fonts and images
+ * the issues use, from 127.0.0.1 on a port of its own. Each page of the pool loads the shell
+ * once and then takes one issue after another into it (print-html.ts), so the fonts it has
+ * loaded stay loaded. Fonts and workspace images go through the same traversal-safe resolver as
+ * the preview. The shell's Content-Security-Policy, sent as a header, lets it load nothing else
+ * and run no script.
  */
-import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readResource, resolveResource } from './resources.js';
 
+/** Page scripts never run: only the tool's styles, fonts and the workspace's images load. */
+export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src 'self' data:";
+
+// The icon link keeps Chromium from asking for /favicon.ico.
+const SHELL = '<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body></body></html>';
+
 export interface PrintServer {
   origin: string;
-  /** Serves the HTML at a new address until release() is called. */
-  register(html: string): { url: string; release(): void };
+  /** The empty document a page loads before it takes in issues. */
+  shellUrl: string;
   close(): Promise<void>;
 }
 
 export async function startPrintServer(root: string): Promise<PrintServer> {
-  const documents = new Map<string, string>();
   const server: Server = createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
-    const doc = /^\/doc\/([0-9a-f]{32})\.html$/.exec(pathname);
-    if (doc && documents.has(doc[1])) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(documents.get(doc[1]));
+    if (pathname === '/shell.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': PRINT_CSP });
+      res.end(SHELL);
       return;
     }
     void resolveResource(pathname, root)
@@ -46,11 +49,7 @@ export async function startPrintServer(root: string): Promise<PrintServer> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
-    register(html) {
-      const token = randomBytes(16).toString('hex');
-      documents.set(token, html);
-      return { url: `${origin}/doc/${token}.html`, release: () => void documents.delete(token) };
-    },
+    shellUrl: `${origin}/shell.html`,
     async close() {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));

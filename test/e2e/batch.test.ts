@@ -76,8 +76,10 @@ describe('reproducible output', () => {
     const a = mkdtempSync(path.join(os.tmpdir(), 'briefs-a-'));
     const b = mkdtempSync(path.join(os.tmpdir(), 'briefs-b-'));
     try {
+      // Alone in a new page, and after the jianyi issues in the same reused page.
       await runCli(['--root', repo, 'generate', 'qingkuang/2026/1', '--out', a]);
-      await runCli(['--root', repo, 'generate', 'qingkuang/2026/1', '--out', b]);
+      const all = await runCli(['--root', repo, 'generate', '--jobs', '1', '--out', b, '--json']);
+      expect(JSON.parse(all.stdout).issues.map((i: { id: string }) => i.id).indexOf('qingkuang/2026/1')).toBeGreaterThan(0);
       const pa = readFileSync(path.join(a, 'qingkuang-2026-001.pdf'));
       const pb = readFileSync(path.join(b, 'qingkuang-2026-001.pdf'));
       expect(pa.equals(pb)).toBe(true);

@@ -87,15 +87,25 @@ describe('printing hostile submissions', () => {
     for (const l of ['js', 'javascript', 'coffee']) expect(existsSync(`/tmp/briefs-pwned-${l}`)).toBe(false);
   });
 
-  it('refuses and reports what the page itself asks for outside the workspace, even from a template', async () => {
+  it('refuses and reports what the page itself asks for outside the workspace, and runs no script, even from a template', async () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     mkdirSync(path.join(dir, 'templates/styles'), { recursive: true });
+    mkdirSync(path.join(dir, 'templates/partials'), { recursive: true });
     writeFileSync(path.join(dir, 'templates/styles/local.css'), `@import url("${base}/import.css");\n.bulletin-name { background-image: url("${base}/bg.png"); }\n`);
+    // Scripts and inline handlers that would write into the page if they ran.
+    const ran = (what: string) => `document.body.prepend('${what}RAN')`;
+    writeFileSync(
+      path.join(dir, 'templates/partials/note.hbs'),
+      `<script>${ran('SCRIPT')}</script><img src="data:," onerror="${ran('HANDLER')}"><svg onload="${ran('SVG')}"></svg><p>模板在此</p>{{#if note}}<section class="editor-note">{{{note}}}</section>{{/if}}`,
+    );
     try {
       const r = await runCli(['--root', dir, '--lang', 'en', 'generate', 'qingkuang/2026/1', '--out', path.join(dir, 'out-css'), '--json']);
       expect(r.code, r.stderr).toBe(0);
       expect(hits).toEqual([]);
       expect(r.stderr).toContain(`the page asked for ${base}/bg.png, which was refused`);
+      const text = compact(runningText(path.resolve(JSON.parse(r.stdout).issues[0].pdf)));
+      expect(text).toContain('模板在此');
+      expect(text).not.toContain('RAN');
     } finally {
       rmSync(path.join(dir, 'templates'), { recursive: true, force: true });
     }
