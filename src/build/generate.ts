@@ -5,20 +5,21 @@
  * cannot be printed is reported and the others go on; a browser that crashes is started again
  * once and the issues it took down are printed again.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../content/diagnostic.js';
 import type { IssueFile } from '../content/model.js';
 import { BriefsError } from '../errors.js';
 import { BrowserPool } from '../print/browser.js';
-import { finishPdf, pdfDate, type PdfInfo } from '../print/pdf-metadata.js';
+import { pdfDate } from '../print/pdf-date.js';
+import type { PdfInfo } from '../print/pdf-metadata.js';
 import { PRINT_CSP, startPrintServer, type PrintServer } from '../print/print-server.js';
 import { printUrls } from '../print/resources.js';
 import { fontFaceCss, fontPackageDir } from '../render/fonts.js';
 import { VERSION } from '../version.js';
 import { fingerprint } from './fingerprint.js';
 import { readManifest, stillValid, writeManifest, type Manifest } from './manifest.js';
-import { printIssue } from './print-issue.js';
 import { assemble, issueErrors, renderIssue, type Project, type UrlScheme } from './project.js';
 import { outputBase } from './select.js';
 import { writeAtomic } from './write-atomic.js';
@@ -70,6 +71,8 @@ interface Shared {
   server: PrintServer;
   manifest: Manifest;
   printFonts: string;
+  /** Stands for printFonts in fingerprints. */
+  printFontsKey: string;
   fileUrls: UrlScheme;
   fileFonts: string;
 }
@@ -82,7 +85,8 @@ export async function generate(project: Project, issues: readonly IssueFile[], o
   };
   const manifest = await readManifest(opts.outDir);
   const server = opts.server ?? (await startPrintServer(project.config.root));
-  const shared: Shared = { project, opts, pool, server, manifest, printFonts: fontFaceCss(printUrls.font), fileUrls, fileFonts: opts.html ? fontFaceCss(fileUrls.font) : '' };
+  const printFonts = fontFaceCss(printUrls.font);
+  const shared: Shared = { project, opts, pool, server, manifest, printFonts, printFontsKey: `/* @font-face ${createHash('sha256').update(printFonts).digest('hex')} */`, fileUrls, fileFonts: opts.html ? fontFaceCss(fileUrls.font) : '' };
   try {
     // Each issue is rendered when a slot frees up, so memory holds `jobs` documents, not all of them.
     return await mapLimit(issues, Math.max(1, opts.jobs), (issue) => generateOne(shared, issue));
@@ -130,13 +134,16 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     date: pdfDate(issue.date),
     producer: `briefs ${VERSION}`,
   };
-  const fp = await fingerprint(rendered.html({ marks: true }), project.config.root, info);
+  const fp = await fingerprint(rendered.source({ marks: true, fontFaces: s.printFontsKey }), project.config.root, info);
   const known = manifest[issue.id];
   if (!opts.force && (await stillValid(opts.outDir, known, fp, opts.html))) {
     return done({ ...result, status: 'cached', pdf: path.join(opts.outDir, known.pdf), html: known.html && path.join(opts.outDir, known.html), pages: known.pages, bytes: known.bytes });
   }
 
   try {
+    // Loaded on the first print: puppeteer and pdf-lib take half a second to load, which a run
+    // with nothing to print should not pay.
+    const [{ printIssue }, { finishPdf }] = await Promise.all([import('./print-issue.js'), import('../print/pdf-metadata.js')]);
     const printed = await pool.withPage((page) => printIssue(page, rendered, s.server, opts.timeout), { retryOnCrash: true });
     for (const url of printed.failed) {
       result.diagnostics.push({ severity: 'warning', code: 'resource-failed', file: issue.file, message: `${url} could not be loaded and is missing from the PDF`, data: { url }, hint: 'check that the file exists inside the workspace' });

@@ -13,7 +13,6 @@ import path from 'node:path';
 import { generate } from '../build/generate.js';
 import { assemble, filesOf, loadProject, renderIssue, type Project } from '../build/project.js';
 import { selectIssues } from '../build/select.js';
-import { printIssue } from '../build/print-issue.js';
 import { assembleIssue } from '../assemble/issue.js';
 import { CONFIG_FILE, loadConfig, type ConfigFlags } from '../config/load.js';
 import type { Diagnostic } from '../content/diagnostic.js';
@@ -131,7 +130,10 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     if (known?.key === key) return known.layout;
     if (!measuring.has(issue.id)) {
       const job = pool
-        .withPage(async (page) => printIssue(page, rendered, await printServer(p.config.root), opts.timeout))
+        .withPage(async (page) => {
+          const { printIssue } = await import('../build/print-issue.js');
+          return printIssue(page, rendered, await printServer(p.config.root), opts.timeout);
+        })
         .then(({ layout }) => {
           const changed = JSON.stringify(layout) !== JSON.stringify(known?.layout);
           layouts.set(issue.id, { key, layout });

@@ -4,7 +4,7 @@
  * page whose work failed is closed, whatever state it was left in. `close` is called by the
  * command's finally and on signals.
  */
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { BriefsError, usageError } from '../errors.js';
 import { findBrowser } from './find-browser.js';
 
@@ -65,17 +65,20 @@ export class BrowserPool {
     if (!this.browser) {
       const generation = ++this.generation;
       const found = findBrowser({ explicit: this.opts.executablePath });
-      this.browser = puppeteer
-        .launch({
-          executablePath: found.executablePath,
-          headless: true,
-          args: chromiumArgs(process.getuid?.() === 0),
-          // The command closes the browser itself, after the pool is drained.
-          handleSIGINT: false,
-          handleSIGTERM: false,
-          handleSIGHUP: false,
-          protocolTimeout: Math.max(60_000, this.opts.timeout * 2),
-        })
+      // puppeteer loads when a browser is needed, not with the command (see generate.ts).
+      this.browser = import('puppeteer-core')
+        .then(({ default: puppeteer }) =>
+          puppeteer.launch({
+            executablePath: found.executablePath,
+            headless: true,
+            args: chromiumArgs(process.getuid?.() === 0),
+            // The command closes the browser itself, after the pool is drained.
+            handleSIGINT: false,
+            handleSIGTERM: false,
+            handleSIGHUP: false,
+            protocolTimeout: Math.max(60_000, this.opts.timeout * 2),
+          }),
+        )
         .then((browser) => {
           browser.once('disconnected', () => {
             // Not closed by us: Chromium crashed or was killed. The next page starts a new one.

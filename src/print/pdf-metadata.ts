@@ -44,11 +44,3 @@ export async function finishPdf(input: Uint8Array, info: PdfInfo): Promise<Finis
   const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
   return { bytes, pages: doc.getPageCount() };
 }
-
-/** The date an issue's PDF carries: SOURCE_DATE_EPOCH when set, else the issue date at noon Beijing time. */
-export function pdfDate(issueDate: string, env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date(`${issueDate}T12:00:00+08:00`);
-}
-

@@ -3,6 +3,7 @@
  * partials of a TemplateSet. Every value is escaped by Handlebars; only HTML that briefs made
  * itself (sanitised Markdown) is inserted with triple braces.
  */
+import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { BriefsError } from '../errors.js';
 import { chineseDate, chineseNumeral, serialNumber } from './chinese.js';
@@ -11,6 +12,8 @@ import type { TemplateSet } from './template-files.js';
 export interface TemplateEnvironment {
   render(layout: string, context: object): string;
   styles: Record<string, string>;
+  /** A hash of every layout, partial and style: what render's output depends on besides the context. */
+  digest: string;
 }
 
 export function registerHelpers(hb: typeof Handlebars): void {
@@ -26,8 +29,10 @@ export function createEnvironment(set: TemplateSet): TemplateEnvironment {
   registerHelpers(hb);
   for (const [name, source] of Object.entries(set.partials)) hb.registerPartial(name, source);
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  const digest = createHash('sha256').update(JSON.stringify([set.layouts, set.partials, set.styles])).digest('hex');
   return {
     styles: set.styles,
+    digest,
     render(layout, context) {
       let template = compiled.get(layout);
       if (!template) {

@@ -61,6 +61,10 @@ describe('incremental generation', () => {
     mkdirSync(path.join(dir, 'templates/styles'), { recursive: true });
     writeFileSync(path.join(dir, 'templates/styles/local.css'), '.bulletin-name { letter-spacing: 0.2em; }\n');
     expect((await gen(...two)).issues).toEqual({ 'jianyi/2026/1': 'printed', 'jianyi/2026/2': 'printed' });
+    // A partial: markup only, no style.
+    mkdirSync(path.join(dir, 'templates/partials'), { recursive: true });
+    writeFileSync(path.join(dir, 'templates/partials/note.hbs'), readFileSync(path.join(repo, 'templates/partials/note.hbs'), 'utf8').replace('aria-label="编者按"', 'aria-label="按语"'));
+    expect((await gen(...two)).issues).toEqual({ 'jianyi/2026/1': 'printed', 'jianyi/2026/2': 'printed' });
     writeFileSync(path.join(dir, 'briefs.config.yaml'), 'fonts:\n  fang: [仿宋_GB2312]\n');
     expect((await gen(...two)).issues).toEqual({ 'jianyi/2026/1': 'printed', 'jianyi/2026/2': 'printed' });
     expect((await gen(...two)).issues).toEqual({ 'jianyi/2026/1': 'cached', 'jianyi/2026/2': 'cached' });
