@@ -91,7 +91,11 @@ try {
   const cold = await briefs(root, 'generate', '--json', '--jobs', String(jobs));
   const pages = cold.summary.issues.reduce((n, i) => n + i.pages, 0);
   const reprinted = cold.summary.issues.filter((i) => i.prints > 1).length;
-  const none = await briefs(root, 'generate', '--json', '--jobs', String(jobs));
+  // A sub-second run is at the mercy of the machine's other work: the median of five.
+  const reruns = [];
+  for (let i = 0; i < 5; i++) reruns.push(await briefs(root, 'generate', '--json', '--jobs', String(jobs)));
+  const none = reruns.sort((a, b) => a.ms - b.ms)[2];
+  if (none.summary.issues.some((i) => i.status !== 'cached')) throw new Error('a no-change rerun printed something');
   const changed = path.join(root, 'briefs/submissions/qingkuang/qingkuang-001.md');
   writeFileSync(changed, readFileSync(changed, 'utf8').replace('## 一、基本情况', '## 一、基本情况（修改）'));
   const one = await briefs(root, 'generate', '--json', '--jobs', String(jobs));
@@ -101,12 +105,12 @@ try {
   const htmlDir = path.join(root, 'html');
   const floorMs = await floor(htmlDir);
 
-  const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
+  const s = (ms) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
   const rows = [
     ['cold generate', s(cold.ms), `${issues} issues, ${pages} pages; ${issues - reprinted} printed once, ${reprinted} needed a correction print`],
     ['  per issue', `${(cold.ms / issues).toFixed(0)} ms`, ''],
     ['  per page', `${(cold.ms / pages).toFixed(0)} ms`, ''],
-    ['no-change rerun', s(none.ms), `${((none.ms / cold.ms) * 100).toFixed(1)} % of cold (target < 5 %)`],
+    ['no-change rerun', s(none.ms), `${((none.ms / cold.ms) * 100).toFixed(1)} % of cold (target < 5 %); median of 5`],
     ['one-change rerun', s(one.ms), `${printedOnce} issue printed (target: exactly 1)`],
     ['peak memory (briefs process)', `${(cold.maxRssKb / 1024).toFixed(0)} MB`, 'cold run; Chromium not counted'],
     ['floor: bare puppeteer', s(floorMs), `same final HTML, one browser, ${jobs} pages at once`],

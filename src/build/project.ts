@@ -9,7 +9,7 @@ import { crossCheck } from '../assemble/cross-check.js';
 import type { Config } from '../config/types.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import type { IssueFile, Submission } from '../content/model.js';
-import { loadWorkspace } from '../content/workspace.js';
+import { loadWorkspace, type ParseMemo } from '../content/workspace.js';
 import { createEnvironment, type TemplateEnvironment } from '../render/environment.js';
 import { loadTemplates, type TemplateSet } from '../render/template-files.js';
 import { checkText } from '../content/checks.js';
@@ -28,9 +28,19 @@ export interface Project {
   env: TemplateEnvironment;
 }
 
-export async function loadProject(config: Config): Promise<Project> {
-  const ws = await loadWorkspace(config);
-  const diagnostics = [...ws.diagnostics, ...crossCheck(ws.submissions, ws.issues), ...contentChecks(config, ws.submissions, ws.issues)];
+export interface LoadOptions {
+  /**
+   * Render every submission's Markdown to find its problems (default). generate turns it off:
+   * it renders the submissions of the issues it prints anyway, and reports what that finds.
+   */
+  markdownChecks?: boolean;
+  /** Files parsed before, by path and text. */
+  memo?: ParseMemo;
+}
+
+export async function loadProject(config: Config, opts: LoadOptions = {}): Promise<Project> {
+  const ws = await loadWorkspace(config, opts.memo);
+  const diagnostics = [...ws.diagnostics, ...crossCheck(ws.submissions, ws.issues), ...contentChecks(config, ws.submissions, ws.issues, opts.markdownChecks !== false)];
   const templates = await loadTemplates(path.join(config.root, config.templates));
   const byId = new Map<string, Submission>();
   for (const s of ws.submissions) if (!byId.has(s.id)) byId.set(s.id, s);
@@ -47,16 +57,16 @@ const assetExists = (root: string) => (rel: string) => {
  * is in an issue yet: length, punctuation, quotes, and what rendering its Markdown finds (missing
  * or outside images, removed HTML, refused links).
  */
-function contentChecks(config: Config, submissions: readonly Submission[], issues: readonly IssueFile[]): Diagnostic[] {
+function contentChecks(config: Config, submissions: readonly Submission[], issues: readonly IssueFile[], markdown: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   const exists = assetExists(config.root);
   const render = (markdown: string, file: string, firstLine: number) =>
     renderMarkdown({ markdown, file, firstLine, idPrefix: 'check-', resolveImage: (src) => resolveImage(config, file, src, { assetExists: exists, assetUrl: (rel) => rel }) }, out);
   for (const s of submissions) {
     out.push(...checkText({ file: s.file, body: s.body, bodyLine: s.bodyLine }, config.bulletins[s.publication]));
-    render(s.body, s.file, s.bodyLine);
+    if (markdown) render(s.body, s.file, s.bodyLine);
   }
-  for (const i of issues) if (i.note.trim()) render(i.note, i.file, i.noteLine);
+  if (markdown) for (const i of issues) if (i.note.trim()) render(i.note, i.file, i.noteLine);
   return out;
 }
 

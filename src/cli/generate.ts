@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { generate, type IssueResult } from '../build/generate.js';
+import { openParseCache } from '../build/parse-cache.js';
 import { loadProject } from '../build/project.js';
 import { inShard, parseShard, selectIssues } from '../build/select.js';
 import { abandonWrites } from '../build/write-atomic.js';
@@ -43,13 +44,14 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
     .action(async (selectors: string[], flags: GenerateFlags, cmd: Command) => {
       const g = globalFlags(cmd);
       const config = await loadConfig({ root: g.root, config: g.config, out: flags.out, browser: flags.browser, encoding: flags.encoding });
-      const project = await loadProject(config);
+      const outDir = path.resolve(config.root, config.out);
+      const parsed = await openParseCache(config, outDir);
+      const project = await loadProject(config, { markdownChecks: false, memo: parsed });
       const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
       const chosen = selectIssues(project.issues, selectors, config.bulletins, config.root, process.cwd()).filter((i) => !shard || inShard(i.id, shard));
       if (chosen.length === 0 && selectors.length === 0 && project.diagnostics.length === 0) {
         io.err(`no issue files under ${path.join(config.root, config.issues)}\n`);
       }
-      const outDir = path.resolve(config.root, config.out);
       const jobs = flags.jobs ?? Math.max(1, Math.min(4, os.availableParallelism()));
       if (jobs < 1) throw usageError('bad-flag', '--jobs must be at least 1');
       const rel = (p?: string) => (p ? path.relative(process.cwd(), p).split(path.sep).join('/') : null);
@@ -71,6 +73,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
         await pool.close();
+        await parsed.save().catch(() => undefined);
       }
       if (controller.signal.aborted) {
         await abandonWrites();

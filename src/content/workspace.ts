@@ -7,9 +7,19 @@ import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { decodeText } from './decode.js';
 import type { Diagnostic } from './diagnostic.js';
-import { parseIssue } from './issue.js';
 import type { IssueFile, Submission } from './model.js';
-import { parseSubmission } from './submission.js';
+
+/** What parsing one file gave: the submission or issue (null when it could not be read) and its problems. */
+export interface ParsedFile {
+  value: Submission | IssueFile | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Remembers parsed files by path and text, so a rerun parses only what changed (see build/parse-cache.ts). */
+export interface ParseMemo {
+  get(file: string, text: string): ParsedFile | undefined;
+  set(file: string, text: string, parsed: ParsedFile): void;
+}
 
 export interface Workspace {
   config: Config;
@@ -20,24 +30,45 @@ export interface Workspace {
   files: { submissions: number; issues: number };
 }
 
-export async function loadWorkspace(config: Config): Promise<Workspace> {
+export async function loadWorkspace(config: Config, memo?: ParseMemo): Promise<Workspace> {
   const diagnostics: Diagnostic[] = [];
   const submissionFiles = await listMarkdown(path.join(config.root, config.submissions));
   const issueFiles = await listMarkdown(path.join(config.root, config.issues));
   const submissions: Submission[] = [];
   const issues: IssueFile[] = [];
-  for (const abs of submissionFiles) {
+  // Read all at once (the disk answers in parallel), parsed in order, so that diagnostics come
+  // out in the same order on every run.
+  const read = (abs: string) => {
     const file = relativePath(config.root, abs);
-    const text = await readText(abs, file, config.encoding, diagnostics);
+    const found: Diagnostic[] = [];
+    return readText(abs, file, config.encoding, found).then((text) => ({ file, text, found }));
+  };
+  const [submissionTexts, issueTexts] = await Promise.all([Promise.all(submissionFiles.map(read)), Promise.all(issueFiles.map(read))]);
+  // The parsers (gray-matter, yaml) load on the first file the memo does not know.
+  let parsers: Promise<{ submission: typeof import('./submission.js'); issue: typeof import('./issue.js') }> | undefined;
+  const loadParsers = () => (parsers ??= Promise.all([import('./submission.js'), import('./issue.js')]).then(([submission, issue]) => ({ submission, issue })));
+  const parse = async (kind: 'submission' | 'issue', file: string, text: string): Promise<ParsedFile> => {
+    let parsed = memo?.get(file, text);
+    if (!parsed) {
+      const { submission, issue } = await loadParsers();
+      const found: Diagnostic[] = [];
+      const value = kind === 'submission' ? submission.parseSubmission(text, file, config.bulletins, found) : issue.parseIssue(text, file, config.bulletins, found);
+      parsed = { value: value ?? null, diagnostics: found };
+      memo?.set(file, text, parsed);
+    }
+    diagnostics.push(...parsed.diagnostics);
+    return parsed;
+  };
+  for (const { file, text, found } of submissionTexts) {
+    diagnostics.push(...found);
     if (text === undefined) continue;
-    const s = parseSubmission(text, file, config.bulletins, diagnostics);
+    const s = (await parse('submission', file, text)).value as Submission | null;
     if (s) submissions.push(s);
   }
-  for (const abs of issueFiles) {
-    const file = relativePath(config.root, abs);
-    const text = await readText(abs, file, config.encoding, diagnostics);
+  for (const { file, text, found } of issueTexts) {
+    diagnostics.push(...found);
     if (text === undefined) continue;
-    const issue = parseIssue(text, file, config.bulletins, diagnostics);
+    const issue = (await parse('issue', file, text)).value as IssueFile | null;
     if (issue) issues.push(issue);
   }
   return { config, submissions, issues, diagnostics, files: { submissions: submissionFiles.length, issues: issueFiles.length } };

@@ -75,6 +75,38 @@ describe('incremental generation', () => {
   });
 });
 
+describe('the parse cache', () => {
+  it('reads what it parsed before from the cache, drops it when the bulletin settings change, and survives a broken one', async () => {
+    const outDir = path.join(dir, 'out-cache');
+    const cacheFile = path.join(outDir, '.briefs-parse-cache.json');
+    const htmlTitles = async () => {
+      const r = await gen('--force', '--html', '--out', outDir, 'jianyi/2026/2');
+      expect(r.code, r.stderr).toBe(0);
+      return [...readFileSync(path.join(outDir, 'jianyi-2026-002.html'), 'utf8').matchAll(/<h3 class="article-title">([^<]*)</g)].map((m) => m[1]);
+    };
+    expect(await htmlTitles()).toContain('关于加强科技伦理审查能力建设的建议');
+    // The cached entry of an unchanged file is what the next run uses: a doctored title shows.
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { files: Record<string, { value: { title?: string } | null }> };
+    const key = Object.keys(cache.files).find((k) => k.startsWith('briefs/submissions/jianyi/jy-2026-003.md\n'))!;
+    cache.files[key].value!.title = '缓存里的标题';
+    writeFileSync(cacheFile, JSON.stringify(cache));
+    expect(await htmlTitles()).toContain('缓存里的标题');
+    // Other bulletin settings: everything is parsed again.
+    const config = path.join(dir, 'briefs.config.yaml');
+    const before = existsSync(config) ? readFileSync(config, 'utf8') : undefined;
+    writeFileSync(config, `${before ?? ''}\nbulletins:\n  jianyi:\n    maxChars: 12000\n`);
+    try {
+      expect(await htmlTitles()).toContain('关于加强科技伦理审查能力建设的建议');
+    } finally {
+      if (before === undefined) rmSync(config);
+      else writeFileSync(config, before);
+    }
+    writeFileSync(cacheFile, '{ not json');
+    expect(await htmlTitles()).toContain('关于加强科技伦理审查能力建设的建议');
+    expect(JSON.parse(readFileSync(cacheFile, 'utf8')).files).toBeTruthy();
+  });
+});
+
 describe('reproducible output', () => {
   it('gives byte-identical PDFs from two clean runs, with a content ID and no paths inside', async () => {
     const a = mkdtempSync(path.join(os.tmpdir(), 'briefs-a-'));

@@ -123,8 +123,8 @@ describe('printing hostile submissions', () => {
     // qingkuang/2026/1 was printed by the first run and has not changed since.
     expect(statuses).toEqual({ 'jianyi/2026/1': 'failed', 'qingkuang/2026/1': 'cached' });
     expect(readFileSync(target, 'utf8')).toBe('previous PDF');
-    // The two PDFs and the manifest: no temporary file is left.
-    expect([...snapshotFiles(out).keys()].sort()).toEqual(['.briefs-manifest.json', 'jianyi-2026-001.pdf', 'qingkuang-2026-001.pdf']);
+    // The two PDFs, the manifest and the parse cache: no temporary file is left.
+    expect([...snapshotFiles(out).keys()].sort()).toEqual(['.briefs-manifest.json', '.briefs-parse-cache.json', 'jianyi-2026-001.pdf', 'qingkuang-2026-001.pdf']);
     expect(r.stderr).toContain('no submission has the id "no-such-piece"');
   });
 });
