@@ -1,8 +1,8 @@
 /**
  * Prints one rendered issue so that its contents list has the true page numbers and its 报尾
  * stands on the foot of its page. Chromium cannot say where it printed an element, so:
- * 1. the document is laid out on screen in columns the size of a page, which gives a first
- *    guess (paginate.ts), written into the page;
+ * 1. the document is laid out on screen in columns the size of a printed page's text block, to
+ *    the pixel (paged.css), which gives a first guess (paginate.ts), written into the page;
  * 2. it is printed with marks (empty links) whose annotations say where each article starts,
  *    where the articles end and where the 报尾 begins and ends;
  * 3. if the guess was right, that print is the PDF (the common case). If not, the marks give

@@ -11,7 +11,7 @@ import { generate, type IssueResult } from '../../src/build/generate.js';
 import { loadProject } from '../../src/build/project.js';
 import { loadConfig } from '../../src/config/load.js';
 import { BrowserPool } from '../../src/print/browser.js';
-import { pdfInfo } from '../helpers/pdf.js';
+import { pdfInfo, pdfText } from '../helpers/pdf.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const repo = path.resolve(__dirname, '../..');
@@ -72,6 +72,28 @@ describe('incremental generation', () => {
     // A PDF deleted by hand is printed again.
     rmSync(path.join(out(), 'jianyi-2026-002.pdf'));
     expect((await gen(...two)).issues).toEqual({ 'jianyi/2026/1': 'cached', 'jianyi/2026/2': 'printed' });
+  });
+});
+
+describe('a wrong first guess', () => {
+  it('costs a print, not a page: the corrected PDF has the pages of a right guess', async () => {
+    const right = path.join(dir, 'out-right');
+    const wrong = path.join(dir, 'out-wrong');
+    const r1 = await runCli(['--root', dir, 'generate', 'qingkuang/2026/1', '--out', right, '--json']);
+    expect(JSON.parse(r1.stdout).issues[0].prints).toBe(1);
+    // Paragraphs three lines tall on screen only: the columns guess every later page wrong.
+    mkdirSync(path.join(dir, 'templates/styles'), { recursive: true });
+    writeFileSync(path.join(dir, 'templates/styles/local.css'), '@media screen { html.briefs-paged .article-body p { line-height: 87pt; } }\n');
+    try {
+      const r2 = await runCli(['--root', dir, 'generate', 'qingkuang/2026/1', '--out', wrong, '--json']);
+      expect(r2.code, r2.stderr).toBe(0);
+      const [issue] = JSON.parse(r2.stdout).issues;
+      expect(issue.prints).toBeGreaterThan(1);
+      const pages = (out: string) => pdfText(path.join(out, 'qingkuang-2026-001.pdf')).split('\f');
+      expect(pages(wrong)).toEqual(pages(right));
+    } finally {
+      rmSync(path.join(dir, 'templates'), { recursive: true, force: true });
+    }
   });
 });
 
