@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../content/diagnostic.js';
 import type { IssueFile } from '../content/model.js';
 import { BriefsError } from '../errors.js';
+import { mapLimit } from '../map-limit.js';
 import { BrowserPool } from '../print/browser.js';
 import { pdfDate } from '../print/pdf-date.js';
 import type { PdfInfo } from '../print/pdf-metadata.js';
@@ -97,18 +98,6 @@ export async function generate(project: Project, issues: readonly IssueFile[], o
   }
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
   const { project, opts, pool, manifest } = s;

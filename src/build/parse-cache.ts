@@ -3,8 +3,9 @@
  * a rerun parses only the files that changed: YAML front matter was a third of a run with
  * nothing to print. An entry is found by the file's path and a hash of its text; the whole
  * cache is dropped when the parsing code (briefs' content modules, hashed, so a change without
- * a new version counts too), the bulletins' settings or the encoding differ. Only generate uses it: validate and preview parse everything
- * and write nothing. A cache that cannot be read is no cache.
+ * a new version counts too), the bulletins' settings or the encoding differ. Only generate
+ * uses it: validate and preview parse everything and write nothing. A cache that cannot be
+ * read is no cache.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';

@@ -5,6 +5,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
+import { mapLimit } from '../map-limit.js';
 import { decodeText } from './decode.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { IssueFile, Submission } from './model.js';
@@ -36,14 +37,15 @@ export async function loadWorkspace(config: Config, memo?: ParseMemo): Promise<W
   const issueFiles = await listMarkdown(path.join(config.root, config.issues));
   const submissions: Submission[] = [];
   const issues: IssueFile[] = [];
-  // Read all at once (the disk answers in parallel), parsed in order, so that diagnostics come
-  // out in the same order on every run.
+  // Read many at once (the disk answers in parallel; a bound keeps file handles few), parsed in
+  // order, so that diagnostics come out in the same order on every run.
   const read = (abs: string) => {
     const file = relativePath(config.root, abs);
     const found: Diagnostic[] = [];
     return readText(abs, file, config.encoding, found).then((text) => ({ file, text, found }));
   };
-  const [submissionTexts, issueTexts] = await Promise.all([Promise.all(submissionFiles.map(read)), Promise.all(issueFiles.map(read))]);
+  const submissionTexts = await mapLimit(submissionFiles, 32, read);
+  const issueTexts = await mapLimit(issueFiles, 32, read);
   // The parsers (gray-matter, yaml) load on the first file the memo does not know.
   let parsers: Promise<{ submission: typeof import('./submission.js'); issue: typeof import('./issue.js') }> | undefined;
   const loadParsers = () => (parsers ??= Promise.all([import('./submission.js'), import('./issue.js')]).then(([submission, issue]) => ({ submission, issue })));
