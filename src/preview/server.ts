@@ -20,7 +20,7 @@ import type { IssueFile } from '../content/model.js';
 import { BriefsError } from '../errors.js';
 import { BrowserPool } from '../print/browser.js';
 import { startPrintServer, type PrintServer } from '../print/print-server.js';
-import { printUrls, readResource, resolveResource } from '../print/resources.js';
+import { printUrls, sendResource } from '../print/resources.js';
 import type { MeasuredLayout } from '../render/document.js';
 import { fontFaceCss } from '../render/fonts.js';
 import { TOOL_TEMPLATES } from '../render/template-files.js';
@@ -49,10 +49,8 @@ export interface PreviewServer {
 }
 
 const DEBOUNCE_MS = 100;
-const urls = { font: (pkg: string, file: string) => `/_fonts/${pkg}/${file}`, asset: (rel: string) => `/_workspace/${rel.split('/').map(encodeURIComponent).join('/')}` };
 
 export async function startPreview(opts: PreviewOptions): Promise<PreviewServer> {
-  const fontFaces = fontFaceCss(urls.font);
   // The measuring prints come from a print server of their own, started on first use.
   let print: { root: string; server: Promise<PrintServer> } | undefined;
   const printServer = (root: string): Promise<PrintServer> => {
@@ -62,7 +60,8 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     }
     return print.server;
   };
-  const printFonts = fontFaceCss(printUrls.font);
+  // Pages and measuring prints use the same URLs (root-relative) and so the same font rules.
+  const fontFaces = fontFaceCss(printUrls.font);
   const pool = new BrowserPool({ jobs: 1, timeout: opts.timeout });
   const clients = new Set<ServerResponse>();
   const layouts = new Map<string, { key: string; layout: MeasuredLayout }>();
@@ -116,7 +115,8 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     } catch {
       return;
     }
-    const results = await generate(p, chosen, { outDir: path.resolve(p.config.root, p.config.out), html: false, jobs: 1, timeout: opts.timeout, pool });
+    // The measuring prints' server and pool: the page keeps its fonts between prints.
+    const results = await generate(p, chosen, { outDir: path.resolve(p.config.root, p.config.out), html: false, jobs: 1, timeout: opts.timeout, pool, server: await printServer(p.config.root) });
     for (const r of results) opts.log(`${r.status} ${r.id}${r.pdf ? ` → ${path.relative(process.cwd(), r.pdf)}` : ''}\n`);
   }
 
@@ -124,8 +124,8 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
   async function layoutFor(p: Project, issue: IssueFile, wait: boolean): Promise<MeasuredLayout | undefined> {
     const a = assemble(p, issue);
     // Measured as it prints: print URLs, print fonts. The key is the content measured.
-    const rendered = renderIssue(p, a, printUrls, printFonts, {});
-    const key = createHash('sha1').update(rendered.html({ marks: true })).digest('hex');
+    const rendered = renderIssue(p, a, printUrls, fontFaces, {});
+    const key = createHash('sha1').update(rendered.source({ marks: true })).digest('hex');
     const known = layouts.get(issue.id);
     if (known?.key === key) return known.layout;
     if (!measuring.has(issue.id)) {
@@ -167,7 +167,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     }
     viewed.add(issue.id);
     const layout = await layoutFor(p, issue, false);
-    const rendered = renderIssue(p, assemble(p, issue), urls, fontFaces, { csp: csp(nonce), headExtra: head(nonce) });
+    const rendered = renderIssue(p, assemble(p, issue), printUrls, fontFaces, { csp: csp(nonce), headExtra: head(nonce) });
     const files = filesOf(p, issue);
     const problems = [...p.diagnostics.filter((d) => files.has(d.file)), ...rendered.diagnostics.filter((d) => !p.diagnostics.some((x) => x.file === d.file && x.line === d.line && x.code === d.code))];
     // The 报尾's push is measured again by the client, in the columns: the print's may not fit them.
@@ -179,7 +179,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     if (!s) return { status: 404, html: shell('briefs', `<h1>没有这篇稿件：${id}</h1><p><a href="/">返回目录</a></p>`, head(nonce), version) };
     const bulletin = p.config.bulletins[s.publication];
     const proof: IssueFile = { id: `proof/${s.id}`, file: s.file, publication: s.publication, year: Number(s.submitted.slice(0, 4)), number: 0, date: s.submitted, submissions: [s.id], submissionLines: [1], status: 'draft', distribution: { 报: [], 送: [], 发: [] }, supplement: false, note: '', noteLine: 1 };
-    const rendered = renderIssue(p, assembleIssue(proof, bulletin, p.byId), urls, fontFaces, { csp: csp(nonce), headExtra: head(nonce), proof: true });
+    const rendered = renderIssue(p, assembleIssue(proof, bulletin, p.byId), printUrls, fontFaces, { csp: csp(nonce), headExtra: head(nonce), proof: true });
     const problems = [...p.diagnostics.filter((d) => d.file === s.file)];
     return { status: 200, html: withOverlay(rendered.html(), problems) };
   }
@@ -203,10 +203,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     }
     if (pathname.startsWith('/_fonts/') || pathname.startsWith('/_workspace/')) {
       const root = project?.config.root ?? path.resolve(opts.flags.root ?? '.');
-      const resource = await resolveResource(pathname, root);
-      if (!resource) return send(res, 404, 'text/plain', 'not found');
-      res.writeHead(200, { 'content-type': resource.contentType, 'cache-control': pathname.startsWith('/_fonts/') ? 'max-age=31536000, immutable' : 'no-cache', 'x-content-type-options': 'nosniff' });
-      res.end(await readResource(resource));
+      await sendResource(res, pathname, root);
       return;
     }
     await building;

@@ -5,9 +5,9 @@
  * printed; this is how briefs learns it. `stripMarks` removes them from the finished PDF.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
-import { PRINT_ORIGIN } from './resources.js';
 
-const PREFIX = `${PRINT_ORIGIN}/mark/`;
+/** The templates' mark links point here: a name that can never resolve (RFC 2606 .invalid). */
+const PREFIX = 'https://briefs.invalid/mark/';
 
 export interface Marks {
   /** Page (1-based) of each article's head, by article index - 1. */

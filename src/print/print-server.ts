@@ -8,7 +8,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readResource, resolveResource } from './resources.js';
+import { sendResource } from './resources.js';
 
 /** Page scripts never run: only the tool's styles, fonts and the workspace's images load. */
 export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src 'self' data:";
@@ -31,16 +31,7 @@ export async function startPrintServer(root: string): Promise<PrintServer> {
       res.end(SHELL);
       return;
     }
-    void resolveResource(pathname, root)
-      .then(async (resource) => {
-        if (!resource) {
-          res.writeHead(404).end();
-          return;
-        }
-        res.writeHead(200, { 'content-type': resource.contentType, 'cache-control': pathname.startsWith('/_fonts/') ? 'max-age=31536000, immutable' : 'no-cache' });
-        res.end(await readResource(resource));
-      })
-      .catch(() => res.writeHead(500).end());
+    sendResource(res, pathname, root).catch(() => res.writeHead(500).end());
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -7,10 +7,9 @@
  * so "..", "%2e%2e" and "%2f" lead nowhere.
  */
 import { readFile, realpath } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { FONT_PACKAGES, fontPackageDir } from '../render/fonts.js';
-
-export const PRINT_ORIGIN = 'https://briefs.invalid';
 
 const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
@@ -67,20 +66,22 @@ export function isInside(dir: string, file: string): boolean {
 }
 
 /**
- * Font files never change while briefs runs, and every print asks for the same few dozen of
- * them (request interception turns Chromium's cache off), so they are read from disk once.
+ * Answers a request for a font or a workspace image, or 404. Fonts are files of a shipped
+ * package and never change, so Chromium may keep them; images are asked for again each time.
  */
-const fontCache = new Map<string, Promise<Buffer>>();
-
-export async function readResource(r: Resource): Promise<Buffer> {
-  if (!r.contentType.startsWith('font/')) return readFile(r.file);
-  let data = fontCache.get(r.file);
-  if (!data) {
-    data = readFile(r.file);
-    fontCache.set(r.file, data);
-    data.catch(() => fontCache.delete(r.file));
+export async function sendResource(res: ServerResponse, urlPath: string, root: string): Promise<void> {
+  const resource = await resolveResource(urlPath, root);
+  if (!resource) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return;
   }
-  return data;
+  const body = await readFile(resource.file);
+  res.writeHead(200, {
+    'content-type': resource.contentType,
+    'cache-control': resource.contentType.startsWith('font/') ? 'max-age=31536000, immutable' : 'no-cache',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(body);
 }
 
 /**
