@@ -1,13 +1,14 @@
 /**
  * Markdown → HTML for one submission body or editor's note. Pure: files are reached only through
- * `resolveImage`, which the caller provides. Raw HTML goes through the allow-list; links keep
- * only http(s) and mailto targets; footnote ids carry the article's prefix so that several
- * articles in one issue never share an id.
+ * `resolveImage`, which the caller provides. marked renders each top-level block, raw HTML and
+ * all; then sanitize-html cleans that block's HTML (see sanitize.ts), so what an expert wrote as
+ * code stays text and an unclosed tag ends with its block. Links keep only http(s), mailto and
+ * in-issue targets; footnote ids carry the article's prefix so that articles never share an id.
  */
-import { Marked, type Tokens } from 'marked';
+import { Marked, type Token, type Tokens } from 'marked';
 import markedFootnote from 'marked-footnote';
 import type { Diagnostic } from '../content/diagnostic.js';
-import { escapeText, sanitizeHtml, stripDangerousElements } from './sanitize.js';
+import { escapeText, safeHref, sanitizeBlock } from './sanitize.js';
 
 export type ImageResolution = { url: string } | { problem: string; hint: string; code: string };
 
@@ -21,50 +22,40 @@ export interface MarkdownInput {
   resolveImage(src: string): ImageResolution;
 }
 
+const UNSAFE_HINT = 'write the text in Markdown; scripts, frames, styles and attributes are never printed';
+
 export function renderMarkdown(input: MarkdownInput, diagnostics: Diagnostic[]): string {
-  const lineOf = (needle: string): number | undefined => {
-    const at = input.markdown.indexOf(needle);
-    return at === -1 ? undefined : input.firstLine + input.markdown.slice(0, at).split('\n').length - 1;
+  let source = input.markdown;
+  const lineAt = (offset: number) => input.firstLine + countNewlines(source, offset);
+  const images = new Set<string>();
+  let blockStart = 0;
+  let blockRaw = '';
+  /** The line of `needle` within the block being rendered, else the block's first line. */
+  const lineOf = (needle: string): number => {
+    const at = needle ? blockRaw.indexOf(needle) : -1;
+    return lineAt(blockStart + Math.max(0, at));
   };
   const warn = (code: string, raw: string, message: string, hint: string, data: Record<string, string>) =>
     diagnostics.push({ severity: 'warning', code, file: input.file, line: lineOf(raw), message, hint, data });
 
-  const lineAt = (offset: number) => input.firstLine + input.markdown.slice(0, offset).split('\n').length - 1;
-  const source = stripDangerousElements(input.markdown, (element, offset) =>
-    diagnostics.push({
-      severity: 'warning',
-      code: 'unsafe-html',
-      file: input.file,
-      line: lineAt(offset),
-      message: `raw HTML was removed: ${element}`,
-      hint: 'write the text in Markdown; scripts, frames, styles and attributes are never printed',
-      data: { removed: element },
-    }),
-  );
   const marked = new Marked({ gfm: true, breaks: false, async: false });
   marked.use(markedFootnote({ prefixId: `${input.idPrefix}fn-`, description: '注释', footnoteDivider: false, backRefLabel: '' }));
   marked.use({
     renderer: {
-      html(token: Tokens.HTML | Tokens.Tag): string {
-        const { html, removed } = sanitizeHtml(token.text);
-        if (removed.length > 0) {
-          warn('unsafe-html', token.raw.trim().split('\n')[0], `raw HTML was removed: ${removed.join(' ')}`, 'write the text in Markdown; scripts, frames, styles and attributes are never printed', { removed: removed.join(' ') });
-        }
-        return html;
-      },
       image(token: Tokens.Image): string {
         const resolved = input.resolveImage(token.href);
         if ('problem' in resolved) {
           diagnostics.push({ severity: 'error', code: resolved.code, file: input.file, line: lineOf(token.raw), field: 'image', message: resolved.problem, hint: resolved.hint, data: { src: token.href } });
           return '';
         }
+        images.add(resolved.url);
         const caption = token.text ? `<figcaption>${escapeText(token.text)}</figcaption>` : '';
         return `<figure class="figure"><img src="${escapeAttr(resolved.url)}" alt="${escapeAttr(token.text)}">${caption}</figure>`;
       },
       link(token: Tokens.Link): string {
         const text = this.parser.parseInline(token.tokens);
-        if (!/^(https?:|mailto:)/i.test(token.href)) {
-          if (!token.href.startsWith('#')) warn('unsafe-link', token.raw, `the link target "${token.href}" was removed`, 'links may point to http(s) or mailto addresses only', { href: token.href });
+        if (!safeHref(token.href)) {
+          warn('unsafe-link', token.raw, `the link target "${token.href}" was removed`, 'links may point to http(s) or mailto addresses only', { href: token.href });
           return text;
         }
         return `<a href="${escapeAttr(token.href)}">${text}</a>`;
@@ -78,7 +69,70 @@ export function renderMarkdown(input: MarkdownInput, diagnostics: Diagnostic[]):
       },
     },
   });
-  return marked.parse(source) as string;
+
+  const lexed = lexBounded(marked, source);
+  const tokens = lexed.tokens;
+  source = lexed.text;
+  // marked.parse would run the extensions' walkTokens; the footnote extension needs it to move
+  // its list to the end, so run it the same way before rendering block by block.
+  if (marked.defaults.walkTokens) marked.walkTokens(tokens, marked.defaults.walkTokens);
+  const ctx = { idPrefix: input.idPrefix, images };
+  let cursor = 0;
+  let html = '';
+  for (const token of tokens) {
+    blockRaw = token.raw ?? '';
+    const at = blockRaw ? source.indexOf(blockRaw, cursor) : -1;
+    if (at !== -1) {
+      blockStart = at;
+      cursor = at + blockRaw.length;
+    }
+    const rendered = marked.parser([token as Token]);
+    if (rendered === '') continue;
+    const { html: clean, removed } = sanitizeBlock(rendered, ctx);
+    if (removed.length > 0) {
+      const first = removed.find((r) => r.startsWith('<'));
+      const needle = first ? new RegExp(`<${first.slice(1, -1)}\\b`, 'i').exec(blockRaw)?.[0] ?? '' : '';
+      warn('unsafe-html', needle, `raw HTML was removed: ${removed.join(' ')}`, UNSAFE_HINT, { removed: removed.join(' ') });
+    }
+    html += clean;
+  }
+  return html;
+}
+
+/**
+ * CommonMark lets an HTML block opened by <script>, <style>, <textarea> or <pre> run to its
+ * closing tag or the end of the text: one unclosed <script> would swallow the rest of the
+ * article. briefs ends such a block at its first blank line instead, by lexing again with the
+ * closing tag written there (on the same line, so line numbers stay right).
+ */
+function lexBounded(marked: Marked, source: string): { tokens: Token[]; text: string } {
+  let text = source;
+  for (let round = 0; round < 100; round++) {
+    const tokens = marked.lexer(text);
+    let cursor = 0;
+    let fixed = false;
+    for (const token of tokens) {
+      const raw = token.raw ?? '';
+      const at = raw ? text.indexOf(raw, cursor) : -1;
+      if (at !== -1) cursor = at + raw.length;
+      const open = token.type === 'html' ? /^ {0,3}<(script|style|textarea|pre)(?=[\s>]|$)/i.exec(raw) : null;
+      if (!open || at === -1 || new RegExp(`</${open[1]}\\s*>`, 'i').test(raw)) continue;
+      const blank = /\n[ \t]*\n/.exec(raw);
+      if (!blank) continue;
+      const end = at + blank.index;
+      text = `${text.slice(0, end)}</${open[1].toLowerCase()}>${text.slice(end)}`;
+      fixed = true;
+      break;
+    }
+    if (!fixed) return { tokens, text };
+  }
+  return { tokens: marked.lexer(text), text };
+}
+
+function countNewlines(s: string, end: number): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1 && i < end; i = s.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 export function escapeAttr(s: string): string {

@@ -1,91 +1,107 @@
 /**
- * Raw HTML in a submission goes through an allow-list. The output is rebuilt, never copied:
- * an allowed tag is written anew without attributes, everything else is escaped text, so no
- * attribute, script or URL can pass through however the input is crafted. The contents of
- * dangerous elements (script, style, iframe …) are dropped with them. Only inline tags are
- * allowed: a stray </div> could otherwise close the layout's own blocks.
+ * The rendered HTML of each Markdown block goes through sanitize-html (htmlparser2 underneath),
+ * never the Markdown text: code spans and code blocks are already escaped text by then, so a
+ * `<style>` written as code prints as written. Each block is sanitised on its own, so tags are
+ * balanced within it: an unclosed <b> ends with its paragraph, an unclosed <script> swallows
+ * at most its own block, and nothing an article holds can reach the markup outside it.
+ *
+ * The allow-list is what marked and its footnote extension write, plus a few inline tags an
+ * expert may type. Attributes are checked here per tag, so the warning names exactly what went.
  */
-const ALLOWED = new Set(['b', 'strong', 'i', 'em', 'u', 's', 'del', 'ins', 'sub', 'sup', 'br', 'small', 'mark']);
-const VOID = new Set(['br']);
-const DROP_WITH_CONTENT = new Set(['script', 'style', 'iframe', 'object', 'embed', 'form', 'template', 'noscript', 'textarea', 'select', 'svg', 'math', 'frameset', 'frame', 'applet', 'noembed', 'title', 'xmp']);
+import sanitize from 'sanitize-html';
+
+/** Inline tags an expert may write as raw HTML, besides what Markdown itself produces. */
+const INLINE = ['b', 'strong', 'i', 'em', 'u', 's', 'del', 'ins', 'sub', 'sup', 'br', 'small', 'mark', 'code'];
+/** What marked and marked-footnote write (headings are h4–h6: see markdown.ts). */
+const BLOCK = ['p', 'hr', 'h2', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'img', 'figure', 'figcaption', 'section'];
+const ALLOWED_TAGS = [...new Set([...INLINE, ...BLOCK])];
+
+/** Elements whose text is dropped with them: their contents are code, styles or form state, never prose. */
+const NON_TEXT = ['script', 'style', 'textarea', 'option', 'xmp', 'noscript', 'noembed', 'noframes', 'iframe', 'title', 'template', 'object', 'embed', 'applet', 'svg', 'math', 'select', 'frameset', 'frame', 'plaintext'];
+
+const CLASSES: Record<string, RegExp> = {
+  h4: /^(heading|level-[1-4])$/,
+  h5: /^(heading|level-[1-4])$/,
+  h6: /^(heading|level-[1-4])$/,
+  figure: /^figure$/,
+  section: /^footnotes$/,
+  h2: /^sr-only$/,
+};
+
+export interface SanitizeContext {
+  /** Every id an article defines starts with this, e.g. "a2-". */
+  idPrefix: string;
+  /** Image URLs that the Markdown renderer resolved itself; any other <img> is removed. */
+  images: ReadonlySet<string>;
+}
 
 export interface SanitizeResult {
   html: string;
-  /** Tags or attributes that were removed, for a warning. */
+  /** Tags and attributes that were removed, e.g. "<script>", "onclick=": for a warning. */
   removed: string[];
 }
 
-export function sanitizeHtml(input: string): SanitizeResult {
-  const removed = new Set<string>();
-  let out = '';
-  let i = 0;
-  let dropping: string | undefined;
-  const tag = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/y;
-  while (i < input.length) {
-    const lt = input.indexOf('<', i);
-    if (lt === -1) {
-      if (!dropping) out += escapeText(input.slice(i));
-      break;
-    }
-    if (!dropping) out += escapeText(input.slice(i, lt));
-    tag.lastIndex = lt;
-    const m = tag.exec(input);
-    if (!m) {
-      if (!dropping) out += '&lt;';
-      i = lt + 1;
-      continue;
-    }
-    i = tag.lastIndex;
-    if (m[2] === undefined) continue; // a comment
-    const closing = m[1] === '/';
-    const name = m[2].toLowerCase();
-    if (dropping) {
-      if (closing && name === dropping) dropping = undefined;
-      continue;
-    }
-    if (DROP_WITH_CONTENT.has(name)) {
-      if (!closing) removed.add(`<${name}>`);
-      if (!closing && !/\/\s*$/.test(m[3])) dropping = name;
-      continue;
-    }
-    if (!ALLOWED.has(name)) {
-      if (!closing) removed.add(`<${name}>`);
-      continue;
-    }
-    const attrs = m[3].trim().replace(/\/$/, '').trim();
-    if (attrs !== '' && !closing) {
-      for (const a of attrs.matchAll(/([^\s=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|\S+))?/g)) removed.add(`${a[1].toLowerCase()}=`);
-    }
-    if (closing) {
-      if (!VOID.has(name)) out += `</${name}>`;
-    } else out += `<${name}>`;
-  }
-  return { html: out, removed: [...removed] };
+/** Links may lead to the web, to mail, or within the issue. */
+export function safeHref(href: string): boolean {
+  return /^(https?:|mailto:|#)/i.test(href.trim());
 }
 
-const DROP_PATTERN = new RegExp(`<(${[...DROP_WITH_CONTENT].join('|')})\\b[^>]*>[\\s\\S]*?(?:</\\1\\s*>|(?=\\n[ \\t]*\\n)|$)`, 'gi');
+function keepAttribute(tag: string, name: string, value: string, ctx: SanitizeContext): boolean {
+  if (name === 'id') return value.startsWith(ctx.idPrefix) && /^[\w-]+$/.test(value);
+  if (name === 'class' && tag !== 'code') return CLASSES[tag] !== undefined && value.split(/\s+/).every((c) => CLASSES[tag].test(c));
+  switch (tag) {
+    case 'a':
+      if (name === 'href') return safeHref(value);
+      // marked-footnote's data-<prefix>ref / backref and its accessible names.
+      return /^data-[\w-]*(?:ref|backref)$/.test(name) || name === 'aria-describedby' || name === 'aria-label';
+    case 'img':
+      if (name === 'src') return ctx.images.has(value);
+      return name === 'alt';
+    case 'code':
+      return name === 'class' && /^language-[\w+#-]{1,40}$/.test(value);
+    case 'ol':
+      return name === 'start' && /^\d{1,6}$/.test(value);
+    case 'td':
+    case 'th':
+      return name === 'align' && /^(left|center|right)$/.test(value);
+    case 'section':
+      return /^data-[\w-]*footnotes$/.test(name);
+    default:
+      return false;
+  }
+}
 
-/**
- * Removes dangerous elements with everything inside them from Markdown source, before marked
- * splits it into tokens: inline, <script>alert(1)</script> arrives as three tokens, and the
- * text between the tags would otherwise print. Fenced code blocks are left as they are.
- * An element left open ends at the next blank line, so one typo cannot swallow the rest.
- * Calls `removed` with the element and its offset in the source.
- */
-export function stripDangerousElements(markdown: string, removed: (element: string, offset: number) => void): string {
-  let offset = 0;
-  return markdown
-    .split(/(^(?:```|~~~)[^\n]*\n[\s\S]*?^(?:```|~~~)[^\n]*$)/m)
-    .map((part, i) => {
-      const start = offset;
-      offset += part.length;
-      if (i % 2 === 1) return part;
-      return part.replace(DROP_PATTERN, (m: string, name: string, at: number) => {
-        removed(`<${name.toLowerCase()}>`, start + at);
-        return '';
-      });
-    })
-    .join('');
+export function sanitizeBlock(html: string, ctx: SanitizeContext): SanitizeResult {
+  const removed = new Set<string>();
+  const out = sanitize(html, {
+    allowedTags: ALLOWED_TAGS,
+    // Checked in transformTags below; sanitize-html's own list is the same names, a second fence.
+    allowedAttributes: { '*': ['id', 'class'], a: ['href', 'data-*', 'aria-describedby', 'aria-label'], img: ['src', 'alt'], ol: ['start'], td: ['align'], th: ['align'], section: ['data-*'] },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemesByTag: { img: [] },
+    allowProtocolRelative: false,
+    allowVulnerableTags: false,
+    nonTextTags: NON_TEXT,
+    disallowedTagsMode: 'discard',
+    parser: { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true },
+    transformTags: {
+      '*': (tagName, attribs) => {
+        if (!ALLOWED_TAGS.includes(tagName)) {
+          removed.add(`<${tagName}>`);
+          return { tagName, attribs };
+        }
+        const kept: Record<string, string> = {};
+        for (const [name, value] of Object.entries(attribs)) {
+          if (keepAttribute(tagName, name, value, ctx)) kept[name] = value;
+          else removed.add(tagName === 'img' && name === 'src' ? '<img>' : `${name}=`);
+        }
+        return { tagName, attribs: kept };
+      },
+    },
+    // An image that no Markdown image produced is dropped whole, not left as an empty frame.
+    exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+  });
+  return { html: out, removed: [...removed] };
 }
 
 export function escapeText(s: string): string {

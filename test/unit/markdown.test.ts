@@ -1,0 +1,85 @@
+/**
+ * Markdown → sanitised HTML: what an expert wrote prints as written, and only it. The cases are
+ * the awkward but legitimate prose that once lost text or turned the rest of an issue bold.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/content/diagnostic.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+
+function render(markdown: string, images: Record<string, string> = {}) {
+  const diagnostics: Diagnostic[] = [];
+  const html = renderMarkdown(
+    { markdown, file: 'f.md', firstLine: 10, idPrefix: 'a1-', resolveImage: (src) => (src in images ? { url: images[src] } : { code: 'image-missing', problem: 'missing', hint: 'h' }) },
+    diagnostics,
+  );
+  return { html, diagnostics, removed: diagnostics.filter((d) => d.code === 'unsafe-html').map((d) => `${d.line} ${d.data?.removed}`) };
+}
+
+/** The text a reader sees: tags removed, entities decoded. */
+function text(html: string): string {
+  return html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
+describe('Markdown rendering', () => {
+  it('prints code that names tags as text, with the rest of its paragraph, and warns of nothing', () => {
+    const r = render('行内代码 `<style>` 和 `<script>` 是两个标签名，这句话的后半部分还在。\n\n```html\n<div onclick="x()">代码</div>\n<style>\n```\n\n下一段。');
+    expect(text(r.html)).toContain('行内代码 <style> 和 <script> 是两个标签名，这句话的后半部分还在。');
+    expect(text(r.html)).toContain('<div onclick="x()">代码</div>\n<style>');
+    expect(text(r.html)).toContain('下一段。');
+    expect(r.html).toContain('<code class="language-html">');
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('ends an unclosed tag with its paragraph: the next paragraph, list and table are not inside it', () => {
+    const r = render('一段没有闭合的<b>加粗标签，后面。\n\n第二段。\n\n- 列<i>表\n- 二\n\n| a | b |\n|---|---|\n| 1 | 2 |');
+    expect(r.html).toMatch(/<p>一段没有闭合的<b>加粗标签，后面。<\/b><\/p>\s*<p>第二段。<\/p>/);
+    expect(r.html).toMatch(/<li>列<i>表<\/i><\/li>\s*<li>二<\/li>/);
+    expect(r.html).toMatch(/<td>1<\/td>/);
+  });
+
+  it('keeps < and & in prose, and entities as the characters they name', () => {
+    const r = render('当 a < b && c > d 时，R&D 投入占比 2.68%；&copy; 与 &amp; 照印。x <y 和 <3。');
+    expect(text(r.html)).toBe('当 a < b && c > d 时，R&D 投入占比 2.68%；© 与 & 照印。x <y 和 <3。\n');
+  });
+
+  it('drops scripts and styles with their content; an unclosed one ends at its blank line', () => {
+    const r = render('前<script>alert(1)</script>后。\n\n<script>\nvar stolen = 1;\n\n下一段保留。\n\n<style>body{display:none}</style>\n\n末段。');
+    expect(text(r.html)).not.toMatch(/alert|stolen|display/);
+    expect(text(r.html)).toContain('前后。');
+    expect(text(r.html)).toContain('下一段保留。');
+    expect(text(r.html)).toContain('末段。');
+    expect(r.removed).toEqual(['10 <script>', '12 <script>', '17 <style>']);
+  });
+
+  it('cannot close or open the markup around the article', () => {
+    const r = render('</p></div></article></main><footer class="distribution">报：假</footer> 后文\n\n<div style="position:fixed">盖住</div>');
+    expect(r.html).not.toMatch(/<\/?(div|article|main|footer)\b|style=|class="distribution"/);
+    expect(text(r.html)).toContain('报：假');
+    expect(text(r.html)).toContain('盖住');
+  });
+
+  it('keeps allowed inline tags without attributes, safe links, and names exactly what went', () => {
+    const r = render('<b onclick="x()">粗</b><a href="javascript:x">链</a><img src=x onerror=y> <a href="https://example.org/a">好</a> <u>下</u>');
+    expect(r.html).toContain('<b>粗</b>');
+    expect(r.html).toContain('<a href="https://example.org/a">好</a>');
+    expect(r.html).toContain('<u>下</u>');
+    expect(r.html).not.toMatch(/onclick|javascript|onerror|<img/);
+    expect(r.removed).toEqual(['10 onclick= href= <img> onerror=']);
+  });
+
+  it('keeps footnotes with the article prefix and no warning', () => {
+    const r = render('脚注[^1]在此。\n\n[^1]: 注释 <i>斜</i>。\n');
+    expect(r.html).toContain('id="a1-fn-1"');
+    expect(r.html).toContain('href="#a1-fn-1"');
+    expect(r.html).toContain('<i>斜</i>');
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('allows an id only under the article prefix, and an image only as Markdown made it', () => {
+    const r = render('<a id="article-2" href="#x">a</a><a id="a1-ok">b</a>\n\n![图](p.png)\n\n<img src="/_workspace/p.png"><img src="https://example.org/x.png">', { 'p.png': '/_workspace/p.png' });
+    expect(r.html).not.toContain('id="article-2"');
+    expect(r.html).toContain('id="a1-ok"');
+    expect(r.html.match(/<img/g)?.length).toBe(2); // the Markdown image, and the same file named again
+    expect(r.html).not.toContain('example.org');
+  });
+});
