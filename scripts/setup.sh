@@ -1,8 +1,8 @@
 #!/bin/sh
 # The quick start's first command: install what briefs needs, build it, and print the sample
-# issues into dist/. Safe to run again. Installs Chromium (to print) and poppler-utils (the
-# tests read PDFs back with it) from Debian when they are missing and this is a root shell
-# on a Debian-like system; otherwise it says what to install.
+# issues into dist/. Safe to run again. Installs Chromium (to print), fonts-hanazono (rare Han
+# characters) and poppler-utils (the tests read PDFs back with it) from Debian when they are
+# missing and this is a root shell on a Debian-like system; otherwise it says what to install.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -13,6 +13,8 @@ if [ -z "${CHROME_PATH:-}${PUPPETEER_EXECUTABLE_PATH:-}" ] && ! command -v chrom
   need_apt="$need_apt chromium"
 fi
 command -v pdftotext >/dev/null 2>&1 || need_apt="$need_apt poppler-utils"
+# Hanazono Mincho (TrueType) prints the rare Han characters the shipped faces lack (刘䶮, 王𬱖).
+[ -f /usr/share/fonts/truetype/hanazono/HanaMinA.ttf ] || need_apt="$need_apt fonts-hanazono"
 
 if [ -n "$need_apt" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

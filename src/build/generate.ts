@@ -17,7 +17,7 @@ import { pdfDate } from '../print/pdf-date.js';
 import type { PdfInfo } from '../print/pdf-metadata.js';
 import { PRINT_CSP, startPrintServer, type PrintServer } from '../print/print-server.js';
 import { printUrls } from '../print/resources.js';
-import { fontFaceCss, fontPackageDir } from '../render/fonts.js';
+import { fontFaceCss, fontFile } from '../render/fonts.js';
 import { VERSION } from '../version.js';
 import { fingerprint } from './fingerprint.js';
 import { readManifest, stillValid, writeManifest, type Manifest } from './manifest.js';
@@ -81,13 +81,13 @@ interface Shared {
 export async function generate(project: Project, issues: readonly IssueFile[], opts: GenerateOptions): Promise<IssueResult[]> {
   const pool = opts.pool ?? new BrowserPool({ executablePath: opts.browser ?? project.config.browser, jobs: opts.jobs, timeout: opts.timeout, restarts: 1 });
   const fileUrls: UrlScheme = {
-    font: (pkg, file) => pathToFileURL(path.join(fontPackageDir(pkg), 'files', file)).href,
+    font: (pkg, file) => pathToFileURL(fontFile(pkg, file)).href,
     asset: (rel) => pathToFileURL(path.join(project.config.root, rel)).href,
   };
   const manifest = await readManifest(opts.outDir);
   const server = opts.server ?? (await startPrintServer(project.config.root));
-  const printFonts = fontFaceCss(printUrls.font);
-  const shared: Shared = { project, opts, pool, server, manifest, printFonts, printFontsKey: `/* @font-face ${createHash('sha256').update(printFonts).digest('hex')} */`, fileUrls, fileFonts: opts.html ? fontFaceCss(fileUrls.font) : '' };
+  const printFonts = fontFaceCss(printUrls.font, project.fonts.fallback);
+  const shared: Shared = { project, opts, pool, server, manifest, printFonts, printFontsKey: `/* @font-face ${createHash('sha256').update(printFonts).digest('hex')} */`, fileUrls, fileFonts: opts.html ? fontFaceCss(fileUrls.font, project.fonts.fallback) : '' };
   try {
     // Each issue is rendered when a slot frees up, so memory holds `jobs` documents, not all of them.
     return await mapLimit(issues, Math.max(1, opts.jobs), (issue) => generateOne(shared, issue));
@@ -117,7 +117,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
   const base = outputBase(issue);
   const info: Omit<PdfInfo, 'id'> = {
     title: rendered.title,
-    author: assembled.bulletin.publisher || project.config.publisher,
+    author: assembled.bulletin.publisher,
     subject: assembled.bulletin.name,
     keywords: [...new Set(assembled.articles.map((a) => a.submission.topic).filter((t): t is string => !!t))],
     date: pdfDate(issue.date),

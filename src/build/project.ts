@@ -15,6 +15,10 @@ import { loadTemplates, type TemplateSet } from '../render/template-files.js';
 import { checkText } from '../content/checks.js';
 import { renderIssueHtml, resolveImage, type RenderOptions, type RenderedIssue } from '../render/document.js';
 import { renderMarkdown } from '../render/markdown.js';
+import { checkGlyphs, type PrintedText } from '../content/glyphs.js';
+import type { Coverage } from '../fonts/coverage.js';
+import { loadFallbackFaces, type FallbackFace } from '../fonts/fallback.js';
+import { fontCoverage } from '../render/fonts.js';
 
 export interface Project {
   config: Config;
@@ -26,6 +30,8 @@ export interface Project {
   diagnostics: Diagnostic[];
   templates: TemplateSet;
   env: TemplateEnvironment;
+  /** The fallback faces found on this machine, and what all the faces served can print. */
+  fonts: { fallback: FallbackFace[]; coverage: Coverage };
 }
 
 export interface LoadOptions {
@@ -39,12 +45,40 @@ export interface LoadOptions {
 }
 
 export async function loadProject(config: Config, opts: LoadOptions = {}): Promise<Project> {
-  const ws = await loadWorkspace(config, opts.memo);
-  const diagnostics = [...ws.diagnostics, ...crossCheck(ws.submissions, ws.issues), ...contentChecks(config, ws.submissions, ws.issues, opts.markdownChecks !== false)];
+  const [ws, fallback] = await Promise.all([loadWorkspace(config, opts.memo), loadFallbackFaces()]);
+  const fonts = { fallback, coverage: fontCoverage(fallback) };
+  const diagnostics = [
+    ...ws.diagnostics,
+    ...crossCheck(ws.submissions, ws.issues),
+    ...contentChecks(config, ws.submissions, ws.issues, opts.markdownChecks !== false),
+    ...checkGlyphs(printedTexts(ws.submissions, ws.issues), fonts.coverage),
+  ];
   const templates = await loadTemplates(path.join(config.root, config.templates));
   const byId = new Map<string, Submission>();
   for (const s of ws.submissions) if (!byId.has(s.id)) byId.set(s.id, s);
-  return { config, submissions: ws.submissions, byId, issues: ws.issues, files: ws.files, diagnostics, templates, env: createEnvironment(templates) };
+  return { config, submissions: ws.submissions, byId, issues: ws.issues, files: ws.files, diagnostics, templates, env: createEnvironment(templates), fonts };
+}
+
+/** Every text of a submission or issue file that is printed, with where it stands in its file. */
+function printedTexts(submissions: readonly Submission[], issues: readonly IssueFile[]): PrintedText[] {
+  const out: PrintedText[] = [];
+  for (const s of submissions) {
+    const at = (field: string) => s.lines?.[field];
+    out.push({ file: s.file, text: s.title, line: at('title'), field: 'title' });
+    if (s.topic) out.push({ file: s.file, text: s.topic, line: at('topic'), field: 'topic' });
+    for (const a of s.authors) out.push({ file: s.file, text: [a.name, a.title, a.affiliation].filter(Boolean).join(' '), line: at('authors'), field: 'authors' });
+    out.push({ file: s.file, text: s.body, line: s.bodyLine });
+  }
+  for (const i of issues) {
+    const at = (field: string) => i.lines?.[field];
+    out.push({ file: i.file, text: i.note, line: i.noteLine });
+    for (const k of ['报', '送', '发'] as const) for (const r of i.distribution[k]) out.push({ file: i.file, text: r, line: at('distribution'), field: 'distribution' });
+    for (const field of ['editor', 'approver', 'classification'] as const) {
+      const v = i[field];
+      if (v) out.push({ file: i.file, text: v, line: at(field), field });
+    }
+  }
+  return out;
 }
 
 const assetExists = (root: string) => (rel: string) => {

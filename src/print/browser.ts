@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { BriefsError, usageError } from '../errors.js';
 import { findBrowser } from './find-browser.js';
+import { chromiumFontconfig } from './fontconfig.js';
 
 export interface BrowserOptions {
   executablePath?: string;
@@ -72,6 +73,9 @@ export class BrowserPool {
             executablePath: found.executablePath,
             headless: true,
             args: chromiumArgs(process.getuid?.() === 0),
+            env: { ...process.env, FONTCONFIG_FILE: chromiumFontconfig() },
+            // DevTools over a pipe: no port that another local process could connect to.
+            pipe: true,
             // The command closes the browser itself, after the pool is drained.
             handleSIGINT: false,
             handleSIGTERM: false,

@@ -2,6 +2,7 @@
  * What the print page (and the preview server) may load: the shipped fonts and image files of
  * the workspace. Everything else is refused. URL paths:
  *   /_fonts/<package>/<file>   a file of a shipped @fontsource package
+ *   /_fonts/fallback/<file>    a fallback face (see fonts/fallback.ts), by its base name
  *   /_workspace/<path>         an image inside the workspace root
  * Percent-encoding is decoded once and the result must still lie inside the folder it names,
  * so "..", "%2e%2e" and "%2f" lead nowhere.
@@ -9,11 +10,13 @@
 import { readFile, realpath } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
-import { FONT_PACKAGES, fontPackageDir } from '../render/fonts.js';
+import { fallbackFiles } from '../fonts/fallback.js';
+import { FALLBACK_DIR, FONT_PACKAGES, fontPackageDir } from '../render/fonts.js';
 
 const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
@@ -40,7 +43,12 @@ export async function resolveResource(urlPath: string, root: string): Promise<Re
   if (parts.some((p) => p === '..' || p === '.')) return undefined;
   let base: string;
   let rest: string[];
-  if (parts[0] === '_fonts' && parts.length === 3 && parts[1] in FONT_PACKAGES) {
+  if (parts[0] === '_fonts' && parts.length === 3 && parts[1] === FALLBACK_DIR) {
+    const file = fallbackFiles().find((f) => path.basename(f) === parts[2]);
+    if (!file) return undefined;
+    base = path.dirname(file);
+    rest = [path.basename(file)];
+  } else if (parts[0] === '_fonts' && parts.length === 3 && parts[1] in FONT_PACKAGES) {
     base = path.join(fontPackageDir(parts[1]), 'files');
     rest = parts.slice(2);
   } else if (parts[0] === '_workspace' && parts.length >= 2) {

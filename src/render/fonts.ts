@@ -8,6 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FontConfig } from '../config/types.js';
+import { Coverage, unicodeRange } from '../fonts/coverage.js';
+import { FALLBACK_FAMILY, fallbackFiles, type FallbackFace } from '../fonts/fallback.js';
 
 const require = createRequire(import.meta.url);
 
@@ -25,6 +27,12 @@ const SHIPPED: Record<keyof FontConfig, string> = {
   hei: 'Noto Sans SC',
   kai: 'LXGW WenKai',
 };
+
+/** The file behind a font URL's package and file name, shipped or fallback. */
+export function fontFile(pkg: string, file: string): string {
+  if (pkg === FALLBACK_DIR) return fallbackFiles().find((f) => path.basename(f) === file) ?? file;
+  return path.join(fontPackageDir(pkg), 'files', file);
+}
 
 export function fontPackageDir(pkg: string): string {
   return path.dirname(require.resolve(`@fontsource/${pkg}/package.json`));
@@ -47,9 +55,22 @@ function packageCss(pkg: string, file: string): string {
   return css;
 }
 
-/** @font-face rules for every shipped face, with URLs made by `fontUrl` (woff2 only). */
-export function fontFaceCss(fontUrl: (pkg: string, file: string) => string): string {
+/** The URL folder of the fallback faces, beside the shipped packages: /_fonts/fallback/<file>. */
+export const FALLBACK_DIR = 'fallback';
+
+/**
+ * @font-face rules for every shipped face (woff2 only) and the fallback faces, with URLs made by
+ * `fontUrl`. A fallback face's rule names its size and date, so a new file changes fingerprints.
+ */
+export function fontFaceCss(fontUrl: (pkg: string, file: string) => string, fallback: readonly FallbackFace[] = []): string {
   const out: string[] = [];
+  for (const face of fallback) {
+    for (const weight of [400, 700]) {
+      out.push(
+        `/* ${face.name} ${face.stamp} */\n@font-face {\n  font-family: '${FALLBACK_FAMILY}';\n  font-weight: ${weight};\n  src: url(${fontUrl(FALLBACK_DIR, face.name)}) format('truetype');\n  unicode-range: ${unicodeRange(face.codepoints)};\n}`,
+      );
+    }
+  }
   for (const [pkg, { files }] of Object.entries(FONT_PACKAGES)) {
     for (const file of files) {
       out.push(
@@ -63,10 +84,15 @@ export function fontFaceCss(fontUrl: (pkg: string, file: string) => string): str
   return out.join('\n');
 }
 
-/** CSS custom properties --font-song, --font-fang … for the stylesheets. */
+/**
+ * CSS custom properties --font-song, --font-fang … for the stylesheets. Each stack runs: the
+ * office's faces, the role's shipped face, the Han fallback (a 明朝, close to 宋 and 仿宋), the other shipped faces. So a
+ * character prints if any face briefs serves has it, and `fontCoverage` can say which do.
+ */
 export function fontRoleCss(fonts: FontConfig): string {
+  const shipped = [...new Set(Object.values(FONT_PACKAGES).map((p) => p.family))];
   const lines = (Object.keys(SHIPPED) as (keyof FontConfig)[]).map((role) => {
-    const stack = [...fonts[role], SHIPPED[role]].map(quoteFamily).join(', ');
+    const stack = [...new Set([...fonts[role], SHIPPED[role], FALLBACK_FAMILY, ...shipped])].map(quoteFamily).join(', ');
     return `  --font-${role}: ${stack};`;
   });
   return `:root {\n${lines.join('\n')}\n}`;
@@ -74,4 +100,14 @@ export function fontRoleCss(fonts: FontConfig): string {
 
 function quoteFamily(name: string): string {
   return `"${name.replace(/[\\"]/g, '\\$&').replace(/[\n\r]/g, ' ')}"`;
+}
+
+/** Every character the shipped faces and the fallback faces can print. */
+export function fontCoverage(fallback: readonly FallbackFace[]): Coverage {
+  const coverage = new Coverage();
+  for (const [pkg, { files }] of Object.entries(FONT_PACKAGES)) {
+    for (const file of files) for (const m of packageCss(pkg, file).matchAll(/unicode-range:([^;]+);/g)) coverage.addUnicodeRange(m[1]);
+  }
+  for (const face of fallback) coverage.addAll(face.codepoints);
+  return coverage;
 }

@@ -1,0 +1,58 @@
+/**
+ * `glyph-missing`: a character that no face briefs gives Chromium can print. Left alone it
+ * would print from whatever font the machine has, or as an empty box. Each character is
+ * reported once a file, at its first place, with how often it occurs. Pure.
+ */
+import type { Coverage } from '../fonts/coverage.js';
+import { needsGlyph } from '../fonts/coverage.js';
+import type { Diagnostic } from './diagnostic.js';
+
+export interface PrintedText {
+  file: string;
+  text: string;
+  /** File line of the text's first line. Body text gets columns; a field's value, whose place on its line is not known, gets the line alone. */
+  line?: number;
+  field?: string;
+}
+
+export function checkGlyphs(texts: readonly PrintedText[], coverage: Coverage): Diagnostic[] {
+  const found = new Map<string, { d: Diagnostic; count: number }>();
+  for (const t of texts) {
+    let line = t.line;
+    let column = 1;
+    for (const ch of t.text) {
+      const cp = ch.codePointAt(0)!;
+      if (ch === '\n') {
+        if (line !== undefined && !t.field) line++;
+        column = 1;
+        continue;
+      }
+      if (needsGlyph(cp) && !coverage.has(cp)) {
+        const key = `${t.file}\0${cp}`;
+        const seen = found.get(key);
+        if (seen) seen.count++;
+        else {
+          const u = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+          found.set(key, {
+            count: 1,
+            d: {
+              severity: 'error',
+              code: 'glyph-missing',
+              file: t.file,
+              line,
+              column: line === undefined || t.field ? undefined : column,
+              field: t.field,
+              message: `no font briefs prints with has "${ch}" (${u})`,
+              hint: 'name an office font file that has it under fonts: in briefs.config.yaml (see the README), install fonts-hanazono for rare Han characters, or write the character another way',
+              data: { char: ch, codepoint: u },
+            },
+          });
+        }
+      }
+      column++;
+    }
+  }
+  return [...found.values()].map(({ d, count }) =>
+    count > 1 ? { ...d, message: `${d.message}, ${count} times`, data: { ...d.data, count } } : d,
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * Which characters the fonts briefs gives Chromium can print: a bit per code point. The shipped
+ * faces say it in their unicode-range descriptors (fontsource cuts them from the fonts' own
+ * maps); a font file says it in its cmap. Pure: built from ranges and code point lists.
+ */
+export class Coverage {
+  private readonly bits = new Uint8Array(0x110000 >> 3);
+
+  add(from: number, to = from): void {
+    for (let cp = Math.max(0, from); cp <= Math.min(to, 0x10ffff); cp++) this.bits[cp >> 3] |= 1 << (cp & 7);
+  }
+
+  addAll(codepoints: Iterable<number>): void {
+    for (const cp of codepoints) this.add(cp);
+  }
+
+  has(cp: number): boolean {
+    return (this.bits[cp >> 3] & (1 << (cp & 7))) !== 0;
+  }
+
+  /** CSS unicode-range syntax: "U+1f1e9-1f1f5,U+1f21a", with "?" wildcards. */
+  addUnicodeRange(css: string): void {
+    for (const part of css.split(',')) {
+      const m = /^\s*U\+([0-9a-f?]{1,6})(?:-([0-9a-f]{1,6}))?\s*$/i.exec(part);
+      if (!m) continue;
+      if (m[1].includes('?')) this.add(parseInt(m[1].replace(/\?/g, '0'), 16), parseInt(m[1].replace(/\?/g, 'f'), 16));
+      else this.add(parseInt(m[1], 16), m[2] ? parseInt(m[2], 16) : undefined);
+    }
+  }
+}
+
+/** The shortest unicode-range for a set of code points: runs become ranges. */
+export function unicodeRange(codepoints: readonly number[]): string {
+  const sorted = [...new Set(codepoints)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(j === i ? `U+${sorted[i].toString(16)}` : `U+${sorted[i].toString(16)}-${sorted[j].toString(16)}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+/**
+ * Characters that print nothing of their own and need no glyph: spaces and line ends, joiners,
+ * variation selectors, the BOM. (Control characters are reported elsewhere.)
+ */
+export function needsGlyph(cp: number): boolean {
+  const ch = String.fromCodePoint(cp);
+  return !/[\s\p{Default_Ignorable_Code_Point}\p{Cc}]/u.test(ch);
+}

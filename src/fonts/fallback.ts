@@ -1,0 +1,81 @@
+/**
+ * The fallback faces for rare Han characters (CJK extensions A–F, compatibility ideographs),
+ * which the shipped Noto and LXGW faces lack: 刘䶮 (U+4DAE), 王𬱖 (U+2CC56). Hanazono Mincho
+ * (花園明朝, free licence) has TrueType outlines, so Chromium embeds it as a CID TrueType subset,
+ * never as Type 3. It is too large to ship inside the npm package (53 MB), so `npm run setup`
+ * installs Debian's fonts-hanazono and briefs looks for it there; without it, `validate` names
+ * every character that cannot print. Chromium loads a face only when a page uses a character of
+ * its unicode-range, so an issue without rare characters never reads the files.
+ */
+import { stat } from 'node:fs/promises';
+import { needsGlyph } from './coverage.js';
+
+export const FALLBACK_FAMILY = 'briefs Han fallback';
+
+/** Where Debian's fonts-hanazono puts its files; BRIEFS_FALLBACK_FONTS (a path list) replaces it. */
+const DEBIAN_FILES = ['/usr/share/fonts/truetype/hanazono/HanaMinA.ttf', '/usr/share/fonts/truetype/hanazono/HanaMinB.ttf'];
+
+/** The Han blocks a fallback face is used for: everything else comes from the shipped faces. */
+const HAN_BLOCKS: [number, number][] = [
+  [0x2e80, 0x2fdf], // radicals
+  [0x31c0, 0x31ef], // strokes
+  [0x3400, 0x4dbf], // extension A
+  [0x4e00, 0x9fff], // unified ideographs (the few the shipped faces lack)
+  [0xf900, 0xfaff], // compatibility ideographs
+  [0x20000, 0x2ebef], // extensions B–F
+  [0x2f800, 0x2fa1f], // compatibility supplement
+  [0x30000, 0x323af], // extensions G–H
+];
+
+export interface FallbackFace {
+  /** Absolute path of the font file. */
+  file: string;
+  /** Its name in URLs: the file's base name. */
+  name: string;
+  /** Han code points the face has and no face before it in the list has. */
+  codepoints: number[];
+  /** Size and modification time, for fingerprints. */
+  stamp: string;
+}
+
+const cache = new Map<string, Promise<FallbackFace[]>>();
+
+export function fallbackFiles(env: NodeJS.ProcessEnv = process.env): string[] {
+  const list = env.BRIEFS_FALLBACK_FONTS;
+  return list === undefined ? DEBIAN_FILES : list.split(':').filter(Boolean);
+}
+
+/** The fallback faces found on this machine, each with the Han characters it adds. Read once a run. */
+export function loadFallbackFaces(files = fallbackFiles()): Promise<FallbackFace[]> {
+  const key = files.join('\0');
+  let found = cache.get(key);
+  if (!found) {
+    found = readFaces(files);
+    cache.set(key, found);
+  }
+  return found;
+}
+
+async function readFaces(files: string[]): Promise<FallbackFace[]> {
+  const faces: FallbackFace[] = [];
+  const seen = new Set<number>();
+  for (const file of files) {
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) continue;
+    const { openSync } = await import('fontkit');
+    let characters: number[];
+    try {
+      const font = openSync(file);
+      // TrueType outlines only: a CFF face would print as Type 3 glyphs.
+      const tables = (font as unknown as { directory?: { tables?: Record<string, unknown> } }).directory?.tables;
+      if (!('characterSet' in font) || !tables?.glyf) continue;
+      characters = font.characterSet;
+    } catch {
+      continue;
+    }
+    const codepoints = characters.filter((cp) => !seen.has(cp) && needsGlyph(cp) && HAN_BLOCKS.some(([a, b]) => cp >= a && cp <= b));
+    for (const cp of codepoints) seen.add(cp);
+    if (codepoints.length > 0) faces.push({ file, name: file.split('/').pop()!, codepoints, stamp: `${info.size}-${info.mtimeMs}` });
+  }
+  return faces;
+}

@@ -1,0 +1,47 @@
+/**
+ * The fonts Chromium may find on its own. Every face briefs prints with is served to the page
+ * (shipped, office or fallback); what Chromium would otherwise take from the machine depends on
+ * the machine, and a CFF font such as Debian's Noto CJK turns into Type 3 glyphs in the PDF. So
+ * Chromium runs with a fontconfig that knows only the fallback faces' folder (Chromium needs
+ * some system font to start). Without a fallback face installed, it keeps the machine's fonts
+ * but rejects CFF, bitmap and colour fonts, so still no Type 3 can reach a PDF.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fallbackFiles } from '../fonts/fallback.js';
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function fontconfigText(fallbackDirs: readonly string[], cacheDir: string): string {
+  const body =
+    fallbackDirs.length > 0
+      ? fallbackDirs.map((d) => `  <dir>${escapeXml(d)}</dir>`).join('\n')
+      : [
+          '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
+          '  <selectfont><rejectfont>',
+          '    <pattern><patelt name="fontformat"><string>CFF</string></patelt></pattern>',
+          '    <pattern><patelt name="color"><bool>true</bool></patelt></pattern>',
+          '    <pattern><patelt name="outline"><bool>false</bool></patelt></pattern>',
+          '  </rejectfont></selectfont>',
+        ].join('\n');
+  return `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n${body}\n  <cachedir>${escapeXml(cacheDir)}</cachedir>\n</fontconfig>\n`;
+}
+
+/** Writes (once, atomically) the fontconfig file for this machine's fallback faces; returns its path. */
+export function chromiumFontconfig(): string {
+  const dirs = [...new Set(fallbackFiles().filter((f) => existsSync(f)).map((f) => path.dirname(f)))];
+  const base = path.join(os.tmpdir(), `briefs-fontconfig-${process.getuid?.() ?? 'user'}`);
+  const text = fontconfigText(dirs, path.join(base, 'cache'));
+  const file = path.join(base, `${createHash('sha256').update(text).digest('hex').slice(0, 16)}.conf`);
+  if (!existsSync(file)) {
+    mkdirSync(base, { recursive: true, mode: 0o700 });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  }
+  return file;
+}
