@@ -15,7 +15,8 @@ export function configText(): string {
       (b) => `  ${b.id}:
     name: ${y(b.name)}              # printed in the red masthead
     layout: ${y(b.layout)}          # templates/layouts/<layout>.hbs
-    publisher: ${y(b.publisher)}    # the masthead's publisher line
+    # publisher: ${y(b.publisher)}    # the masthead's publisher line (default: the top-level publisher)
+    # classification: ${y(b.classification)}   # 密级 (default: the top-level classification)
     contents: ${b.contents}         # 本期目录 when an issue holds more than one article
     groupByTopic: ${b.groupByTopic} # articles under their topic (栏目) headings
     maxChars: ${b.maxChars}         # validate warns above this many Han characters a submission
@@ -25,6 +26,7 @@ export function configText(): string {
     .join('\n');
   return `# briefs.config.yaml: every setting with its default. Delete what you do not change.
 # Paths are relative to this folder. Command-line flags override this file.
+# Precedence: built-in defaults < the top level here < bulletins.<id> < command-line flags.
 
 submissions: ${d.submissions}   # one expert submission a file (Markdown with front matter)
 issues: ${d.issues}             # <bulletin>/<year>/<number>.md

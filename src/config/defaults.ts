@@ -1,8 +1,14 @@
 import type { Config } from './types.js';
 
-/** Everything briefs assumes when a workspace says nothing; `briefs.config.yaml` overrides any of it. */
+/** Settings a bulletin takes from the top level of the config unless it sets its own. */
+export const INHERITED = ['publisher', 'classification'] as const;
+
+/**
+ * Everything briefs assumes when a workspace says nothing; `briefs.config.yaml` overrides any of
+ * it. Precedence: these defaults < the file's top level < the file's `bulletins.<id>` < flags.
+ */
 export function defaultConfig(root: string): Config {
-  return {
+  const config: Config = {
     root,
     submissions: 'briefs/submissions',
     issues: 'briefs/issues',
@@ -18,7 +24,8 @@ export function defaultConfig(root: string): Config {
         id: 'qingkuang',
         name: '科技界情况',
         layout: 'qingkuang',
-        publisher: '中国科协办公厅',
+        publisher: '',
+        classification: '',
         contents: true,
         groupByTopic: true,
         maxChars: 2500,
@@ -29,7 +36,8 @@ export function defaultConfig(root: string): Config {
         id: 'jianyi',
         name: '科技工作者建议',
         layout: 'jianyi',
-        publisher: '中国科协办公厅',
+        publisher: '',
+        classification: '',
         contents: true,
         groupByTopic: false,
         maxChars: 3000,
@@ -38,4 +46,13 @@ export function defaultConfig(root: string): Config {
       },
     },
   };
+  inherit(config, new Set());
+  return config;
+}
+
+/** Fills each bulletin's inherited settings from the top level, except those in `own` ("jianyi.publisher"). */
+export function inherit(config: Config, own: ReadonlySet<string>): void {
+  for (const b of Object.values(config.bulletins)) {
+    for (const key of INHERITED) if (!own.has(`${b.id}.${key}`)) b[key] = config[key];
+  }
 }

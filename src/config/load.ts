@@ -1,12 +1,14 @@
 /**
- * Config precedence: built-in defaults < briefs.config.yaml < command-line flags.
+ * Config precedence: built-in defaults < the file's top level < the file's bulletins.<id> <
+ * command-line flags. A bulletin's publisher and classification follow the top level unless the
+ * bulletin names its own, wherever in the file either is written.
  * Paths in the file are relative to the workspace root (the file's folder).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { BriefsError, usageError } from '../errors.js';
-import { defaultConfig } from './defaults.js';
+import { defaultConfig, inherit } from './defaults.js';
 import type { BulletinConfig, Config, FontConfig } from './types.js';
 
 export const CONFIG_FILE = 'briefs.config.yaml';
@@ -20,7 +22,7 @@ export interface ConfigFlags {
 }
 
 const TOP_KEYS = ['submissions', 'issues', 'assets', 'templates', 'out', 'publisher', 'classification', 'encoding', 'browser', 'fonts', 'bulletins'];
-const BULLETIN_KEYS = ['name', 'layout', 'publisher', 'contents', 'groupByTopic', 'maxChars', 'issueArticles', 'issueChars'];
+const BULLETIN_KEYS = ['name', 'layout', 'publisher', 'classification', 'contents', 'groupByTopic', 'maxChars', 'issueArticles', 'issueChars'];
 const FONT_ROLES: (keyof FontConfig)[] = ['song', 'fang', 'kai', 'hei', 'xiaobiaosong'];
 
 export async function loadConfig(flags: ConfigFlags = {}, cwd = process.cwd()): Promise<Config> {
@@ -52,13 +54,15 @@ function applyFile(config: Config, text: string, file: string): void {
   const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
   if (typeof raw !== 'object' || Array.isArray(raw)) throw configError(rel, '', 'the config file must be a map of settings');
   config.file = file;
+  const own = new Set<string>();
   for (const [key, value] of Object.entries(raw)) {
     if (!TOP_KEYS.includes(key)) throw configError(rel, key, `unknown setting "${key}"; known settings: ${TOP_KEYS.join(', ')}`);
     if (key === 'fonts') config.fonts = readFonts(value, rel, config.fonts);
-    else if (key === 'bulletins') config.bulletins = readBulletins(value, rel, config);
+    else if (key === 'bulletins') config.bulletins = readBulletins(value, rel, config, own);
     else if (typeof value !== 'string') throw configError(rel, key, `"${key}" must be a string`);
     else (config as unknown as Record<string, unknown>)[key] = value;
   }
+  inherit(config, own);
 }
 
 function readFonts(value: unknown, rel: string, base: FontConfig): FontConfig {
@@ -73,7 +77,7 @@ function readFonts(value: unknown, rel: string, base: FontConfig): FontConfig {
   return fonts;
 }
 
-function readBulletins(value: unknown, rel: string, config: Config): Record<string, BulletinConfig> {
+function readBulletins(value: unknown, rel: string, config: Config, own: Set<string>): Record<string, BulletinConfig> {
   if (!isMap(value)) throw configError(rel, 'bulletins', 'bulletins must map an id (e.g. jianyi) to its settings');
   const bulletins = { ...config.bulletins };
   for (const [id, settings] of Object.entries(value)) {
@@ -83,12 +87,13 @@ function readBulletins(value: unknown, rel: string, config: Config): Record<stri
     if (!known && typeof settings.name !== 'string') throw configError(rel, `bulletins.${id}.name`, 'a new bulletin needs a name');
     const merged: BulletinConfig = known
       ? { ...known }
-      : { id, name: '', layout: 'qingkuang', publisher: config.publisher, contents: true, groupByTopic: false, maxChars: 3000, issueArticles: 5, issueChars: 6000 };
+      : { id, name: '', layout: 'qingkuang', publisher: '', classification: '', contents: true, groupByTopic: false, maxChars: 3000, issueArticles: 5, issueChars: 6000 };
     for (const [key, v] of Object.entries(settings)) {
       if (!BULLETIN_KEYS.includes(key)) throw configError(rel, `bulletins.${id}.${key}`, `unknown bulletin setting; known: ${BULLETIN_KEYS.join(', ')}`);
       const expected = typeof (merged as unknown as Record<string, unknown>)[key];
       if (typeof v !== expected) throw configError(rel, `bulletins.${id}.${key}`, `must be a ${expected}`);
       (merged as unknown as Record<string, unknown>)[key] = key === 'name' ? String(v).replace(/^《|》$/g, '') : v;
+      own.add(`${id}.${key}`);
     }
     bulletins[id] = merged;
   }

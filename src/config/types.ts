@@ -5,8 +5,10 @@ export interface BulletinConfig {
   name: string;
   /** Template layout under templates/layouts/ (without .hbs). */
   layout: string;
-  /** The publisher line of the masthead, e.g. 中国科协办公厅. */
+  /** The publisher line of the masthead, e.g. 中国科协办公厅: the top-level `publisher` unless the bulletin sets its own. */
   publisher: string;
+  /** 密级, top left of page 1: the top-level `classification` unless the bulletin sets its own (an issue file may set it again). */
+  classification: string;
   /** Print 本期目录 when an issue holds more than one article. */
   contents: boolean;
   /** Group articles under their topic (栏目) headings. */

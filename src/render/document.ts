@@ -120,8 +120,8 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
     proof: opts.proof === true,
     css: `${fontRoleCss(config.fonts)}\n${styles}`,
     bulletin: { id: bulletin.id, name: bulletin.name },
-    publisher: bulletin.publisher || config.publisher,
-    classification: issue.classification ?? config.classification,
+    publisher: bulletin.publisher,
+    classification: issue.classification ?? bulletin.classification,
     serial: issue.serial,
     issue: {
       year: issue.year,

@@ -1,0 +1,59 @@
+/** Config precedence, key by key: defaults < the file's top level < bulletins.<id> < flags. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultConfig, INHERITED } from '../../src/config/defaults.js';
+import { loadConfig } from '../../src/config/load.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function load(yaml: string, flags: Record<string, string> = {}) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'briefs-config-'));
+  dirs.push(dir);
+  writeFileSync(path.join(dir, 'briefs.config.yaml'), yaml);
+  return loadConfig({ root: dir, ...flags });
+}
+
+const VALUES: Record<(typeof INHERITED)[number], [string, string]> = {
+  publisher: ['中国科协调研宣传部', '中国科协办公厅（学会）'],
+  classification: ['内部资料', '机密★1年'],
+};
+
+describe('configuration precedence', () => {
+  it('has defaults that every built-in bulletin inherits', () => {
+    const d = defaultConfig('/ws');
+    for (const key of INHERITED) for (const b of Object.values(d.bulletins)) expect(b[key], `${b.id}.${key}`).toBe(d[key]);
+  });
+
+  for (const key of INHERITED) {
+    const [top, own] = VALUES[key];
+    it(`takes ${key} from the top level for every bulletin, built-in or new`, async () => {
+      const c = await load(`bulletins:\n  dongtai:\n    name: 学会动态\n${key}: ${top}\n`);
+      for (const id of ['jianyi', 'qingkuang', 'dongtai']) expect(c.bulletins[id][key], id).toBe(top);
+    });
+    it(`lets bulletins.<id>.${key} win over the top level, for that bulletin only, in either order`, async () => {
+      for (const yaml of [`${key}: ${top}\nbulletins:\n  jianyi:\n    ${key}: ${own}\n`, `bulletins:\n  jianyi:\n    ${key}: ${own}\n${key}: ${top}\n`]) {
+        const c = await load(yaml);
+        expect(c.bulletins.jianyi[key]).toBe(own);
+        expect(c.bulletins.qingkuang[key]).toBe(top);
+      }
+    });
+  }
+
+  it('lets flags win over the file', async () => {
+    const c = await load('out: dist-file\nencoding: utf-8\n', { out: 'dist-flag', encoding: 'gb18030' });
+    expect(c.out).toBe('dist-flag');
+    expect(c.encoding).toBe('gb18030');
+  });
+
+  it('keeps the built-in bulletin settings a file does not name', async () => {
+    const c = await load('bulletins:\n  jianyi:\n    maxChars: 4000\n');
+    expect(c.bulletins.jianyi.maxChars).toBe(4000);
+    expect(c.bulletins.jianyi.name).toBe('科技工作者建议');
+    expect(c.bulletins.qingkuang).toEqual(defaultConfig(c.root).bulletins.qingkuang);
+  });
+});
