@@ -46,14 +46,14 @@ const GAP = 2 * 28.98;
 
 /**
  * The layout the marks of one print call for: the articles where they fell, and the 报尾's push
- * from where the articles end and how tall the 报尾 is (its head mark sits above this print's push).
+ * from where the articles end and how tall the 报尾 is (its head mark sits below this print's push).
  */
-function layoutFromMarks(marks: Marks, printed: MeasuredLayout): MeasuredLayout | undefined {
+function layoutFromMarks(marks: Marks): MeasuredLayout | undefined {
   const articlePages = marks.articlePages.map((p) => p ?? 0);
   const { contentEnd: end, distributionTop: top, distributionBottom: bottom } = marks;
   if (!bottom) return { articlePages, distributionPush: 0 };
   if (!end || !top || top.page !== bottom.page) return undefined;
-  const height = top.y - bottom.y - printed.distributionPush;
+  const height = top.y - bottom.y;
   const onSamePage = end.y - GAP - height - FOOT;
   const push = onSamePage >= 0 ? onSamePage : BLOCK_TOP - height - FOOT;
   return { articlePages, distributionPush: Math.max(0, Math.floor(push * 100) / 100) };
@@ -71,7 +71,7 @@ export async function printIssue(page: Page, rendered: RenderedIssue, server: Pr
     };
     let { pdf, marks } = await print();
     let prints = 1;
-    const computed = settled(marks, layout) ? undefined : layoutFromMarks(marks, layout);
+    const computed = settled(marks, layout) ? undefined : layoutFromMarks(marks);
     if (computed) {
       layout = computed;
       ({ pdf, marks } = await print());

@@ -2,8 +2,8 @@
  * The fonts Chromium may find on its own. Every face briefs prints with is served to the page
  * (shipped, office or fallback); what Chromium would otherwise take from the machine depends on
  * the machine, and a CFF font such as Debian's Noto CJK turns into Type 3 glyphs in the PDF. So
- * Chromium runs with a fontconfig that knows only the fallback faces' folder (Chromium needs
- * some system font to start). Without a fallback face installed, it keeps the machine's fonts
+ * Chromium runs with the system's fontconfig rules but only the fallback faces' folder (Chromium
+ * needs some system font to start). Without a fallback face installed, it keeps the machine's fonts
  * but rejects CFF, bitmap and colour fonts, so still no Type 3 can reach a PDF.
  */
 import { createHash } from 'node:crypto';
@@ -17,11 +17,14 @@ function escapeXml(s: string): string {
 }
 
 export function fontconfigText(fallbackDirs: readonly string[], cacheDir: string): string {
+  // The system file is kept for its rendering rules (hinting, antialiasing), which set glyph
+  // advances and so the line breaks; only its font folders are dropped.
+  const system = '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>';
   const body =
     fallbackDirs.length > 0
-      ? fallbackDirs.map((d) => `  <dir>${escapeXml(d)}</dir>`).join('\n')
+      ? [system, '  <reset-dirs/>', ...fallbackDirs.map((d) => `  <dir>${escapeXml(d)}</dir>`)].join('\n')
       : [
-          '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
+          system,
           '  <selectfont><rejectfont>',
           '    <pattern><patelt name="fontformat"><string>CFF</string></patelt></pattern>',
           '    <pattern><patelt name="color"><bool>true</bool></patelt></pattern>',

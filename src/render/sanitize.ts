@@ -78,7 +78,8 @@ export function sanitizeBlock(html: string, ctx: SanitizeContext): SanitizeResul
     // Checked in transformTags below; sanitize-html's own list is the same names, a second fence.
     allowedAttributes: { '*': ['id', 'class'], a: ['href', 'data-*', 'aria-describedby', 'aria-label'], img: ['src', 'alt'], ol: ['start'], td: ['align'], th: ['align'], section: ['data-*'] },
     allowedSchemes: ['http', 'https', 'mailto'],
-    allowedSchemesByTag: { img: [] },
+    // Images are checked against the renderer's own URLs above; --html writes them as file: URLs.
+    allowedSchemesByTag: { img: ['file'] },
     allowProtocolRelative: false,
     allowVulnerableTags: false,
     nonTextTags: NON_TEXT,
