@@ -13,15 +13,27 @@ export interface NewSubmission {
 
 const y = (value: unknown) => stringify(value, { lineWidth: 0 }).trimEnd();
 
+/**
+ * What the form says until the expert replaces it. validate knows these values (placeholder-left),
+ * so a form sent back half-filled cannot print "（单位职称或职务 姓名）".
+ */
+export const PLACEHOLDERS = {
+  name: '姓名',
+  title: '职称或职务',
+  affiliation: '单位',
+  /** Lines of the body, headings without their #. */
+  body: ['正文第一段。', '一、第一部分', '正文。'],
+} as const;
+
 export function submissionFileText(s: NewSubmission): string {
   return `---
 # 请填写下列各项，然后在结束的 --- 下面书写正文（Markdown）。Fill in each field, then write the text below the closing ---.
 title: ${y(s.title)}   # 标题，如“关于……的建议”
 publication: ${y(s.publication)}   # 刊物：jianyi 科技工作者建议 / qingkuang 科技界情况
 authors:   # 作者：每位作者一项 / one entry per author
-  - name: ${y(s.author ?? '姓名')}
-    title: 职称或职务   # 如 研究员、中国科学院院士
-    affiliation: 单位
+  - name: ${y(s.author ?? PLACEHOLDERS.name)}
+    title: ${PLACEHOLDERS.title}   # 如 研究员、中国科学院院士
+    affiliation: ${PLACEHOLDERS.affiliation}
 submitted: ${s.date}   # 日期 YYYY-MM-DD
 topic: ""   # 栏目（科技界情况用），可空
 summary: ""   # 摘要，可空
@@ -29,11 +41,11 @@ contact: ""   # 联系方式：仅供编辑部使用，不会印出 / for the ed
 status: submitted   # 状态：submitted 已提交 / accepted 已采用 / rejected 已退回（由编辑部填写）
 ---
 
-正文第一段。
+${PLACEHOLDERS.body[0]}
 
-## 一、第一部分
+## ${PLACEHOLDERS.body[1]}
 
-正文。
+${PLACEHOLDERS.body[2]}
 `;
 }
 

@@ -6,6 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { assembleIssue, type AssembledIssue } from '../assemble/issue.js';
 import { crossCheck } from '../assemble/cross-check.js';
+import { placeholderChecks } from '../assemble/placeholders.js';
 import type { Config } from '../config/types.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import type { IssueFile, Submission } from '../content/model.js';
@@ -50,6 +51,7 @@ export async function loadProject(config: Config, opts: LoadOptions = {}): Promi
   const diagnostics = [
     ...ws.diagnostics,
     ...crossCheck(ws.submissions, ws.issues),
+    ...placeholderChecks(ws.submissions, ws.issues),
     ...contentChecks(config, ws.submissions, ws.issues, opts.markdownChecks !== false),
     ...checkGlyphs(printedTexts(ws.submissions, ws.issues), fonts.coverage),
   ];
