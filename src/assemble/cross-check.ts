@@ -4,8 +4,10 @@
  */
 import type { Diagnostic } from '../content/diagnostic.js';
 import type { IssueFile, Submission } from '../content/model.js';
+import { describeIssue as describe, numberingChecks } from './numbering-checks.js';
 
-export function crossCheck(submissions: readonly Submission[], issues: readonly IssueFile[]): Diagnostic[] {
+/** `unusable`: submission files with errors of their own, by the id they claim (see content/workspace.ts). */
+export function crossCheck(submissions: readonly Submission[], issues: readonly IssueFile[], unusable: ReadonlyMap<string, string> = new Map()): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byId = new Map<string, Submission>();
   for (const s of submissions) {
@@ -47,6 +49,11 @@ export function crossCheck(submissions: readonly Submission[], issues: readonly 
     issue.submissions.forEach((id, i) => {
       const line = issue.submissionLines[i];
       const s = byId.get(id);
+      if (!s && unusable.has(id)) {
+        const other = unusable.get(id)!;
+        out.push({ severity: 'error', code: 'submission-invalid', file: issue.file, line, field: 'submissions', message: `the submission "${id}" cannot be used: ${other} has errors`, hint: `fix the errors reported for ${other}`, data: { id, other } });
+        return;
+      }
       if (!s) {
         out.push({ severity: 'error', code: 'unknown-submission', file: issue.file, line, field: 'submissions', message: `no submission has the id "${id}"`, hint: closest(id, byId), data: { id } });
         return;
@@ -65,34 +72,8 @@ export function crossCheck(submissions: readonly Submission[], issues: readonly 
       }
     });
   }
-  out.push(...numberingGaps(issues));
+  out.push(...numberingChecks(issues));
   return out;
-}
-
-/** A warning for each number missing from a year's sequence (supplements counted apart). */
-function numberingGaps(issues: readonly IssueFile[]): Diagnostic[] {
-  const series = new Map<string, IssueFile[]>();
-  for (const i of issues) {
-    const key = `${i.publication}/${i.year}/${i.supplement}`;
-    series.set(key, [...(series.get(key) ?? []), i]);
-  }
-  const out: Diagnostic[] = [];
-  for (const list of series.values()) {
-    const sorted = [...list].sort((a, b) => a.number - b.number);
-    const numbers = new Set(sorted.map((i) => i.number));
-    const max = sorted[sorted.length - 1].number;
-    const first = sorted[0].number;
-    for (let n = first; n <= max; n++) {
-      if (numbers.has(n)) continue;
-      const next = sorted.find((i) => i.number > n)!;
-      out.push({ severity: 'warning', code: 'numbering-gap', file: next.file, line: next.lines?.number, field: 'number', message: `${describe(next).replace(/第\d+期/, `第${n}期`)} is missing: the numbers jump to ${next.number}`, data: { missing: n, next: next.number }, hint: 'issues are numbered without gaps each year; check for a lost or misnumbered issue file' });
-    }
-  }
-  return out;
-}
-
-function describe(issue: IssueFile): string {
-  return `${issue.publication} ${issue.year}年${issue.supplement ? '增刊' : ''}第${issue.number}期`;
 }
 
 function closest(id: string, byId: Map<string, Submission>): string {

@@ -33,6 +33,8 @@ export interface Project {
   env: TemplateEnvironment;
   /** The fallback faces found on this machine, and what all the faces served can print. */
   fonts: { fallback: FallbackFace[]; coverage: Coverage };
+  /** Submission files with errors of their own, by the id they claim. */
+  unusable: Map<string, string>;
 }
 
 export interface LoadOptions {
@@ -50,7 +52,7 @@ export async function loadProject(config: Config, opts: LoadOptions = {}): Promi
   const fonts = { fallback, coverage: fontCoverage(fallback) };
   const diagnostics = [
     ...ws.diagnostics,
-    ...crossCheck(ws.submissions, ws.issues),
+    ...crossCheck(ws.submissions, ws.issues, ws.unusable),
     ...placeholderChecks(ws.submissions, ws.issues),
     ...contentChecks(config, ws.submissions, ws.issues, opts.markdownChecks !== false),
     ...checkGlyphs(printedTexts(ws.submissions, ws.issues), fonts.coverage),
@@ -58,7 +60,7 @@ export async function loadProject(config: Config, opts: LoadOptions = {}): Promi
   const templates = await loadTemplates(path.join(config.root, config.templates));
   const byId = new Map<string, Submission>();
   for (const s of ws.submissions) if (!byId.has(s.id)) byId.set(s.id, s);
-  return { config, submissions: ws.submissions, byId, issues: ws.issues, files: ws.files, diagnostics, templates, env: createEnvironment(templates), fonts };
+  return { config, submissions: ws.submissions, byId, issues: ws.issues, files: ws.files, diagnostics, templates, env: createEnvironment(templates), fonts, unusable: ws.unusable };
 }
 
 /** Every text of a submission or issue file that is printed, with where it stands in its file. */
@@ -112,15 +114,14 @@ export function assemble(project: Project, issue: IssueFile): AssembledIssue {
 
 /**
  * The files an issue is made of: its own file and its submissions'. A submission that could
- * not be read has no id yet; the file named after the id (the default id) stands in for it, so
- * its problem shows with the issue that needs it.
+ * not be used stands in by the id it claims, so its problems show with the issue that needs it.
  */
 export function filesOf(project: Project, issue: IssueFile): Set<string> {
   const files = new Set([issue.file]);
   for (const id of issue.submissions) {
     const s = project.byId.get(id);
     if (s) files.add(s.file);
-    else for (const d of project.diagnostics) if (d.file.endsWith(`/${id}.md`)) files.add(d.file);
+    else if (project.unusable.has(id)) files.add(project.unusable.get(id)!);
   }
   return files;
 }

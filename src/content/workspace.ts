@@ -29,6 +29,17 @@ export interface Workspace {
   diagnostics: Diagnostic[];
   /** Files read, usable or not. */
   files: { submissions: number; issues: number };
+  /**
+   * Submission files that could not be used, by the id they claim (their id: line, else their
+   * file name), so an issue that lists one is sent to that file, not told the id is unknown.
+   */
+  unusable: Map<string, string>;
+}
+
+/** The id a submission file claims, read from its text alone: its id: (编号:) line, else its file name. */
+export function claimedId(file: string, text: string | undefined): string {
+  const declared = text === undefined ? null : /^(?:id|编号)\s*[:：]\s*["']?([^"'\s#]+)/m.exec(text.split(/^---\s*$/m, 3)[1] ?? '');
+  return declared?.[1] ?? path.basename(file).replace(/\.md$/i, '');
 }
 
 export async function loadWorkspace(config: Config, memo?: ParseMemo): Promise<Workspace> {
@@ -61,11 +72,12 @@ export async function loadWorkspace(config: Config, memo?: ParseMemo): Promise<W
     diagnostics.push(...parsed.diagnostics);
     return parsed;
   };
+  const unusable = new Map<string, string>();
   for (const { file, text, found } of submissionTexts) {
     diagnostics.push(...found);
-    if (text === undefined) continue;
-    const s = (await parse('submission', file, text)).value as Submission | null;
+    const s = text === undefined ? null : ((await parse('submission', file, text)).value as Submission | null);
     if (s) submissions.push(s);
+    else if (!unusable.has(claimedId(file, text))) unusable.set(claimedId(file, text), file);
   }
   for (const { file, text, found } of issueTexts) {
     diagnostics.push(...found);
@@ -73,7 +85,7 @@ export async function loadWorkspace(config: Config, memo?: ParseMemo): Promise<W
     const issue = (await parse('issue', file, text)).value as IssueFile | null;
     if (issue) issues.push(issue);
   }
-  return { config, submissions, issues, diagnostics, files: { submissions: submissionFiles.length, issues: issueFiles.length } };
+  return { config, submissions, issues, diagnostics, files: { submissions: submissionFiles.length, issues: issueFiles.length }, unusable };
 }
 
 /**

@@ -91,10 +91,15 @@ export function sanitizeBlock(html: string, ctx: SanitizeContext): SanitizeResul
           removed.add(`<${tagName}>`);
           return { tagName, attribs };
         }
+        // An image that no Markdown image produced goes whole (see exclusiveFilter): say so once.
+        if (tagName === 'img' && !ctx.images.has(attribs.src ?? '')) {
+          removed.add('<img>');
+          return { tagName, attribs: {} };
+        }
         const kept: Record<string, string> = {};
         for (const [name, value] of Object.entries(attribs)) {
           if (keepAttribute(tagName, name, value, ctx)) kept[name] = value;
-          else removed.add(tagName === 'img' && name === 'src' ? '<img>' : `${name}=`);
+          else removed.add(`${name}=`);
         }
         return { tagName, attribs: kept };
       },

@@ -1,0 +1,109 @@
+/**
+ * Checks of the numbers across a bulletin's issue files, reported on the file to fix. Pure.
+ * - numbering-gap: a number missing from a year's sequence (supplements counted apart);
+ * - duplicate-total: two issues of one bulletin with the same 总期号 (both in error);
+ * - total-order: a 总期号 lower than that of an earlier issue;
+ * - file-number: a file named 005.md that holds number: 7;
+ * - date-order: a later number dated before an earlier one of the same year.
+ */
+import path from 'node:path';
+import type { Diagnostic } from '../content/diagnostic.js';
+import type { IssueFile } from '../content/model.js';
+
+export function describeIssue(issue: IssueFile, number = issue.number): string {
+  return `${issue.publication} ${issue.year}年${issue.supplement ? '增刊' : ''}第${number}期`;
+}
+
+/** Regular issues before supplements of the same year, each in number order. */
+const byPlace = (a: IssueFile, b: IssueFile) => a.year - b.year || Number(a.supplement) - Number(b.supplement) || a.number - b.number;
+
+export function numberingChecks(issues: readonly IssueFile[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const bulletins = new Map<string, IssueFile[]>();
+  for (const i of issues) bulletins.set(i.publication, [...(bulletins.get(i.publication) ?? []), i]);
+  for (const list of bulletins.values()) {
+    const sorted = [...list].sort(byPlace);
+    out.push(...gaps(sorted), ...totals(sorted), ...dates(sorted));
+  }
+  for (const i of issues) out.push(...fileName(i));
+  return out;
+}
+
+function series(sorted: readonly IssueFile[]): IssueFile[][] {
+  const map = new Map<string, IssueFile[]>();
+  for (const i of sorted) {
+    const key = `${i.year}/${i.supplement}`;
+    map.set(key, [...(map.get(key) ?? []), i]);
+  }
+  return [...map.values()];
+}
+
+function gaps(sorted: readonly IssueFile[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const list of series(sorted)) {
+    // One warning a run of missing numbers, on the issue after it: a typo such as
+    // number: 30000 makes one warning, not thirty thousand. Numbers before the first file
+    // are not asked for: a workspace may start in the middle of a year.
+    for (let k = 1; k < list.length; k++) {
+      const from = list[k - 1].number + 1;
+      const next = list[k];
+      if (next.number <= from) continue;
+      const to = next.number - 1;
+      const missing = from === to ? `${from}` : `${from}–${to}`;
+      out.push({
+        severity: 'warning',
+        code: 'numbering-gap',
+        file: next.file,
+        line: next.lines?.number,
+        field: 'number',
+        message: `${describeIssue(next).replace(/第\d+期$/, `第${missing}期`)} ${from === to ? 'is' : 'are'} missing: the numbers jump to ${next.number}`,
+        data: { missing, next: next.number },
+        hint: 'issues are numbered without gaps each year; check for a lost or misnumbered issue file',
+      });
+    }
+  }
+  return out;
+}
+
+function totals(sorted: readonly IssueFile[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Map<number, IssueFile>();
+  let highest: IssueFile | undefined;
+  for (const i of sorted) {
+    if (i.total === undefined || i.supplement) continue;
+    const other = seen.get(i.total);
+    if (other) {
+      for (const [self, them] of [[i, other], [other, i]]) {
+        out.push({ severity: 'error', code: 'duplicate-total', file: self.file, line: self.lines?.total, field: 'total', message: `总第${self.total}期 is also the total of ${them.file}`, data: { total: self.total!, other: them.file }, hint: 'each issue of a bulletin has its own 总期号: correct one of them' });
+      }
+      continue;
+    }
+    seen.set(i.total, i);
+    if (highest && i.total < highest.total!) {
+      out.push({ severity: 'warning', code: 'total-order', file: i.file, line: i.lines?.total, field: 'total', message: `总第${i.total}期 is lower than 总第${highest.total}期 of the earlier ${describeIssue(highest)}`, data: { total: i.total, earlier: highest.total!, issue: describeIssue(highest) }, hint: 'the 总期号 runs on across years; check both issue files' });
+    } else highest = i;
+  }
+  return out;
+}
+
+function dates(sorted: readonly IssueFile[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const list of series(sorted)) {
+    let latest: IssueFile | undefined;
+    for (const i of list) {
+      if (latest && i.date < latest.date && i.number > latest.number) {
+        out.push({ severity: 'warning', code: 'date-order', file: i.file, line: i.lines?.date, field: 'date', message: `${describeIssue(i)} is dated ${i.date}, before ${describeIssue(latest)} (${latest.date})`, data: { issue: describeIssue(i), date: i.date, earlier: describeIssue(latest), earlierDate: latest.date }, hint: 'a later number is issued on or after the earlier one: check the dates and numbers' });
+      }
+      if (!latest || i.date > latest.date) latest = i;
+    }
+  }
+  return out;
+}
+
+/** 005.md, 5.md or s2.md (a supplement) say a number; it should be the file's own. */
+function fileName(i: IssueFile): Diagnostic[] {
+  const m = /^(s?)0*(\d+)$/i.exec(path.posix.basename(i.file, '.md'));
+  if (!m || (Number(m[2]) === i.number && (m[1] !== '') === i.supplement)) return [];
+  if (m[1] === '' && i.supplement && Number(m[2]) === i.number) return [];
+  return [{ severity: 'warning', code: 'file-number', file: i.file, line: i.lines?.number, field: 'number', message: `the file is named ${path.posix.basename(i.file)}, but it holds number: ${i.number}`, data: { name: path.posix.basename(i.file), number: i.number }, hint: 'rename the file after its number, or correct the number' }];
+}
