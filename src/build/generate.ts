@@ -6,6 +6,8 @@
  * once and the issues it took down are printed again.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../content/diagnostic.js';
@@ -25,7 +27,7 @@ import { assemble, issueErrors, renderIssue, type Project, type UrlScheme } from
 import { outputBase } from './select.js';
 import { writeAtomic } from './write-atomic.js';
 
-export type IssueStatus = 'printed' | 'cached' | 'failed';
+export type IssueStatus = 'printed' | 'cached' | 'failed' | 'removed';
 
 export interface IssueResult {
   id: string;
@@ -90,7 +92,9 @@ export async function generate(project: Project, issues: readonly IssueFile[], o
   const shared: Shared = { project, opts, pool, server, manifest, printFonts, printFontsKey: `/* @font-face ${createHash('sha256').update(printFonts).digest('hex')} */`, fileUrls, fileFonts: opts.html ? fontFaceCss(fileUrls.font, project.fonts.fallback) : '' };
   try {
     // Each issue is rendered when a slot frees up, so memory holds `jobs` documents, not all of them.
-    return await mapLimit(issues, Math.max(1, opts.jobs), (issue) => generateOne(shared, issue));
+    const results = await mapLimit(issues, Math.max(1, opts.jobs), (issue) => generateOne(shared, issue));
+    if (opts.signal?.aborted) return results;
+    return [...results, ...(await removeOrphans(project, manifest, opts))];
   } finally {
     if (!opts.pool) await pool.close();
     if (!opts.server) await server.close();
@@ -98,6 +102,32 @@ export async function generate(project: Project, issues: readonly IssueFile[], o
   }
 }
 
+
+/**
+ * An issue whose file is gone (withdrawn, renamed to another number) leaves a PDF in the output
+ * folder, where CI would upload it with the rest. The manifest says which issue file each PDF
+ * was printed from; when that file and its issue are both gone, the PDF and its HTML go too.
+ * Only files the manifest records, at the size it records, are removed: nothing briefs did not
+ * write. A file changed since is left where it is and forgotten by the manifest.
+ */
+async function removeOrphans(project: Project, manifest: Manifest, opts: GenerateOptions): Promise<IssueResult[]> {
+  const live = new Set(project.issues.map((i) => i.id));
+  const out: IssueResult[] = [];
+  for (const [id, entry] of Object.entries(manifest)) {
+    if (!entry.file || live.has(id) || existsSync(path.join(project.config.root, entry.file))) continue;
+    delete manifest[id];
+    const pdf = path.join(opts.outDir, entry.pdf);
+    const size = await stat(pdf).then((st) => (st.isFile() ? st.size : -1), () => -1);
+    if (size !== entry.bytes) continue;
+    await rm(pdf, { force: true });
+    if (entry.html) await rm(path.join(opts.outDir, entry.html), { force: true });
+    const m = /^([^/]+)\/(\d+)\/(s?)(\d+)$/.exec(id);
+    const r: IssueResult = { id, publication: m?.[1] ?? id, year: Number(m?.[2] ?? 0), number: Number(m?.[4] ?? 0), supplement: m?.[3] === 's', pdf, ms: 0, status: 'removed', diagnostics: [] };
+    opts.onResult?.(r);
+    out.push(r);
+  }
+  return out;
+}
 
 async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
   const { project, opts, pool, manifest } = s;
@@ -126,6 +156,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
   const fp = await fingerprint(rendered.source({ marks: true, fontFaces: s.printFontsKey }), project.config.root, info);
   const known = manifest[issue.id];
   if (!opts.force && (await stillValid(opts.outDir, known, fp, opts.html))) {
+    known.file = issue.file;
     return done({ ...result, status: 'cached', pdf: path.join(opts.outDir, known.pdf), html: known.html && path.join(opts.outDir, known.html), pages: known.pages, bytes: known.bytes });
   }
 
@@ -150,7 +181,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
       result.html = path.join(opts.outDir, `${base}.html`);
       await writeAtomic(result.html, html);
     }
-    manifest[issue.id] = { fingerprint: fp, pdf: `${base}.pdf`, bytes: finished.bytes.length, pages: finished.pages, ...(opts.html ? { html: `${base}.html` } : {}) };
+    manifest[issue.id] = { fingerprint: fp, file: issue.file, pdf: `${base}.pdf`, bytes: finished.bytes.length, pages: finished.pages, ...(opts.html ? { html: `${base}.html` } : {}) };
     result.status = 'printed';
   } catch (cause) {
     // Interrupted: the browser was closed under this print on purpose.

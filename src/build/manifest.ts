@@ -9,6 +9,8 @@ import { writeAtomic } from './write-atomic.js';
 
 export interface ManifestEntry {
   fingerprint: string;
+  /** The issue file it was printed from (workspace-relative): when that is gone, so is the PDF. */
+  file?: string;
   pdf: string;
   bytes: number;
   pages: number;

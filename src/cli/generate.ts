@@ -86,7 +86,9 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
       if (shown.length > 0) io.err(formatDiagnostics(shown, io.color, lang));
       const failed = results.filter((r) => r.status === 'failed').length;
       const cached = results.filter((r) => r.status === 'cached').length;
-      io.err(`${results.length - failed - cached} of ${results.length} issue${results.length === 1 ? '' : 's'} printed to ${rel(outDir) || '.'}${cached ? `, ${cached} up to date` : ''}${failed ? `, ${failed} failed` : ''}\n`);
+      const removed = results.filter((r) => r.status === 'removed').length;
+      const total = results.length - removed;
+      io.err(`${total - failed - cached} of ${total} issue${total === 1 ? '' : 's'} printed to ${rel(outDir) || '.'}${cached ? `, ${cached} up to date` : ''}${failed ? `, ${failed} failed` : ''}${removed ? `, ${removed} withdrawn issue${removed === 1 ? '' : 's'} removed` : ''}\n`);
       if (flags.json) {
         const issues = results.map((r) => ({
           id: r.id,

@@ -12,15 +12,19 @@ export interface Progress {
 export function progress(total: number, err: (s: string) => void, tty: boolean): Progress {
   let count = 0;
   const line = (r: IssueResult, pdf: string | null) =>
-    r.status === 'failed' ? `failed   ${r.id}` : `${r.status.padEnd(8)} ${r.id} → ${pdf} (${r.pages} page${r.pages === 1 ? '' : 's'}${r.status === 'printed' ? `, ${r.ms} ms` : ''})`;
+    r.status === 'failed'
+      ? `failed   ${r.id}`
+      : r.status === 'removed'
+        ? `removed  ${r.id}: its issue file is gone, so ${pdf} was removed`
+        : `${r.status.padEnd(8)} ${r.id} → ${pdf} (${r.pages} page${r.pages === 1 ? '' : 's'}${r.status === 'printed' ? `, ${r.ms} ms` : ''})`;
   if (!tty) return { done: (r, pdf) => err(`${line(r, pdf)}\n`), end: () => undefined };
   return {
     done(r, pdf) {
-      count++;
+      if (r.status !== 'removed') count++;
       const width = 24;
       const filled = Math.round((count / Math.max(1, total)) * width);
       // A failure stays on screen above the bar; the rest only move it.
-      if (r.status === 'failed') err(`\r\x1b[K${line(r, pdf)}\n`);
+      if (r.status === 'failed' || r.status === 'removed') err(`\r\x1b[K${line(r, pdf)}\n`);
       err(`\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${count}/${total} ${r.id}`);
     },
     end() {
