@@ -55,3 +55,31 @@ export function lines(runs: readonly TextRun[]): TextRun[][] {
   }
   return out.map((l) => l.sort((p, q) => p.x - q.x));
 }
+
+export interface StreamRun {
+  page: number;
+  text: string;
+  /** The embedded font's PostScript name, subset tag removed: NotoSerifSC…-Bold, HanaMinA. */
+  font: string;
+}
+
+/**
+ * Text in content-stream order (not sorted by position): the order in which copying a page,
+ * search indexers and archive systems read it. Each run with the name of its font.
+ */
+export async function readStream(file: string): Promise<StreamRun[]> {
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), useSystemFonts: false, isEvalSupported: false, fontExtraProperties: true, verbosity: 0 }).promise;
+  const out: StreamRun[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    await page.getOperatorList(); // loads the fonts into commonObjs, with their names
+    const content = await page.getTextContent();
+    for (const item of content.items) {
+      if (!('str' in item) || item.str === '') continue;
+      const font = page.commonObjs.has(item.fontName) ? (page.commonObjs.get(item.fontName) as { name?: string }).name ?? item.fontName : item.fontName;
+      out.push({ page: n, text: item.str, font: font.replace(/^[A-Z]{6}\+/, '') });
+    }
+  }
+  await doc.destroy();
+  return out;
+}
