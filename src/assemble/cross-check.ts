@@ -9,21 +9,21 @@ import { describeIssue as describe, numberingChecks } from './numbering-checks.j
 /** `unusable`: submission files with errors of their own, by the id they claim (see content/workspace.ts). */
 export function crossCheck(submissions: readonly Submission[], issues: readonly IssueFile[], unusable: ReadonlyMap<string, string> = new Map()): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // A duplicated id belongs to no one: never first-wins, or a new file whose path sorts first
+  // could take a printed article's place. Every file that claims it is in error, and so is
+  // every issue that names it.
+  const claims = new Map<string, Submission[]>();
+  for (const s of submissions) claims.set(s.id, [...(claims.get(s.id) ?? []), s]);
   const byId = new Map<string, Submission>();
-  for (const s of submissions) {
-    const other = byId.get(s.id);
-    if (other) {
-      out.push({
-        severity: 'error',
-        code: 'duplicate-id',
-        file: s.file,
-        line: s.lines?.id ?? 1,
-        field: 'id',
-        message: `the submission id "${s.id}" is also used by ${other.file}`,
-        data: { id: s.id, other: other.file },
-        hint: 'give one of them another file name or id:',
-      });
-    } else byId.set(s.id, s);
+  for (const [id, list] of claims) {
+    if (list.length === 1) {
+      byId.set(id, list[0]);
+      continue;
+    }
+    for (const s of list) {
+      const others = list.filter((o) => o !== s).map((o) => o.file).join(', ');
+      out.push({ severity: 'error', code: 'duplicate-id', file: s.file, line: s.lines?.id ?? 1, field: 'id', message: `the submission id "${id}" is also used by ${others}`, data: { id, other: others }, hint: 'give all but one of them another file name or id:' });
+    }
   }
 
   const placed = new Map<string, IssueFile>();
@@ -49,6 +49,11 @@ export function crossCheck(submissions: readonly Submission[], issues: readonly 
     issue.submissions.forEach((id, i) => {
       const line = issue.submissionLines[i];
       const s = byId.get(id);
+      if (!s && (claims.get(id)?.length ?? 0) > 1) {
+        const others = claims.get(id)!.map((o) => o.file).join(', ');
+        out.push({ severity: 'error', code: 'duplicate-id', file: issue.file, line, field: 'submissions', message: `the submission id "${id}" is used by ${others}: none of them is printed`, data: { id, other: others }, hint: 'give all but one of them another file name or id:' });
+        return;
+      }
       if (!s && unusable.has(id)) {
         const other = unusable.get(id)!;
         out.push({ severity: 'error', code: 'submission-invalid', file: issue.file, line, field: 'submissions', message: `the submission "${id}" cannot be used: ${other} has errors`, hint: `fix the errors reported for ${other}`, data: { id, other } });

@@ -58,8 +58,10 @@ export async function loadProject(config: Config, opts: LoadOptions = {}): Promi
     ...checkGlyphs(printedTexts(ws.submissions, ws.issues), fonts.coverage),
   ];
   const templates = await loadTemplates(path.join(config.root, config.templates));
-  const byId = new Map<string, Submission>();
-  for (const s of ws.submissions) if (!byId.has(s.id)) byId.set(s.id, s);
+  // A duplicated id stands for no submission (see crossCheck): the issues that name it do not print.
+  const count = new Map<string, number>();
+  for (const s of ws.submissions) count.set(s.id, (count.get(s.id) ?? 0) + 1);
+  const byId = new Map(ws.submissions.filter((s) => count.get(s.id) === 1).map((s) => [s.id, s]));
   return { config, submissions: ws.submissions, byId, issues: ws.issues, files: ws.files, diagnostics, templates, env: createEnvironment(templates), fonts, unusable: ws.unusable };
 }
 

@@ -26,7 +26,7 @@ export function listCommand(program: Command, io: Output): void {
       const g = globalFlags(cmd);
       const config = await loadConfig({ root: g.root, config: g.config });
       const project = await loadProject(config);
-      const status = flags.status === undefined ? undefined : SUBMISSION_STATUS[flags.status];
+      const status = flags.status === undefined || !Object.hasOwn(SUBMISSION_STATUS, flags.status) ? undefined : SUBMISSION_STATUS[flags.status];
       if (flags.status !== undefined && !status) throw usageError('bad-flag', `--status must be one of ${Object.keys(SUBMISSION_STATUS).join(', ')}`);
       const bulletin = flags.publication === undefined ? undefined : resolveBulletin(flags.publication, config.bulletins);
       if (flags.publication !== undefined && !bulletin) throw usageError('bad-flag', `unknown bulletin "${flags.publication}"`);

@@ -23,8 +23,8 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
   if (publicationName !== undefined && bulletin === undefined) {
     r.fail('publication', 'unknown-bulletin', `"${publicationName}" is not a bulletin briefs knows`, `use one of ${bulletinChoices(bulletins)}`, { value: publicationName, choices: bulletinChoices(bulletins) });
   }
-  const year = r.integer('year', 1949);
-  const number = r.integer('number');
+  const year = r.integer('year', 1949, 2100);
+  const number = r.integer('number', 1, 999);
   const date = r.date('date');
   if (year !== undefined && date !== undefined && Number(date.slice(0, 4)) !== year) {
     r.fail('date', 'date-outside-year', `the issue date ${date} is not in the issue's year ${year}`, 'issues are numbered per year: check year and date', { date, year });
@@ -43,7 +43,7 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
     publication: bulletin?.id,
     year,
     number,
-    total: r.integer('total'),
+    total: r.integer('total', 1, 99_999),
     date,
     submissions,
     submissionLines,
@@ -51,10 +51,10 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
     editor: r.string('editor'),
     approver: r.string('approver'),
     distribution: readDistribution(r),
-    copies: r.integer('copies'),
+    copies: r.integer('copies', 1, 1_000_000),
     classification: r.string('classification'),
     supplement,
-    serial: r.integer('serial'),
+    serial: r.integer('serial', 1, 999_999),
     note: fm.body,
     noteLine: fm.bodyLine,
     lines: r.lines(),

@@ -19,6 +19,7 @@ export const MESSAGES_ZH: Record<string, [string, string]> = {
   'duplicate-field': ['“{field}”与字段“{other}”重复', '每个字段只写一次（中文或英文任选其一）'],
   'missing-field': ['缺少必填字段“{field}”（{alias}）', '在前置信息中加一行“{alias}: …”'],
   'invalid-type': ['字段“{field}”的值类型不对', '参见 README 中该字段的说明'],
+  'out-of-range': ['“{field}”为 {value}，应在 {min} 到 {max} 之间', '检查数字是否写错'],
   'invalid-date': ['“{field}”应为 YYYY-MM-DD 格式的日期，而不是“{value}”', '例如 {field}: 2020-03-10'],
   'impossible-date': ['“{field}”为 {value}，这个日期不存在', '检查月份（1–12）和日期'],
   'invalid-value': ['“{field}”为“{value}”，应为以下之一：{choices}', '从上面的取值中选择一个'],

@@ -45,7 +45,8 @@ export class FieldReader {
 
   present(name: string): boolean {
     const v = this.values.get(name);
-    return v !== undefined && v.raw !== null && v.raw !== '';
+    // Blank text is missing text: a title of spaces would print an untitled article.
+    return v !== undefined && v.raw !== null && !(typeof v.raw === 'string' && v.raw.trim() === '');
   }
 
   /** Canonical field → the line it stands on, for problems found later across files. */
@@ -76,12 +77,20 @@ export class FieldReader {
     return undefined;
   }
 
-  integer(name: string, min = 1): number | undefined {
+  /**
+   * A whole number within [min, max]. Every integer field has a sensible bound: a typo such as
+   * number: 30000000 or copies: 1e21 is reported here, never carried into loops or print.
+   */
+  integer(name: string, min: number, max: number): number | undefined {
     const v = this.values.get(name);
     if (!v || v.raw === null || v.raw === undefined) return undefined;
-    const n = typeof v.raw === 'string' && /^\s*\d+\s*$/.test(v.raw) ? Number(v.raw) : v.raw;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < min) {
-      this.fail(name, 'invalid-type', `"${v.key}" must be a whole number of at least ${min}, not ${JSON.stringify(v.raw)}`, `e.g. ${v.key}: 12`);
+    const n = typeof v.raw === 'string' && /^\s*\d{1,15}\s*$/.test(v.raw) ? Number(v.raw) : v.raw;
+    if (typeof n !== 'number' || !Number.isSafeInteger(n)) {
+      this.fail(name, 'invalid-type', `"${v.key}" must be a whole number, not ${JSON.stringify(v.raw)}`, `e.g. ${v.key}: ${min}`);
+      return undefined;
+    }
+    if (n < min || n > max) {
+      this.fail(name, 'out-of-range', `"${v.key}" is ${n}; it must be from ${min} to ${max}`, 'check the number for a typo', { value: n, min, max });
       return undefined;
     }
     return n;
@@ -120,7 +129,8 @@ export class FieldReader {
   oneOf<T extends string>(name: string, table: Record<string, T>): T | undefined {
     const s = this.string(name);
     if (s === undefined) return undefined;
-    const value = table[s] ?? table[s.toLowerCase()];
+    // Own properties only: "constructor" or "__proto__" must not find Object's.
+    const value = Object.hasOwn(table, s) ? table[s] : Object.hasOwn(table, s.toLowerCase()) ? table[s.toLowerCase()] : undefined;
     if (value === undefined) {
       this.fail(name, 'invalid-value', `"${this.keyOf(name)}" is "${s}"; it must be one of ${Object.keys(table).join(', ')}`, `e.g. ${this.keyOf(name)}: ${Object.keys(table)[0]}`, { value: s, choices: Object.keys(table).join('、') });
     }

@@ -43,17 +43,19 @@ describe('assembling an issue', () => {
 describe('cross-file checks', () => {
   it('finds unknown ids, repeats, wrong bulletins, rejected pieces and duplicate issues', () => {
     const rejected = { ...sub('r'), status: 'rejected' as const };
-    const subs = [sub('a'), sub('j', undefined, 'jianyi'), rejected, sub('a')];
-    const issues = [issue(['a', 'zz', 'j', 'r']), issue(['a'], { file: 'i/1b.md' }), issue(['a'], { id: 'qingkuang/2020/3', number: 3, file: 'i/3.md' })];
+    const subs = [sub('a'), sub('j', undefined, 'jianyi'), rejected, sub('b'), sub('d'), { ...sub('d'), file: 's/0-impostor.md' }];
+    const issues = [issue(['d', 'zz', 'j', 'r']), issue(['a'], { file: 'i/1b.md' }), issue(['a'], { id: 'qingkuang/2020/3', number: 3, file: 'i/3.md' })];
     const codes = crossCheck(subs, issues).map((d) => `${d.code}@${d.file}:${d.line ?? ''}`);
     expect(codes).toEqual([
-      'duplicate-id@s/a.md:1',
+      // A duplicated id: both files and the issue that names it, never first-wins.
+      'duplicate-id@s/d.md:1',
+      'duplicate-id@s/0-impostor.md:1',
+      'duplicate-id@i/1.md:8',
       'unknown-submission@i/1.md:9',
       'wrong-bulletin@i/1.md:10',
       'rejected-in-issue@i/1.md:11',
       'duplicate-issue@i/1b.md:',
       'duplicate-issue@i/1.md:',
-      'submission-in-two-issues@i/1b.md:8',
       'submission-in-two-issues@i/3.md:8',
       'numbering-gap@i/3.md:',
     ]);
