@@ -1,0 +1,49 @@
+/** Values that once passed as valid: prototype names, blank text, numbers past any sense. */
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/defaults.js';
+import type { Diagnostic } from '../../src/content/diagnostic.js';
+import { parseIssue } from '../../src/content/issue.js';
+import { parseSubmission } from '../../src/content/submission.js';
+
+const bulletins = defaultConfig('/ws').bulletins;
+const submission = (fields: string) => {
+  const d: Diagnostic[] = [];
+  const s = parseSubmission(`---\ntitle: 关于某事的建议\npublication: jianyi\nauthors: 张三\nsubmitted: 2026-01-01\n${fields}\n---\n正文。\n`, 's.md', bulletins, d);
+  return { s, codes: d.map((x) => `${x.code}:${x.field}`) };
+};
+const issue = (fields: string) => {
+  const d: Diagnostic[] = [];
+  const i = parseIssue(`---\npublication: jianyi\nyear: 2026\ndate: 2026-03-01\nsubmissions: [a]\n${fields}\n---\n`, 'i.md', bulletins, d);
+  return { i, codes: d.map((x) => `${x.code}:${x.field}`) };
+};
+
+describe('hostile values', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('refuses status: %s and publication: %s', (name) => {
+    expect(submission(`status: ${name}`).codes).toContain('invalid-value:status');
+    expect(issue(`number: 1\nstatus: ${name}`).codes).toContain('invalid-value:status');
+    const d: Diagnostic[] = [];
+    parseSubmission(`---\ntitle: t\npublication: ${name}\nauthors: 张三\nsubmitted: 2026-01-01\n---\n`, 's.md', bulletins, d);
+    expect(d.map((x) => x.code)).toContain('unknown-bulletin');
+  });
+
+  it('takes blank text for missing text', () => {
+    const r = submission('');
+    expect(r.s).toBeDefined();
+    const d: Diagnostic[] = [];
+    expect(parseSubmission('---\ntitle: "   "\npublication: jianyi\nauthors: 张三\nsubmitted: 2026-01-01\n---\n正文', 's.md', bulletins, d)).toBeUndefined();
+    expect(d.map((x) => `${x.code}:${x.field}`)).toContain('missing-field:title');
+  });
+
+  it.each([
+    ['number: 30000000', 'out-of-range:number'],
+    ['number: 9007199254740993', 'invalid-type:number'],
+    ['number: 1\ncopies: 1e21', 'invalid-type:copies'],
+    ['number: 1\ncopies: 2000000', 'out-of-range:copies'],
+    ['number: 1\ntotal: 0', 'out-of-range:total'],
+    ['number: 1\nserial: 1234567', 'out-of-range:serial'],
+  ])('bounds %s', (fields, code) => {
+    const r = issue(fields);
+    expect(r.codes).toContain(code);
+    expect(r.i).toBeUndefined();
+  });
+});
