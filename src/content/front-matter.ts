@@ -171,7 +171,16 @@ export function parseFrontMatter(text: string, file: string, diagnostics: Diagno
       }
     }
   }
-  const data = (doc.toJS({ maxAliasCount: 50 }) ?? {}) as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = (doc.toJS({ maxAliasCount: 50 }) ?? {}) as Record<string, unknown>;
+  } catch (cause) {
+    // An alias bomb (&a [*b, *b …] nested) is refused by the parser's alias limit: a problem of
+    // this file, with its place, not an exception that stops the run.
+    const detail = firstSentence((cause as Error).message);
+    diagnostics.push({ severity: 'error', code: 'yaml-syntax', file, line: 2, message: `YAML syntax: ${detail}`, data: { detail }, hint: 'write each value out; YAML aliases (*name) may be used only a few times' });
+    return { data: {}, positions, body, bodyLine, hasFrontMatter: true };
+  }
   return { data, positions, body, bodyLine, hasFrontMatter: true };
 }
 

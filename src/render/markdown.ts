@@ -24,7 +24,24 @@ export interface MarkdownInput {
 
 const UNSAFE_HINT = 'write the text in Markdown; scripts, frames, styles and attributes are never printed';
 
+/**
+ * Markdown nested thousands deep (10,000 ">" or 20,000 "*") overflows the parser's stack. It is
+ * caught here, per file, as a diagnostic that keeps the file's issue from printing; no other
+ * file or issue is touched.
+ */
 export function renderMarkdown(input: MarkdownInput, diagnostics: Diagnostic[]): string {
+  const before = diagnostics.length;
+  try {
+    return renderBlocks(input, diagnostics);
+  } catch (cause) {
+    if (!(cause instanceof RangeError)) throw cause;
+    diagnostics.length = before;
+    diagnostics.push({ severity: 'error', code: 'markdown-too-deep', file: input.file, line: input.firstLine, message: 'the text is nested too deeply to be read (quotes, lists or emphasis inside each other thousands of times)', hint: 'look for a long run of ">" or "*" and remove it' });
+    return '';
+  }
+}
+
+function renderBlocks(input: MarkdownInput, diagnostics: Diagnostic[]): string {
   let source = input.markdown;
   const lineAt = (offset: number) => input.firstLine + countNewlines(source, offset);
   const images = new Set<string>();

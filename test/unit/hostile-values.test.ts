@@ -47,3 +47,21 @@ describe('hostile values', () => {
     expect(r.i).toBeUndefined();
   });
 });
+
+describe('hostile structure', () => {
+  it('reports Markdown nested too deep as a problem of its file, not a crash', async () => {
+    const { renderMarkdown } = await import('../../src/render/markdown.js');
+    for (const markdown of ['>'.repeat(10_000) + ' 深', '*'.repeat(20_000) + '深' + '*'.repeat(20_000)]) {
+      const d: Diagnostic[] = [];
+      expect(renderMarkdown({ markdown, file: 'deep.md', firstLine: 7, idPrefix: 'a1-', resolveImage: () => ({ url: 'x' }) }, d)).toBe('');
+      expect(d.map((x) => `${x.code}@${x.file}:${x.line}`)).toEqual(['markdown-too-deep@deep.md:7']);
+    }
+  });
+
+  it('reports a YAML alias bomb as a problem of its file', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`)].join('\n');
+    const d: Diagnostic[] = [];
+    expect(parseSubmission(`---\n${bomb}\ntitle: t\n---\n正文`, 'bomb.md', bulletins, d)).toBeUndefined();
+    expect(d.map((x) => `${x.code}@${x.file}`)).toContain('yaml-syntax@bomb.md');
+  });
+});
