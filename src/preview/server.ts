@@ -23,6 +23,7 @@ import { startPrintServer, type PrintServer } from '../print/print-server.js';
 import { printUrls, sendResource } from '../print/resources.js';
 import type { MeasuredLayout } from '../render/document.js';
 import { fontFaceCss } from '../render/fonts.js';
+import { escapeText } from '../render/sanitize.js';
 import { TOOL_TEMPLATES } from '../render/template-files.js';
 import type { Lang } from '../content/messages-zh.js';
 import { CLIENT_JS } from './client.js';
@@ -162,7 +163,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     if (!issue) {
       const [bulletin, year] = id.split('/');
       const near = p.diagnostics.filter((d) => d.file.startsWith(`${p.config.issues}/${bulletin}/${year}/`));
-      return { status: 404, html: shell(`briefs: ${id}`, `${overlay(near, opts.lang)}<h1>没有这一期：${id}</h1><p><a href="/">返回目录</a></p>`, head(nonce), version) };
+      return { status: 404, html: shell(`briefs: ${id}`, `${overlay(near, opts.lang)}<h1>没有这一期：${escapeText(id)}</h1><p><a href="/">返回目录</a></p>`, head(nonce), version) };
     }
     viewed.add(issue.id);
     const layout = await layoutFor(p, issue, false);
@@ -175,7 +176,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
 
   function submissionPage(p: Project, id: string, nonce: string): { status: number; html: string } {
     const s = p.byId.get(id);
-    if (!s) return { status: 404, html: shell('briefs', `<h1>没有这篇稿件：${id}</h1><p><a href="/">返回目录</a></p>`, head(nonce), version) };
+    if (!s) return { status: 404, html: shell('briefs', `<h1>没有这篇稿件：${escapeText(id)}</h1><p><a href="/">返回目录</a></p>`, head(nonce), version) };
     const bulletin = p.config.bulletins[s.publication];
     const proof: IssueFile = { id: `proof/${s.id}`, file: s.file, publication: s.publication, year: Number(s.submitted.slice(0, 4)), number: 0, date: s.submitted, submissions: [s.id], submissionLines: [1], status: 'draft', distribution: { 报: [], 送: [], 发: [] }, supplement: false, note: '', noteLine: 1 };
     const rendered = renderIssue(p, assembleIssue(proof, bulletin, p.byId), printUrls, fontFaceCss(printUrls.font, p.fonts.fallback), { csp: csp(nonce), headExtra: head(nonce), proof: true });

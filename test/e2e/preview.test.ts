@@ -156,6 +156,12 @@ describe('briefs preview', () => {
       expect(r.body, p).not.toMatch(/root:|"name"|contact/);
     }
     expect((await get('/', 'evil.example')).status).toBe(403);
+    // Markup in any path segment it echoes comes back as text, never as markup.
+    const markup = encodeURIComponent('<meta http-equiv="refresh" content="0;url=https://evil.example"><form action="https://evil.example"><script>x()</script>');
+    for (const p of [`/submissions/${markup}`, `/issues/${markup}/2026/1`, `/issues/jianyi/${markup}/1`, `/issues/jianyi/2026/${markup}`, `/issues/jianyi/2026/1?x=${markup}`]) {
+      const r = await get(p);
+      expect(r.body, p).not.toMatch(/<meta http-equiv="refresh"|<form|<script>x/i);
+    }
   });
 
   it('with --pdf, prints the issue in focus at start and again on every change', async () => {
