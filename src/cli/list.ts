@@ -7,7 +7,7 @@ import { SUBMISSION_STATUS } from '../content/fields.js';
 import { usageError } from '../errors.js';
 import { chineseDate } from '../render/chinese.js';
 import { globalFlags } from './options.js';
-import type { Output } from './report.js';
+import { printable, type Output } from './report.js';
 
 interface ListFlags {
   status?: string;
@@ -45,7 +45,8 @@ export function listCommand(program: Command, io: Output): void {
         io.out(`${JSON.stringify({ submissions, issues }, null, 2)}\n`);
         return;
       }
-      const table = (rows: string[][]) => {
+      const table = (cells: string[][]) => {
+        const rows = cells.map((r) => r.map(printable));
         const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c]))));
         return rows.map((r) => r.map((cell, c) => cell + ' '.repeat(widths[c] - displayWidth(cell))).join('  ').trimEnd()).join('\n');
       };

@@ -19,6 +19,18 @@ export function defaultOutput(debug = false): Output {
   return { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), color, debug, tty: !!process.stderr.isTTY };
 }
 
+/**
+ * Text from files, made safe for a terminal or a CI log: control characters (ESC sequences can
+ * clear a screen or rewrite earlier lines of a log), line breaks inside a value, and bidi
+ * overrides (a title shown as "exe.png" for "gnp.exe") become visible \u{…} escapes.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
+/** printable, but a multi-line text (a code frame) keeps its line breaks. */
+const printableLines = (s: string) => s.split('\n').map(printable).join('\n');
+
 const paint = (on: boolean, code: number, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 
 const LABELS = { en: { error: 'error', warning: 'warning' }, zh: { error: '错误', warning: '警告' } };
@@ -29,13 +41,13 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], color: boo
   for (const d of sortDiagnostics(diagnostics)) {
     if (d.file !== current) {
       current = d.file;
-      lines.push('', paint(color, 1, d.file));
+      lines.push('', paint(color, 1, printable(d.file)));
     }
     const where = d.line ? `${d.line}${d.column ? `:${d.column}` : ''}` : '';
     const label = paint(color, d.severity === 'error' ? 31 : 33, LABELS[lang][d.severity]);
-    lines.push(`  ${where.padEnd(6)} ${label} ${d.message}${d.field ? paint(color, 2, `  [${d.field}]`) : ''}  ${paint(color, 2, d.code)}`);
-    if (d.frame) lines.push(...d.frame.split('\n').map((l) => `         ${l}`));
-    if (d.hint) lines.push(`         ${paint(color, 36, '→')} ${d.hint}`);
+    lines.push(`  ${where.padEnd(6)} ${label} ${printable(d.message)}${d.field ? paint(color, 2, `  [${printable(d.field)}]`) : ''}  ${paint(color, 2, d.code)}`);
+    if (d.frame) lines.push(...printableLines(d.frame).split('\n').map((l) => `         ${l}`));
+    if (d.hint) lines.push(`         ${paint(color, 36, '→')} ${printable(d.hint)}`);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -41,9 +41,15 @@ export interface SanitizeResult {
   removed: string[];
 }
 
-/** Links may lead to the web, to mail, or within the issue. */
+/**
+ * Links may lead to the web, to mail, or within the issue; never to briefs.invalid, where the
+ * templates' print marks point: a submission's link there would be read back as a mark and
+ * move the contents' page numbers.
+ */
 export function safeHref(href: string): boolean {
-  return /^(https?:|mailto:|#)/i.test(href.trim());
+  const h = href.trim();
+  if (/^https?:\/\/(?:[^/?#]*@)?(?:[^/?#:]*\.)?briefs\.invalid\.?(?:[:/?#]|$)/i.test(h)) return false;
+  return /^(https?:|mailto:|#)/i.test(h);
 }
 
 function keepAttribute(tag: string, name: string, value: string, ctx: SanitizeContext): boolean {

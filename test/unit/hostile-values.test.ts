@@ -65,3 +65,14 @@ describe('hostile structure', () => {
     expect(d.map((x) => `${x.code}@${x.file}`)).toContain('yaml-syntax@bomb.md');
   });
 });
+
+describe('text printed to a terminal', () => {
+  it('shows control characters and bidi overrides as escapes, in diagnostics and in list', async () => {
+    const { formatDiagnostics, printable } = await import('../../src/cli/report.js');
+    const evil = 'a\x1b[2J\x1b[1;1Hb\u202egnp.exe\x07\r';
+    expect(printable(evil)).toBe('a\\u{1b}[2J\\u{1b}[1;1Hb\\u{202e}gnp.exe\\u{7}\\u{d}');
+    const out = formatDiagnostics([{ severity: 'warning', code: 'unknown-field', file: `s${evil}.md`, line: 2, field: evil, message: `unknown field "${evil}"`, hint: evil }], false);
+    expect(out).not.toMatch(/[\x00-\x09\x0b-\x1f\u202e]/);
+    expect(out).toContain('\\u{1b}[2J');
+  });
+});

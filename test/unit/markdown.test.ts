@@ -82,4 +82,13 @@ describe('Markdown rendering', () => {
     expect(r.html.match(/<img/g)?.length).toBe(2); // the Markdown image, and the same file named again
     expect(r.html).not.toContain('example.org');
   });
+
+  it('drops links that would pass for the print marks, with a warning', () => {
+    for (const href of ['https://briefs.invalid/mark/article-1', 'HTTPS://Briefs.Invalid./mark/distribution-bottom', 'https://x@sub.briefs.invalid:443/mark/content-end']) {
+      const r = render(`见[此处](${href})与<a href="${href}">彼处</a>。`);
+      expect(r.html, href).not.toMatch(/briefs\.invalid/i);
+      expect(text(r.html)).toContain('见此处与彼处。');
+      expect(r.diagnostics.map((d) => d.code)).toEqual(['unsafe-link', 'unsafe-html']);
+    }
+  });
 });
