@@ -23,11 +23,32 @@ export const MANIFEST = '.briefs-manifest.json';
 
 export async function readManifest(outDir: string): Promise<Manifest> {
   try {
-    const data = JSON.parse(await readFile(path.join(outDir, MANIFEST), 'utf8')) as { issues?: Manifest };
-    return data.issues ?? {};
+    const data = JSON.parse(await readFile(path.join(outDir, MANIFEST), 'utf8')) as { issues?: unknown };
+    return wellFormed(data?.issues);
   } catch {
     return {};
   }
+}
+
+/**
+ * Only entries of the right shape are kept: a manifest edited by hand or cut short must cost a
+ * reprint, never fail an issue or crash the run.
+ */
+export function wellFormed(issues: unknown): Manifest {
+  const out: Manifest = {};
+  if (typeof issues !== 'object' || issues === null || Array.isArray(issues)) return out;
+  for (const [id, e] of Object.entries(issues as Record<string, unknown>)) {
+    const entry = e as Partial<ManifestEntry> | null;
+    if (typeof entry !== 'object' || entry === null) continue;
+    const { fingerprint, pdf, bytes, pages, html, file } = entry;
+    if (typeof fingerprint !== 'string' || typeof pdf !== 'string' || typeof bytes !== 'number' || typeof pages !== 'number') continue;
+    if (html !== undefined && typeof html !== 'string') continue;
+    if (file !== undefined && typeof file !== 'string') continue;
+    // Paths stay inside the output folder: a doctored entry cannot point removal elsewhere.
+    if ([pdf, html].some((p) => p !== undefined && (path.isAbsolute(p) || p.split(/[\\/]/).includes('..')))) continue;
+    out[id] = { fingerprint, pdf, bytes, pages, ...(html !== undefined ? { html } : {}), ...(file !== undefined ? { file } : {}) };
+  }
+  return out;
 }
 
 export async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
