@@ -6,20 +6,27 @@ import type { Diagnostic } from '../content/diagnostic.js';
 import type { IssueFile, Submission } from '../content/model.js';
 import { describeIssue as describe, numberingChecks } from './numbering-checks.js';
 
+/**
+ * Every file claiming each id, and the ids claimed once: the only ones that stand for a
+ * submission. A duplicated id stands for none (never first-wins).
+ */
+export function submissionIds(submissions: readonly Submission[]): { claims: Map<string, Submission[]>; byId: Map<string, Submission> } {
+  const claims = new Map<string, Submission[]>();
+  for (const s of submissions) claims.set(s.id, [...(claims.get(s.id) ?? []), s]);
+  const byId = new Map<string, Submission>();
+  for (const [id, list] of claims) if (list.length === 1) byId.set(id, list[0]);
+  return { claims, byId };
+}
+
 /** `unusable`: submission files with errors of their own, by the id they claim (see content/workspace.ts). */
 export function crossCheck(submissions: readonly Submission[], issues: readonly IssueFile[], unusable: ReadonlyMap<string, string> = new Map()): Diagnostic[] {
   const out: Diagnostic[] = [];
   // A duplicated id belongs to no one: never first-wins, or a new file whose path sorts first
   // could take a printed article's place. Every file that claims it is in error, and so is
   // every issue that names it.
-  const claims = new Map<string, Submission[]>();
-  for (const s of submissions) claims.set(s.id, [...(claims.get(s.id) ?? []), s]);
-  const byId = new Map<string, Submission>();
+  const { claims, byId } = submissionIds(submissions);
   for (const [id, list] of claims) {
-    if (list.length === 1) {
-      byId.set(id, list[0]);
-      continue;
-    }
+    if (list.length === 1) continue;
     for (const s of list) {
       const others = list.filter((o) => o !== s).map((o) => o.file).join(', ');
       out.push({ severity: 'error', code: 'duplicate-id', file: s.file, line: s.lines?.id ?? 1, field: 'id', message: `the submission id "${id}" is also used by ${others}`, data: { id, other: others }, hint: 'give all but one of them another file name or id:' });

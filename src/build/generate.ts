@@ -20,6 +20,7 @@ import type { PdfInfo } from '../print/pdf-metadata.js';
 import { PRINT_CSP, startPrintServer, type PrintServer } from '../print/print-server.js';
 import { printUrls } from '../print/resources.js';
 import { fontFaceCss, fontFile } from '../render/fonts.js';
+import { namesSystemFonts } from '../config/types.js';
 import { VERSION } from '../version.js';
 import { fingerprint } from './fingerprint.js';
 import { readManifest, stillValid, writeManifest, type Manifest } from './manifest.js';
@@ -81,7 +82,7 @@ interface Shared {
 }
 
 export async function generate(project: Project, issues: readonly IssueFile[], opts: GenerateOptions): Promise<IssueResult[]> {
-  const pool = opts.pool ?? new BrowserPool({ executablePath: opts.browser ?? project.config.browser, jobs: opts.jobs, timeout: opts.timeout, restarts: 1 });
+  const pool = opts.pool ?? new BrowserPool({ executablePath: opts.browser ?? project.config.browser, jobs: opts.jobs, timeout: opts.timeout, restarts: 1, systemFonts: namesSystemFonts(project.config) });
   const fileUrls: UrlScheme = {
     font: (pkg, file) => pathToFileURL(fontFile(pkg, file)).href,
     asset: (rel) => pathToFileURL(path.join(project.config.root, rel)).href,

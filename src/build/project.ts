@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { assembleIssue, type AssembledIssue } from '../assemble/issue.js';
-import { crossCheck } from '../assemble/cross-check.js';
+import { crossCheck, submissionIds } from '../assemble/cross-check.js';
 import { placeholderChecks } from '../assemble/placeholders.js';
 import type { Config } from '../config/types.js';
 import type { Diagnostic } from '../content/diagnostic.js';
@@ -58,10 +58,8 @@ export async function loadProject(config: Config, opts: LoadOptions = {}): Promi
     ...checkGlyphs(printedTexts(ws.submissions, ws.issues), fonts.coverage),
   ];
   const templates = await loadTemplates(path.join(config.root, config.templates));
-  // A duplicated id stands for no submission (see crossCheck): the issues that name it do not print.
-  const count = new Map<string, number>();
-  for (const s of ws.submissions) count.set(s.id, (count.get(s.id) ?? 0) + 1);
-  const byId = new Map(ws.submissions.filter((s) => count.get(s.id) === 1).map((s) => [s.id, s]));
+  // A duplicated id stands for no submission: the issues that name it do not print.
+  const { byId } = submissionIds(ws.submissions);
   return { config, submissions: ws.submissions, byId, issues: ws.issues, files: ws.files, diagnostics, templates, env: createEnvironment(templates), fonts, unusable: ws.unusable };
 }
 

@@ -9,6 +9,7 @@ import { abandonWrites } from '../build/write-atomic.js';
 import { BrowserPool } from '../print/browser.js';
 import { progress } from './progress.js';
 import { loadConfig } from '../config/load.js';
+import { namesSystemFonts } from '../config/types.js';
 import { sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
 import { usageError } from '../errors.js';
 import { chooseLang, localize } from '../content/messages-zh.js';
@@ -55,7 +56,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
       const jobs = flags.jobs ?? Math.max(1, Math.min(4, os.availableParallelism()));
       if (jobs < 1) throw usageError('bad-flag', '--jobs must be at least 1');
       const rel = (p?: string) => (p ? path.relative(process.cwd(), p).split(path.sep).join('/') : null);
-      const pool = new BrowserPool({ executablePath: config.browser, jobs, timeout: flags.timeout, restarts: 1 });
+      const pool = new BrowserPool({ executablePath: config.browser, jobs, timeout: flags.timeout, restarts: 1, systemFonts: namesSystemFonts(config) });
       // Ctrl-C or SIGTERM: stop taking issues, close the browser, remove half-written files.
       const controller = new AbortController();
       const stop = () => {

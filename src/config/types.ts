@@ -47,3 +47,8 @@ export interface Config {
   fonts: FontConfig;
   bulletins: Record<string, BulletinConfig>;
 }
+
+/** Whether the workspace names installed font families for any role (an office's 仿宋_GB2312). */
+export function namesSystemFonts(config: Pick<Config, 'fonts'>): boolean {
+  return Object.values(config.fonts).some((families) => families.length > 0);
+}

@@ -43,7 +43,7 @@ export function checkGlyphs(texts: readonly PrintedText[], coverage: Coverage): 
               column: line === undefined || t.field ? undefined : column,
               field: t.field,
               message: `no font briefs prints with has "${ch}" (${u})`,
-              hint: 'name an office font file that has it under fonts: in briefs.config.yaml (see the README), install fonts-hanazono for rare Han characters, or write the character another way',
+              hint: 'install fonts-hanazono for rare Han characters (npm run setup does), or write the character another way',
               data: { char: ch, codepoint: u },
             },
           });

@@ -53,7 +53,7 @@ export const MESSAGES_ZH: Record<string, [string, string]> = {
   'too-long': ['正文有 {count} 个汉字，《{bulletin}》最多 {limit} 个', '压缩篇幅，或在 briefs.config.yaml 中调高该刊物的 maxChars'],
   'halfwidth-punctuation': ['中文文本中有半角“{mark}”', '请使用全角“{full}”'],
   'mixed-quotes': ['正文混用了直引号（"）和中文引号（“”）', '请统一使用“”'],
-  'glyph-missing': ['briefs 使用的字体中没有“{char}”（{codepoint}）', '在 briefs.config.yaml 的 fonts: 中指定含有该字的本单位字体文件（见 README），生僻汉字可安装 fonts-hanazono，或改用其他写法'],
+  'glyph-missing': ['briefs 使用的字体中没有“{char}”（{codepoint}）', '生僻汉字请安装 fonts-hanazono（npm run setup 会安装），或改用其他写法'],
   'placeholder-left': ['“{value}”是表单的占位文字，不是作者填写的内容', '请填写实际内容；稿件在定稿的一期中时，填好后才能印制'],
   'request-blocked': ['页面请求了 {url}，已拒绝', '一期只能使用工作区自己的图片'],
   'resource-failed': ['{url} 无法加载，PDF 中缺少该内容', '检查该文件是否在工作区内'],

@@ -8,7 +8,7 @@
  * its unicode-range, so an issue without rare characters never reads the files.
  */
 import { stat } from 'node:fs/promises';
-import { needsGlyph } from './coverage.js';
+import { needsGlyph, unicodeRange } from './coverage.js';
 
 export const FALLBACK_FAMILY = 'briefs Han fallback';
 
@@ -34,6 +34,8 @@ export interface FallbackFace {
   name: string;
   /** Han code points the face has and no face before it in the list has. */
   codepoints: number[];
+  /** The same as a CSS unicode-range, made once a run (it is tens of thousands of code points). */
+  unicodeRange: string;
   /** Size and modification time, for fingerprints. */
   stamp: string;
 }
@@ -75,7 +77,7 @@ async function readFaces(files: string[]): Promise<FallbackFace[]> {
     }
     const codepoints = characters.filter((cp) => !seen.has(cp) && needsGlyph(cp) && HAN_BLOCKS.some(([a, b]) => cp >= a && cp <= b));
     for (const cp of codepoints) seen.add(cp);
-    if (codepoints.length > 0) faces.push({ file, name: file.split('/').pop()!, codepoints, stamp: `${info.size}-${info.mtimeMs}` });
+    if (codepoints.length > 0) faces.push({ file, name: file.split('/').pop()!, codepoints, unicodeRange: unicodeRange(codepoints), stamp: `${info.size}-${info.mtimeMs}` });
   }
   return faces;
 }

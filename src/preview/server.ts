@@ -15,6 +15,7 @@ import { assemble, filesOf, loadProject, renderIssue, type Project } from '../bu
 import { selectIssues } from '../build/select.js';
 import { assembleIssue } from '../assemble/issue.js';
 import { CONFIG_FILE, loadConfig, type ConfigFlags } from '../config/load.js';
+import { namesSystemFonts } from '../config/types.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import type { IssueFile } from '../content/model.js';
 import { BriefsError } from '../errors.js';
@@ -62,7 +63,10 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     return print.server;
   };
   // Pages and measuring prints use the same URLs (root-relative) and so the same font rules.
-  const pool = new BrowserPool({ jobs: 1, timeout: opts.timeout });
+  // Office families named in the config need the machine's fonts (read once: a change of
+  // fonts: restarts the preview's browser only with the preview).
+  const systemFonts = await loadConfig(opts.flags).then(namesSystemFonts, () => false);
+  const pool = new BrowserPool({ jobs: 1, timeout: opts.timeout, systemFonts });
   const clients = new Set<ServerResponse>();
   const layouts = new Map<string, { key: string; layout: MeasuredLayout }>();
   const measuring = new Map<string, Promise<void>>();

@@ -17,6 +17,8 @@ export interface BrowserOptions {
   timeout: number;
   /** How many times a browser that crashed is started again (default 0). */
   restarts?: number;
+  /** The workspace names installed font families: Chromium must see the machine's fonts (see fontconfig.ts). */
+  systemFonts?: boolean;
 }
 
 /**
@@ -73,7 +75,7 @@ export class BrowserPool {
             executablePath: found.executablePath,
             headless: true,
             args: chromiumArgs(process.getuid?.() === 0),
-            env: { ...process.env, FONTCONFIG_FILE: chromiumFontconfig() },
+            env: { ...process.env, FONTCONFIG_FILE: chromiumFontconfig(this.opts.systemFonts) },
             // DevTools over a pipe: no port that another local process could connect to.
             pipe: true,
             // The command closes the browser itself, after the pool is drained.

@@ -3,7 +3,7 @@
  * (shipped, office or fallback); what Chromium would otherwise take from the machine depends on
  * the machine, and a CFF font such as Debian's Noto CJK turns into Type 3 glyphs in the PDF. So
  * Chromium runs with the system's fontconfig rules but only the fallback faces' folder (Chromium
- * needs some system font to start). Without a fallback face installed, it keeps the machine's fonts
+ * needs some system font to start), unless the workspace names installed families for its roles. Without a fallback face installed, it keeps the machine's fonts
  * but rejects CFF, bitmap and colour fonts, so still no Type 3 can reach a PDF.
  */
 import { createHash } from 'node:crypto';
@@ -16,15 +16,21 @@ function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function fontconfigText(fallbackDirs: readonly string[], cacheDir: string): string {
+/**
+ * `systemFonts`: the workspace names installed families (fonts: fang: [仿宋_GB2312]), so Chromium
+ * must see the machine's fonts, still minus those that would become Type 3.
+ */
+export function fontconfigText(fallbackDirs: readonly string[], cacheDir: string, systemFonts = false): string {
   // The system file is kept for its rendering rules (hinting, antialiasing), which set glyph
   // advances and so the line breaks; only its font folders are dropped.
   const system = '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>';
+  const dirs = fallbackDirs.map((d) => `  <dir>${escapeXml(d)}</dir>`);
   const body =
-    fallbackDirs.length > 0
-      ? [system, '  <reset-dirs/>', ...fallbackDirs.map((d) => `  <dir>${escapeXml(d)}</dir>`)].join('\n')
+    fallbackDirs.length > 0 && !systemFonts
+      ? [system, '  <reset-dirs/>', ...dirs].join('\n')
       : [
           system,
+          ...dirs,
           '  <selectfont><rejectfont>',
           '    <pattern><patelt name="fontformat"><string>CFF</string></patelt></pattern>',
           '    <pattern><patelt name="color"><bool>true</bool></patelt></pattern>',
@@ -35,10 +41,10 @@ export function fontconfigText(fallbackDirs: readonly string[], cacheDir: string
 }
 
 /** Writes (once, atomically) the fontconfig file for this machine's fallback faces; returns its path. */
-export function chromiumFontconfig(): string {
+export function chromiumFontconfig(systemFonts = false): string {
   const dirs = [...new Set(fallbackFiles().filter((f) => existsSync(f)).map((f) => path.dirname(f)))];
   const base = path.join(os.tmpdir(), `briefs-fontconfig-${process.getuid?.() ?? 'user'}`);
-  const text = fontconfigText(dirs, path.join(base, 'cache'));
+  const text = fontconfigText(dirs, path.join(base, 'cache'), systemFonts);
   const file = path.join(base, `${createHash('sha256').update(text).digest('hex').slice(0, 16)}.conf`);
   if (!existsSync(file)) {
     mkdirSync(base, { recursive: true, mode: 0o700 });

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FontConfig } from '../config/types.js';
-import { Coverage, unicodeRange } from '../fonts/coverage.js';
+import { Coverage } from '../fonts/coverage.js';
 import { FALLBACK_FAMILY, fallbackFiles, type FallbackFace } from '../fonts/fallback.js';
 
 const require = createRequire(import.meta.url);
@@ -67,7 +67,7 @@ export function fontFaceCss(fontUrl: (pkg: string, file: string) => string, fall
   for (const face of fallback) {
     for (const weight of [400, 700]) {
       out.push(
-        `/* ${face.name} ${face.stamp} */\n@font-face {\n  font-family: '${FALLBACK_FAMILY}';\n  font-weight: ${weight};\n  src: url(${fontUrl(FALLBACK_DIR, face.name)}) format('truetype');\n  unicode-range: ${unicodeRange(face.codepoints)};\n}`,
+        `/* ${face.name} ${face.stamp} */\n@font-face {\n  font-family: '${FALLBACK_FAMILY}';\n  font-weight: ${weight};\n  src: url(${fontUrl(FALLBACK_DIR, face.name)}) format('truetype');\n  unicode-range: ${face.unicodeRange};\n}`,
       );
     }
   }
