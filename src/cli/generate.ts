@@ -10,7 +10,7 @@ import { BrowserPool } from '../print/browser.js';
 import { progress } from './progress.js';
 import { loadConfig } from '../config/load.js';
 import { namesSystemFonts } from '../config/types.js';
-import { sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
+import { capRepeats, sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
 import { usageError } from '../errors.js';
 import { chooseLang, localize } from '../content/messages-zh.js';
 import { formatDiagnostics, type Output } from './report.js';
@@ -83,7 +83,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
         return;
       }
       const lang = chooseLang(g.lang);
-      const shown = problemsToShow(project.diagnostics, results).map((d) => localize(d, lang));
+      const shown = capRepeats(sortDiagnostics(problemsToShow(project.diagnostics, results))).map((d) => localize(d, lang));
       if (shown.length > 0) io.err(formatDiagnostics(shown, io.color, lang));
       const failed = results.filter((r) => r.status === 'failed').length;
       const cached = results.filter((r) => r.status === 'cached').length;

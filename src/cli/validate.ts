@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadProject } from '../build/project.js';
 import { loadConfig } from '../config/load.js';
-import { sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
+import { capRepeats, sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
 import { chooseLang, localize } from '../content/messages-zh.js';
 import { globalFlags } from './options.js';
 import { formatDiagnostics, summaryLine, type Output } from './report.js';
@@ -23,7 +23,7 @@ export function validateCommand(program: Command, io: Output, setExit: (code: nu
       const config = await loadConfig({ root: g.root, config: g.config, encoding: flags.encoding });
       const project = await loadProject(config);
       const problems = sortDiagnostics(project.diagnostics).map((d) => localize(d, lang));
-      io.err(formatDiagnostics(problems, io.color, lang));
+      io.err(formatDiagnostics(capRepeats(sortDiagnostics(project.diagnostics)).map((d) => localize(d, lang)), io.color, lang));
       io.err(`${summaryLine(problems, project.files.submissions, project.files.issues, lang)}\n`);
       if (flags.json) {
         const plain = (d: Diagnostic) => ({ file: d.file, line: d.line ?? null, column: d.column ?? null, field: d.field ?? null, code: d.code, message: d.message, hint: d.hint ?? null });

@@ -11,8 +11,12 @@ const HAN = /\p{Script=Han}/gu;
 const HALF_WIDTH = /(?<=\p{Script=Han})[,;:!?()]|[,;:!?()](?=\p{Script=Han})|(?<=\p{Script=Han})\.(?![\d\w])/u;
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）', '.': '。' };
 const STRAIGHT_QUOTE = /(?<=\p{Script=Han}|^|\s)"|"(?=\p{Script=Han})/u;
-/** At most this many punctuation warnings a file: the rest are counted in the last one. */
-const MAX_PUNCTUATION_WARNINGS = 5;
+/**
+ * Inline code, link targets (with one level of parentheses and a title) and bare URLs keep
+ * their ASCII punctuation. Each alternative matches without ambiguity, so the scan is linear in
+ * the line: the pattern this replaces, (?:[^()]|\([^)]*\))*, took 515 s on one 1 MiB line.
+ */
+const NOT_PROSE = /`[^`]*`|\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"]*")?\)|https?:\/\/\S+/g;
 
 export interface TextToCheck {
   file: string;
@@ -40,38 +44,31 @@ export function checkText(t: TextToCheck, bulletin: BulletinConfig | undefined):
   }
   const lines = t.body.split('\n');
   let inFence = false;
-  let punctuation = 0;
   let curly = false;
   let straightAt: { line: number; column: number } | undefined;
   lines.forEach((text, i) => {
     if (/^\s*(```|~~~)/.test(text)) inFence = !inFence;
     if (inFence) return;
     // Links, images and inline code keep their ASCII punctuation.
-    const prose = text.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length)).replace(/\]\((?:[^()]|\([^)]*\))*\)/g, (m) => ' '.repeat(m.length)).replace(/https?:\/\/\S+/g, (m) => ' '.repeat(m.length));
+    const prose = text.replace(NOT_PROSE, (m) => ' '.repeat(m.length));
     const line = t.bodyLine + i;
     const m = HALF_WIDTH.exec(prose);
     if (m) {
-      punctuation++;
-      if (punctuation <= MAX_PUNCTUATION_WARNINGS) {
-        out.push({
-          severity: 'warning',
-          code: 'halfwidth-punctuation',
-          file: t.file,
-          line,
-          column: m.index + 1,
-          message: `half-width "${m[0]}" in Chinese text`,
-          hint: `use the full-width "${FULL_WIDTH[m[0]]}"`,
-          data: { mark: m[0], full: FULL_WIDTH[m[0]] },
-        });
-      }
+      out.push({
+        severity: 'warning',
+        code: 'halfwidth-punctuation',
+        file: t.file,
+        line,
+        column: m.index + 1,
+        message: `half-width "${m[0]}" in Chinese text`,
+        hint: `use the full-width "${FULL_WIDTH[m[0]]}"`,
+        data: { mark: m[0], full: FULL_WIDTH[m[0]] },
+      });
     }
     if (/[“”]/.test(prose)) curly = true;
     const s = STRAIGHT_QUOTE.exec(prose);
     if (s && !straightAt) straightAt = { line, column: s.index + 1 };
   });
-  if (punctuation > MAX_PUNCTUATION_WARNINGS) {
-    out[out.length - 1].message += ` (and ${punctuation - MAX_PUNCTUATION_WARNINGS} more lines like it)`;
-  }
   if (curly && straightAt) {
     out.push({ severity: 'warning', code: 'mixed-quotes', file: t.file, ...straightAt, message: 'the text mixes straight quotes (") with Chinese quotes (“”)', hint: 'use “” throughout' });
   }

@@ -20,6 +20,35 @@ export interface Diagnostic {
   frame?: string;
   /** The values the message names, so it can be said again in another language. */
   data?: Record<string, string | number>;
+  /** How many more problems of this code in this file were left unlisted (see capRepeats). */
+  more?: number;
+}
+
+/** At most this many problems of one code are listed for one file. */
+export const MAX_REPEATS = 10;
+
+/**
+ * A file with 40,000 unsafe links should say so in a screenful, not in 40,000 lines: the first
+ * MAX_REPEATS problems of each code in each file are kept, the last kept one counts the rest.
+ * Order is kept otherwise.
+ */
+export function capRepeats(diagnostics: readonly Diagnostic[], max = MAX_REPEATS): Diagnostic[] {
+  const seen = new Map<string, { kept: number; last: Diagnostic }>();
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const key = `${d.file}\0${d.code}`;
+    const s = seen.get(key);
+    if (!s) {
+      const copy = { ...d };
+      seen.set(key, { kept: 1, last: copy });
+      out.push(copy);
+    } else if (s.kept < max) {
+      s.kept++;
+      s.last = { ...d };
+      out.push(s.last);
+    } else s.last.more = (s.last.more ?? 0) + 1 + (d.more ?? 0);
+  }
+  return out;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

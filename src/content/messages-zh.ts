@@ -40,7 +40,8 @@ export const MESSAGES_ZH: Record<string, [string, string]> = {
   'total-order': ['总第{total}期小于此前 {issue} 的总第{earlier}期', '总期号跨年连续递增：请核对这两期的文件'],
   'file-number': ['文件名为 {name}，但期号为 {number}', '按期号重命名文件，或更正期号'],
   'date-order': ['{issue}的日期 {date} 早于{earlier}（{earlierDate}）', '期号较大的一期应在较早一期之后印发：请核对日期和期号'],
-  'markdown-too-deep': ['正文嵌套层次过深，无法读取（引用、列表或强调互相嵌套数千层）', '查找并删除连续的大量“>”或“*”'],
+  'markdown-too-deep': ['正文嵌套层次过深，无法读取（引用、列表、强调或 HTML 标签互相嵌套数千层）', '查找并删除连续的大量“>”、“*”或未闭合的标签'],
+  'block-too-long': ['一段文字有 {count} 个字符，briefs 只把不超过 {limit} 个字符的段落当作 Markdown 读取，其余按纯文本印出', '用空行把它分成几段'],
   'unsafe-html': ['已删除原始 HTML：{removed}', '请用 Markdown 书写；脚本、框架、样式和属性不会被印出'],
   'unsafe-link': ['已删除链接目标“{href}”', '链接只能指向 http(s) 或 mailto 地址'],
   'remote-image': ['图片“{src}”不是工作区中的文件', '把图片存到 briefs/assets/ 下，用相对路径引用'],
@@ -71,11 +72,11 @@ function fill(template: string, values: Record<string, string | number | undefin
 }
 
 export function localize(d: Diagnostic, lang: Lang): Diagnostic {
-  if (lang === 'en') return d;
+  const more = (m: string) => (!d.more ? m : lang === 'zh' ? `${m}（本文件另有 ${d.more} 处同类问题）` : `${m} (and ${d.more} more like it in this file)`);
   const entry = MESSAGES_ZH[d.code];
-  if (!entry) return d;
+  if (lang === 'en' || !entry) return { ...d, message: more(d.message) };
   const values = { field: d.field, key: d.field, ...d.data };
-  return { ...d, message: fill(entry[0], values) ?? d.message, hint: d.hint === undefined ? undefined : (fill(entry[1], values) ?? d.hint) };
+  return { ...d, message: more(fill(entry[0], values) ?? d.message), hint: d.hint === undefined ? undefined : (fill(entry[1], values) ?? d.hint) };
 }
 
 /** --lang wins; else a Chinese locale (LC_ALL, LC_MESSAGES, LANG = zh_*) says Chinese. */

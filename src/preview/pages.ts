@@ -4,7 +4,7 @@
  */
 import type { Project } from '../build/project.js';
 import { filesOf } from '../build/project.js';
-import { sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
+import { capRepeats, sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
 import { localize, type Lang } from '../content/messages-zh.js';
 import { chineseDate } from '../render/chinese.js';
 import { escapeText as esc } from '../render/sanitize.js';
@@ -65,7 +65,7 @@ export function indexPage(project: Project): string {
 }
 
 function overlayList(diagnostics: readonly Diagnostic[], lang: Lang): string {
-  return `<ul>${sortDiagnostics(diagnostics)
+  return `<ul>${capRepeats(sortDiagnostics(diagnostics))
     .map((d) => localize(d, lang))
     .map((d) => `<li class="${d.severity}"><b>${esc(d.file)}${d.line ? `:${d.line}` : ''}</b> ${esc(d.message)}${d.hint ? `<br><small>→ ${esc(d.hint)}</small>` : ''}</li>`)
     .join('')}</ul>`;

@@ -5,10 +5,11 @@
  * code stays text and an unclosed tag ends with its block. Links keep only http(s), mailto and
  * in-issue targets; footnote ids carry the article's prefix so that articles never share an id.
  */
-import { Marked, type Token, type Tokens } from 'marked';
+import { Lexer, Marked, type Token, type Tokens } from 'marked';
 import markedFootnote from 'marked-footnote';
 import type { Diagnostic } from '../content/diagnostic.js';
-import { escapeText, safeHref, sanitizeBlock } from './sanitize.js';
+import { lineIndex } from '../content/lines.js';
+import { escapeText, MAX_TAG_DEPTH, safeHref, sanitizeBlock, tagDepth } from './sanitize.js';
 
 export type ImageResolution = { url: string } | { problem: string; hint: string; code: string };
 
@@ -36,14 +37,23 @@ export function renderMarkdown(input: MarkdownInput, diagnostics: Diagnostic[]):
   } catch (cause) {
     if (!(cause instanceof RangeError)) throw cause;
     diagnostics.length = before;
-    diagnostics.push({ severity: 'error', code: 'markdown-too-deep', file: input.file, line: input.firstLine, message: 'the text is nested too deeply to be read (quotes, lists or emphasis inside each other thousands of times)', hint: 'look for a long run of ">" or "*" and remove it' });
+    diagnostics.push(tooDeep(input.file, input.firstLine));
     return '';
   }
 }
 
+const tooDeep = (file: string, line: number): Diagnostic => ({
+  severity: 'error',
+  code: 'markdown-too-deep',
+  file,
+  line,
+  message: 'the text is nested too deeply to be read (quotes, lists, emphasis or HTML tags inside each other thousands of times)',
+  hint: 'look for a long run of ">", "*" or unclosed tags and remove it',
+});
+
 function renderBlocks(input: MarkdownInput, diagnostics: Diagnostic[]): string {
   let source = input.markdown;
-  const lineAt = (offset: number) => input.firstLine + countNewlines(source, offset);
+  let lineAt = lineIndex(source, input.firstLine);
   const images = new Set<string>();
   let blockStart = 0;
   let blockRaw = '';
@@ -89,7 +99,22 @@ function renderBlocks(input: MarkdownInput, diagnostics: Diagnostic[]): string {
 
   const lexed = lexBounded(marked, source);
   const tokens = lexed.tokens;
+  if (lexed.text !== source) lineAt = lineIndex(lexed.text, input.firstLine);
   source = lexed.text;
+  let overlongFrom = 0;
+  for (const run of lexed.overlong) {
+    const at = source.indexOf(run, overlongFrom);
+    if (at !== -1) overlongFrom = at + run.length;
+    diagnostics.push({
+      severity: 'error',
+      code: 'block-too-long',
+      file: input.file,
+      line: lineAt(Math.max(0, at)),
+      message: `a paragraph of ${run.length} characters; briefs reads at most ${MAX_INLINE} characters between blank lines as Markdown, and prints the rest as plain text`,
+      hint: 'split it into paragraphs with blank lines',
+      data: { count: run.length, limit: MAX_INLINE },
+    });
+  }
   // marked.parse would run the extensions' walkTokens; the footnote extension needs it to move
   // its list to the end, so run it the same way before rendering block by block.
   if (marked.defaults.walkTokens) marked.walkTokens(tokens, marked.defaults.walkTokens);
@@ -105,6 +130,10 @@ function renderBlocks(input: MarkdownInput, diagnostics: Diagnostic[]): string {
     }
     const rendered = marked.parser([token as Token]);
     if (rendered === '') continue;
+    if (tagDepth(rendered) > MAX_TAG_DEPTH) {
+      diagnostics.push(tooDeep(input.file, lineAt(blockStart)));
+      continue;
+    }
     const { html: clean, removed } = sanitizeBlock(rendered, ctx);
     if (removed.length > 0) {
       const first = removed.find((r) => r.startsWith('<'));
@@ -122,13 +151,15 @@ function renderBlocks(input: MarkdownInput, diagnostics: Diagnostic[]): string {
  * article. briefs ends such a block at its first blank line instead, by lexing again with the
  * closing tag written there (on the same line, so line numbers stay right).
  */
-function lexBounded(marked: Marked, source: string): { tokens: Token[]; text: string } {
+function lexBounded(marked: Marked, source: string): { tokens: Token[]; text: string; overlong: string[] } {
   let text = source;
+  // Finding the blocks to end needs the block structure only, not the (costlier) inline pass,
+  // and no extensions: marked-footnote keeps state between lexers until its walkTokens runs.
   for (let round = 0; round < 100; round++) {
-    const tokens = marked.lexer(text);
+    const blocks = new Lexer(PLAIN).blockTokens(text);
     let cursor = 0;
     let fixed = false;
-    for (const token of tokens) {
+    for (const token of blocks) {
       const raw = token.raw ?? '';
       const at = raw ? text.indexOf(raw, cursor) : -1;
       if (at !== -1) cursor = at + raw.length;
@@ -141,15 +172,30 @@ function lexBounded(marked: Marked, source: string): { tokens: Token[]; text: st
       fixed = true;
       break;
     }
-    if (!fixed) return { tokens, text };
+    if (!fixed) break;
   }
-  return { tokens: marked.lexer(text), text };
+  const lexer = new BoundedLexer(marked.defaults);
+  return { tokens: lexer.lex(text), text, overlong: lexer.overlong };
 }
 
-function countNewlines(s: string, end: number): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i !== -1 && i < end; i = s.indexOf('\n', i + 1)) n++;
-  return n;
+/**
+ * The longest run of inline text (a paragraph, a heading, a table cell) read as Markdown.
+ * marked's emphasis matching takes time quadratic in a run's length: 200,000 characters of "_a"
+ * took 21 s. A real paragraph is a few hundred characters; bounding the run makes the cost of a
+ * file linear in its size. A longer run prints as plain text, and is reported as an error.
+ */
+export const MAX_INLINE = 10_000;
+
+const PLAIN = new Marked({ gfm: true, async: false }).defaults;
+
+class BoundedLexer extends Lexer {
+  readonly overlong: string[] = [];
+  override inlineTokens(src: string, tokens: Token[] = []): Token[] {
+    if (src.length <= MAX_INLINE) return super.inlineTokens(src, tokens);
+    this.overlong.push(src);
+    tokens.push({ type: 'text', raw: src, text: src, escaped: false } as Token);
+    return tokens;
+  }
 }
 
 export function escapeAttr(s: string): string {
