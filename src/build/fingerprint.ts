@@ -6,11 +6,10 @@
  * fingerprint means an unchanged PDF.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { FONT_PACKAGES } from '../render/fonts.js';
 import { VERSION } from '../version.js';
-import { resolveResource } from '../print/resources.js';
+import { readResource, resolveResource } from '../print/resources.js';
 
 const require = createRequire(import.meta.url);
 
@@ -27,7 +26,8 @@ export async function fingerprint(source: string, root: string, metadata: object
   for (const url of [...assets].sort()) {
     const resource = await resolveResource(url, root);
     hash.update(`\n${url}\n`);
-    if (resource) hash.update(await readFile(resource.file));
+    const bytes = resource && (await readResource(resource));
+    if (bytes) hash.update(bytes);
   }
   return hash.digest('hex');
 }

@@ -2,7 +2,7 @@
  * Everything a command needs to know about a workspace, read once: the content, the
  * cross-file checks, the templates. validate, generate and preview all start here.
  */
-import { existsSync, statSync } from 'node:fs';
+import { assetChecker } from '../files/images.js';
 import path from 'node:path';
 import { assembleIssue, type AssembledIssue } from '../assemble/issue.js';
 import { crossCheck, submissionIds } from '../assemble/cross-check.js';
@@ -85,11 +85,6 @@ function printedTexts(submissions: readonly Submission[], issues: readonly Issue
   return out;
 }
 
-const assetExists = (root: string) => (rel: string) => {
-  const abs = path.join(root, rel);
-  return existsSync(abs) && statSync(abs).isFile();
-};
-
 /**
  * What `validate` says about the text of every submission and editor's note, whether or not it
  * is in an issue yet: length, punctuation, quotes, and what rendering its Markdown finds (missing
@@ -97,9 +92,9 @@ const assetExists = (root: string) => (rel: string) => {
  */
 function contentChecks(config: Config, submissions: readonly Submission[], issues: readonly IssueFile[], markdown: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const exists = assetExists(config.root);
+  const assetProblem = assetChecker(config.root);
   const render = (markdown: string, file: string, firstLine: number) =>
-    renderMarkdown({ markdown, file, firstLine, idPrefix: 'check-', resolveImage: (src) => resolveImage(config, file, src, { assetExists: exists, assetUrl: (rel) => rel }) }, out);
+    renderMarkdown({ markdown, file, firstLine, idPrefix: 'check-', resolveImage: (src) => resolveImage(config, file, src, { assetProblem, assetUrl: (rel) => rel }) }, out);
   for (const s of submissions) {
     out.push(...checkText({ file: s.file, body: s.body, bodyLine: s.bodyLine }, config.bulletins[s.publication]));
     if (markdown) render(s.body, s.file, s.bodyLine);
@@ -144,7 +139,7 @@ export function renderIssue(project: Project, a: AssembledIssue, urls: UrlScheme
     env: project.env,
     fontFaces,
     assetUrl: urls.asset,
-    assetExists: assetExists(root),
+    assetProblem: assetChecker(root),
     ...extra,
   });
 }

@@ -4,7 +4,7 @@
  * bulletin names its own, wherever in the file either is written.
  * Paths in the file are relative to the workspace root (the file's folder).
  */
-import { readFile } from 'node:fs/promises';
+import { readRegular } from '../files/read-regular.js';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { BriefsError, usageError } from '../errors.js';
@@ -31,12 +31,12 @@ export async function loadConfig(flags: ConfigFlags = {}, cwd = process.cwd()): 
   const named = flags.config !== undefined;
   const file = path.resolve(cwd, flags.config ?? path.join(root, CONFIG_FILE));
   let text: string | undefined;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code !== 'ENOENT' || named) {
-      throw usageError('config-unreadable', `cannot read the config file ${file}`, 'check the path given to --config', cause);
-    }
+  const read = await readRegular(file, { maxBytes: 1024 * 1024 }).catch((cause: unknown) => {
+    throw usageError('config-unreadable', `cannot read the config file ${file}`, 'check the path given to --config', cause);
+  });
+  if ('bytes' in read) text = read.bytes.toString('utf8');
+  else if (read.problem !== 'missing' || named) {
+    throw usageError('config-unreadable', `cannot read the config file ${file}: ${read.problem === 'missing' ? 'it does not exist' : read.problem === 'too-large' ? 'it is larger than 1 MiB' : read.problem === 'unreadable' ? read.errno : 'it is not a regular file'}`, 'check the path given to --config');
   }
   if (text !== undefined) applyFile(config, text.replace(/^\uFEFF/, ''), file);
   if (flags.out !== undefined) config.out = flags.out;

@@ -2,7 +2,8 @@
  * Reads a workspace from disk: every submission and issue file, decoded and parsed.
  * This is the file edge of `content`; everything it calls is pure.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { readRegular } from '../files/read-regular.js';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { mapLimit } from '../map-limit.js';
@@ -95,19 +96,28 @@ export async function loadWorkspace(config: Config, memo?: ParseMemo): Promise<W
 export const MAX_FILE_BYTES = 1024 * 1024;
 
 async function readText(abs: string, file: string, encoding: string, diagnostics: Diagnostic[]): Promise<string | undefined> {
-  const { size } = await stat(abs);
-  if (size > MAX_FILE_BYTES) {
+  const read = await readRegular(abs, { maxBytes: MAX_FILE_BYTES, noFollow: true });
+  if ('bytes' in read) return decodeText(read.bytes, file, encoding, diagnostics);
+  if (read.problem === 'too-large') {
+    const size = (read.size / 1024 / 1024).toFixed(1);
     diagnostics.push({
       severity: 'error',
       code: 'file-too-large',
       file,
-      message: `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; briefs reads files of at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`,
+      message: `the file is ${size} MiB; briefs reads files of at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`,
       hint: 'split it, or check that it is the submission you meant (images belong in briefs/assets/, not inside the text)',
-      data: { size: (size / 1024 / 1024).toFixed(1), limit: MAX_FILE_BYTES / 1024 / 1024 },
+      data: { size, limit: MAX_FILE_BYTES / 1024 / 1024 },
     });
-    return undefined;
-  }
-  return decodeText(await readFile(abs), file, encoding, diagnostics);
+  } else diagnostics.push(notRegular(file, read.problem));
+  return undefined;
+}
+
+/** `not-a-regular-file`: a symbolic link, a FIFO, a device or a folder where a text file should be; `file-unreadable`: no permission. */
+export function notRegular(file: string, problem: 'missing' | 'not-regular' | 'symlink' | 'unreadable'): Diagnostic {
+  if (problem === 'unreadable') return { severity: 'error', code: 'file-unreadable', file, message: 'the file cannot be read', hint: 'check that you may read it (its permissions)' };
+  return problem === 'symlink'
+    ? { severity: 'error', code: 'not-a-regular-file', file, message: 'the file is a symbolic link; briefs reads only files that are themselves in the workspace', hint: 'copy the file here instead of linking to it', data: { kind: 'symlink' } }
+    : { severity: 'error', code: 'not-a-regular-file', file, message: problem === 'missing' ? 'the file vanished while it was read' : 'this is not a regular file (a pipe, a device or a folder)', hint: 'put the text file itself here', data: { kind: problem } };
 }
 
 /** Every *.md below dir, sorted by path so that runs are repeatable; a missing dir is empty. */
@@ -119,8 +129,9 @@ export async function listMarkdown(dir: string): Promise<string[]> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;
   }
+  // Not only regular files: a link or a FIFO named *.md is reported when it is read, never skipped in silence.
   return entries
-    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md') && !e.name.startsWith('.'))
+    .filter((e) => !e.isDirectory() && e.name.toLowerCase().endsWith('.md') && !e.name.startsWith('.'))
     .map((e) => path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
     .sort();
 }

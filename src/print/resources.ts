@@ -7,9 +7,11 @@
  * Percent-encoding is decoded once and the result must still lie inside the folder it names,
  * so "..", "%2e%2e" and "%2f" lead nowhere.
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
+import { isInside } from '../files/inside.js';
+import { readRegular } from '../files/read-regular.js';
 import { fallbackFiles } from '../fonts/fallback.js';
 import { FALLBACK_DIR, FONT_PACKAGES, fontPackageDir } from '../render/fonts.js';
 
@@ -68,9 +70,14 @@ export async function resolveResource(urlPath: string, root: string): Promise<Re
   }
 }
 
-export function isInside(dir: string, file: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+
+/** Fonts are the largest files served: a Hanazono face is 30 MB. */
+const MAX_RESOURCE_BYTES = 64 * 1024 * 1024;
+
+/** A resource's bytes, if it is still a regular file of a sane size (see files/read-regular.ts). */
+export async function readResource(resource: Resource): Promise<Buffer | undefined> {
+  const read = await readRegular(resource.file, { maxBytes: MAX_RESOURCE_BYTES });
+  return 'bytes' in read ? read.bytes : undefined;
 }
 
 /**
@@ -83,7 +90,11 @@ export async function sendResource(res: ServerResponse, urlPath: string, root: s
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     return;
   }
-  const body = await readFile(resource.file);
+  const body = await readResource(resource);
+  if (!body) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return;
+  }
   res.writeHead(200, {
     'content-type': resource.contentType,
     'cache-control': resource.contentType.startsWith('font/') ? 'max-age=31536000, immutable' : 'no-cache',

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { AssembledIssue } from '../assemble/issue.js';
+import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, type AssetProblem } from '../files/images.js';
 import type { Config } from '../config/types.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import type { Author } from '../content/model.js';
@@ -20,8 +21,8 @@ export interface RenderOptions {
   fontFaces: string;
   /** URL of a workspace file (relative to the workspace root) for the target. */
   assetUrl(rel: string): string;
-  /** Whether a workspace file exists; images are checked before printing. */
-  assetExists(rel: string): boolean;
+  /** What keeps a workspace image from printing, if anything (see build/assets.ts). */
+  assetProblem(rel: string): AssetProblem | undefined;
   /** Extra markup for the head, e.g. the preview's live-reload client. */
   headExtra?: string;
   /** Content-Security-Policy of the document: what the page may load and run. */
@@ -166,7 +167,7 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
 }
 
 /** Images resolve relative to the file that names them, and must stay inside the workspace. */
-export function resolveImage(config: Config, file: string, src: string, opts: Pick<RenderOptions, 'assetExists' | 'assetUrl'>): ImageResolution {
+export function resolveImage(config: Config, file: string, src: string, opts: Pick<RenderOptions, 'assetProblem' | 'assetUrl'>): ImageResolution {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
     return { code: 'remote-image', problem: `the image "${src}" is not a file of the workspace`, hint: 'save the image under briefs/assets/ and refer to it by a relative path' };
   }
@@ -186,8 +187,18 @@ export function resolveImage(config: Config, file: string, src: string, opts: Pi
   if (!IMAGE_EXT.test(rel)) {
     return { code: 'image-type', problem: `"${src}" is not an image briefs can print`, hint: 'use PNG, JPEG, GIF, WebP or SVG' };
   }
-  if (!opts.assetExists(rel)) {
-    return { code: 'image-missing', problem: `the image "${src}" does not exist (looked for ${rel})`, hint: 'check the file name and the relative path' };
+  switch (opts.assetProblem(rel)) {
+    case undefined:
+      return { url: opts.assetUrl(rel) };
+    case 'missing':
+      return { code: 'image-missing', problem: `the image "${src}" does not exist (looked for ${rel})`, hint: 'check the file name and the relative path' };
+    case 'outside':
+      return { code: 'image-outside-workspace', problem: `the image "${src}" is a link to a file outside the workspace`, hint: 'copy the picture itself into briefs/assets/' };
+    case 'not-regular':
+      return { code: 'image-type', problem: `"${src}" is not a regular file (a pipe, a device or a folder)`, hint: 'put the picture file itself there' };
+    case 'too-large':
+      return { code: 'image-too-large', problem: `the image "${src}" is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MiB`, hint: 'save it again at print size (300 dpi at the width it prints)' };
+    case 'too-many-pixels':
+      return { code: 'image-too-large', problem: `the image "${src}" has more than ${MAX_IMAGE_PIXELS / 1_000_000} million pixels, which the browser does not print`, hint: 'save it again at print size (300 dpi at the width it prints)' };
   }
-  return { url: opts.assetUrl(rel) };
 }

@@ -2,7 +2,9 @@
  * Finds the templates: the tool's own `templates/`, with any file of the same name in the
  * workspace's `templates/` taking its place. This is the only file I/O of `render`.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { usageError } from '../errors.js';
+import { readRegular } from '../files/read-regular.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,6 +33,9 @@ export async function loadTemplates(workspaceTemplates: string | undefined): Pro
   return set;
 }
 
+/** A template is a few kilobytes; a FIFO or a huge file in the folder must not stall a run. */
+const MAX_TEMPLATE_BYTES = 1024 * 1024;
+
 async function readInto(target: Record<string, string>, dir: string, ext: string, files: string[]): Promise<void> {
   let names: string[];
   try {
@@ -41,7 +46,9 @@ async function readInto(target: Record<string, string>, dir: string, ext: string
   }
   for (const name of names) {
     const file = path.join(dir, name);
-    target[name.slice(0, -ext.length)] = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    const read = await readRegular(file, { maxBytes: MAX_TEMPLATE_BYTES });
+    if (!('bytes' in read)) throw usageError('template-unreadable', `cannot read the template ${file}: ${read.problem === 'too-large' ? 'it is larger than 1 MiB' : read.problem === 'unreadable' ? read.errno : 'it is not a regular file'}`, 'templates are small text files; replace it with one');
+    target[name.slice(0, -ext.length)] = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
     files.push(file);
   }
 }

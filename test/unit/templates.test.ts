@@ -14,7 +14,7 @@ const issue: IssueFile = { id: 'jianyi/2026/1', file: 'briefs/issues/jianyi/2026
 async function render(workspaceTemplates?: string) {
   const env = createEnvironment(await loadTemplates(workspaceTemplates));
   const a = assembleIssue(issue, config.bulletins.jianyi, new Map([['s', submission]]));
-  const rendered = renderIssueHtml(a, { config, env, fontFaces: '', assetUrl: (r) => r, assetExists: () => true });
+  const rendered = renderIssueHtml(a, { config, env, fontFaces: '', assetUrl: (r) => r, assetProblem: () => undefined });
   return { html: rendered.html(), diagnostics: rendered.diagnostics };
 }
 

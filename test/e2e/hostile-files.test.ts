@@ -1,0 +1,115 @@
+/**
+ * Files that are not what their names say: links out of the workspace, FIFOs, a picture too big
+ * to decode. validate names each one and finishes; generate prints every good issue, refuses
+ * the rest, never hangs, and writes no file:// URL that leads out.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readResource, resolveResource } from '../../src/print/resources.js';
+import { runCli } from '../helpers/run-cli.js';
+
+let root: string;
+let outside: string;
+
+/** A PNG whose header claims width × height: enough for any reader of dimensions. */
+function pngHeader(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(13);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), len, Buffer.from('IHDR'), ihdr, Buffer.alloc(4)]);
+}
+
+const submission = (title: string, body: string) => `---\ntitle: ${title}\npublication: jianyi\nauthors: 张三\nsubmitted: 2026-01-01\n---\n${body}\n`;
+const issue = (n: number, ids: string[]) => `---\npublication: jianyi\nyear: 2026\nnumber: ${n}\ndate: 2026-03-0${n}\nsubmissions: [${ids.join(', ')}]\n---\n`;
+
+beforeAll(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'briefs-files-'));
+  outside = mkdtempSync(path.join(os.tmpdir(), 'briefs-outside-'));
+  writeFileSync(path.join(outside, 'secret.png'), pngHeader(10, 10));
+  writeFileSync(path.join(outside, 'real.md'), submission('外部的稿件', '外部正文。'));
+  const assets = path.join(root, 'briefs/assets');
+  const subs = path.join(root, 'briefs/submissions');
+  mkdirSync(assets, { recursive: true });
+  mkdirSync(subs, { recursive: true });
+  mkdirSync(path.join(root, 'briefs/issues/jianyi/2026'), { recursive: true });
+  symlinkSync('/etc/passwd', path.join(assets, 'passwd.png'));
+  symlinkSync(path.join(outside, 'secret.png'), path.join(assets, 'outside.png'));
+  symlinkSync(outside, path.join(assets, 'outdir'));
+  symlinkSync('/', path.join(assets, 'rootdir'));
+  execFileSync('mkfifo', [path.join(assets, 'pipe.png')]);
+  writeFileSync(path.join(assets, 'huge.png'), pngHeader(30000, 30000));
+  writeFileSync(path.join(assets, 'fine.png'), pngHeader(800, 600));
+  symlinkSync('fine.png', path.join(assets, 'alias.png'));
+  writeFileSync(
+    path.join(subs, 'links.md'),
+    submission('链接图片', ['![a](../assets/passwd.png)', '![b](../assets/outside.png)', '![c](../assets/outdir/secret.png)', '![d](../assets/rootdir/etc/passwd.png)', '![e](../assets/pipe.png)', '![f](../assets/huge.png)', '![g](../assets/alias.png)'].join('\n\n')),
+  );
+  writeFileSync(path.join(subs, 'good.md'), submission('正常的稿件', '正常正文。'));
+  symlinkSync(path.join(outside, 'real.md'), path.join(subs, 'linked.md'));
+  execFileSync('mkfifo', [path.join(subs, 'fifo.md')]);
+  writeFileSync(path.join(root, 'briefs/issues/jianyi/2026/001.md'), issue(1, ['good']));
+  writeFileSync(path.join(root, 'briefs/issues/jianyi/2026/002.md'), issue(2, ['links']));
+  writeFileSync(path.join(root, 'briefs/issues/jianyi/2026/003.md'), issue(3, ['linked']));
+});
+
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+  rmSync(outside, { recursive: true, force: true });
+});
+
+describe('files that are not what they seem', () => {
+  it('validate names every one of them, with its line', async () => {
+    const r = await runCli(['--root', root, '--lang', 'en', 'validate', '--json']);
+    expect(r.code).toBe(1);
+    const errors = JSON.parse(r.stdout).errors as { file: string; line: number | null; code: string; message: string }[];
+    const got = errors.map((e) => `${e.file}:${e.line ?? ''} ${e.code}`);
+    expect(got).toEqual(
+      expect.arrayContaining([
+        'briefs/submissions/links.md:7 image-outside-workspace',
+        'briefs/submissions/links.md:9 image-outside-workspace',
+        'briefs/submissions/links.md:11 image-outside-workspace',
+        'briefs/submissions/links.md:13 image-outside-workspace',
+        'briefs/submissions/links.md:15 image-type',
+        'briefs/submissions/links.md:17 image-too-large',
+        'briefs/submissions/linked.md: not-a-regular-file',
+        'briefs/submissions/fifo.md: not-a-regular-file',
+      ]),
+    );
+    // A link that stays inside the workspace is an ordinary image.
+    expect(got.filter((g) => g.includes(':19 '))).toEqual([]);
+    // The issue that lists the linked file is sent to it, not told the id is unknown.
+    expect(got).toContain('briefs/issues/jianyi/2026/003.md:6 submission-invalid');
+    expect(errors.find((e) => e.file.endsWith('linked.md'))!.message).toContain('symbolic link');
+  });
+
+  it('generate prints the good issue, refuses the others, and writes no URL that leads out', async () => {
+    const out = path.join(root, 'out');
+    const r = await runCli(['--root', root, '--lang', 'en', 'generate', '--html', '--out', out, '--json']);
+    expect(r.code).toBe(1);
+    const statuses = Object.fromEntries(JSON.parse(r.stdout).issues.map((i: { id: string; status: string }) => [i.id, i.status]));
+    expect(statuses).toEqual({ 'jianyi/2026/1': 'printed', 'jianyi/2026/2': 'failed', 'jianyi/2026/3': 'failed' });
+    const written = readdirSync(out).filter((n) => /\.(pdf|html)$/.test(n));
+    expect(written.sort()).toEqual(['jianyi-2026-001.html', 'jianyi-2026-001.pdf']);
+    for (const name of written) {
+      const text = readFileSync(path.join(out, name), 'latin1');
+      expect(text).not.toContain(outside);
+      expect(text).not.toContain('file:///etc');
+      expect(text).not.toContain('root:x:0');
+    }
+  });
+
+  it('the print server answers a FIFO or a link out with 404, at once', async () => {
+    expect(await resolveResource('/_workspace/briefs/assets/passwd.png', root)).toBeUndefined();
+    expect(await resolveResource('/_workspace/briefs/assets/outdir/secret.png', root)).toBeUndefined();
+    const pipe = await resolveResource('/_workspace/briefs/assets/pipe.png', root);
+    expect(pipe === undefined || (await readResource(pipe)) === undefined).toBe(true);
+    const fine = await resolveResource('/_workspace/briefs/assets/alias.png', root);
+    expect((await readResource(fine!))?.length).toBe(pngHeader(1, 1).length);
+  });
+});
