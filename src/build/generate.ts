@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../content/diagnostic.js';
@@ -23,10 +23,10 @@ import { fontFaceCss, fontFile } from '../render/fonts.js';
 import { namesSystemFonts } from '../config/types.js';
 import { VERSION } from '../version.js';
 import { fingerprint } from './fingerprint.js';
-import { readManifest, stillValid, writeManifest, type Manifest } from './manifest.js';
+import { isRecorded, manifestWriter, readManifest, sha256, stillValid, writeManifest, type Manifest } from './manifest.js';
 import { assemble, issueErrors, renderIssue, type Project, type UrlScheme } from './project.js';
 import { outputBase } from './select.js';
-import { writeAtomic } from './write-atomic.js';
+import { removeStaleTemporaries, writeAtomic } from './write-atomic.js';
 
 export type IssueStatus = 'printed' | 'cached' | 'failed' | 'removed';
 
@@ -74,6 +74,8 @@ interface Shared {
   pool: BrowserPool;
   server: PrintServer;
   manifest: Manifest;
+  /** Saves the manifest now (after each PDF). */
+  saveManifest: () => Promise<void>;
   printFonts: string;
   /** Stands for printFonts in fingerprints. */
   printFontsKey: string;
@@ -87,10 +89,12 @@ export async function generate(project: Project, issues: readonly IssueFile[], o
     font: (pkg, file) => pathToFileURL(fontFile(pkg, file)).href,
     asset: (rel) => pathToFileURL(path.join(project.config.root, rel)).href,
   };
+  // A run killed with -9 could not clean up after itself; this one does.
+  await removeStaleTemporaries(opts.outDir);
   const manifest = await readManifest(opts.outDir);
   const server = opts.server ?? (await startPrintServer(project.config.root));
   const printFonts = fontFaceCss(printUrls.font, project.fonts.fallback);
-  const shared: Shared = { project, opts, pool, server, manifest, printFonts, printFontsKey: `/* @font-face ${createHash('sha256').update(printFonts).digest('hex')} */`, fileUrls, fileFonts: opts.html ? fontFaceCss(fileUrls.font, project.fonts.fallback) : '' };
+  const shared: Shared = { project, opts, pool, server, manifest, saveManifest: manifestWriter(opts.outDir, manifest), printFonts, printFontsKey: `/* @font-face ${createHash('sha256').update(printFonts).digest('hex')} */`, fileUrls, fileFonts: opts.html ? fontFaceCss(fileUrls.font, project.fonts.fallback) : '' };
   try {
     // Each issue is rendered when a slot frees up, so memory holds `jobs` documents, not all of them.
     const results = await mapLimit(issues, Math.max(1, opts.jobs), (issue) => generateOne(shared, issue));
@@ -118,8 +122,7 @@ async function removeOrphans(project: Project, manifest: Manifest, opts: Generat
     if (!entry.file || live.has(id) || existsSync(path.join(project.config.root, entry.file))) continue;
     delete manifest[id];
     const pdf = path.join(opts.outDir, entry.pdf);
-    const size = await stat(pdf).then((st) => (st.isFile() ? st.size : -1), () => -1);
-    if (size !== entry.bytes) continue;
+    if (!(await isRecorded(pdf, entry))) continue;
     await rm(pdf, { force: true });
     if (entry.html) await rm(path.join(opts.outDir, entry.html), { force: true });
     const m = /^([^/]+)\/(\d+)\/(s?)(\d+)$/.exec(id);
@@ -182,7 +185,8 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
       result.html = path.join(opts.outDir, `${base}.html`);
       await writeAtomic(result.html, html);
     }
-    manifest[issue.id] = { fingerprint: fp, file: issue.file, pdf: `${base}.pdf`, bytes: finished.bytes.length, pages: finished.pages, ...(opts.html ? { html: `${base}.html` } : {}) };
+    manifest[issue.id] = { fingerprint: fp, file: issue.file, pdf: `${base}.pdf`, bytes: finished.bytes.length, sha256: sha256(finished.bytes), pages: finished.pages, ...(opts.html ? { html: `${base}.html` } : {}) };
+    await s.saveManifest();
     result.status = 'printed';
   } catch (cause) {
     // Interrupted: the browser was closed under this print on purpose.

@@ -7,6 +7,7 @@ import { open, readFile, rm, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { usageError } from '../errors.js';
+import { alive } from '../files/alive.js';
 
 export async function withLock<T>(file: string, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
   await mkdir(path.dirname(file), { recursive: true });
@@ -42,14 +43,5 @@ async function readHolder(file: string): Promise<{ pid: number; host: string; si
     return JSON.parse(await readFile(file, 'utf8'));
   } catch {
     return undefined;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

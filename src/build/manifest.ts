@@ -1,8 +1,11 @@
 /**
  * The output folder remembers what each PDF was made from (`.briefs-manifest.json`), so an
- * unchanged issue is not printed again. A PDF that is missing or not the size recorded is
- * printed again whatever the manifest says.
+ * unchanged issue is not printed again. Each PDF is recorded with the SHA-256 of its bytes as
+ * soon as it is in place (the manifest is rewritten atomically after every PDF), and a PDF is
+ * taken as up to date only when its bytes still hash to that: a run killed between the two
+ * writes, or a PDF changed by hand, costs a reprint, never a stale PDF reported current.
  */
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAtomic } from './write-atomic.js';
@@ -13,6 +16,8 @@ export interface ManifestEntry {
   file?: string;
   pdf: string;
   bytes: number;
+  /** SHA-256 of the PDF's bytes, hex. */
+  sha256: string;
   pages: number;
   html?: string;
 }
@@ -40,13 +45,13 @@ export function wellFormed(issues: unknown): Manifest {
   for (const [id, e] of Object.entries(issues as Record<string, unknown>)) {
     const entry = e as Partial<ManifestEntry> | null;
     if (typeof entry !== 'object' || entry === null) continue;
-    const { fingerprint, pdf, bytes, pages, html, file } = entry;
-    if (typeof fingerprint !== 'string' || typeof pdf !== 'string' || typeof bytes !== 'number' || typeof pages !== 'number') continue;
+    const { fingerprint, pdf, bytes, pages, html, file, sha256 } = entry;
+    if (typeof fingerprint !== 'string' || typeof pdf !== 'string' || typeof bytes !== 'number' || typeof pages !== 'number' || typeof sha256 !== 'string') continue;
     if (html !== undefined && typeof html !== 'string') continue;
     if (file !== undefined && typeof file !== 'string') continue;
     // Paths stay inside the output folder: a doctored entry cannot point removal elsewhere.
     if ([pdf, html].some((p) => p !== undefined && (path.isAbsolute(p) || p.split(/[\\/]/).includes('..')))) continue;
-    out[id] = { fingerprint, pdf, bytes, pages, ...(html !== undefined ? { html } : {}), ...(file !== undefined ? { file } : {}) };
+    out[id] = { fingerprint, pdf, bytes, pages, sha256, ...(html !== undefined ? { html } : {}), ...(file !== undefined ? { file } : {}) };
   }
   return out;
 }
@@ -56,17 +61,36 @@ export async function writeManifest(outDir: string, manifest: Manifest): Promise
   await writeAtomic(path.join(outDir, MANIFEST), `${JSON.stringify({ issues: sorted }, null, 2)}\n`);
 }
 
-/** The entry, if the files it describes are still there as written. */
-export async function stillValid(outDir: string, entry: ManifestEntry | undefined, fingerprint: string, wantHtml: boolean): Promise<boolean> {
-  if (!entry || entry.fingerprint !== fingerprint) return false;
+/**
+ * Writes the manifest after each PDF, one write at a time (pages print in parallel), so that
+ * what it says on disk is never more than one PDF behind the folder.
+ */
+export function manifestWriter(outDir: string, manifest: Manifest): () => Promise<void> {
+  let last: Promise<void> = Promise.resolve();
+  return () => (last = last.catch(() => undefined).then(() => writeManifest(outDir, manifest)));
+}
+
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Whether the file at `file` is the one the entry records: its bytes hash to the entry's. */
+export async function isRecorded(file: string, entry: ManifestEntry): Promise<boolean> {
   try {
-    if ((await stat(path.join(outDir, entry.pdf))).size !== entry.bytes) return false;
-    if (wantHtml) {
-      if (!entry.html) return false;
-      await stat(path.join(outDir, entry.html));
-    }
-    return true;
+    const st = await stat(file);
+    if (!st.isFile() || st.size !== entry.bytes) return false;
+    return sha256(await readFile(file)) === entry.sha256;
   } catch {
     return false;
   }
+}
+
+/** The entry, if the files it describes are still there as written. */
+export async function stillValid(outDir: string, entry: ManifestEntry | undefined, fingerprint: string, wantHtml: boolean): Promise<boolean> {
+  if (!entry || entry.fingerprint !== fingerprint) return false;
+  if (!(await isRecorded(path.join(outDir, entry.pdf), entry))) return false;
+  if (!wantHtml) return true;
+  if (!entry.html) return false;
+  return stat(path.join(outDir, entry.html)).then(
+    (st) => st.isFile(),
+    () => false,
+  );
 }

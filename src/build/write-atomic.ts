@@ -4,8 +4,9 @@
  * process left behind carry a recognisable name and are never mistaken for output.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { alive } from '../files/alive.js';
 
 const pending = new Set<string>();
 
@@ -27,4 +28,27 @@ export async function writeAtomic(file: string, data: Uint8Array | string): Prom
 /** Removes temporary files of writes still under way: for signal handlers. */
 export async function abandonWrites(): Promise<void> {
   await Promise.all([...pending].map((f) => rm(f, { force: true })));
+}
+
+/** The name writeAtomic gives a temporary file: .<name>.<pid>.<8 hex>.tmp */
+const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Removes the temporary files that a process killed with -9 left in dir (no handler runs for
+ * that signal). Only names of writeAtomic's shape whose process is gone are touched, so a run
+ * still writing beside this one keeps its files. Returns how many were removed.
+ */
+export async function removeStaleTemporaries(dir: string): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  const stale = names.filter((n) => {
+    const m = TEMPORARY.exec(n);
+    return m !== null && Number(m[1]) !== process.pid && !alive(Number(m[1]));
+  });
+  await Promise.all(stale.map((n) => rm(path.join(dir, n), { force: true })));
+  return stale.length;
 }

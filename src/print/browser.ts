@@ -4,8 +4,13 @@
  * page whose work failed is closed, whatever state it was left in. `close` is called by the
  * command's finally and on signals.
  */
+import { randomBytes } from 'node:crypto';
+import { readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { BriefsError, usageError } from '../errors.js';
+import { alive } from '../files/alive.js';
 import { findBrowser } from './find-browser.js';
 import { chromiumFontconfig } from './fontconfig.js';
 
@@ -42,7 +47,41 @@ export function chromiumArgs(isRoot: boolean): string[] {
   ];
 }
 
+/**
+ * Chromium's profile folders live here, named <pid>-<random>, instead of puppeteer's own temp
+ * folders: a run killed with -9 cannot remove its folder, so the next run removes every folder
+ * whose process is gone. (Chromium itself dies with the run: it talks over a pipe, and quits
+ * when the pipe closes.)
+ */
+export const PROFILES = path.join(os.tmpdir(), 'briefs-chromium');
+
+function newProfile(): string {
+  for (const name of safeReaddir(PROFILES)) {
+    const pid = Number(name.split('-')[0]);
+    if (pid !== process.pid && !alive(pid)) removeQuietly(path.join(PROFILES, name));
+  }
+  return path.join(PROFILES, `${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+function removeQuietly(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
+  } catch {
+    // cleaning up is never worth failing a run
+  }
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 export class BrowserPool {
+  /** Profile folders of this pool's browsers, removed on close. */
+  private readonly profiles: string[] = [];
   private browser?: Promise<Browser>;
   private active = 0;
   private waiting: (() => void)[] = [];
@@ -68,12 +107,15 @@ export class BrowserPool {
     if (!this.browser) {
       const generation = ++this.generation;
       const found = findBrowser({ explicit: this.opts.executablePath });
+      const userDataDir = newProfile();
+      this.profiles.push(userDataDir);
       // puppeteer loads when a browser is needed, not with the command (see generate.ts).
       this.browser = import('puppeteer-core')
         .then(({ default: puppeteer }) =>
           puppeteer.launch({
             executablePath: found.executablePath,
             headless: true,
+            userDataDir,
             args: chromiumArgs(process.getuid?.() === 0),
             env: { ...process.env, FONTCONFIG_FILE: chromiumFontconfig(this.opts.systemFonts) },
             // DevTools over a pipe: no port that another local process could connect to.
@@ -165,5 +207,7 @@ export class BrowserPool {
     const browser = this.browser;
     this.browser = undefined;
     if (browser) await (await browser.catch(() => undefined))?.close().catch(() => undefined);
+    // A browser still shutting down may write into its folder: what is left, the next run removes.
+    for (const dir of this.profiles.splice(0)) removeQuietly(dir);
   }
 }

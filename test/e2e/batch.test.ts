@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, type IssueResult } from '../../src/build/generate.js';
 import { loadProject } from '../../src/build/project.js';
 import { loadConfig } from '../../src/config/load.js';
-import { BrowserPool } from '../../src/print/browser.js';
+import { BrowserPool, PROFILES } from '../../src/print/browser.js';
 import { pdfInfo, pdfText } from '../helpers/pdf.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -18,6 +18,18 @@ const repo = path.resolve(__dirname, '../..');
 let dir: string;
 const out = () => path.join(dir, 'dist');
 const two = ['jianyi/2026/1', 'jianyi/2026/2'];
+
+/** Whether a Chromium process runs with this profile folder (its command line names it). */
+function chromiumWith(profile: string): boolean {
+  for (const p of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      if (readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(profile)) return true;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return false;
+}
 
 async function gen(...args: string[]): Promise<{ code: number; issues: Record<string, IssueResult['status']>; stderr: string }> {
   const r = await runCli(['--root', dir, 'generate', '--json', ...args]);
@@ -72,6 +84,39 @@ describe('incremental generation', () => {
     // A PDF deleted by hand is printed again.
     rmSync(path.join(out(), 'jianyi-2026-002.pdf'));
     expect((await gen(...two)).issues).toEqual({ 'jianyi/2026/1': 'cached', 'jianyi/2026/2': 'printed' });
+  });
+});
+
+describe('a PDF is up to date only when its bytes are the ones recorded', () => {
+  it('prints again after a kill between the PDF and the manifest, and after a same-size change by hand', async () => {
+    const outDir = path.join(dir, 'out-stale');
+    const manifestFile = path.join(outDir, '.briefs-manifest.json');
+    const pdf = path.join(outDir, 'jianyi-2026-001.pdf');
+    const issue = path.join(dir, 'briefs/issues/jianyi/2026/001.md');
+    const original = readFileSync(issue, 'utf8');
+    expect((await gen('--out', outDir, 'jianyi/2026/1')).issues).toEqual({ 'jianyi/2026/1': 'printed' });
+    const manifestOfA = readFileSync(manifestFile);
+    // The manifest is written as each PDF is: it already names the new PDF when the run ends.
+    writeFileSync(issue, original.replace(/^editor: .*$/m, 'editor: 王编辑'));
+    expect((await gen('--out', outDir, 'jianyi/2026/1')).issues).toEqual({ 'jianyi/2026/1': 'printed' });
+    expect(pdfText(pdf)).toContain('王编辑');
+    expect(readFileSync(manifestFile).equals(manifestOfA)).toBe(false);
+    // A run killed after the new PDF was renamed into place, before the manifest was written:
+    // the manifest still describes the first PDF. The issue file is then reverted.
+    writeFileSync(manifestFile, manifestOfA);
+    writeFileSync(issue, original);
+    try {
+      expect((await gen('--out', outDir, 'jianyi/2026/1')).issues).toEqual({ 'jianyi/2026/1': 'printed' });
+      expect(pdfText(pdf)).not.toContain('王编辑');
+      // One byte changed by hand, same size.
+      const bytes = readFileSync(pdf);
+      bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+      writeFileSync(pdf, bytes);
+      expect((await gen('--out', outDir, 'jianyi/2026/1')).issues).toEqual({ 'jianyi/2026/1': 'printed' });
+      expect((await gen('--out', outDir, 'jianyi/2026/1')).issues).toEqual({ 'jianyi/2026/1': 'cached' });
+    } finally {
+      writeFileSync(issue, original);
+    }
   });
 });
 
@@ -185,6 +230,32 @@ describe('robust printing', () => {
       await pool.close();
       rmSync(target, { recursive: true, force: true });
     }
+  });
+
+  it('after kill -9, Chromium is gone at once and the next run clears the profile and the temporaries', async () => {
+    const target = path.join(dir, 'out-kill9');
+    const child = spawn(process.execPath, [path.join(repo, 'bin/briefs.js'), '--root', repo, 'generate', '--force', '--jobs', '1', '--out', target], { stdio: 'ignore' });
+    const pid = child.pid!;
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    const profileOf = () => (existsSync(PROFILES) ? readdirSync(PROFILES).find((n) => n.startsWith(`${pid}-`)) : undefined);
+    for (let i = 0; i < 600 && !profileOf(); i++) await new Promise((r) => setTimeout(r, 50));
+    const profile = profileOf();
+    expect(profile, 'the run started a browser').toBeTruthy();
+    // Wait until the browser runs, then kill the run with a signal no handler sees.
+    for (let i = 0; i < 200 && !chromiumWith(profile!); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(chromiumWith(profile!), 'Chromium runs with the profile').toBe(true);
+    child.kill('SIGKILL');
+    await exited;
+    for (let i = 0; i < 100 && chromiumWith(profile!); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(chromiumWith(profile!), 'Chromium died with the run').toBe(false);
+    // What a kill between write and rename leaves, named as writeAtomic names it.
+    mkdirSync(target, { recursive: true });
+    const stale = path.join(target, `.jianyi-2026-001.pdf.${pid}.0123abcd.tmp`);
+    writeFileSync(stale, 'half a PDF');
+    const r = await runCli(['--root', repo, 'generate', 'jianyi/2026/1', '--out', target]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(path.join(PROFILES, profile!))).toBe(false);
   });
 
   it('on SIGTERM closes the browser, leaves no partial file, and exits 130', async () => {

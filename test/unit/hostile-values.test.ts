@@ -81,7 +81,7 @@ describe('text printed to a terminal', () => {
 describe('a manifest of the wrong shape', () => {
   it('keeps only well-formed entries whose paths stay in the output folder', async () => {
     const { wellFormed } = await import('../../src/build/manifest.js');
-    const good = { fingerprint: 'f', pdf: 'a.pdf', bytes: 10, pages: 1, file: 'briefs/issues/a.md' };
+    const good = { fingerprint: 'f', pdf: 'a.pdf', bytes: 10, sha256: 'ab', pages: 1, file: 'briefs/issues/a.md' };
     expect(wellFormed([good])).toEqual({});
     expect(wellFormed(null)).toEqual({});
     expect(wellFormed({ a: good, b: null, c: { ...good, bytes: '10' }, d: { ...good, pdf: '../../etc/passwd' }, e: { ...good, html: '/etc/x' }, f: 7 })).toEqual({ a: good });
