@@ -10,7 +10,7 @@
  * workspace's images and nothing else, and run no script; the tool's own evaluation still runs
  * through the DevTools protocol. What the page was refused, or could not load, is reported.
  */
-import type { ConsoleMessage, HTTPRequest, HTTPResponse, Page, PDFOptions } from 'puppeteer-core';
+import type { ConsoleMessage, Frame, HTTPRequest, HTTPResponse, Page, PDFOptions } from 'puppeteer-core';
 import type { PrintServer } from './print-server.js';
 
 export interface PrintRequest {
@@ -38,6 +38,11 @@ export type PrintResult = Pick<OpenDocument, 'blocked' | 'failed'> & { pdf: Uint
  */
 async function takeIn(html: string): Promise<void> {
   const next = new DOMParser().parseFromString(html, 'text/html');
+  // A refresh, in a workspace template's head or body, would take the page off the print
+  // server once inserted; no policy stops a navigation, so the element never gets in.
+  for (const meta of Array.from(next.querySelectorAll('meta[http-equiv]'))) {
+    if (/^\s*refresh\s*$/i.test(meta.getAttribute('http-equiv') ?? '')) meta.remove();
+  }
   const have = Array.from(document.head.children);
   const want = Array.from(next.head.children);
   want.forEach((el, i) => {
@@ -95,16 +100,23 @@ export async function openDocument(page: Page, req: PrintRequest): Promise<OpenD
   const onResponse = (res: HTTPResponse) => {
     if (res.status() >= 400) failed.push(res.url().replace(req.server.origin, ''));
   };
+  // Any other way off the shell (none is known) fails the print instead of printing a stranger.
+  let left: string | undefined;
+  const onNavigated = (frame: Frame) => {
+    if (frame === page.mainFrame() && frame.url() !== req.server.shellUrl) left ??= frame.url();
+  };
   const close = () => {
     page.off('requestfailed', onFailed);
     page.off('console', onConsole);
     page.off('response', onResponse);
+    page.off('framenavigated', onNavigated);
   };
   try {
     if (page.url() !== req.server.shellUrl) await page.goto(req.server.shellUrl, { waitUntil: 'load', timeout: req.timeout });
     page.on('requestfailed', onFailed);
     page.on('console', onConsole);
     page.on('response', onResponse);
+    page.on('framenavigated', onNavigated);
     await within(req.timeout, 'loading the issue', page.evaluate(takeIn, req.html));
   } catch (e) {
     close();
@@ -119,5 +131,18 @@ export async function openDocument(page: Page, req: PrintRequest): Promise<OpenD
     timeout: req.timeout,
     waitForFonts: true,
   };
-  return { pdf: () => page.pdf(options), blocked, failed, close };
+  const stayed = () => {
+    if (left !== undefined) throw new Error(`the page left the print server for ${left} (a template that navigates?)`);
+  };
+  return {
+    async pdf() {
+      stayed();
+      const bytes = await page.pdf(options);
+      stayed();
+      return bytes;
+    },
+    blocked,
+    failed,
+    close,
+  };
 }

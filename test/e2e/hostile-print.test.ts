@@ -87,7 +87,7 @@ describe('printing hostile submissions', () => {
     for (const l of ['js', 'javascript', 'coffee']) expect(existsSync(`/tmp/briefs-pwned-${l}`)).toBe(false);
   });
 
-  it('refuses and reports what the page itself asks for outside the workspace, and runs no script, even from a template', async () => {
+  it('refuses and reports what the page itself asks for outside the workspace, runs no script and never navigates, even from a template', async () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     mkdirSync(path.join(dir, 'templates/styles'), { recursive: true });
     mkdirSync(path.join(dir, 'templates/partials'), { recursive: true });
@@ -96,7 +96,7 @@ describe('printing hostile submissions', () => {
     const ran = (what: string) => `document.body.prepend('${what}RAN')`;
     writeFileSync(
       path.join(dir, 'templates/partials/note.hbs'),
-      `<script>${ran('SCRIPT')}</script><img src="data:," onerror="${ran('HANDLER')}"><svg onload="${ran('SVG')}"></svg><p>模板在此</p>{{#if note}}<section class="editor-note">{{{note}}}</section>{{/if}}`,
+      `<meta http-equiv="refresh" content="0;url=${base}/away"><script>${ran('SCRIPT')}</script><img src="data:," onerror="${ran('HANDLER')}"><svg onload="${ran('SVG')}"></svg><p>模板在此</p>{{#if note}}<section class="editor-note">{{{note}}}</section>{{/if}}`,
     );
     try {
       const r = await runCli(['--root', dir, '--lang', 'en', 'generate', 'qingkuang/2026/1', '--out', path.join(dir, 'out-css'), '--json']);
