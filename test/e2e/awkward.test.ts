@@ -4,10 +4,11 @@
  * its paragraph, rare Han characters print from TrueType faces (never Type 3, even with
  * Debian's CFF Noto CJK installed), and the checks around numbering and placeholders fire.
  */
-import { existsSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compact, pdfFonts } from '../helpers/pdf.js';
+import { readOutline } from '../helpers/outline.js';
 import { readStream, type StreamRun } from '../helpers/pdf-layout.js';
 import { runCli } from '../helpers/run-cli.js';
 import { copyFixture } from '../helpers/workspace.js';
@@ -82,6 +83,15 @@ describe('awkward prose, printed', () => {
     expect(fonts.every((f) => f.embedded && f.subset)).toBe(true);
     // The body face lacks 䶮: it comes from the fallback, served to the page like every face.
     expect(runsOf('刘䶮与王𬱖').some((r) => /^HanaMin/.test(r.font))).toBe(true);
+  });
+
+  it('renumbers only the structure names Chromium made: a heading that reads node12345 keeps its bookmark', async () => {
+    const bytes = readFileSync(pdf);
+    const titles = (await readOutline(bytes)).map((e) => e.title);
+    expect(titles).toContain('node12345');
+    // The table's header cells are named again from 1, and nothing else is.
+    const raw = bytes.toString('latin1');
+    expect(/\(node00000001\)/.test(raw)).toBe(true);
   });
 
   it('puts the top-level publisher in the masthead of a built-in bulletin', () => {
