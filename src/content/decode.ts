@@ -10,7 +10,17 @@ const LEGACY = ['gb18030', 'big5', 'utf-16le', 'utf-16be'] as const;
 export function decodeText(bytes: Uint8Array, file: string, encoding: string, diagnostics: Diagnostic[]): string | undefined {
   const wanted = encoding.toLowerCase();
   const utf16 = detectUtf16(bytes);
-  if (utf16) return normalise(new TextDecoder(utf16).decode(bytes));
+  if (utf16) {
+    // Strict, as UTF-8 is: a broken pair of UTF-16 units is named, never printed as �.
+    try {
+      return normalise(new TextDecoder(utf16, { fatal: true }).decode(bytes));
+    } catch {
+      const loose = new TextDecoder(utf16).decode(bytes);
+      const line = loose.slice(0, Math.max(0, loose.indexOf('\uFFFD'))).split('\n').length;
+      diagnostics.push({ severity: 'error', code: 'encoding-broken', file, line, message: `the file is ${utf16.toUpperCase()} but holds bytes that are not`, hint: 'save it again as UTF-8', data: { encoding: utf16.toUpperCase() } });
+      return undefined;
+    }
+  }
   try {
     return normalise(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {

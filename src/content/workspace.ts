@@ -7,6 +7,7 @@ import { readRegular } from '../files/read-regular.js';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { mapLimit } from '../map-limit.js';
+import { checkControls } from './controls.js';
 import { decodeText } from './decode.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { IssueFile, Submission } from './model.js';
@@ -97,7 +98,11 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 
 async function readText(abs: string, file: string, encoding: string, diagnostics: Diagnostic[]): Promise<string | undefined> {
   const read = await readRegular(abs, { maxBytes: MAX_FILE_BYTES, noFollow: true });
-  if ('bytes' in read) return decodeText(read.bytes, file, encoding, diagnostics);
+  if ('bytes' in read) {
+    const text = decodeText(read.bytes, file, encoding, diagnostics);
+    if (text !== undefined) diagnostics.push(...checkControls(text, file));
+    return text;
+  }
   if (read.problem === 'too-large') {
     const size = (read.size / 1024 / 1024).toFixed(1);
     diagnostics.push({

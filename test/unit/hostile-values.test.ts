@@ -87,3 +87,23 @@ describe('a manifest of the wrong shape', () => {
     expect(wellFormed({ a: good, b: null, c: { ...good, bytes: '10' }, d: { ...good, pdf: '../../etc/passwd' }, e: { ...good, html: '/etc/x' }, f: 7 })).toEqual({ a: good });
   });
 });
+
+describe('hostile characters', () => {
+  it('names control characters and bidi overrides with their place, once each, with a count', async () => {
+    const { checkControls } = await import('../../src/content/controls.js');
+    const text = '---\ntitle: "报告\x1b[2J"\n---\n正文\u202Egnp.exe\u202C 与 \u202Egnp.exe。\n\t缩进不算。\x00';
+    const found = checkControls(text, 's.md').map((d) => `${d.data!.codepoint}@${d.line}:${d.column}${d.data!.count ? `×${d.data!.count}` : ''}`);
+    expect(found).toEqual(['U+001B@2:11', 'U+202E@4:3×2', 'U+202C@4:11', 'U+0000@5:7']);
+  });
+
+  it('reads UTF-16 as strictly as UTF-8', async () => {
+    const { decodeText } = await import('../../src/content/decode.js');
+    const good = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('---\n标题\n', 'utf16le')]);
+    const d: Diagnostic[] = [];
+    expect(decodeText(good, 'a.md', 'utf-8', d)).toBe('---\n标题\n');
+    // A lone high surrogate on line 2.
+    const bad = Buffer.concat([good, Buffer.from([0x3d, 0xd8]), Buffer.from('x\n', 'utf16le')]);
+    expect(decodeText(bad, 'a.md', 'utf-8', d)).toBeUndefined();
+    expect(d.map((x) => `${x.code}@${x.line}`)).toEqual(['encoding-broken@3']);
+  });
+});

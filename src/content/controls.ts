@@ -1,0 +1,69 @@
+/**
+ * `control-character`: characters no expert types on purpose and that change what a reader
+ * sees: C0 and C1 controls (NUL, BEL, ESC … but not tab or line break) and the bidirectional
+ * overrides, embeddings and isolates (U+202A–U+202E, U+2066–U+2069), with which a title reads
+ * "exe.png" for "gnp.exe". Each character is reported once a file, at its first place, with how
+ * often it occurs. Pure, and one pass over the text.
+ */
+import type { Diagnostic } from './diagnostic.js';
+
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+const NAMES: Record<number, string> = {
+  0x00: 'NUL',
+  0x07: 'BEL',
+  0x08: 'BS',
+  0x0b: 'VT',
+  0x0c: 'FF',
+  0x1b: 'ESC',
+  0x7f: 'DEL',
+  0x061c: 'ARABIC LETTER MARK',
+  0x200e: 'LEFT-TO-RIGHT MARK',
+  0x200f: 'RIGHT-TO-LEFT MARK',
+  0x202a: 'LEFT-TO-RIGHT EMBEDDING',
+  0x202b: 'RIGHT-TO-LEFT EMBEDDING',
+  0x202c: 'POP DIRECTIONAL FORMATTING',
+  0x202d: 'LEFT-TO-RIGHT OVERRIDE',
+  0x202e: 'RIGHT-TO-LEFT OVERRIDE',
+  0x2066: 'LEFT-TO-RIGHT ISOLATE',
+  0x2067: 'RIGHT-TO-LEFT ISOLATE',
+  0x2068: 'FIRST STRONG ISOLATE',
+  0x2069: 'POP DIRECTIONAL ISOLATE',
+};
+
+export function checkControls(text: string, file: string): Diagnostic[] {
+  const found = new Map<number, { d: Diagnostic; count: number }>();
+  let line = 1;
+  let lineStart = 0;
+  let scanned = 0;
+  for (const m of text.matchAll(CONTROL)) {
+    const cp = m[0].codePointAt(0)!;
+    const seen = found.get(cp);
+    if (seen) {
+      seen.count++;
+      continue;
+    }
+    // Lines are counted only up to each new character's first place: one pass in all.
+    for (let i = text.indexOf('\n', scanned); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    scanned = m.index;
+    const u = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+    const name = NAMES[cp] ?? 'control character';
+    found.set(cp, {
+      count: 1,
+      d: {
+        severity: 'error',
+        code: 'control-character',
+        file,
+        line,
+        column: m.index - lineStart + 1,
+        message: `an invisible ${u} (${name}) in the text, which changes what a reader sees`,
+        hint: 'delete it (it often comes from copying out of another program)',
+        data: { codepoint: u, name },
+      },
+    });
+  }
+  return [...found.values()].map(({ d, count }) => (count > 1 ? { ...d, message: `${d.message}, ${count} times`, data: { ...d.data, count } } : d));
+}
