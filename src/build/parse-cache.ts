@@ -37,10 +37,13 @@ async function parserCode(): Promise<string> {
 export async function openParseCache(config: Config, outDir: string): Promise<ParseCache> {
   const file = path.join(outDir, PARSE_CACHE);
   const stamp = createHash('sha256').update(JSON.stringify([VERSION, await parserCode(), config.bulletins, config.encoding])).digest('hex');
-  let old: Record<string, ParsedFile> = {};
+  const old: Record<string, ParsedFile> = Object.create(null);
   try {
     const data = JSON.parse(await readFile(file, 'utf8')) as { stamp?: string; files?: Record<string, ParsedFile> };
-    if (data.stamp === stamp && data.files) old = data.files;
+    if (data.stamp === stamp && typeof data.files === 'object' && data.files !== null) {
+      // Entries of the wrong shape are dropped one by one: each costs a parse, never a crash.
+      for (const [k, entry] of Object.entries(data.files)) if (wellShaped(k.split('\n')[0], entry)) old[k] = entry;
+    }
   } catch {
     // none yet, or unreadable: parse everything
   }
@@ -63,4 +66,31 @@ export async function openParseCache(config: Config, outDir: string): Promise<Pa
       await writeAtomic(file, `${JSON.stringify({ stamp, files: used })}\n`);
     },
   };
+}
+
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const strs = (v: unknown) => Array.isArray(v) && v.every(isStr);
+const obj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Whether a cached entry has the shape the parsers give: a cache edited by hand, cut short or
+ * written by another version must never reach the code that trusts parsed values.
+ */
+export function wellShaped(file: string, entry: unknown): entry is ParsedFile {
+  if (!obj(entry) || !Array.isArray(entry.diagnostics)) return false;
+  const diagnosticsOk = entry.diagnostics.every((d) => obj(d) && (d.severity === 'error' || d.severity === 'warning') && isStr(d.code) && d.file === file && isStr(d.message));
+  if (!diagnosticsOk) return false;
+  const v = entry.value;
+  if (v === null) return true;
+  if (!obj(v) || v.file !== file || !isStr(v.id) || !isStr(v.publication) || (v.lines !== undefined && !obj(v.lines))) return false;
+  if ('body' in v) {
+    return isStr(v.title) && isStr(v.submitted) && isStr(v.body) && isNum(v.bodyLine) && ['submitted', 'accepted', 'rejected'].includes(v.status as string) && Array.isArray(v.authors) && v.authors.every((a) => obj(a) && isStr(a.name));
+  }
+  const d = v.distribution;
+  return (
+    isNum(v.year) && isNum(v.number) && isStr(v.date) && strs(v.submissions) && Array.isArray(v.submissionLines) && v.submissionLines.every(isNum) &&
+    (v.status === 'draft' || v.status === 'final') && typeof v.supplement === 'boolean' && isStr(v.note) && isNum(v.noteLine) &&
+    obj(d) && strs(d['报']) && strs(d['送']) && strs(d['发'])
+  );
 }

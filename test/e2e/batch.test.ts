@@ -170,6 +170,14 @@ describe('the parse cache', () => {
     }
     writeFileSync(cacheFile, '{ not json');
     expect(await htmlTitles()).toContain('关于加强科技伦理审查能力建设的建议');
+    // The right stamp, entries of the wrong shape: each is parsed again, none crashes the run.
+    const good = JSON.parse(readFileSync(cacheFile, 'utf8')) as { files: Record<string, unknown> };
+    const keys = Object.keys(good.files);
+    good.files[keys[0]] = {};
+    good.files[keys[1]] = { value: {}, diagnostics: [] };
+    good.files[keys[2]] = { value: null, diagnostics: [null] };
+    writeFileSync(cacheFile, JSON.stringify(good));
+    expect(await htmlTitles()).toContain('关于加强科技伦理审查能力建设的建议');
     expect(JSON.parse(readFileSync(cacheFile, 'utf8')).files).toBeTruthy();
   });
 });
