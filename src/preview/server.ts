@@ -30,6 +30,9 @@ import type { Lang } from '../content/messages-zh.js';
 import { CLIENT_JS } from './client.js';
 import { indexPage, overlay, shell } from './pages.js';
 
+/** Live-reload streams open at once (one per preview tab). */
+export const MAX_EVENT_CLIENTS = 64;
+
 export interface PreviewOptions {
   flags: ConfigFlags;
   port: number;
@@ -199,6 +202,8 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     if (!['localhost', '127.0.0.1', '::1', opts.host].includes(hostHeader)) return send(res, 403, 'text/plain', 'forbidden host');
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname === '/_events') {
+      // A tab keeps one stream open; a few hundred are a page gone wrong, not editors.
+      if (clients.size >= MAX_EVENT_CLIENTS) return send(res, 503, 'text/plain', 'too many live-reload connections');
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(`event: version\ndata: ${version}\n\n`);
       clients.add(res);

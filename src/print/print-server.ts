@@ -24,7 +24,14 @@ export interface PrintServer {
 }
 
 export async function startPrintServer(root: string): Promise<PrintServer> {
+  let host = '';
   const server: Server = createServer((req, res) => {
+    // Only Chromium, asking for this very address: a web page that rebinds a name to
+    // 127.0.0.1 sends its own Host and is refused.
+    if (req.headers.host !== host || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end('forbidden');
+      return;
+    }
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname === '/shell.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': PRINT_CSP });
@@ -37,7 +44,8 @@ export async function startPrintServer(root: string): Promise<PrintServer> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
   });
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = `http://${host}`;
   return {
     origin,
     shellUrl: `${origin}/shell.html`,

@@ -99,6 +99,8 @@ export async function sendResource(res: ServerResponse, urlPath: string, root: s
     'content-type': resource.contentType,
     'cache-control': resource.contentType.startsWith('font/') ? 'max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
+    // Only the server's own pages may embed them: no other site can read a workspace image.
+    'cross-origin-resource-policy': 'same-origin',
   });
   res.end(body);
 }

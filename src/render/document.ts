@@ -109,7 +109,8 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
   }));
   const byIndex = new Map(articles.map((x) => [x.index, x]));
   const groups = a.groups.map((g) => ({ topic: g.topic, articles: g.articles.map((x) => byIndex.get(x.index)!) }));
-  const title = issueTitle(a);
+  // A proof has no number yet: its window and PDF title name the piece, never 第0期.
+  const title = opts.proof ? `《${a.bulletin.name}》稿件校样：${a.articles[0]?.submission.title ?? ''}` : issueTitle(a);
   const distribution = (['报', '送', '发'] as const).filter((k) => issue.distribution[k].length > 0).map((k) => ({ label: k, recipients: issue.distribution[k].join('，') }));
   const styles = [env.styles['bulletin'], env.styles[bulletin.layout], env.styles['paged'], env.styles['local']].filter(Boolean).join('\n');
 

@@ -8,6 +8,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import http from 'node:http';
+import { startPrintServer } from '../../src/print/print-server.js';
 import { readResource, resolveResource } from '../../src/print/resources.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -101,6 +103,22 @@ describe('files that are not what they seem', () => {
       expect(text).not.toContain(outside);
       expect(text).not.toContain('file:///etc');
       expect(text).not.toContain('root:x:0');
+    }
+  });
+
+  it('the print server answers only to its own address', async () => {
+    const server = await startPrintServer(root);
+    const get = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const u = new URL(server.shellUrl);
+        http.get({ host: u.hostname, port: u.port, path: u.pathname, headers: { host } }, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on('error', reject);
+      });
+    try {
+      expect(await get(new URL(server.origin).host)).toBe(200);
+      expect(await get('evil.example')).toBe(403);
+      expect(await get(`localhost:${new URL(server.origin).port}`)).toBe(403);
+    } finally {
+      await server.close();
     }
   });
 

@@ -13,7 +13,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs } from '../../src/print/browser.js';
 import { findBrowser } from '../../src/print/find-browser.js';
-import { startPreview, type PreviewServer } from '../../src/preview/server.js';
+import { MAX_EVENT_CLIENTS, startPreview, type PreviewServer } from '../../src/preview/server.js';
 
 const repo = path.resolve(__dirname, '../..');
 let dir: string;
@@ -127,18 +127,19 @@ describe('briefs preview', () => {
 
   it('serves no file from outside the workspace, however the path is encoded, and answers only to its own name', async () => {
     const get = (p: string, host?: string) =>
-      new Promise<{ status: number; body: string }>((resolve, reject) => {
+      new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
         const u = new URL(preview.url);
         http
           .get({ host: u.hostname, port: u.port, path: p, headers: host ? { host } : {} }, (res) => {
             let body = '';
             res.on('data', (c) => (body += c));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
           })
           .on('error', reject);
       });
     const ok = await get('/_workspace/briefs/assets/society-reports.svg');
     expect(ok.status).toBe(200);
+    expect(ok.headers['cross-origin-resource-policy']).toBe('same-origin');
     for (const p of [
       '/_workspace/../../../../etc/passwd',
       '/_workspace/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
@@ -161,6 +162,32 @@ describe('briefs preview', () => {
     for (const p of [`/submissions/${markup}`, `/issues/${markup}/2026/1`, `/issues/jianyi/${markup}/1`, `/issues/jianyi/2026/${markup}`, `/issues/jianyi/2026/1?x=${markup}`]) {
       const r = await get(p);
       expect(r.body, p).not.toMatch(/<meta http-equiv="refresh"|<form|<script>x/i);
+    }
+  });
+
+  it('titles a proof by its piece, not 第0期, and refuses live-reload streams past its bound', async () => {
+    await page.goto(`${preview.url}/submissions/jy-2026-005`, { waitUntil: 'load' });
+    const title = await page.title();
+    expect(title).toContain('稿件校样');
+    expect(title).not.toContain('第0期');
+    const u = new URL(preview.url);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: MAX_EVENT_CLIENTS + 10 });
+    const open = () =>
+      new Promise<{ status: number; req: http.ClientRequest }>((resolve, reject) => {
+        const req = http.get({ host: u.hostname, port: u.port, path: '/_events', agent }, (res) => {
+          resolve({ status: res.statusCode ?? 0, req });
+          if (res.statusCode !== 200) res.resume();
+        });
+        req.on('error', reject);
+      });
+    const streams = await Promise.all(Array.from({ length: MAX_EVENT_CLIENTS + 5 }, open));
+    try {
+      // The page opened in the browser above holds a stream of its own.
+      expect(streams.filter((x) => x.status === 200).length).toBeLessThanOrEqual(MAX_EVENT_CLIENTS);
+      expect(streams.filter((x) => x.status === 503).length).toBeGreaterThanOrEqual(5);
+    } finally {
+      for (const x of streams) x.req.destroy();
+      agent.destroy();
     }
   });
 
