@@ -19,11 +19,12 @@ let dir: string;
 const out = () => path.join(dir, 'dist');
 const two = ['jianyi/2026/1', 'jianyi/2026/2'];
 
-/** Whether a Chromium process runs with this profile folder (its command line names it). */
-function chromiumWith(profile: string): boolean {
+/** Whether a Chromium process runs with this profile folder (its command line names it), and with `flag`. */
+function chromiumWith(profile: string, flag = ''): boolean {
   for (const p of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
-      if (readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(profile)) return true;
+      const cmdline = readFileSync(`/proc/${p}/cmdline`, 'utf8');
+      if (cmdline.includes(profile) && cmdline.includes(flag)) return true;
     } catch {
       // gone meanwhile
     }
@@ -252,6 +253,9 @@ describe('robust printing', () => {
     // Wait until the browser runs, then kill the run with a signal no handler sees.
     for (let i = 0; i < 200 && !chromiumWith(profile!); i++) await new Promise((r) => setTimeout(r, 50));
     expect(chromiumWith(profile!), 'Chromium runs with the profile').toBe(true);
+    // It talks over a pipe: no DevTools port another local process could connect to.
+    expect(chromiumWith(profile!, '--remote-debugging-pipe')).toBe(true);
+    expect(chromiumWith(profile!, '--remote-debugging-port')).toBe(false);
     child.kill('SIGKILL');
     await exited;
     for (let i = 0; i < 100 && chromiumWith(profile!); i++) await new Promise((r) => setTimeout(r, 50));
