@@ -25,12 +25,14 @@ export interface ParseCache extends ParseMemo {
 
 const textHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
 
-/** The code that parses files: the modules of content/, next to this module's folder. */
+/** The code that parses files: the modules of content/ and layout/ (title checks), beside this module's folder. */
 async function parserCode(): Promise<string> {
-  const dir = fileURLToPath(new URL('../content/', import.meta.url));
-  const names = (await readdir(dir)).filter((n) => /\.[jt]s$/.test(n)).sort();
   const hash = createHash('sha256');
-  for (const n of names) hash.update(`${n}\n`).update(await readFile(path.join(dir, n)));
+  for (const folder of ['../content/', '../layout/']) {
+    const dir = fileURLToPath(new URL(folder, import.meta.url));
+    const names = (await readdir(dir)).filter((n) => /\.[jt]s$/.test(n)).sort();
+    for (const n of names) hash.update(`${folder}${n}\n`).update(await readFile(path.join(dir, n)));
+  }
   return hash.digest('hex');
 }
 
@@ -85,7 +87,7 @@ export function wellShaped(file: string, entry: unknown): entry is ParsedFile {
   if (v === null) return true;
   if (!obj(v) || v.file !== file || !isStr(v.id) || !isStr(v.publication) || (v.lines !== undefined && !obj(v.lines))) return false;
   if ('body' in v) {
-    return isStr(v.title) && isStr(v.submitted) && isStr(v.body) && isNum(v.bodyLine) && ['submitted', 'accepted', 'rejected'].includes(v.status as string) && Array.isArray(v.authors) && v.authors.every((a) => obj(a) && isStr(a.name));
+    return isStr(v.title) && (v.titleLines === undefined || strs(v.titleLines)) && isStr(v.submitted) && isStr(v.body) && isNum(v.bodyLine) && ['submitted', 'accepted', 'rejected'].includes(v.status as string) && Array.isArray(v.authors) && v.authors.every((a) => obj(a) && isStr(a.name));
   }
   const d = v.distribution;
   return (

@@ -13,6 +13,8 @@ export interface Submission {
   /** Path relative to the workspace root. */
   file: string;
   title: string;
+  /** The title's printed lines, when the file gives them by hand (a block scalar, a line a line). */
+  titleLines?: string[];
   /** Bulletin id. */
   publication: string;
   authors: Author[];

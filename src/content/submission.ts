@@ -6,6 +6,7 @@ import type { Diagnostic } from './diagnostic.js';
 import { AUTHOR_FIELDS, SUBMISSION_FIELDS, SUBMISSION_STATUS, aliasTable } from './fields.js';
 import { missingFrontMatter, parseFrontMatter } from './front-matter.js';
 import type { Author, Submission } from './model.js';
+import { ARTICLE_TITLE_EMS, joinTitleLines, widthEm } from '../layout/title-lines.js';
 import { FieldReader } from './values.js';
 
 export function parseSubmission(
@@ -24,7 +25,7 @@ export function parseSubmission(
 
   const r = new FieldReader(file, diagnostics, fm.data, fm.positions, SUBMISSION_FIELDS, 'submission');
   r.requireAll();
-  const title = r.string('title');
+  const { title, titleLines } = readTitle(r, file, diagnostics);
   const publicationName = r.string('publication');
   const publication = publicationName === undefined ? undefined : resolveBulletin(publicationName, bulletins);
   if (publicationName !== undefined && publication === undefined) {
@@ -41,6 +42,7 @@ export function parseSubmission(
     id,
     file,
     title,
+    ...(titleLines ? { titleLines } : {}),
     publication: publication?.id,
     authors,
     submitted,
@@ -108,4 +110,33 @@ export function authorsFromString(text: string): Author[] {
       const m = /^(.+?)\s*[（(](.+)[）)]\s*$/.exec(s);
       return m ? { name: m[1].trim(), title: m[2].trim() } : { name: s };
     });
+}
+
+/**
+ * A title may give its printed lines by hand, one a line in a YAML block scalar (title: |).
+ * The lines print as given; everywhere else (metadata, outline, list) they are one text.
+ * A line longer than the measure is warned about: the browser would wrap it again.
+ */
+function readTitle(r: FieldReader, file: string, diagnostics: Diagnostic[]): { title?: string; titleLines?: string[] } {
+  const raw = r.string('title');
+  if (raw === undefined || !raw.includes('\n')) return { title: raw };
+  const lines = raw.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines.length < 2) return { title: lines[0] ?? raw.trim() };
+  const at = r.where('title');
+  lines.forEach((line, i) => {
+    const width = widthEm(line);
+    if (width > ARTICLE_TITLE_EMS) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'title-line-too-long',
+        file,
+        line: at ? at.line + 1 + i : undefined,
+        field: 'title',
+        message: `the title line "${line}" is ${Math.ceil(width)} characters wide; a title line holds ${ARTICLE_TITLE_EMS}`,
+        hint: 'break it into two lines, or let briefs break the title (write it on one line)',
+        data: { text: line, width: Math.ceil(width), limit: ARTICLE_TITLE_EMS },
+      });
+    }
+  });
+  return { title: joinTitleLines(lines), titleLines: lines };
 }

@@ -16,6 +16,16 @@ export function paginateInColumns(keepPaged: boolean): ColumnLayout {
   const root = document.documentElement;
   const body = document.body;
   root.classList.add('briefs-paged');
+  // A table wider than the text block steps down to 五号; only a table still too wide may
+  // break inside its cells (a number otherwise never breaks). Measured here, where the body
+  // is a text block wide; the classes stay for the print.
+  for (const table of Array.from(document.querySelectorAll('table'))) {
+    const box = table.parentElement;
+    if (!box) continue;
+    const tooWide = () => table.getBoundingClientRect().width > box.getBoundingClientRect().width + 0.5;
+    if (tooWide()) table.classList.add('table-small');
+    if (tooWide()) table.classList.add('table-break');
+  }
   const left = body.getBoundingClientRect().left + window.scrollX;
   const pageOf = (el: Element) => Math.floor((el.getBoundingClientRect().left + window.scrollX - left + 1) / PITCH) + 1;
   // Articles that the print puts on a later page start a new column here too (the preview

@@ -9,10 +9,12 @@ import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, type AssetProblem } from '../files/i
 import type { Config } from '../config/types.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import type { Author } from '../content/model.js';
+import { ARTICLE_TITLE_EMS, breakTitle, CONTENTS_TITLE_EMS, widthEm } from '../layout/title-lines.js';
 import { chineseDate } from './chinese.js';
 import type { TemplateEnvironment } from './environment.js';
 import { fontRoleCss } from './fonts.js';
 import { renderMarkdown, type ImageResolution } from './markdown.js';
+import { escapeText } from './sanitize.js';
 
 export interface RenderOptions {
   config: Config;
@@ -76,15 +78,43 @@ export function issueTitle(a: AssembledIssue): string {
  * first, then the affiliation joined to the post it qualifies.
  */
 export function authorLine(authors: readonly Author[]): string {
-  const parts = authors.map((a) => {
+  return `（${authorParts(authors).map((p) => [p.description.join('、'), p.name].filter(Boolean).join(' ')).join('；')}）`;
+}
+
+function authorParts(authors: readonly Author[]): { description: string[]; name: string }[] {
+  return authors.map((a) => {
     const titles = (a.title ?? '').split('、').filter(Boolean);
     const honours = titles.filter((t) => /院士$/.test(t));
     const posts = titles.filter((t) => !/院士$/.test(t)).join('、');
     const qualified = a.affiliation ? `${a.affiliation}${posts}` : posts;
-    const description = [...honours, qualified].filter(Boolean).join('、');
-    return [description, a.name].filter(Boolean).join(' ');
+    return { description: [...honours, qualified].filter(Boolean), name: a.name };
   });
-  return `（${parts.join('；')}）`;
+}
+
+/**
+ * The author line as HTML in which a line may break only between authors, between the parts
+ * of a description (after 、) and between a description and its name: each piece is a span
+ * that does not wrap, so 周海涛 or 某大学物理学院 is never cut. The brackets cling to the
+ * first and last pieces.
+ */
+export function authorHtml(authors: readonly Author[]): string {
+  const pieces: string[] = [];
+  authorParts(authors).forEach((p, i, all) => {
+    const parts = [...p.description.map((d, k) => (k < p.description.length - 1 ? `${d}、` : d)), p.name].filter(Boolean);
+    parts.forEach((text, k) => {
+      const open = i === 0 && k === 0 ? '（' : '';
+      const close = k === parts.length - 1 ? (i === all.length - 1 ? '）' : '；') : '';
+      const gap = k < parts.length - 1 && k === parts.length - 2 && p.name && p.description.length ? ' ' : '';
+      pieces.push(`<span class="author-piece">${escapeText(open + text + close)}</span>${gap}`);
+    });
+  });
+  return pieces.join('');
+}
+
+/** A title's lines in the contents: the hand-set lines when they fit its measure, else broken for it. */
+function contentsLines(s: { title: string; titleLines?: string[] }): string[] {
+  if (s.titleLines && s.titleLines.every((l) => widthEm(l) <= CONTENTS_TITLE_EMS)) return s.titleLines;
+  return breakTitle(s.title, CONTENTS_TITLE_EMS);
 }
 
 export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): RenderedIssue {
@@ -100,7 +130,10 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
     index: art.index,
     anchor: art.anchor,
     title: art.submission.title,
+    titleLines: art.submission.titleLines ?? breakTitle(art.submission.title, ARTICLE_TITLE_EMS),
+    contentsLines: contentsLines(art.submission),
     authorLine: authorLine(art.submission.authors),
+    authorHtml: authorHtml(art.submission.authors),
     topic: art.submission.topic,
     html: renderMarkdown(
       { markdown: art.submission.body, file: art.submission.file, firstLine: art.submission.bodyLine, idPrefix: `a${art.index}-`, resolveImage: resolver(art.submission.file) },

@@ -1,0 +1,121 @@
+/**
+ * The page as a 公文 typesetter sets it, checked on the printed PDF (pdf.js positions): titles
+ * broken at words, names whole, a title never parted from its author line and first lines, a
+ * URL starting where it is written, numbers whole in a table, hand-set title lines kept.
+ * One print of test/fixtures/typeset, shared by every check.
+ */
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lines, readLayout, type PageText } from '../helpers/pdf-layout.js';
+import { runCli } from '../helpers/run-cli.js';
+import { copyFixture } from '../helpers/workspace.js';
+
+interface Line {
+  page: number;
+  text: string;
+  size: number;
+  x: number;
+}
+
+let ws: string;
+let qk: Line[];
+let jy: Line[];
+/** An issue whose note puts its title at the foot of page 1, with an author line of three lines. */
+let jy2: Line[];
+const titles: string[] = [];
+const names: string[] = [];
+
+function textLines(pages: PageText[]): Line[] {
+  return pages.flatMap((p) => lines(p.runs).map((l) => ({ page: p.page, text: l.map((r) => r.text).join('').replace(/\s+/g, ''), size: Math.max(...l.map((r) => r.size)), x: l[0].x })));
+}
+
+beforeAll(async () => {
+  ws = copyFixture('typeset');
+  const r = await runCli(['--root', ws, 'generate', '--json']);
+  if (r.code !== 0) throw new Error(`generate failed (${r.code}):\n${r.stderr}`);
+  const pdfs = Object.fromEntries(JSON.parse(r.stdout).issues.map((i: { id: string; pdf: string }) => [i.id, path.resolve(i.pdf)]));
+  qk = textLines(await readLayout(pdfs['qingkuang/2026/1']));
+  jy = textLines(await readLayout(pdfs['jianyi/2026/1']));
+  jy2 = textLines(await readLayout(pdfs['jianyi/2026/2']));
+  for (const f of readdirSync(path.join(ws, 'briefs/submissions')).filter((n) => n.startsWith('ts-'))) {
+    const text = readFileSync(path.join(ws, 'briefs/submissions', f), 'utf8');
+    titles.push(/^title: (.*)$/m.exec(text)![1]);
+    names.push(...[...text.matchAll(/- name: (.*)$/gm)].map((m) => m[1]));
+  }
+}, 120_000);
+
+afterAll(() => rmSync(ws, { recursive: true, force: true }));
+
+/** The printed lines of each article title (22 pt), in order. */
+function titleBlocks(all: Line[]): { lines: Line[]; end: number }[] {
+  const out: { lines: Line[]; end: number }[] = [];
+  all.forEach((l, i) => {
+    if (Math.abs(l.size - 22) > 0.5) return;
+    const prev = out[out.length - 1];
+    if (prev && prev.end === i - 1) {
+      prev.lines.push(l);
+      prev.end = i;
+    } else out.push({ lines: [l], end: i });
+  });
+  return out;
+}
+
+describe('the typeset page', () => {
+  it('breaks every title at word boundaries, and only when it must', () => {
+    const blocks = titleBlocks(qk);
+    expect(blocks.map((b) => b.lines.map((l) => l.text).join(''))).toEqual(titles);
+    const seg = new Intl.Segmenter('zh', { granularity: 'word' });
+    for (const b of blocks) {
+      const title = b.lines.map((l) => l.text).join('');
+      const bounds = new Set([...seg.segment(title)].map((s) => s.index));
+      let at = 0;
+      for (const l of b.lines.slice(0, -1)) {
+        at += l.text.length;
+        expect(bounds.has(at), `${title}: a break inside a word at ${at}`).toBe(true);
+      }
+      if (b.lines.length > 1) expect(b.lines.length).toBe(Math.ceil(title.length / 20));
+    }
+  });
+
+  it('never splits a name over two lines', () => {
+    const authorLines = qk.filter((l) => l.size < 20 && /[（）；]|研究员|教授|工程师/.test(l.text));
+    for (const name of names) expect(authorLines.some((l) => l.text.includes(name)), name).toBe(true);
+  });
+
+  it('keeps each title, its author line and its first lines of text on one page', () => {
+    const all = [...titleBlocks(qk).map((b) => ({ ...b, lines_: qk })), ...titleBlocks(jy2).map((b) => ({ ...b, lines_: jy2 }))];
+    expect(all.length).toBe(titles.length + 1);
+    for (const b of all) {
+      const qk = b.lines_;
+      const titlePage = b.lines[0].page;
+      expect(b.lines.every((l) => l.page === titlePage)).toBe(true);
+      // The author line is the next line, and two lines of text follow it.
+      const after = qk.slice(b.end + 1, b.end + 6).filter((l) => !/^—\d+—$/.test(l.text));
+      const author = after.findIndex((l) => l.text.startsWith('（'));
+      expect(author, 'author line follows the title').toBe(0);
+      const close = after.findIndex((l) => l.text.endsWith('）'));
+      for (const l of after.slice(0, close + 3)) expect(l.page, `${l.text} on the title's page`).toBe(titlePage);
+    }
+  });
+
+  it('starts a long URL on the line where it is written', () => {
+    const line = qk.find((l) => l.text.includes('详见'))!;
+    expect(line.text).toMatch(/详见https:\/\//);
+  });
+
+  it('never cuts a number in a table', () => {
+    for (const n of ['33357.10', '27483.30', '39475.10', '2.65%', '78.1%']) expect(qk.some((l) => l.text.includes(n)), n).toBe(true);
+  });
+
+  it('keeps a footnote on the page of its reference', () => {
+    const ref = qk.find((l) => l.text.includes('政策制定和落实'))?.page;
+    const note = qk.find((l) => l.text.includes('本次调研采取'));
+    expect(note).toBeDefined();
+    if (ref) expect(note!.page).toBe(ref);
+  });
+
+  it('prints hand-set title lines as given', () => {
+    expect(titleBlocks(jy).map((b) => b.lines.map((l) => l.text))).toEqual([['关于加快建立国家重大科研基础设施', '开放共享机制的建议']]);
+  });
+});

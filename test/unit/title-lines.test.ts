@@ -1,0 +1,87 @@
+/** Title lines broken as GB/T 9704 asks: words whole, even lines, a 梯形 or 菱形. */
+import { describe, expect, it } from 'vitest';
+import { ARTICLE_TITLE_EMS, breakTitle, CONTENTS_TITLE_EMS, joinTitleLines, titleUnits, widthEm } from '../../src/layout/title-lines.js';
+
+const TITLES = [
+  '关于加快建立国家重大科研基础设施开放共享机制的建议',
+  '青年科技人员反映科研经费报销仍存在“堵点”',
+  '关于深度参与国家科技治理和国家重点研发计划项目管理信息系统建设的建议',
+  '大模型在科研中的应用与风险问题值得关注需要加以规范',
+  '2025年R&D经费投入增长8.3%，基础研究占比首次超过7%的情况报告',
+  '中国科协、科技部关于进一步加强科研诚信建设和科研作风学风建设的若干意见',
+  '关于推动《中华人民共和国科学技术进步法》配套制度落地见效的建议',
+  '科技工作者反映：高校青年教师“非升即走”考核压力大、学术生态待改善、人才流失问题突出的情况',
+  '关于在长三角、粤港澳大湾区、京津冀布局建设国家实验室基地的建议',
+];
+
+/** Offsets at which ICU's word segmentation allows a break. */
+function wordBoundaries(text: string): Set<number> {
+  const seg = new Intl.Segmenter('zh', { granularity: 'word' });
+  return new Set([...seg.segment(text)].map((s) => s.index));
+}
+
+describe('breakTitle', () => {
+  for (const measure of [ARTICLE_TITLE_EMS, CONTENTS_TITLE_EMS]) {
+    it.each(TITLES)(`keeps every rule at ${measure} ems: %s`, (title) => {
+      const lines = breakTitle(title, measure);
+      expect(lines.join('')).toBe(title);
+      for (const line of lines) expect(widthEm(line)).toBeLessThanOrEqual(measure);
+      if (widthEm(title) <= measure) return expect(lines).toEqual([title]);
+      expect(lines.length).toBe(Math.max(2, Math.ceil(widthEm(title) / measure)));
+      // Every break is a word boundary, and no line starts with a closing mark or ends with an opening one.
+      const bounds = wordBoundaries(title);
+      let at = 0;
+      for (const line of lines.slice(0, -1)) {
+        at += line.length;
+        expect(bounds.has(at), `${line} | ${title.slice(at)}`).toBe(true);
+      }
+      for (const line of lines) {
+        expect(line).not.toMatch(/^[，。、；：！？）》”]/);
+        expect(line).not.toMatch(/[（《“]$/);
+        // Not a lone word.
+        expect(titleUnits(line).length).toBeGreaterThan(1);
+      }
+      // No hourglass.
+      const w = lines.map(widthEm);
+      for (let i = 1; i < w.length - 1; i++) expect(w[i] >= w[i - 1] || w[i] >= w[i + 1]).toBe(true);
+    });
+  }
+
+  it('never breaks the words the issue saw broken', () => {
+    const all = TITLES.flatMap((t) => [breakTitle(t, ARTICLE_TITLE_EMS), breakTitle(t, CONTENTS_TITLE_EMS)]);
+    const seams = all.flatMap((lines) => lines.slice(0, -1).map((l, i) => `${l.slice(-2)}/${lines[i + 1].slice(0, 2)}`));
+    for (const bad of ['科研基/础', '研经/费', '目管/理', '度参/与', '大模/型', '大/模型', '堵/点', '科技/部', 'R&/D', '8./3']) {
+      expect(seams.some((s) => s.includes(bad)), bad).toBe(false);
+    }
+  });
+
+  it('lines differ as little as the words allow', () => {
+    const lines = breakTitle('关于加快建立国家重大科研基础设施开放共享机制的建议', ARTICLE_TITLE_EMS);
+    const w = lines.map(widthEm);
+    expect(Math.max(...w) - Math.min(...w)).toBeLessThanOrEqual(2);
+  });
+
+  it('keeps a Latin run, a number and a percentage whole', () => {
+    const units = titleUnits('2025年R&D经费增长8.3%，GPT-4o在科研中的应用');
+    for (const whole of ['R&D', '8.3%，', 'GPT-4o', '2025年']) expect(units.some((u) => u.includes(whole)), whole).toBe(true);
+  });
+});
+
+describe('joinTitleLines', () => {
+  it('joins Han lines without a space and Latin words with one', () => {
+    expect(joinTitleLines(['关于加快建立国家重大科研基础设施', '开放共享机制的建议'])).toBe('关于加快建立国家重大科研基础设施开放共享机制的建议');
+    expect(joinTitleLines(['关于 AI', 'agents 的建议'])).toBe('关于 AI agents 的建议');
+  });
+});
+
+describe('a title set by hand', () => {
+  it('is read from a block scalar, joined for everything but print, and a line too long is warned about', async () => {
+    const { parseSubmission } = await import('../../src/content/submission.js');
+    const { defaultConfig } = await import('../../src/config/defaults.js');
+    const d: import('../../src/content/diagnostic.js').Diagnostic[] = [];
+    const s = parseSubmission('---\ntitle: |\n  关于加快建立国家重大科研基础设施开放共享机制\n  的建议\npublication: jianyi\nauthors: 张三\nsubmitted: 2026-01-01\n---\n正文。\n', 's.md', defaultConfig('/ws').bulletins, d);
+    expect(s?.title).toBe('关于加快建立国家重大科研基础设施开放共享机制的建议');
+    expect(s?.titleLines).toEqual(['关于加快建立国家重大科研基础设施开放共享机制', '的建议']);
+    expect(d.map((x) => `${x.code}@${x.line}`)).toEqual(['title-line-too-long@3']);
+  });
+});
