@@ -156,6 +156,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     keywords: [...new Set(assembled.articles.map((a) => a.submission.topic).filter((t): t is string => !!t))],
     date: pdfDate(issue.date),
     producer: `briefs ${VERSION}`,
+    headings: assembled.articles.map((a) => a.submission.title),
   };
   const fp = await fingerprint(rendered.source({ marks: true, fontFaces: s.printFontsKey }), project.config.root, info);
   const known = manifest[issue.id];

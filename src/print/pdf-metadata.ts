@@ -6,6 +6,7 @@
  */
 import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { stripMarks } from './marks.js';
+import { mendOutline } from './outline.js';
 import { renumberNodeIds } from './node-ids.js';
 
 export interface PdfInfo {
@@ -18,6 +19,8 @@ export interface PdfInfo {
   producer: string;
   /** The document ID: derived from the content, so identical input gives identical bytes. */
   id: string;
+  /** The titles of the articles, for mending the outline (see outline.ts). */
+  headings?: string[];
 }
 
 export interface FinishedPdf {
@@ -29,6 +32,7 @@ export async function finishPdf(input: Uint8Array, info: PdfInfo): Promise<Finis
   const doc = await PDFDocument.load(input, { updateMetadata: false });
   stripMarks(doc);
   renumberNodeIds(doc);
+  mendOutline(doc, info.headings ?? []);
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   doc.setAuthor(info.author);
   doc.setSubject(info.subject);

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readOutline } from '../helpers/outline.js';
 import { lines, readLayout, type PageText } from '../helpers/pdf-layout.js';
 import { runCli } from '../helpers/run-cli.js';
 import { copyFixture } from '../helpers/workspace.js';
@@ -19,6 +20,7 @@ interface Line {
 }
 
 let ws: string;
+let qkPdf: string;
 let qk: Line[];
 let jy: Line[];
 /** An issue whose note puts its title at the foot of page 1, with an author line of three lines. */
@@ -35,7 +37,8 @@ beforeAll(async () => {
   const r = await runCli(['--root', ws, 'generate', '--json']);
   if (r.code !== 0) throw new Error(`generate failed (${r.code}):\n${r.stderr}`);
   const pdfs = Object.fromEntries(JSON.parse(r.stdout).issues.map((i: { id: string; pdf: string }) => [i.id, path.resolve(i.pdf)]));
-  qk = textLines(await readLayout(pdfs['qingkuang/2026/1']));
+  qkPdf = pdfs['qingkuang/2026/1'];
+  qk = textLines(await readLayout(qkPdf));
   jy = textLines(await readLayout(pdfs['jianyi/2026/1']));
   jy2 = textLines(await readLayout(pdfs['jianyi/2026/2']));
   for (const f of readdirSync(path.join(ws, 'briefs/submissions')).filter((n) => n.startsWith('ts-'))) {
@@ -76,6 +79,11 @@ describe('the typeset page', () => {
       }
       if (b.lines.length > 1) expect(b.lines.length).toBe(Math.ceil(title.length / 20));
     }
+  });
+
+  it('bookmarks each title as one text, even one a keep pushed onto the next page', async () => {
+    const outline = (await readOutline(readFileSync(qkPdf))).map((e) => e.title);
+    expect(outline.filter((t) => t !== '【测试栏目】')).toEqual(titles);
   });
 
   it('never splits a name over two lines', () => {
