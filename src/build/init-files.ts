@@ -19,6 +19,7 @@ export function configText(): string {
     # classification: ${y(b.classification)}   # 密级 (default: the top-level classification)
     contents: ${b.contents}         # 本期目录 when an issue holds more than one article
     groupByTopic: ${b.groupByTopic} # articles under their topic (栏目) headings
+    articleBreak: ${b.articleBreak} # page: each article after the first starts a new page; flow: follows on
     maxChars: ${b.maxChars}         # validate warns above this many Han characters a submission
     issueArticles: ${b.issueArticles}   # briefs assemble: articles an issue holds at most
     issueChars: ${b.issueChars}     # briefs assemble: Han characters an issue holds at most`,

@@ -22,7 +22,7 @@ export interface ConfigFlags {
 }
 
 const TOP_KEYS = ['submissions', 'issues', 'assets', 'templates', 'out', 'publisher', 'classification', 'encoding', 'browser', 'fonts', 'bulletins'];
-const BULLETIN_KEYS = ['name', 'layout', 'publisher', 'classification', 'contents', 'groupByTopic', 'maxChars', 'issueArticles', 'issueChars'];
+const BULLETIN_KEYS = ['name', 'layout', 'publisher', 'classification', 'contents', 'groupByTopic', 'articleBreak', 'maxChars', 'issueArticles', 'issueChars'];
 const FONT_ROLES: (keyof FontConfig)[] = ['song', 'fang', 'kai', 'hei', 'xiaobiaosong'];
 
 export async function loadConfig(flags: ConfigFlags = {}, cwd = process.cwd()): Promise<Config> {
@@ -87,11 +87,12 @@ function readBulletins(value: unknown, rel: string, config: Config, own: Set<str
     if (!known && typeof settings.name !== 'string') throw configError(rel, `bulletins.${id}.name`, 'a new bulletin needs a name');
     const merged: BulletinConfig = known
       ? { ...known }
-      : { id, name: '', layout: 'qingkuang', publisher: '', classification: '', contents: true, groupByTopic: false, maxChars: 3000, issueArticles: 5, issueChars: 6000 };
+      : { id, name: '', layout: 'qingkuang', publisher: '', classification: '', contents: true, groupByTopic: false, articleBreak: 'flow', maxChars: 3000, issueArticles: 5, issueChars: 6000 };
     for (const [key, v] of Object.entries(settings)) {
       if (!BULLETIN_KEYS.includes(key)) throw configError(rel, `bulletins.${id}.${key}`, `unknown bulletin setting; known: ${BULLETIN_KEYS.join(', ')}`);
       const expected = typeof (merged as unknown as Record<string, unknown>)[key];
       if (typeof v !== expected) throw configError(rel, `bulletins.${id}.${key}`, `must be a ${expected}`);
+      if (key === 'articleBreak' && v !== 'page' && v !== 'flow') throw configError(rel, `bulletins.${id}.${key}`, 'must be page (each article starts a new page) or flow (articles follow on)');
       (merged as unknown as Record<string, unknown>)[key] = key === 'name' ? String(v).replace(/^《|》$/g, '') : v;
       own.add(`${id}.${key}`);
     }

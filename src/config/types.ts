@@ -13,6 +13,8 @@ export interface BulletinConfig {
   contents: boolean;
   /** Group articles under their topic (栏目) headings. */
   groupByTopic: boolean;
+  /** Each article after the first starts a new page (page), or follows on (flow). */
+  articleBreak: 'page' | 'flow';
   /** Han characters a submission may have before `validate` warns. */
   maxChars: number;
   /** `briefs assemble`: articles an issue holds at most … */

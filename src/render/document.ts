@@ -175,6 +175,7 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
     articles,
     groups,
     grouped: bulletin.groupByTopic,
+    articleBreak: bulletin.articleBreak,
     distribution,
     hasFooter: distribution.length > 0 || issue.copies !== undefined || issue.editor !== undefined || issue.approver !== undefined,
     topics: [...new Set(articles.map((x) => x.topic).filter(Boolean))],

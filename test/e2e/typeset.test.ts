@@ -4,7 +4,7 @@
  * URL starting where it is written, numbers whole in a table, hand-set title lines kept.
  * One print of test/fixtures/typeset, shared by every check.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOutline } from '../helpers/outline.js';
@@ -17,9 +17,12 @@ interface Line {
   text: string;
   size: number;
   x: number;
+  baseline: number;
 }
 
 let ws: string;
+/** qingkuang/2026/2…11: one short report after an editor's note of 1…10 sentences. */
+const short: { id: string; lines: Line[] }[] = [];
 let qkPdf: string;
 let qk: Line[];
 let jy: Line[];
@@ -29,7 +32,7 @@ const titles: string[] = [];
 const names: string[] = [];
 
 function textLines(pages: PageText[]): Line[] {
-  return pages.flatMap((p) => lines(p.runs).map((l) => ({ page: p.page, text: l.map((r) => r.text).join('').replace(/\s+/g, ''), size: Math.max(...l.map((r) => r.size)), x: l[0].x })));
+  return pages.flatMap((p) => lines(p.runs).map((l) => ({ page: p.page, text: l.map((r) => r.text).join('').replace(/\s+/g, ''), size: Math.max(...l.map((r) => r.size)), x: l[0].x, baseline: l[0].baseline })));
 }
 
 beforeAll(async () => {
@@ -41,6 +44,7 @@ beforeAll(async () => {
   qk = textLines(await readLayout(qkPdf));
   jy = textLines(await readLayout(pdfs['jianyi/2026/1']));
   jy2 = textLines(await readLayout(pdfs['jianyi/2026/2']));
+  for (let n = 2; n <= 11; n++) short.push({ id: `qingkuang/2026/${n}`, lines: textLines(await readLayout(pdfs[`qingkuang/2026/${n}`])) });
   for (const f of readdirSync(path.join(ws, 'briefs/submissions')).filter((n) => n.startsWith('ts-'))) {
     const text = readFileSync(path.join(ws, 'briefs/submissions', f), 'utf8');
     titles.push(/^title: (.*)$/m.exec(text)![1]);
@@ -121,6 +125,42 @@ describe('the typeset page', () => {
     const note = qk.find((l) => l.text.includes('本次调研采取'));
     expect(note).toBeDefined();
     if (ref) expect(note!.page).toBe(ref);
+  });
+
+  // No rule of its own does this: the keeps (title, author line and two lines together, the
+  // topic heading with them) need 9 lines, more than a quarter of the block's 22.
+  it('starts the first report on page 1 only with a quarter of the text block or more left', () => {
+    const BLOCK_TOP = 37;
+    const BLOCK = 225;
+    let onPage1 = 0;
+    for (const { id, lines: all } of short) {
+      const topic = all.find((l) => l.text === '【测试栏目】')!;
+      expect(topic, id).toBeDefined();
+      if (topic.page !== 1) continue;
+      onPage1++;
+      // The heading's baseline sits a line below the top of its line.
+      expect(topic.baseline - BLOCK_TOP - 10, `${id}: starts ${topic.baseline} mm down`).toBeLessThanOrEqual(BLOCK * 0.75);
+    }
+    // Some follow the note on page 1, some do not: both sides of the rule are seen.
+    expect(onPage1).toBeGreaterThan(0);
+    expect(onPage1).toBeLessThan(short.length);
+  });
+
+  it('with articleBreak: page, starts each report on a page of its own', async () => {
+    writeFileSync(path.join(ws, 'briefs.config.yaml'), 'bulletins:\n  qingkuang:\n    articleBreak: page\n');
+    try {
+      const r = await runCli(['--root', ws, 'generate', 'qingkuang/2026/1', '--out', path.join(ws, 'paged'), '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const all = textLines(await readLayout(path.resolve(JSON.parse(r.stdout).issues[0].pdf)));
+      const blocks = titleBlocks(all);
+      expect(blocks.length).toBe(titles.length);
+      for (const b of blocks.slice(1)) {
+        const before = all.filter((l) => l.page === b.lines[0].page && l.baseline < b.lines[0].baseline);
+        expect(before.map((l) => l.text), b.lines[0].text).toEqual([]);
+      }
+    } finally {
+      rmSync(path.join(ws, 'briefs.config.yaml'), { force: true });
+    }
   });
 
   it('prints hand-set title lines as given', () => {

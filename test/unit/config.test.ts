@@ -56,4 +56,10 @@ describe('configuration precedence', () => {
     expect(c.bulletins.jianyi.name).toBe('科技工作者建议');
     expect(c.bulletins.qingkuang).toEqual(defaultConfig(c.root).bulletins.qingkuang);
   });
+
+  it('takes articleBreak page or flow, and names anything else', async () => {
+    expect((await load('bulletins:\n  qingkuang:\n    articleBreak: page\n')).bulletins.qingkuang.articleBreak).toBe('page');
+    expect(defaultConfig('/ws').bulletins.jianyi.articleBreak).toBe('page');
+    await expect(load('bulletins:\n  qingkuang:\n    articleBreak: sideways\n')).rejects.toThrow(/articleBreak.*page.*flow/);
+  });
 });
