@@ -13,8 +13,8 @@ import { readResource, resolveResource } from '../print/resources.js';
 
 const require = createRequire(import.meta.url);
 
-const FONT_VERSIONS = Object.keys(FONT_PACKAGES)
-  .map((pkg) => `${pkg}@${(require(`@fontsource/${pkg}/package.json`) as { version: string }).version}`)
+const FONT_VERSIONS = Object.values(FONT_PACKAGES)
+  .map(({ npm }) => `${npm}@${(require(`${npm}/package.json`) as { version: string }).version}`)
   .join(',');
 
 export async function fingerprint(source: string, root: string, metadata: object): Promise<string> {

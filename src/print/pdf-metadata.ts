@@ -6,6 +6,7 @@
  */
 import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { stripMarks } from './marks.js';
+import { renameShippedFonts } from './font-names.js';
 import { mendOutline } from './outline.js';
 import { renumberNodeIds } from './node-ids.js';
 
@@ -33,6 +34,7 @@ export async function finishPdf(input: Uint8Array, info: PdfInfo): Promise<Finis
   stripMarks(doc);
   renumberNodeIds(doc);
   mendOutline(doc, info.headings ?? []);
+  renameShippedFonts(doc);
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   doc.setAuthor(info.author);
   doc.setSubject(info.subject);

@@ -1,7 +1,7 @@
 /**
  * What the print page (and the preview server) may load: the shipped fonts and image files of
  * the workspace. Everything else is refused. URL paths:
- *   /_fonts/<package>/<file>   a file of a shipped @fontsource package
+ *   /_fonts/<package>/<file>   a file of a shipped font package (see render/fonts.ts)
  *   /_fonts/fallback/<file>    a fallback face (see fonts/fallback.ts), by its base name
  *   /_workspace/<path>         an image inside the workspace root
  * Percent-encoding is decoded once and the result must still lie inside the folder it names,

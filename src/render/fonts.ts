@@ -13,11 +13,15 @@ import { FALLBACK_FAMILY, fallbackFiles, type FallbackFace } from '../fonts/fall
 
 const require = createRequire(import.meta.url);
 
-/** Shipped font packages and the weights briefs uses from each. */
-export const FONT_PACKAGES: Record<string, { family: string; files: string[] }> = {
-  'noto-serif-sc': { family: 'Noto Serif SC', files: ['400.css', '700.css'] },
-  'noto-sans-sc': { family: 'Noto Sans SC', files: ['500.css', '700.css'] },
-  'lxgw-wenkai': { family: 'LXGW WenKai', files: ['400.css', '700.css'] },
+/**
+ * Shipped font packages (by the name their URLs use), the npm package each comes from, and the
+ * stylesheets of the weights briefs uses. @fontsource/lxgw-wenkai holds Latin only, so 楷体
+ * text printed in Noto Serif; lxgw-wenkai-webfont has the whole face, cut by unicode-range.
+ */
+export const FONT_PACKAGES: Record<string, { npm: string; family: string; files: string[] }> = {
+  'noto-serif-sc': { npm: '@fontsource/noto-serif-sc', family: 'Noto Serif SC', files: ['400.css', '700.css'] },
+  'noto-sans-sc': { npm: '@fontsource/noto-sans-sc', family: 'Noto Sans SC', files: ['500.css', '700.css'] },
+  'lxgw-wenkai': { npm: 'lxgw-wenkai-webfont', family: 'LXGW WenKai', files: ['lxgwwenkai-regular.css', 'lxgwwenkai-bold.css'] },
 };
 
 const SHIPPED: Record<keyof FontConfig, string> = {
@@ -35,7 +39,7 @@ export function fontFile(pkg: string, file: string): string {
 }
 
 export function fontPackageDir(pkg: string): string {
-  return path.dirname(require.resolve(`@fontsource/${pkg}/package.json`));
+  return path.dirname(require.resolve(`${FONT_PACKAGES[pkg].npm}/package.json`));
 }
 
 const cssCache = new Map<string, string>();
@@ -76,8 +80,8 @@ export function fontFaceCss(fontUrl: (pkg: string, file: string) => string, fall
       out.push(
         packageCss(pkg, file)
           // woff2 only: the woff fallback is never needed by Chromium and doubles the requests.
-          .replace(/url\(\.\/files\/([^)]+?\.woff2)\)\s*format\('woff2'\)\s*,\s*url\([^)]+\)\s*format\('woff'\)/g, (_, f: string) => `url(${fontUrl(pkg, f)}) format('woff2')`)
-          .replace(/url\(\.\/files\/([^)]+)\)/g, (_, f: string) => `url(${fontUrl(pkg, f)})`),
+          .replace(/url\(['"]?\.\/files\/([^)'"]+?\.woff2)['"]?\)\s*format\('woff2'\)\s*,\s*url\([^)]+\)\s*format\('woff'\)/g, (_, f: string) => `url(${fontUrl(pkg, f)}) format('woff2')`)
+          .replace(/url\(['"]?\.\/files\/([^)'"]+)['"]?\)/g, (_, f: string) => `url(${fontUrl(pkg, f)})`),
       );
     }
   }

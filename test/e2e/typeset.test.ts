@@ -8,7 +8,8 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOutline } from '../helpers/outline.js';
-import { lines, readLayout, type PageText } from '../helpers/pdf-layout.js';
+import { pdfFonts } from '../helpers/pdf.js';
+import { lines, readLayout, readStream, type PageText } from '../helpers/pdf-layout.js';
 import { runCli } from '../helpers/run-cli.js';
 import { copyFixture } from '../helpers/workspace.js';
 
@@ -88,6 +89,17 @@ describe('the typeset page', () => {
   it('bookmarks each title as one text, even one a keep pushed onto the next page', async () => {
     const outline = (await readOutline(readFileSync(qkPdf))).map((e) => e.title);
     expect(outline.filter((t) => t !== '【测试栏目】')).toEqual(titles);
+  });
+
+  it('prints 楷体 text in a 楷 face, and names every face as what it is', async () => {
+    const runs = await readStream(qkPdf);
+    // The author lines (楷体 role): LXGW WenKai, not Noto Serif as when its package held Latin only.
+    const textIn = (font: RegExp) => runs.filter((r) => font.test(r.font)).map((r) => r.text).join('').replace(/\s+/g, '');
+    expect(textIn(/^LXGWWenKai-Regular$/)).toContain('中国科学院物理研究所研究员马振华');
+    expect(textIn(/^Noto/)).not.toContain('马振华');
+    const names = new Set(pdfFonts(qkPdf).map((f) => f.name.replace(/^[A-Z]{6}\+/, '')));
+    for (const name of names) expect(name).toMatch(/^(NotoSerifSC|NotoSansSC|LXGWWenKai)-(Regular|Medium|Bold)$/);
+    expect(names).toContain('NotoSerifSC-Regular');
   });
 
   it('never splits a name over two lines', () => {
