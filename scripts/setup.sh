@@ -1,7 +1,8 @@
 #!/bin/sh
 # The quick start's first command: install what briefs needs, build it, and print the sample
 # issues into dist/. Safe to run again. Installs Chromium (to print), fonts-hanazono (rare Han
-# characters) and poppler-utils (the tests read PDFs back with it) from Debian when they are
+# characters), poppler-utils and fonts-arphic-uming (the tests read PDFs back with poppler, and
+# use UMing as an office's own font file) from Debian when they are
 # missing and this is a root shell on a Debian-like system; otherwise it says what to install.
 set -eu
 cd "$(dirname "$0")/.."
@@ -15,6 +16,8 @@ fi
 command -v pdftotext >/dev/null 2>&1 || need_apt="$need_apt poppler-utils"
 # Hanazono Mincho (TrueType) prints the rare Han characters the shipped faces lack (刘䶮, 王𬱖).
 [ -f /usr/share/fonts/truetype/hanazono/HanaMinA.ttf ] || need_apt="$need_apt fonts-hanazono"
+# AR PL UMing (a TrueType collection) stands in for an office's licensed face in the tests.
+[ -f /usr/share/fonts/truetype/arphic/uming.ttc ] || need_apt="$need_apt fonts-arphic-uming"
 
 if [ -n "$need_apt" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

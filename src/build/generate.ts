@@ -93,8 +93,8 @@ export async function generate(project: Project, issues: readonly IssueFile[], o
   await removeStaleTemporaries(opts.outDir);
   const manifest = await readManifest(opts.outDir);
   const server = opts.server ?? (await startPrintServer(project.config.root));
-  const printFonts = fontFaceCss(printUrls.font, project.fonts.fallback);
-  const shared: Shared = { project, opts, pool, server, manifest, saveManifest: manifestWriter(opts.outDir, manifest), printFonts, printFontsKey: `/* @font-face ${createHash('sha256').update(printFonts).digest('hex')} */`, fileUrls, fileFonts: opts.html ? fontFaceCss(fileUrls.font, project.fonts.fallback) : '' };
+  const printFonts = fontFaceCss(printUrls, project.fonts);
+  const shared: Shared = { project, opts, pool, server, manifest, saveManifest: manifestWriter(opts.outDir, manifest), printFonts, printFontsKey: `/* @font-face ${createHash('sha256').update(printFonts).digest('hex')} */`, fileUrls, fileFonts: opts.html ? fontFaceCss(fileUrls, project.fonts) : '' };
   try {
     // Each issue is rendered when a slot frees up, so memory holds `jobs` documents, not all of them.
     const results = await mapLimit(issues, Math.max(1, opts.jobs), (issue) => generateOne(shared, issue));

@@ -19,7 +19,9 @@ import { renderMarkdown } from '../render/markdown.js';
 import { checkGlyphs, type PrintedText } from '../content/glyphs.js';
 import type { Coverage } from '../fonts/coverage.js';
 import { loadFallbackFaces, type FallbackFace } from '../fonts/fallback.js';
-import { fontCoverage } from '../render/fonts.js';
+import { fontCoverage, SHIPPED } from '../render/fonts.js';
+import { loadOfficeFonts, type OfficeFace, type RoleFace } from '../fonts/office.js';
+import type { FontConfig } from '../config/types.js';
 
 export interface Project {
   config: Config;
@@ -31,8 +33,8 @@ export interface Project {
   diagnostics: Diagnostic[];
   templates: TemplateSet;
   env: TemplateEnvironment;
-  /** The fallback faces found on this machine, and what all the faces served can print. */
-  fonts: { fallback: FallbackFace[]; coverage: Coverage };
+  /** The fallback faces found on this machine, the office's own faces, how each role prints, and what all the faces served can print. */
+  fonts: { fallback: FallbackFace[]; office: OfficeFace[]; roles: Record<keyof FontConfig, RoleFace>; coverage: Coverage };
   /** Submission files with errors of their own, by the id they claim. */
   unusable: Map<string, string>;
 }
@@ -48,9 +50,10 @@ export interface LoadOptions {
 }
 
 export async function loadProject(config: Config, opts: LoadOptions = {}): Promise<Project> {
-  const [ws, fallback] = await Promise.all([loadWorkspace(config, opts.memo), loadFallbackFaces()]);
-  const fonts = { fallback, coverage: fontCoverage(fallback) };
+  const [ws, fallback, office] = await Promise.all([loadWorkspace(config, opts.memo), loadFallbackFaces(), loadOfficeFonts(config, SHIPPED)]);
+  const fonts = { fallback, office: office.faces, roles: office.roles, coverage: fontCoverage(fallback, office.faces) };
   const diagnostics = [
+    ...office.diagnostics,
     ...ws.diagnostics,
     ...crossCheck(ws.submissions, ws.issues, ws.unusable),
     ...placeholderChecks(ws.submissions, ws.issues),

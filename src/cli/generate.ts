@@ -104,7 +104,8 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
           ms: r.ms,
           status: r.status,
         }));
-        io.out(`${JSON.stringify({ issues })}\n`);
+        // Which face prints each role: the workspace's file, an installed family, or the shipped face.
+        io.out(`${JSON.stringify({ issues, fonts: project.fonts.roles })}\n`);
       }
       setExit(failed > 0 ? 1 : 0);
     });

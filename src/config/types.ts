@@ -52,5 +52,6 @@ export interface Config {
 
 /** Whether the workspace names installed font families for any role (an office's 仿宋_GB2312). */
 export function namesSystemFonts(config: Pick<Config, 'fonts'>): boolean {
-  return Object.values(config.fonts).some((families) => families.length > 0);
+  // A path to a font file in the workspace is served to Chromium; only a family name needs the machine's fonts.
+  return Object.values(config.fonts).some((entries: string[]) => entries.some((e) => !/\.(ttf|otf|ttc|woff2?)$/i.test(e)));
 }

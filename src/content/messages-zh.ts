@@ -52,6 +52,8 @@ export const MESSAGES_ZH: Record<string, [string, string]> = {
   encoding: ['文件不是 UTF-8 编码，可能是 {guess}', '另存为 UTF-8，或用 --encoding {guess} 读取（也可在 briefs.config.yaml 中设置 encoding: {guess}）'],
   'file-too-large': ['文件大小为 {size} MiB，briefs 只读取不超过 {limit} MiB 的文件', '拆分文件，或确认是不是选错了文件（图片应放在 briefs/assets/ 下）'],
   'title-line-too-long': ['标题行“{text}”宽 {width} 个字，一行标题最多 {limit} 个字', '把它分成两行，或把标题写成一行，由 briefs 自动回行'],
+  'font-missing': ['字体“{entry}”不可用，该字体角色改用下一个字体', '安装该字体，或把字体文件放在工作区内（如 fonts/），并在配置中写出其相对路径'],
+  'font-outlines': ['字体“{entry}”是 CFF 轮廓，Chromium 会把它印成 Type 3 字形（模糊、不可检索）', '请改用该字体的 TrueType（.ttf）版本'],
   'encoding-broken': ['文件是 {encoding} 编码，但其中有不属于该编码的字节', '另存为 UTF-8'],
   'control-character': ['文本中有不可见字符 {codepoint}（{name}），会改变读者看到的内容', '删除它（常见于从其他程序复制的文字）'],
   'not-a-regular-file': ['这不是普通文件（符号链接、管道、设备或文件夹），briefs 不读取', '把文件本身放在这里，不要用链接'],

@@ -131,7 +131,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
   async function layoutFor(p: Project, issue: IssueFile, wait: boolean): Promise<MeasuredLayout | undefined> {
     const a = assemble(p, issue);
     // Measured as it prints: print URLs, print fonts. The key is the content measured.
-    const rendered = renderIssue(p, a, printUrls, fontFaceCss(printUrls.font, p.fonts.fallback), {});
+    const rendered = renderIssue(p, a, printUrls, fontFaceCss(printUrls, p.fonts), {});
     const key = createHash('sha1').update(rendered.source({ marks: true })).digest('hex');
     const known = layouts.get(issue.id);
     if (known?.key === key) return known.layout;
@@ -174,7 +174,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     }
     viewed.add(issue.id);
     const layout = await layoutFor(p, issue, false);
-    const rendered = renderIssue(p, assemble(p, issue), printUrls, fontFaceCss(printUrls.font, p.fonts.fallback), { csp: csp(nonce), headExtra: head(nonce) });
+    const rendered = renderIssue(p, assemble(p, issue), printUrls, fontFaceCss(printUrls, p.fonts), { csp: csp(nonce), headExtra: head(nonce) });
     const files = filesOf(p, issue);
     const problems = [...p.diagnostics.filter((d) => files.has(d.file)), ...rendered.diagnostics.filter((d) => !p.diagnostics.some((x) => x.file === d.file && x.line === d.line && x.code === d.code))];
     // The 报尾's push is measured again by the client, in the columns: the print's may not fit them.
@@ -186,7 +186,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     if (!s) return { status: 404, html: shell('briefs', `<h1>没有这篇稿件：${escapeText(id)}</h1><p><a href="/">返回目录</a></p>`, head(nonce), version) };
     const bulletin = p.config.bulletins[s.publication];
     const proof: IssueFile = { id: `proof/${s.id}`, file: s.file, publication: s.publication, year: Number(s.submitted.slice(0, 4)), number: 0, date: s.submitted, submissions: [s.id], submissionLines: [1], status: 'draft', distribution: { 报: [], 送: [], 发: [] }, supplement: false, note: '', noteLine: 1 };
-    const rendered = renderIssue(p, assembleIssue(proof, bulletin, p.byId), printUrls, fontFaceCss(printUrls.font, p.fonts.fallback), { csp: csp(nonce), headExtra: head(nonce), proof: true });
+    const rendered = renderIssue(p, assembleIssue(proof, bulletin, p.byId), printUrls, fontFaceCss(printUrls, p.fonts), { csp: csp(nonce), headExtra: head(nonce), proof: true });
     const problems = [...p.diagnostics.filter((d) => d.file === s.file)];
     return { status: 200, html: withOverlay(rendered.html(), problems) };
   }

@@ -3,6 +3,7 @@
  * the workspace. Everything else is refused. URL paths:
  *   /_fonts/<package>/<file>   a file of a shipped font package (see render/fonts.ts)
  *   /_fonts/fallback/<file>    a fallback face (see fonts/fallback.ts), by its base name
+ *   /_fonts/office/<hash>.ttf  the first face of an office's font collection (fonts/office.ts)
  *   /_workspace/<path>         an image inside the workspace root
  * Percent-encoding is decoded once and the result must still lie inside the folder it names,
  * so "..", "%2e%2e" and "%2f" lead nowhere.
@@ -13,12 +14,14 @@ import path from 'node:path';
 import { isInside } from '../files/inside.js';
 import { readRegular } from '../files/read-regular.js';
 import { fallbackFiles } from '../fonts/fallback.js';
-import { FALLBACK_DIR, FONT_PACKAGES, fontPackageDir } from '../render/fonts.js';
+import { FALLBACK_DIR, FONT_PACKAGES, fontFile, fontPackageDir, OFFICE_DIR } from '../render/fonts.js';
 
 const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.ttc': 'font/collection',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
@@ -50,7 +53,10 @@ export async function resolveResource(urlPath: string, root: string): Promise<Re
     if (!file) return undefined;
     base = path.dirname(file);
     rest = [path.basename(file)];
-  } else if (parts[0] === '_fonts' && parts.length === 3 && parts[1] in FONT_PACKAGES) {
+  } else if (parts[0] === '_fonts' && parts.length === 3 && parts[1] === OFFICE_DIR && /^[0-9a-f]{32}\.ttf$/.test(parts[2])) {
+    base = path.dirname(fontFile(OFFICE_DIR, parts[2]));
+    rest = [parts[2]];
+  } else if (parts[0] === '_fonts' && parts.length === 3 && Object.hasOwn(FONT_PACKAGES, parts[1])) {
     base = path.join(fontPackageDir(parts[1]), 'files');
     rest = parts.slice(2);
   } else if (parts[0] === '_workspace' && parts.length >= 2) {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { FontConfig } from '../config/types.js';
 import { Coverage } from '../fonts/coverage.js';
 import { FALLBACK_FAMILY, fallbackFiles, type FallbackFace } from '../fonts/fallback.js';
+import { EXTRACTED_DIR, FONT_FILE, officeFamily, type OfficeFace } from '../fonts/office.js';
 
 const require = createRequire(import.meta.url);
 
@@ -24,7 +25,7 @@ export const FONT_PACKAGES: Record<string, { npm: string; family: string; files:
   'lxgw-wenkai': { npm: 'lxgw-wenkai-webfont', family: 'LXGW WenKai', files: ['lxgwwenkai-regular.css', 'lxgwwenkai-bold.css'] },
 };
 
-const SHIPPED: Record<keyof FontConfig, string> = {
+export const SHIPPED: Record<keyof FontConfig, string> = {
   song: 'Noto Serif SC',
   fang: 'Noto Serif SC',
   xiaobiaosong: 'Noto Serif SC',
@@ -32,9 +33,10 @@ const SHIPPED: Record<keyof FontConfig, string> = {
   kai: 'LXGW WenKai',
 };
 
-/** The file behind a font URL's package and file name, shipped or fallback. */
+/** The file behind a font URL's package and file name: shipped, fallback, or a collection's face. */
 export function fontFile(pkg: string, file: string): string {
   if (pkg === FALLBACK_DIR) return fallbackFiles().find((f) => path.basename(f) === file) ?? file;
+  if (pkg === OFFICE_DIR) return path.join(EXTRACTED_DIR, path.basename(file));
   return path.join(fontPackageDir(pkg), 'files', file);
 }
 
@@ -61,13 +63,23 @@ function packageCss(pkg: string, file: string): string {
 
 /** The URL folder of the fallback faces, beside the shipped packages: /_fonts/fallback/<file>. */
 export const FALLBACK_DIR = 'fallback';
+/** The URL folder of the first faces of office collections: /_fonts/office/<file>. */
+export const OFFICE_DIR = 'office';
 
 /**
  * @font-face rules for every shipped face (woff2 only) and the fallback faces, with URLs made by
  * `fontUrl`. A fallback face's rule names its size and date, so a new file changes fingerprints.
  */
-export function fontFaceCss(fontUrl: (pkg: string, file: string) => string, fallback: readonly FallbackFace[] = []): string {
+export function fontFaceCss(urls: { font(pkg: string, file: string): string; asset(rel: string): string }, faces: { fallback?: readonly FallbackFace[]; office?: readonly OfficeFace[] } = {}): string {
+  const fontUrl = urls.font;
+  const fallback = faces.fallback ?? [];
   const out: string[] = [];
+  // An office face covers every weight: Chromium would otherwise embolden a face with no bold
+  // by drawing it twice, as Type 3 glyphs. Its hash makes a new file a new fingerprint.
+  for (const face of faces.office ?? []) {
+    const url = face.extracted ? fontUrl(OFFICE_DIR, face.extracted) : urls.asset(face.rel);
+    out.push(`/* ${face.rel} ${face.sha256} */\n@font-face {\n  font-family: '${face.family}';\n  font-weight: 100 900;\n  src: url(${url}) format('${face.format}');\n}`);
+  }
   for (const face of fallback) {
     for (const weight of [400, 700]) {
       out.push(
@@ -96,7 +108,8 @@ export function fontFaceCss(fontUrl: (pkg: string, file: string) => string, fall
 export function fontRoleCss(fonts: FontConfig): string {
   const shipped = [...new Set(Object.values(FONT_PACKAGES).map((p) => p.family))];
   const lines = (Object.keys(SHIPPED) as (keyof FontConfig)[]).map((role) => {
-    const stack = [...new Set([...fonts[role], SHIPPED[role], FALLBACK_FAMILY, ...shipped])].map(quoteFamily).join(', ');
+    const office = fonts[role].map((entry, i) => (FONT_FILE.test(entry) ? officeFamily(role, i) : entry));
+    const stack = [...new Set([...office, SHIPPED[role], FALLBACK_FAMILY, ...shipped])].map(quoteFamily).join(', ');
     return `  --font-${role}: ${stack};`;
   });
   return `:root {\n${lines.join('\n')}\n}`;
@@ -107,8 +120,9 @@ function quoteFamily(name: string): string {
 }
 
 /** Every character the shipped faces and the fallback faces can print. */
-export function fontCoverage(fallback: readonly FallbackFace[]): Coverage {
+export function fontCoverage(fallback: readonly FallbackFace[], office: readonly OfficeFace[] = []): Coverage {
   const coverage = new Coverage();
+  for (const face of office) coverage.addAll(face.codepoints);
   for (const [pkg, { files }] of Object.entries(FONT_PACKAGES)) {
     for (const file of files) for (const m of packageCss(pkg, file).matchAll(/unicode-range:([^;]+);/g)) coverage.addUnicodeRange(m[1]);
   }

@@ -55,7 +55,7 @@ describe('briefs preview', () => {
       (window as unknown as { stillHere: boolean }).stillHere = true;
       window.scrollTo(500, 0);
     });
-    writeFileSync(submission(), readFileSync(submission(), 'utf8').replace('title: 关于加快建立国家重大科研基础设施开放共享机制的建议', 'title: 关于实时预览中新标题的建议'));
+    writeFileSync(submission(), readFileSync(submission(), 'utf8').replace(/^title: \|\n(?: {2}.*\n)+/m, 'title: 关于实时预览中新标题的建议\n'));
     await page.waitForFunction(() => document.querySelector('.article-title')?.textContent === '关于实时预览中新标题的建议', { timeout: 5_000 });
     expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
     expect(await page.evaluate(() => window.scrollX)).toBe(500);
@@ -66,7 +66,8 @@ describe('briefs preview', () => {
     writeFileSync(submission(), good.replace('submitted: 2026-01-20', 'submitted: 2026-02-30'));
     await page.waitForSelector('.briefs-overlay', { timeout: 5_000 });
     const overlay = await page.$eval('.briefs-overlay', (e) => (e as HTMLElement).innerText);
-    expect(overlay).toContain('briefs/submissions/jianyi/jy-2026-001.md:11');
+    const line = good.split('\n').findIndex((l) => l.startsWith('submitted:')) + 1;
+    expect(overlay).toContain(`briefs/submissions/jianyi/jy-2026-001.md:${line}`);
     expect(overlay).toContain('2026-02-30');
     writeFileSync(submission(), good);
     await page.waitForFunction(() => !document.querySelector('.briefs-overlay'), { timeout: 5_000 });

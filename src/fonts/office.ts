@@ -1,0 +1,164 @@
+/**
+ * An office's own faces. A `fonts.<role>` entry is a family name (an installed font) or a path,
+ * relative to the workspace and inside it, to a .ttf, .otf, .ttc, .woff or .woff2 file. A file
+ * is served to Chromium like the shipped faces, so every machine, CI included, prints the same
+ * pages with no system install, and its bytes are part of each PDF's fingerprint.
+ * What cannot work is said, never silent:
+ *   font-missing   a file that is not there (or lies outside the workspace), a family that is
+ *                  not installed: the role falls back to the next entry and the shipped face;
+ *   font-outlines  a face with CFF (PostScript) outlines, which Chromium turns into Type 3
+ *                  glyphs: blurred in print and unsearchable.
+ * The file edge of fonts; fontkit reads names, outlines and character sets.
+ */
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Config, FontConfig } from '../config/types.js';
+import type { Diagnostic } from '../content/diagnostic.js';
+import { isInside } from '../files/inside.js';
+import { readRegular } from '../files/read-regular.js';
+import { firstFace, isCollection } from './ttc.js';
+
+export const FONT_FILE = /\.(ttf|otf|ttc|woff2?)$/i;
+const MAX_FONT_BYTES = 64 * 1024 * 1024;
+
+export interface OfficeFace {
+  role: keyof FontConfig;
+  /** Workspace-relative path, with forward slashes. */
+  rel: string;
+  /** The family name briefs gives it in CSS. */
+  family: string;
+  /** The face's own name (its PostScript name), for reports. */
+  name: string;
+  format: 'truetype' | 'opentype' | 'collection' | 'woff' | 'woff2';
+  /** SHA-256 of its bytes: in the CSS, so a new file changes every fingerprint. */
+  sha256: string;
+  /** For a collection (.ttc): the file name, in EXTRACTED_DIR, of its first face as a font of its own. */
+  extracted?: string;
+  codepoints: number[];
+}
+
+/** How a role will print: the first entry that works, else the shipped face. */
+export interface RoleFace {
+  face: string;
+  source: 'workspace' | 'system' | 'shipped';
+  file?: string;
+}
+
+export interface OfficeFonts {
+  faces: OfficeFace[];
+  roles: Record<keyof FontConfig, RoleFace>;
+  diagnostics: Diagnostic[];
+}
+
+const FORMATS: Record<string, OfficeFace['format']> = { ttf: 'truetype', otf: 'opentype', ttc: 'collection', woff: 'woff', woff2: 'woff2' };
+
+export const officeFamily = (role: string, index: number) => `briefs office ${role} ${index + 1}`;
+
+export async function loadOfficeFonts(config: Config, shipped: Record<keyof FontConfig, string>): Promise<OfficeFonts> {
+  const faces: OfficeFace[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const file = config.file ? path.relative(config.root, config.file).split(path.sep).join('/') : 'briefs.config.yaml';
+  const roles = {} as Record<keyof FontConfig, RoleFace>;
+  const { create } = await import('fontkit');
+  let realRoot: string | undefined;
+  for (const role of Object.keys(config.fonts) as (keyof FontConfig)[]) {
+    for (const [index, entry] of config.fonts[role].entries()) {
+      const field = `fonts.${role}`;
+      const warn = (code: string, message: string, hint: string) => diagnostics.push({ severity: 'warning', code, file, field, message, hint, data: { entry } });
+      if (!FONT_FILE.test(entry)) {
+        const installed = systemFamily(entry);
+        if (installed === 'unknown') continue;
+        if (!installed) warn('font-missing', `the font family "${entry}" is not installed here, so ${role} prints in the next face`, 'install it, or give the path of its file in the workspace (e.g. fonts/FangSong_GB2312.ttf), which every machine then uses');
+        else if (installed.cff) warn('font-outlines', `"${entry}" has CFF outlines, which Chromium prints as Type 3 glyphs (blurred, not searchable)`, 'use a TrueType (.ttf) version of the face');
+        if (installed && !roles[role]) roles[role] = { face: entry, source: 'system' };
+        continue;
+      }
+      realRoot ??= realpathSync(config.root);
+      const abs = path.resolve(config.root, entry);
+      let real: string | undefined;
+      try {
+        real = realpathSync(abs);
+      } catch {
+        // missing: said below
+      }
+      if (!real || !isInside(realRoot, real)) {
+        warn('font-missing', real ? `the font file "${entry}" lies outside the workspace` : `the font file "${entry}" does not exist`, 'put the file inside the workspace (e.g. fonts/) and give its path relative to briefs.config.yaml');
+        continue;
+      }
+      const read = await readRegular(real, { maxBytes: MAX_FONT_BYTES });
+      if (!('bytes' in read)) {
+        warn('font-missing', `the font file "${entry}" cannot be read`, 'check that it is a font file of at most 64 MiB');
+        continue;
+      }
+      let font;
+      try {
+        const opened = create(read.bytes);
+        font = 'fonts' in opened ? (opened as unknown as { fonts: typeof opened[] }).fonts[0] : opened;
+      } catch {
+        warn('font-missing', `"${entry}" is not a font file briefs can read`, 'use a .ttf, .otf, .ttc, .woff or .woff2 file');
+        continue;
+      }
+      const tables = (font as unknown as { directory?: { tables?: Record<string, unknown> } }).directory?.tables ?? {};
+      if (tables['CFF '] || tables.CFF2) warn('font-outlines', `"${entry}" has CFF outlines, which Chromium prints as Type 3 glyphs (blurred, not searchable)`, 'use a TrueType (.ttf) version of the face');
+      const name = (font as { postscriptName?: string }).postscriptName ?? path.basename(entry);
+      const sha256 = createHash('sha256').update(read.bytes).digest('hex');
+      const face: OfficeFace = {
+        role,
+        rel: path.relative(config.root, abs).split(path.sep).join('/'),
+        family: officeFamily(role, index),
+        name,
+        format: FORMATS[path.extname(entry).slice(1).toLowerCase()],
+        sha256,
+        codepoints: (font as { characterSet?: number[] }).characterSet ?? [],
+      };
+      // Chromium takes no collection as a web font: its first face is served as a font of its own.
+      if (isCollection(read.bytes)) {
+        face.extracted = extractedFile(sha256, read.bytes);
+        face.format = 'truetype';
+      }
+      faces.push(face);
+      if (!roles[role]) roles[role] = { face: name, source: 'workspace', file: face.rel };
+    }
+    roles[role] ??= { face: shipped[role], source: 'shipped' };
+  }
+  return { faces, roles, diagnostics };
+}
+
+/** Where the first faces of collections are written, once a file; served at /_fonts/office/<name>. */
+export const EXTRACTED_DIR = path.join(os.tmpdir(), `briefs-fonts-${process.getuid?.() ?? 'user'}`);
+
+function extractedFile(sha256: string, bytes: Uint8Array): string {
+  const name = `${sha256.slice(0, 32)}.ttf`;
+  const file = path.join(EXTRACTED_DIR, name);
+  if (!existsSync(file)) {
+    mkdirSync(EXTRACTED_DIR, { recursive: true, mode: 0o700 });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, firstFace(bytes));
+    renameSync(tmp, file);
+  }
+  return name;
+}
+
+let installed: Map<string, boolean> | null | undefined;
+
+/** An installed family by any of its names, and whether its outlines are CFF (fc-list; none without fontconfig). */
+function systemFamily(family: string): { cff: boolean } | undefined | 'unknown' {
+  if (installed === undefined) {
+    try {
+      const out = execFileSync('fc-list', ['--format', '%{family}\\t%{fontformat}\\n'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000, maxBuffer: 64 * 1024 * 1024 });
+      installed = new Map();
+      for (const line of out.split('\n')) {
+        const [families, format] = line.split('\t');
+        for (const f of (families ?? '').split(',')) if (f) installed.set(f.trim().toLowerCase(), (installed.get(f.trim().toLowerCase()) ?? false) || format === 'CFF');
+      }
+    } catch {
+      installed = null;
+    }
+  }
+  if (installed === null) return 'unknown';
+  const cff = installed.get(family.trim().toLowerCase());
+  return cff === undefined ? undefined : { cff };
+}

@@ -1,0 +1,68 @@
+/**
+ * An office's own font files, named by path in the config: served to Chromium from the
+ * workspace (a collection's first face on its own), so they print on a machine that has none
+ * installed; what cannot work is warned about. AR PL UMing (Debian's fonts-arphic-uming, a
+ * TrueType collection) stands in for a licensed 仿宋_GB2312; Noto Serif CJK (CFF) for a face
+ * with the wrong outlines.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfFonts } from '../helpers/pdf.js';
+import { readStream } from '../helpers/pdf-layout.js';
+import { runCli } from '../helpers/run-cli.js';
+import { copyFixture } from '../helpers/workspace.js';
+
+const UMING = '/usr/share/fonts/truetype/arphic/uming.ttc';
+const CFF = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
+let ws: string;
+let out: { code: number; stdout: string; stderr: string };
+
+beforeAll(async () => {
+  expect(existsSync(UMING), 'npm run setup installs fonts-arphic-uming').toBe(true);
+  ws = copyFixture('typeset');
+  mkdirSync(path.join(ws, 'fonts'));
+  copyFileSync(UMING, path.join(ws, 'fonts/uming.ttc'));
+  const cff = existsSync(CFF) ? '\n  song: [fonts/serif-cjk.ttc]' : '';
+  if (cff) copyFileSync(CFF, path.join(ws, 'fonts/serif-cjk.ttc'));
+  writeFileSync(path.join(ws, 'briefs.config.yaml'), `fonts:\n  fang: [fonts/uming.ttc]\n  kai: [No Such Family KaiTi, fonts/missing.ttf]${cff}\n`);
+  out = await runCli(['--root', ws, '--lang', 'en', 'generate', 'jianyi/2026/1', '--json']);
+}, 120_000);
+
+afterAll(() => rmSync(ws, { recursive: true, force: true }));
+
+describe('an office font file', () => {
+  it('prints the body from the workspace file, embedded as TrueType', async () => {
+    expect(out.code, out.stderr).toBe(0);
+    const pdf = path.resolve(JSON.parse(out.stdout).issues[0].pdf);
+    const fonts = pdfFonts(pdf);
+    expect(fonts.some((f) => /UMing/.test(f.name) && f.type === 'CID TrueType')).toBe(true);
+    expect(fonts.filter((f) => f.type === 'Type 3')).toEqual([]);
+    // The body (仿宋 role) is set in it.
+    const body = (await readStream(pdf)).filter((r) => /UMing/.test(r.font)).map((r) => r.text).join('');
+    expect(body).toContain('近年来');
+  });
+
+  it('says in --json which face prints each role', () => {
+    const { fonts } = JSON.parse(out.stdout);
+    expect(fonts.fang).toEqual({ face: 'UMingCN', source: 'workspace', file: 'fonts/uming.ttc' });
+    expect(fonts.kai).toEqual({ face: 'LXGW WenKai', source: 'shipped' });
+  });
+
+  it('warns about a family not installed, a file that is not there, and CFF outlines', () => {
+    expect(out.stderr).toContain('the font family "No Such Family KaiTi" is not installed here');
+    expect(out.stderr).toContain('the font file "fonts/missing.ttf" does not exist');
+    if (existsSync(CFF)) expect(out.stderr).toMatch(/serif-cjk\.ttc" has CFF outlines/);
+    expect(out.stderr.match(/font-missing/g)?.length).toBe(2);
+  });
+
+  it('prints again when the file changes', async () => {
+    const again = await runCli(['--root', ws, 'generate', 'jianyi/2026/1', '--json']);
+    expect(JSON.parse(again.stdout).issues[0].status).toBe('cached');
+    const file = path.join(ws, 'fonts/uming.ttc');
+    const bytes = readFileSync(file);
+    writeFileSync(file, Buffer.concat([bytes, Buffer.alloc(4)]));
+    const changed = await runCli(['--root', ws, 'generate', 'jianyi/2026/1', '--json']);
+    expect(JSON.parse(changed.stdout).issues[0].status).toBe('printed');
+  });
+});
