@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
@@ -25,7 +26,7 @@ describe('the command line', () => {
     const before = process.env.CHROME_PATH;
     process.env.CHROME_PATH = '/nonexistent/chrome';
     try {
-      const r = await runCli(['--root', root, 'generate', 'jianyi/2026/1', '--out', path.join(root, 'test/.tmp/no-browser')]);
+      const r = await runCli(['--root', root, 'generate', 'jianyi/2026/1', '--out', path.join(os.tmpdir(), 'briefs-no-browser')]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('CHROME_PATH does not exist: /nonexistent/chrome');
     } finally {

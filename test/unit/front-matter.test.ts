@@ -63,8 +63,12 @@ contact: zhang@example.org
     expect(b.submitted).toBe(a.submitted);
   });
 
-  it('accepts a BOM-free file with CRLF once decoded, and reports what is missing with its field', () => {
-    const { s, diagnostics } = submission('---\ntitle: 只有标题\n---\n正文\n');
+  it('accepts a file with a BOM and CRLF once decoded, and reports what is missing with its field', async () => {
+    const { decodeText } = await import('../../src/content/decode.js');
+    const found: import('../../src/content/diagnostic.js').Diagnostic[] = [];
+    const text = decodeText(Buffer.from('\uFEFF---\r\ntitle: 只有标题\r\n---\r\n正文\r\n', 'utf8'), 's.md', 'utf-8', found);
+    expect(text).toBe('---\ntitle: 只有标题\n---\n正文\n');
+    const { s, diagnostics } = submission(text!);
     expect(s).toBeUndefined();
     expect(diagnostics.map((d) => [d.code, d.field])).toEqual([
       ['missing-field', 'publication'],

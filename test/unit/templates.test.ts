@@ -33,7 +33,11 @@ describe('templates', () => {
     const { html } = await render(path.resolve(__dirname, '../fixtures/override/templates'));
     expect(html).toContain('科技工作者建议（本单位样式）');
     expect(html).toContain('letter-spacing: 0.2em');
+    // The replaced partial is gone; the built-in article and distribution partials still render.
+    expect(html).not.toContain('class="publisher-line"');
     expect(html).toContain('class="distribution"');
-    expect(TOOL_TEMPLATES).toMatch(/templates$/);
+    expect(html).toContain('class="article-title"');
+    const set = await loadTemplates(path.resolve(__dirname, '../fixtures/override/templates'));
+    expect(set.files.filter((f) => f.startsWith(TOOL_TEMPLATES)).map((f) => path.basename(f))).toContain('article.hbs');
   });
 });
