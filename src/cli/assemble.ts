@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { createIssues } from '../build/create-issues.js';
-import { loadProject } from '../build/project.js';
+import { createIssues } from '../workspace/create-issues.js';
+import { loadProject } from '../workspace/project.js';
 import { hanCount, planIssues, unplaced } from '../assemble/plan.js';
 import { loadConfig } from '../config/load.js';
 import { usageError } from '../errors.js';

@@ -1,11 +1,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { generate, type IssueResult } from '../build/generate.js';
-import { openParseCache } from '../build/parse-cache.js';
-import { loadProject } from '../build/project.js';
-import { inShard, parseShard, selectIssues } from '../build/select.js';
-import { abandonWrites } from '../build/write-atomic.js';
+import { generate, type IssueResult } from '../generate/generate.js';
+import { openParseCache } from '../generate/parse-cache.js';
+import { loadProject } from '../workspace/project.js';
+import { inShard, parseShard, selectIssues } from '../workspace/select.js';
+import { abandonWrites } from '../files/write-atomic.js';
 import { BrowserPool } from '../print/browser.js';
 import { progress } from './progress.js';
 import { loadConfig } from '../config/load.js';

@@ -3,7 +3,7 @@
  * 0 done, 1 a content problem, 2 a usage or environment problem (see the README).
  */
 import { Command, CommanderError } from 'commander';
-import { abandonWrites } from '../build/write-atomic.js';
+import { abandonWrites } from '../files/write-atomic.js';
 import { BriefsError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { generateCommand } from './generate.js';

@@ -1,8 +1,8 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { today } from '../build/create-issues.js';
-import { GITIGNORE, WORKFLOW, configText, exampleIssue, exampleSubmission } from '../build/init-files.js';
+import { today } from '../workspace/create-issues.js';
+import { GITIGNORE, WORKFLOW, configText, exampleIssue, exampleSubmission } from '../workspace/init-files.js';
 import { CONFIG_FILE } from '../config/load.js';
 import { usageError } from '../errors.js';
 import { rel } from './new.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadProject } from '../build/project.js';
+import { loadProject } from '../workspace/project.js';
 import { loadConfig } from '../config/load.js';
 import { resolveBulletin } from '../content/bulletin.js';
 import { displayWidth } from '../content/text-width.js';

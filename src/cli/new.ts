@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
-import { createIssues, today } from '../build/create-issues.js';
+import { createIssues, today } from '../workspace/create-issues.js';
 import { submissionFileText, submissionSlug } from '../assemble/submission-file.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/types.js';

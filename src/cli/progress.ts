@@ -2,7 +2,7 @@
  * Progress on stderr: a bar redrawn in place on a terminal; one plain line per issue
  * otherwise (CI logs), so nothing is lost when output is a file.
  */
-import type { IssueResult } from '../build/generate.js';
+import type { IssueResult } from '../generate/generate.js';
 
 export interface Progress {
   done(r: IssueResult, pdf: string | null): void;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadProject } from '../build/project.js';
+import { loadProject } from '../workspace/project.js';
 import { loadConfig } from '../config/load.js';
 import { capRepeats, sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
 import { chooseLang, localize } from '../content/messages-zh.js';

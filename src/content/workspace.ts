@@ -18,7 +18,7 @@ export interface ParsedFile {
   diagnostics: Diagnostic[];
 }
 
-/** Remembers parsed files by path and text, so a rerun parses only what changed (see build/parse-cache.ts). */
+/** Remembers parsed files by path and text, so a rerun parses only what changed (see generate/parse-cache.ts). */
 export interface ParseMemo {
   get(file: string, text: string): ParsedFile | undefined;
   set(file: string, text: string, parsed: ParsedFile): void;

@@ -2,8 +2,8 @@
  * The preview's own pages: the index of issues and unplaced submissions, and the overlay that
  * shows problems over an issue. Pure: a project in, HTML out; every value escaped.
  */
-import type { Project } from '../build/project.js';
-import { filesOf } from '../build/project.js';
+import type { Project } from '../workspace/project.js';
+import { filesOf } from '../workspace/project.js';
 import { capRepeats, sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
 import { localize, type Lang } from '../content/messages-zh.js';
 import { chineseDate } from '../render/chinese.js';

@@ -10,9 +10,9 @@ import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { generate } from '../build/generate.js';
-import { assemble, filesOf, loadProject, renderIssue, type Project } from '../build/project.js';
-import { selectIssues } from '../build/select.js';
+import { generate } from '../generate/generate.js';
+import { assemble, filesOf, loadProject, renderIssue, type Project } from '../workspace/project.js';
+import { selectIssues } from '../workspace/select.js';
 import { assembleIssue } from '../assemble/issue.js';
 import { CONFIG_FILE, loadConfig, type ConfigFlags } from '../config/load.js';
 import { namesSystemFonts } from '../config/types.js';
@@ -138,7 +138,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     if (!measuring.has(issue.id)) {
       const job = pool
         .withPage(async (page) => {
-          const { printIssue } = await import('../build/print-issue.js');
+          const { printIssue } = await import('../print/print-issue.js');
           return printIssue(page, rendered, await printServer(p.config.root), opts.timeout);
         })
         .then(({ layout }) => {

@@ -23,7 +23,7 @@ export interface RenderOptions {
   fontFaces: string;
   /** URL of a workspace file (relative to the workspace root) for the target. */
   assetUrl(rel: string): string;
-  /** What keeps a workspace image from printing, if anything (see build/assets.ts). */
+  /** What keeps a workspace image from printing, if anything (see files/images.ts). */
   assetProblem(rel: string): AssetProblem | undefined;
   /** Extra markup for the head, e.g. the preview's live-reload client. */
   headExtra?: string;

@@ -7,8 +7,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generate, type IssueResult } from '../../src/build/generate.js';
-import { loadProject } from '../../src/build/project.js';
+import { generate, type IssueResult } from '../../src/generate/generate.js';
+import { loadProject } from '../../src/workspace/project.js';
 import { loadConfig } from '../../src/config/load.js';
 import { BrowserPool, PROFILES } from '../../src/print/browser.js';
 import { pdfInfo, pdfText } from '../helpers/pdf.js';

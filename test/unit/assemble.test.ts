@@ -64,7 +64,7 @@ describe('cross-file checks', () => {
 
 describe('shards', () => {
   it('split issues into disjoint, stable subsets that cover them all', async () => {
-    const { inShard, parseShard } = await import('../../src/build/select.js');
+    const { inShard, parseShard } = await import('../../src/workspace/select.js');
     const ids = Array.from({ length: 60 }, (_, i) => `qingkuang/2026/${i + 1}`);
     const shards = [1, 2, 3].map((i) => ids.filter((id) => inShard(id, parseShard(`${i}/3`))));
     expect(shards.flat().sort()).toEqual([...ids].sort());

@@ -80,7 +80,7 @@ describe('text printed to a terminal', () => {
 
 describe('a manifest of the wrong shape', () => {
   it('keeps only well-formed entries whose paths stay in the output folder', async () => {
-    const { wellFormed } = await import('../../src/build/manifest.js');
+    const { wellFormed } = await import('../../src/generate/manifest.js');
     const good = { fingerprint: 'f', pdf: 'a.pdf', bytes: 10, sha256: 'ab', pages: 1, file: 'briefs/issues/a.md' };
     expect(wellFormed([good])).toEqual({});
     expect(wellFormed(null)).toEqual({});

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/build/project.js';
+import { loadProject } from '../../src/workspace/project.js';
 import { loadConfig } from '../../src/config/load.js';
 
 const HOSTILE: Record<string, (size: number) => string> = {

@@ -24,9 +24,9 @@ import { namesSystemFonts } from '../config/types.js';
 import { VERSION } from '../version.js';
 import { fingerprint } from './fingerprint.js';
 import { isRecorded, manifestWriter, readManifest, sha256, stillValid, writeManifest, type Manifest } from './manifest.js';
-import { assemble, issueErrors, renderIssue, type Project, type UrlScheme } from './project.js';
-import { outputBase } from './select.js';
-import { removeStaleTemporaries, writeAtomic } from './write-atomic.js';
+import { assemble, issueErrors, renderIssue, type Project, type UrlScheme } from '../workspace/project.js';
+import { outputBase } from '../workspace/select.js';
+import { removeStaleTemporaries, writeAtomic } from '../files/write-atomic.js';
 
 export type IssueStatus = 'printed' | 'cached' | 'failed' | 'removed';
 
@@ -168,7 +168,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
   try {
     // Loaded on the first print: puppeteer and pdf-lib take half a second to load, which a run
     // with nothing to print should not pay.
-    const [{ printIssue }, { finishPdf }] = await Promise.all([import('./print-issue.js'), import('../print/pdf-metadata.js')]);
+    const [{ printIssue }, { finishPdf }] = await Promise.all([import('../print/print-issue.js'), import('../print/pdf-metadata.js')]);
     const printed = await pool.withPage((page) => printIssue(page, rendered, s.server, opts.timeout), { retryOnCrash: true });
     for (const url of printed.failed) {
       result.diagnostics.push({ severity: 'warning', code: 'resource-failed', file: issue.file, message: `${url} could not be loaded and is missing from the PDF`, data: { url }, hint: 'check that the file exists inside the workspace' });

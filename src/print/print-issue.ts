@@ -12,10 +12,10 @@
  */
 import type { Page } from 'puppeteer-core';
 import type { MeasuredLayout, RenderedIssue } from '../render/document.js';
-import { readMarks, type Marks } from '../print/marks.js';
-import { applyLayout, paginateInColumns } from '../print/paginate.js';
-import { openDocument, type PrintResult } from '../print/print-html.js';
-import type { PrintServer } from '../print/print-server.js';
+import { readMarks, type Marks } from './marks.js';
+import { applyLayout, paginateInColumns } from './paginate.js';
+import { openDocument, type PrintResult } from './print-html.js';
+import type { PrintServer } from './print-server.js';
 
 const MM = 72 / 25.4;
 /** The text block ends 35 mm above the bottom edge (GB/T 9704); the 报尾 stops a hair above it. */

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/types.js';
 import type { ParsedFile, ParseMemo } from '../content/workspace.js';
 import { VERSION } from '../version.js';
-import { writeAtomic } from './write-atomic.js';
+import { writeAtomic } from '../files/write-atomic.js';
 
 export const PARSE_CACHE = '.briefs-parse-cache.json';
 

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { alive } from '../files/alive.js';
+import { alive } from './alive.js';
 
 const pending = new Set<string>();
 

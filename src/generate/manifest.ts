@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeAtomic } from './write-atomic.js';
+import { writeAtomic } from '../files/write-atomic.js';
 
 export interface ManifestEntry {
   fingerprint: string;
