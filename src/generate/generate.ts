@@ -28,7 +28,8 @@ import { assemble, issueErrors, renderIssue, type Project, type UrlScheme } from
 import { outputBase } from '../workspace/select.js';
 import { removeStaleTemporaries, writeAtomic } from '../files/write-atomic.js';
 
-export type IssueStatus = 'printed' | 'cached' | 'failed' | 'removed';
+/** What became of an issue in a run (not its draft/final status, which is content's IssueStatus). */
+export type PrintStatus = 'printed' | 'cached' | 'failed' | 'removed';
 
 export interface IssueResult {
   id: string;
@@ -44,7 +45,7 @@ export interface IssueResult {
   /** Chromium prints it took (1 when the first guess at page breaks held). */
   prints?: number;
   ms: number;
-  status: IssueStatus;
+  status: PrintStatus;
   /** Problems of this issue's files and of its printing. */
   diagnostics: Diagnostic[];
 }
