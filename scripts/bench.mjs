@@ -19,12 +19,33 @@ const ISSUES = { qingkuang: 30, jianyi: 20 };
 const PER_ISSUE = { qingkuang: 5, jianyi: 2.5 };
 
 // ---- a workspace of realistic text ------------------------------------------------------
-const phrases = ['科技创新是引领发展的第一动力', '基础研究是整个科学体系的源头', '要加强原创性引领性科技攻关', '完善科技评价机制', '激发科研人员创新活力', '推动科技成果转化应用', '健全以信任为前提的科研管理制度', '加强科技伦理治理', '培养造就高水平人才队伍', '深化科技体制改革', '促进产学研深度融合', '优化区域创新布局', '提升科技期刊国际影响力', '发挥科技社团的桥梁纽带作用', '营造良好的创新生态', '加大对青年科技人才的支持力度'];
+const phrases = [
+  '科技创新是引领发展的第一动力',
+  '基础研究是整个科学体系的源头',
+  '要加强原创性引领性科技攻关',
+  '完善科技评价机制',
+  '激发科研人员创新活力',
+  '推动科技成果转化应用',
+  '健全以信任为前提的科研管理制度',
+  '加强科技伦理治理',
+  '培养造就高水平人才队伍',
+  '深化科技体制改革',
+  '促进产学研深度融合',
+  '优化区域创新布局',
+  '提升科技期刊国际影响力',
+  '发挥科技社团的桥梁纽带作用',
+  '营造良好的创新生态',
+  '加大对青年科技人才的支持力度',
+];
 let seed = 7;
-const rand = (n) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+const rand = (n) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
 const sentence = () => `${phrases[rand(phrases.length)]}，${phrases[rand(phrases.length)]}${['。', '；', '。'][rand(3)]}`;
-const paragraph = () => Array.from({ length: 4 + rand(4) }, sentence).join('').replace(/；$/, '。');
-const body = () => ['## 一、基本情况', paragraph(), paragraph(), '## 二、存在的问题', paragraph(), paragraph(), '## 三、几点建议', paragraph(), paragraph()].join('\n\n');
+const paragraph = () =>
+  Array.from({ length: 4 + rand(4) }, sentence)
+    .join('')
+    .replace(/；$/, '。');
+const body = () =>
+  ['## 一、基本情况', paragraph(), paragraph(), '## 二、存在的问题', paragraph(), paragraph(), '## 三、几点建议', paragraph(), paragraph()].join('\n\n');
 const topics = ['科技界动态', '基层声音', '调研报告', '国际视野', '院士建言'];
 
 function workspace() {
@@ -40,11 +61,17 @@ function workspace() {
         ids.push(id);
         const dir = path.join(root, 'briefs/submissions', bulletin);
         mkdirSync(dir, { recursive: true });
-        writeFileSync(path.join(dir, `${id}.md`), `---\ntitle: 关于${phrases[rand(phrases.length)]}的${bulletin === 'jianyi' ? '建议' : '情况'}（${sub + 1}）\npublication: ${bulletin}\nauthors:\n  - {name: 专家${sub + 1}, title: 研究员, affiliation: 某研究所}\nsubmitted: 2026-01-${String(1 + (sub % 28)).padStart(2, '0')}\ntopic: ${topics[sub % topics.length]}\nstatus: accepted\n---\n\n${body()}\n`);
+        writeFileSync(
+          path.join(dir, `${id}.md`),
+          `---\ntitle: 关于${phrases[rand(phrases.length)]}的${bulletin === 'jianyi' ? '建议' : '情况'}（${sub + 1}）\npublication: ${bulletin}\nauthors:\n  - {name: 专家${sub + 1}, title: 研究员, affiliation: 某研究所}\nsubmitted: 2026-01-${String(1 + (sub % 28)).padStart(2, '0')}\ntopic: ${topics[sub % topics.length]}\nstatus: accepted\n---\n\n${body()}\n`,
+        );
       }
       const dir = path.join(root, 'briefs/issues', bulletin, '2026');
       mkdirSync(dir, { recursive: true });
-      writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.md`), `---\npublication: ${bulletin}\nyear: 2026\nnumber: ${i}\ndate: 2026-06-${String(1 + (i % 28)).padStart(2, '0')}\nstatus: final\nsubmissions: [${ids.join(', ')}]\ncopies: 100\ndistribution:\n  报: [中央办公厅, 国务院办公厅]\n  送: [科技部, 教育部]\n---\n\n本期刊发${ids.length}篇稿件，供参阅。\n`);
+      writeFileSync(
+        path.join(dir, `${String(i).padStart(3, '0')}.md`),
+        `---\npublication: ${bulletin}\nyear: 2026\nnumber: ${i}\ndate: 2026-06-${String(1 + (i % 28)).padStart(2, '0')}\nstatus: final\nsubmissions: [${ids.join(', ')}]\ncopies: 100\ndistribution:\n  报: [中央办公厅, 国务院办公厅]\n  送: [科技部, 教育部]\n---\n\n本期刊发${ids.length}篇稿件，供参阅。\n`,
+      );
     }
   }
   return { root, submissions: n };
@@ -60,7 +87,9 @@ async function briefs(root, ...args) {
 }
 
 async function floor(htmlDir) {
-  const files = readdirSync(htmlDir).filter((f) => f.endsWith('.html')).sort();
+  const files = readdirSync(htmlDir)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
   const started = process.hrtime.bigint();
   const browser = await puppeteer.launch({ executablePath: findBrowser().executablePath, headless: true, args: chromiumArgs(process.getuid?.() === 0) });
   let next = 0;

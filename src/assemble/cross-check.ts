@@ -28,8 +28,20 @@ export function crossCheck(submissions: readonly Submission[], issues: readonly 
   for (const [id, list] of claims) {
     if (list.length === 1) continue;
     for (const s of list) {
-      const others = list.filter((o) => o !== s).map((o) => o.file).join(', ');
-      out.push({ severity: 'error', code: 'duplicate-id', file: s.file, line: s.lines?.id ?? 1, field: 'id', message: `the submission id "${id}" is also used by ${others}`, data: { id, other: others }, hint: 'give all but one of them another file name or id:' });
+      const others = list
+        .filter((o) => o !== s)
+        .map((o) => o.file)
+        .join(', ');
+      out.push({
+        severity: 'error',
+        code: 'duplicate-id',
+        file: s.file,
+        line: s.lines?.id ?? 1,
+        field: 'id',
+        message: `the submission id "${id}" is also used by ${others}`,
+        data: { id, other: others },
+        hint: 'give all but one of them another file name or id:',
+      });
     }
   }
 
@@ -39,7 +51,10 @@ export function crossCheck(submissions: readonly Submission[], issues: readonly 
     const other = numbers.get(issue.id);
     if (other) {
       // Both files are in error: either would print to the same PDF, so neither may.
-      for (const [self, them] of [[issue, other], [other, issue]]) {
+      for (const [self, them] of [
+        [issue, other],
+        [other, issue],
+      ]) {
         out.push({
           severity: 'error',
           code: 'duplicate-issue',
@@ -57,30 +72,96 @@ export function crossCheck(submissions: readonly Submission[], issues: readonly 
       const line = issue.submissionLines[i];
       const s = byId.get(id);
       if (!s && (claims.get(id)?.length ?? 0) > 1) {
-        const others = claims.get(id)!.map((o) => o.file).join(', ');
-        out.push({ severity: 'error', code: 'duplicate-id', file: issue.file, line, field: 'submissions', message: `the submission id "${id}" is used by ${others}: none of them is printed`, data: { id, other: others }, hint: 'give all but one of them another file name or id:' });
+        const others = claims
+          .get(id)!
+          .map((o) => o.file)
+          .join(', ');
+        out.push({
+          severity: 'error',
+          code: 'duplicate-id',
+          file: issue.file,
+          line,
+          field: 'submissions',
+          message: `the submission id "${id}" is used by ${others}: none of them is printed`,
+          data: { id, other: others },
+          hint: 'give all but one of them another file name or id:',
+        });
         return;
       }
       if (!s && unusable.has(id)) {
         const other = unusable.get(id)!;
-        out.push({ severity: 'error', code: 'submission-invalid', file: issue.file, line, field: 'submissions', message: `the submission "${id}" cannot be used: ${other} has errors`, hint: `fix the errors reported for ${other}`, data: { id, other } });
+        out.push({
+          severity: 'error',
+          code: 'submission-invalid',
+          file: issue.file,
+          line,
+          field: 'submissions',
+          message: `the submission "${id}" cannot be used: ${other} has errors`,
+          hint: `fix the errors reported for ${other}`,
+          data: { id, other },
+        });
         return;
       }
       if (!s) {
-        out.push({ severity: 'error', code: 'unknown-submission', file: issue.file, line, field: 'submissions', message: `no submission has the id "${id}"`, hint: closest(id, byId), data: { id } });
+        out.push({
+          severity: 'error',
+          code: 'unknown-submission',
+          file: issue.file,
+          line,
+          field: 'submissions',
+          message: `no submission has the id "${id}"`,
+          hint: closest(id, byId),
+          data: { id },
+        });
         return;
       }
       const first = placed.get(id);
       if (first && first !== issue) {
-        out.push({ severity: 'error', code: 'submission-in-two-issues', file: issue.file, line, field: 'submissions', message: `"${id}" is already in ${first.file}`, data: { id, other: first.file }, hint: 'a submission is printed in one issue only: remove it from one of them' });
+        out.push({
+          severity: 'error',
+          code: 'submission-in-two-issues',
+          file: issue.file,
+          line,
+          field: 'submissions',
+          message: `"${id}" is already in ${first.file}`,
+          data: { id, other: first.file },
+          hint: 'a submission is printed in one issue only: remove it from one of them',
+        });
       } else if (first === issue) {
-        out.push({ severity: 'error', code: 'submission-repeated', file: issue.file, line, field: 'submissions', message: `"${id}" is listed twice in this issue`, data: { id }, hint: 'list each submission once' });
+        out.push({
+          severity: 'error',
+          code: 'submission-repeated',
+          file: issue.file,
+          line,
+          field: 'submissions',
+          message: `"${id}" is listed twice in this issue`,
+          data: { id },
+          hint: 'list each submission once',
+        });
       } else placed.set(id, issue);
       if (s.publication !== issue.publication) {
-        out.push({ severity: 'error', code: 'wrong-bulletin', file: issue.file, line, field: 'submissions', message: `"${id}" was submitted to ${s.publication}, but this is an issue of ${issue.publication}`, data: { id, from: s.publication, to: issue.publication }, hint: `move it to an issue of ${s.publication}, or change publication: in ${s.file}` });
+        out.push({
+          severity: 'error',
+          code: 'wrong-bulletin',
+          file: issue.file,
+          line,
+          field: 'submissions',
+          message: `"${id}" was submitted to ${s.publication}, but this is an issue of ${issue.publication}`,
+          data: { id, from: s.publication, to: issue.publication },
+          hint: `move it to an issue of ${s.publication}, or change publication: in ${s.file}`,
+        });
       }
       if (s.status === 'rejected') {
-        out.push({ severity: 'error', code: 'rejected-in-issue', file: issue.file, line, field: 'submissions', message: `"${id}" is marked rejected (已退回) in ${s.file}`, data: { id, other: s.file }, hint: 'remove it from the issue, or change its status' });
+        out.push({
+          severity: 'error',
+          code: 'rejected-in-issue',
+          file: issue.file,
+          line,
+          field: 'submissions',
+          message: `"${id}" is marked rejected (已退回) in ${s.file}`,
+          data: { id, other: s.file },
+          hint: 'remove it from the issue, or change its status',
+        });
       }
     });
   }

@@ -2,7 +2,7 @@
 import type { BulletinConfig } from '../config/types.js';
 import type { IssueFile, Submission } from '../content/model.js';
 
-export interface Article {
+interface Article {
   submission: Submission;
   /** 1-based position in print order. */
   index: number;
@@ -10,7 +10,7 @@ export interface Article {
   anchor: string;
 }
 
-export interface TopicGroup {
+interface TopicGroup {
   topic?: string;
   articles: Article[];
 }

@@ -73,14 +73,35 @@ function totals(sorted: readonly IssueFile[]): Diagnostic[] {
     if (i.total === undefined || i.supplement) continue;
     const other = seen.get(i.total);
     if (other) {
-      for (const [self, them] of [[i, other], [other, i]]) {
-        out.push({ severity: 'error', code: 'duplicate-total', file: self.file, line: self.lines?.total, field: 'total', message: `总第${self.total}期 is also the total of ${them.file}`, data: { total: self.total!, other: them.file }, hint: 'each issue of a bulletin has its own 总期号: correct one of them' });
+      for (const [self, them] of [
+        [i, other],
+        [other, i],
+      ]) {
+        out.push({
+          severity: 'error',
+          code: 'duplicate-total',
+          file: self.file,
+          line: self.lines?.total,
+          field: 'total',
+          message: `总第${self.total}期 is also the total of ${them.file}`,
+          data: { total: self.total!, other: them.file },
+          hint: 'each issue of a bulletin has its own 总期号: correct one of them',
+        });
       }
       continue;
     }
     seen.set(i.total, i);
     if (highest && i.total < highest.total!) {
-      out.push({ severity: 'warning', code: 'total-order', file: i.file, line: i.lines?.total, field: 'total', message: `总第${i.total}期 is lower than 总第${highest.total}期 of the earlier ${describeIssue(highest)}`, data: { total: i.total, earlier: highest.total!, issue: describeIssue(highest) }, hint: 'the 总期号 runs on across years; check both issue files' });
+      out.push({
+        severity: 'warning',
+        code: 'total-order',
+        file: i.file,
+        line: i.lines?.total,
+        field: 'total',
+        message: `总第${i.total}期 is lower than 总第${highest.total}期 of the earlier ${describeIssue(highest)}`,
+        data: { total: i.total, earlier: highest.total!, issue: describeIssue(highest) },
+        hint: 'the 总期号 runs on across years; check both issue files',
+      });
     } else highest = i;
   }
   return out;
@@ -92,7 +113,16 @@ function dates(sorted: readonly IssueFile[]): Diagnostic[] {
     let latest: IssueFile | undefined;
     for (const i of list) {
       if (latest && i.date < latest.date && i.number > latest.number) {
-        out.push({ severity: 'warning', code: 'date-order', file: i.file, line: i.lines?.date, field: 'date', message: `${describeIssue(i)} is dated ${i.date}, before ${describeIssue(latest)} (${latest.date})`, data: { issue: describeIssue(i), date: i.date, earlier: describeIssue(latest), earlierDate: latest.date }, hint: 'a later number is issued on or after the earlier one: check the dates and numbers' });
+        out.push({
+          severity: 'warning',
+          code: 'date-order',
+          file: i.file,
+          line: i.lines?.date,
+          field: 'date',
+          message: `${describeIssue(i)} is dated ${i.date}, before ${describeIssue(latest)} (${latest.date})`,
+          data: { issue: describeIssue(i), date: i.date, earlier: describeIssue(latest), earlierDate: latest.date },
+          hint: 'a later number is issued on or after the earlier one: check the dates and numbers',
+        });
       }
       if (!latest || i.date > latest.date) latest = i;
     }
@@ -105,5 +135,16 @@ function fileName(i: IssueFile): Diagnostic[] {
   const m = /^(s?)0*(\d+)$/i.exec(path.posix.basename(i.file, '.md'));
   if (!m || (Number(m[2]) === i.number && (m[1] !== '') === i.supplement)) return [];
   if (m[1] === '' && i.supplement && Number(m[2]) === i.number) return [];
-  return [{ severity: 'warning', code: 'file-number', file: i.file, line: i.lines?.number, field: 'number', message: `the file is named ${path.posix.basename(i.file)}, but it holds number: ${i.number}`, data: { name: path.posix.basename(i.file), number: i.number }, hint: 'rename the file after its number, or correct the number' }];
+  return [
+    {
+      severity: 'warning',
+      code: 'file-number',
+      file: i.file,
+      line: i.lines?.number,
+      field: 'number',
+      message: `the file is named ${path.posix.basename(i.file)}, but it holds number: ${i.number}`,
+      data: { name: path.posix.basename(i.file), number: i.number },
+      hint: 'rename the file after its number, or correct the number',
+    },
+  ];
 }

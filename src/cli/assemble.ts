@@ -53,7 +53,13 @@ export function assembleCommand(program: Command, io: Output, setExit: (code: nu
         io.err(`dry run: ${plan.length} new issue${plan.length === 1 ? '' : 's'} of 《${bulletin.name}》 would be written\n`);
         return;
       }
-      const created = await createIssues(config, publication, date, false, plan.map((p) => p.submissions.map((s) => s.id)));
+      const created = await createIssues(
+        config,
+        publication,
+        date,
+        false,
+        plan.map((p) => p.submissions.map((s) => s.id)),
+      );
       for (const c of created) {
         io.out(`${rel(c.file)}\n`);
         io.err(`  ${c.id}: ${c.submissions.join(', ')}\n`);

@@ -68,7 +68,16 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
       const bar = progress(chosen.length, io.err, !!io.tty);
       let results;
       try {
-        results = await generate(project, chosen, { outDir, html: !!flags.html, jobs, timeout: flags.timeout, force: !!flags.force, pool, signal: controller.signal, onResult: (r) => bar.done(r, rel(r.pdf)) });
+        results = await generate(project, chosen, {
+          outDir,
+          html: !!flags.html,
+          jobs,
+          timeout: flags.timeout,
+          force: !!flags.force,
+          pool,
+          signal: controller.signal,
+          onResult: (r) => bar.done(r, rel(r.pdf)),
+        });
       } finally {
         bar.end();
         process.off('SIGINT', stop);
@@ -89,7 +98,9 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
       const cached = results.filter((r) => r.status === 'cached').length;
       const removed = results.filter((r) => r.status === 'removed').length;
       const total = results.length - removed;
-      io.err(`${total - failed - cached} of ${total} issue${total === 1 ? '' : 's'} printed to ${rel(outDir) || '.'}${cached ? `, ${cached} up to date` : ''}${failed ? `, ${failed} failed` : ''}${removed ? `, ${removed} withdrawn issue${removed === 1 ? '' : 's'} removed` : ''}\n`);
+      io.err(
+        `${total - failed - cached} of ${total} issue${total === 1 ? '' : 's'} printed to ${rel(outDir) || '.'}${cached ? `, ${cached} up to date` : ''}${failed ? `, ${failed} failed` : ''}${removed ? `, ${removed} withdrawn issue${removed === 1 ? '' : 's'} removed` : ''}\n`,
+      );
       if (flags.json) {
         const issues = results.map((r) => ({
           id: r.id,

@@ -34,7 +34,12 @@ export function initCommand(program: Command, io: Output): void {
           // free
         }
       }
-      if (existing.length) throw usageError('init-exists', `${rel(root)} already has ${existing.join(', ')}`, 'briefs init never overwrites: choose an empty folder, or move those files away');
+      if (existing.length)
+        throw usageError(
+          'init-exists',
+          `${rel(root)} already has ${existing.join(', ')}`,
+          'briefs init never overwrites: choose an empty folder, or move those files away',
+        );
       for (const [name, text] of files) {
         await mkdir(path.dirname(path.join(root, name)), { recursive: true });
         await writeFile(path.join(root, name), text, { flag: 'wx' });

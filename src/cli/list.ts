@@ -36,11 +36,32 @@ export function listCommand(program: Command, io: Output): void {
       const submissions = project.submissions
         .filter((s) => (!status || s.status === status) && (!bulletin || s.publication === bulletin.id))
         .sort((a, b) => a.submitted.localeCompare(b.submitted) || a.id.localeCompare(b.id))
-        .map((s) => ({ id: s.id, file: s.file, title: s.title, publication: s.publication, status: s.status, submitted: s.submitted, topic: s.topic ?? null, authors: s.authors.map((a) => a.name), issue: issueOf.get(s.id) ?? null }));
+        .map((s) => ({
+          id: s.id,
+          file: s.file,
+          title: s.title,
+          publication: s.publication,
+          status: s.status,
+          submitted: s.submitted,
+          topic: s.topic ?? null,
+          authors: s.authors.map((a) => a.name),
+          issue: issueOf.get(s.id) ?? null,
+        }));
       const issues = project.issues
         .filter((i) => !bulletin || i.publication === bulletin.id)
         .sort((a, b) => a.publication.localeCompare(b.publication) || a.year - b.year || Number(a.supplement) - Number(b.supplement) || a.number - b.number)
-        .map((i) => ({ id: i.id, file: i.file, publication: i.publication, year: i.year, number: i.number, total: i.total ?? null, supplement: i.supplement, date: i.date, status: i.status, submissions: i.submissions }));
+        .map((i) => ({
+          id: i.id,
+          file: i.file,
+          publication: i.publication,
+          year: i.year,
+          number: i.number,
+          total: i.total ?? null,
+          supplement: i.supplement,
+          date: i.date,
+          status: i.status,
+          submissions: i.submissions,
+        }));
       if (flags.json) {
         io.out(`${JSON.stringify({ submissions, issues }, null, 2)}\n`);
         return;
@@ -48,12 +69,25 @@ export function listCommand(program: Command, io: Output): void {
       const table = (cells: string[][]) => {
         const rows = cells.map((r) => r.map(printable));
         const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c]))));
-        return rows.map((r) => r.map((cell, c) => cell + ' '.repeat(widths[c] - displayWidth(cell))).join('  ').trimEnd()).join('\n');
+        return rows
+          .map((r) =>
+            r
+              .map((cell, c) => cell + ' '.repeat(widths[c] - displayWidth(cell)))
+              .join('  ')
+              .trimEnd(),
+          )
+          .join('\n');
       };
       const statusText = { submitted: '已提交', accepted: '已采用', rejected: '已退回' };
       io.out(`Submissions (${submissions.length})\n`);
-      if (submissions.length) io.out(`${table([['id', 'status', 'issue', 'submitted', 'title'], ...submissions.map((s) => [s.id, statusText[s.status], s.issue ?? '—', s.submitted, s.title])])}\n`);
+      if (submissions.length)
+        io.out(
+          `${table([['id', 'status', 'issue', 'submitted', 'title'], ...submissions.map((s) => [s.id, statusText[s.status], s.issue ?? '—', s.submitted, s.title])])}\n`,
+        );
       io.out(`\nIssues (${issues.length})\n`);
-      if (issues.length) io.out(`${table([['issue', 'date', 'state', 'articles'], ...issues.map((i) => [i.id, chineseDate(i.date), i.status === 'draft' ? '草稿' : '定稿', String(i.submissions.length)])])}\n`);
+      if (issues.length)
+        io.out(
+          `${table([['issue', 'date', 'state', 'articles'], ...issues.map((i) => [i.id, chineseDate(i.date), i.status === 'draft' ? '草稿' : '定稿', String(i.submissions.length)])])}\n`,
+        );
     });
 }

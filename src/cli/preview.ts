@@ -57,5 +57,7 @@ export function previewCommand(program: Command, io: Output, setExit: (code: num
 
 function openInBrowser(url: string): void {
   const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
-  spawn(cmd, args, { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+  spawn(cmd, args, { stdio: 'ignore', detached: true })
+    .on('error', () => undefined)
+    .unref();
 }

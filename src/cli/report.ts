@@ -45,8 +45,15 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], color: boo
     }
     const where = d.line ? `${d.line}${d.column ? `:${d.column}` : ''}` : '';
     const label = paint(color, d.severity === 'error' ? 31 : 33, LABELS[lang][d.severity]);
-    lines.push(`  ${where.padEnd(6)} ${label} ${printable(d.message)}${d.field ? paint(color, 2, `  [${printable(d.field)}]`) : ''}  ${paint(color, 2, d.code)}`);
-    if (d.frame) lines.push(...printableLines(d.frame).split('\n').map((l) => `         ${l}`));
+    lines.push(
+      `  ${where.padEnd(6)} ${label} ${printable(d.message)}${d.field ? paint(color, 2, `  [${printable(d.field)}]`) : ''}  ${paint(color, 2, d.code)}`,
+    );
+    if (d.frame)
+      lines.push(
+        ...printableLines(d.frame)
+          .split('\n')
+          .map((l) => `         ${l}`),
+      );
     if (d.hint) lines.push(`         ${paint(color, 36, '→')} ${printable(d.hint)}`);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

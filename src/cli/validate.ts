@@ -23,11 +23,27 @@ export function validateCommand(program: Command, io: Output, setExit: (code: nu
       const config = await loadConfig({ root: g.root, config: g.config, encoding: flags.encoding });
       const project = await loadProject(config);
       const problems = sortDiagnostics(project.diagnostics).map((d) => localize(d, lang));
-      io.err(formatDiagnostics(capRepeats(sortDiagnostics(project.diagnostics)).map((d) => localize(d, lang)), io.color, lang));
+      io.err(
+        formatDiagnostics(
+          capRepeats(sortDiagnostics(project.diagnostics)).map((d) => localize(d, lang)),
+          io.color,
+          lang,
+        ),
+      );
       io.err(`${summaryLine(problems, project.files.submissions, project.files.issues, lang)}\n`);
       if (flags.json) {
-        const plain = (d: Diagnostic) => ({ file: d.file, line: d.line ?? null, column: d.column ?? null, field: d.field ?? null, code: d.code, message: d.message, hint: d.hint ?? null });
-        io.out(`${JSON.stringify({ errors: problems.filter((d) => d.severity === 'error').map(plain), warnings: problems.filter((d) => d.severity === 'warning').map(plain) }, null, 2)}\n`);
+        const plain = (d: Diagnostic) => ({
+          file: d.file,
+          line: d.line ?? null,
+          column: d.column ?? null,
+          field: d.field ?? null,
+          code: d.code,
+          message: d.message,
+          hint: d.hint ?? null,
+        });
+        io.out(
+          `${JSON.stringify({ errors: problems.filter((d) => d.severity === 'error').map(plain), warnings: problems.filter((d) => d.severity === 'warning').map(plain) }, null, 2)}\n`,
+        );
       }
       setExit(problems.some((d) => d.severity === 'error') ? 1 : 0);
     });

@@ -36,7 +36,11 @@ export async function loadConfig(flags: ConfigFlags = {}, cwd = process.cwd()): 
   });
   if ('bytes' in read) text = read.bytes.toString('utf8');
   else if (read.problem !== 'missing' || named) {
-    throw usageError('config-unreadable', `cannot read the config file ${file}: ${read.problem === 'missing' ? 'it does not exist' : read.problem === 'too-large' ? 'it is larger than 1 MiB' : read.problem === 'unreadable' ? read.errno : 'it is not a regular file'}`, 'check the path given to --config');
+    throw usageError(
+      'config-unreadable',
+      `cannot read the config file ${file}: ${read.problem === 'missing' ? 'it does not exist' : read.problem === 'too-large' ? 'it is larger than 1 MiB' : read.problem === 'unreadable' ? read.errno : 'it is not a regular file'}`,
+      'check the path given to --config',
+    );
   }
   if (text !== undefined) applyFile(config, text.replace(/^\uFEFF/, ''), file);
   if (flags.out !== undefined) config.out = flags.out;
@@ -71,7 +75,8 @@ function readFonts(value: unknown, rel: string, base: FontConfig): FontConfig {
   for (const [role, families] of Object.entries(value)) {
     if (!FONT_ROLES.includes(role as keyof FontConfig)) throw configError(rel, `fonts.${role}`, `unknown font role; known roles: ${FONT_ROLES.join(', ')}`);
     const list = typeof families === 'string' ? [families] : families;
-    if (!Array.isArray(list) || !list.every((f) => typeof f === 'string')) throw configError(rel, `fonts.${role}`, 'a font role takes a family name or a list of them');
+    if (!Array.isArray(list) || !list.every((f) => typeof f === 'string'))
+      throw configError(rel, `fonts.${role}`, 'a font role takes a family name or a list of them');
     fonts[role as keyof FontConfig] = list as string[];
   }
   return fonts;
@@ -87,12 +92,25 @@ function readBulletins(value: unknown, rel: string, config: Config, own: Set<str
     if (!known && typeof settings.name !== 'string') throw configError(rel, `bulletins.${id}.name`, 'a new bulletin needs a name');
     const merged: BulletinConfig = known
       ? { ...known }
-      : { id, name: '', layout: 'qingkuang', publisher: '', classification: '', contents: true, groupByTopic: false, articleBreak: 'flow', maxChars: 3000, issueArticles: 5, issueChars: 6000 };
+      : {
+          id,
+          name: '',
+          layout: 'qingkuang',
+          publisher: '',
+          classification: '',
+          contents: true,
+          groupByTopic: false,
+          articleBreak: 'flow',
+          maxChars: 3000,
+          issueArticles: 5,
+          issueChars: 6000,
+        };
     for (const [key, v] of Object.entries(settings)) {
       if (!BULLETIN_KEYS.includes(key)) throw configError(rel, `bulletins.${id}.${key}`, `unknown bulletin setting; known: ${BULLETIN_KEYS.join(', ')}`);
       const expected = typeof (merged as unknown as Record<string, unknown>)[key];
       if (typeof v !== expected) throw configError(rel, `bulletins.${id}.${key}`, `must be a ${expected}`);
-      if (key === 'articleBreak' && v !== 'page' && v !== 'flow') throw configError(rel, `bulletins.${id}.${key}`, 'must be page (each article starts a new page) or flow (articles follow on)');
+      if (key === 'articleBreak' && v !== 'page' && v !== 'flow')
+        throw configError(rel, `bulletins.${id}.${key}`, 'must be page (each article starts a new page) or flow (articles follow on)');
       (merged as unknown as Record<string, unknown>)[key] = key === 'name' ? String(v).replace(/^《|》$/g, '') : v;
       own.add(`${id}.${key}`);
     }

@@ -27,7 +27,14 @@ export interface TextToCheck {
 export function checkText(t: TextToCheck, bulletin: BulletinConfig | undefined): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (t.body.trim() === '') {
-    out.push({ severity: 'warning', code: 'empty-body', file: t.file, line: t.bodyLine, message: 'the submission has no text after its front matter', hint: 'write the text below the closing ---' });
+    out.push({
+      severity: 'warning',
+      code: 'empty-body',
+      file: t.file,
+      line: t.bodyLine,
+      message: 'the submission has no text after its front matter',
+      hint: 'write the text below the closing ---',
+    });
     return out;
   }
   const han = (t.body.match(HAN) ?? []).length;
@@ -70,7 +77,14 @@ export function checkText(t: TextToCheck, bulletin: BulletinConfig | undefined):
     if (s && !straightAt) straightAt = { line, column: s.index + 1 };
   });
   if (curly && straightAt) {
-    out.push({ severity: 'warning', code: 'mixed-quotes', file: t.file, ...straightAt, message: 'the text mixes straight quotes (") with Chinese quotes (“”)', hint: 'use “” throughout' });
+    out.push({
+      severity: 'warning',
+      code: 'mixed-quotes',
+      file: t.file,
+      ...straightAt,
+      message: 'the text mixes straight quotes (") with Chinese quotes (“”)',
+      hint: 'use “” throughout',
+    });
   }
   return out;
 }

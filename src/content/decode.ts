@@ -17,7 +17,15 @@ export function decodeText(bytes: Uint8Array, file: string, encoding: string, di
     } catch {
       const loose = new TextDecoder(utf16).decode(bytes);
       const line = loose.slice(0, Math.max(0, loose.indexOf('\uFFFD'))).split('\n').length;
-      diagnostics.push({ severity: 'error', code: 'encoding-broken', file, line, message: `the file is ${utf16.toUpperCase()} but holds bytes that are not`, hint: 'save it again as UTF-8', data: { encoding: utf16.toUpperCase() } });
+      diagnostics.push({
+        severity: 'error',
+        code: 'encoding-broken',
+        file,
+        line,
+        message: `the file is ${utf16.toUpperCase()} but holds bytes that are not`,
+        hint: 'save it again as UTF-8',
+        data: { encoding: utf16.toUpperCase() },
+      });
       return undefined;
     }
   }
@@ -42,7 +50,9 @@ export function decodeText(bytes: Uint8Array, file: string, encoding: string, di
     line: firstBadLine(bytes),
     message: `the file is not UTF-8${guess ? `; it is probably ${guess.toUpperCase()}` : ''}`,
     ...(guess ? { data: { guess } } : {}),
-    hint: guess ? `save it again as UTF-8, or read such files with --encoding ${guess} (or "encoding: ${guess}" in briefs.config.yaml)` : 'save it again as UTF-8',
+    hint: guess
+      ? `save it again as UTF-8, or read such files with --encoding ${guess} (or "encoding: ${guess}" in briefs.config.yaml)`
+      : 'save it again as UTF-8',
   });
   return undefined;
 }
@@ -58,7 +68,7 @@ function detectUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 }
 
 /** The first legacy encoding that decodes the bytes without error and yields mostly Han text. */
-export function guessEncoding(bytes: Uint8Array): string | undefined {
+function guessEncoding(bytes: Uint8Array): string | undefined {
   for (const enc of LEGACY) {
     try {
       const text = new TextDecoder(enc, { fatal: true }).decode(bytes);

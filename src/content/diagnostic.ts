@@ -2,7 +2,7 @@
  * A diagnostic is data, made where the problem is found and printed by the CLI, so that
  * `validate`, `generate` and the preview overlay all show the same problems.
  */
-export type Severity = 'error' | 'warning';
+type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
   severity: Severity;
@@ -25,7 +25,7 @@ export interface Diagnostic {
 }
 
 /** At most this many problems of one code are listed for one file. */
-export const MAX_REPEATS = 10;
+const MAX_REPEATS = 10;
 
 /**
  * A file with 40,000 unsafe links should say so in a screenful, not in 40,000 lines: the first
@@ -51,17 +51,9 @@ export function capRepeats(diagnostics: readonly Diagnostic[], max = MAX_REPEATS
   return out;
 }
 
-export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error');
-}
-
 /** Sorted by file, then line, so output is stable from run to run. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.column ?? 0) - (b.column ?? 0) ||
-      a.code.localeCompare(b.code),
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code),
   );
 }

@@ -96,7 +96,7 @@ export function closestKey(key: string, fields: readonly FieldSpec[]): string | 
 }
 
 /** Edit distance in which swapping two neighbours counts as one edit: titel → title is 1. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
   const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));

@@ -69,8 +69,8 @@ export function parseFrontMatter(text: string, file: string, diagnostics: Diagno
   }
 
   let yamlSource = '';
-  let body = text;
-  let closed = true;
+  let body: string;
+  let closed: boolean;
   try {
     const parsed = matter(text, {
       language: 'yaml',
@@ -178,7 +178,15 @@ export function parseFrontMatter(text: string, file: string, diagnostics: Diagno
     // An alias bomb (&a [*b, *b …] nested) is refused by the parser's alias limit: a problem of
     // this file, with its place, not an exception that stops the run.
     const detail = firstSentence((cause as Error).message);
-    diagnostics.push({ severity: 'error', code: 'yaml-syntax', file, line: 2, message: `YAML syntax: ${detail}`, data: { detail }, hint: 'write each value out; YAML aliases (*name) may be used only a few times' });
+    diagnostics.push({
+      severity: 'error',
+      code: 'yaml-syntax',
+      file,
+      line: 2,
+      message: `YAML syntax: ${detail}`,
+      data: { detail },
+      hint: 'write each value out; YAML aliases (*name) may be used only a few times',
+    });
     return { data: {}, positions, body, bodyLine, hasFrontMatter: true };
   }
   return { data, positions, body, bodyLine, hasFrontMatter: true };

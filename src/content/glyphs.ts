@@ -52,7 +52,5 @@ export function checkGlyphs(texts: readonly PrintedText[], coverage: Coverage): 
       column++;
     }
   }
-  return [...found.values()].map(({ d, count }) =>
-    count > 1 ? { ...d, message: `${d.message}, ${count} times`, data: { ...d.data, count } } : d,
-  );
+  return [...found.values()].map(({ d, count }) => (count > 1 ? { ...d, message: `${d.message}, ${count} times`, data: { ...d.data, count } } : d));
 }

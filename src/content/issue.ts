@@ -21,13 +21,19 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
   const publicationName = r.string('publication');
   const bulletin = publicationName === undefined ? undefined : resolveBulletin(publicationName, bulletins);
   if (publicationName !== undefined && bulletin === undefined) {
-    r.fail('publication', 'unknown-bulletin', `"${publicationName}" is not a bulletin briefs knows`, `use one of ${bulletinChoices(bulletins)}`, { value: publicationName, choices: bulletinChoices(bulletins) });
+    r.fail('publication', 'unknown-bulletin', `"${publicationName}" is not a bulletin briefs knows`, `use one of ${bulletinChoices(bulletins)}`, {
+      value: publicationName,
+      choices: bulletinChoices(bulletins),
+    });
   }
   const year = r.integer('year', 1949, 2100);
   const number = r.integer('number', 1, 999);
   const date = r.date('date');
   if (year !== undefined && date !== undefined && Number(date.slice(0, 4)) !== year) {
-    r.fail('date', 'date-outside-year', `the issue date ${date} is not in the issue's year ${year}`, 'issues are numbered per year: check year and date', { date, year });
+    r.fail('date', 'date-outside-year', `the issue date ${date} is not in the issue's year ${year}`, 'issues are numbered per year: check year and date', {
+      date,
+      year,
+    });
   }
   const submissions = r.stringList('submissions') ?? [];
   const submissionLines = submissions.map((_, i) => fm.positions.get(`${r.keyOf('submissions')}[${i}]`)?.line ?? r.where('submissions')?.line ?? 1);
@@ -35,7 +41,14 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
   // A draft may wait for its submissions (`briefs new issue` writes one so); a final issue may not.
   if (r.present('submissions') && submissions.length === 0) {
     const where = r.where('submissions');
-    r.report(status === 'final' ? 'error' : 'warning', 'empty-issue', r.keyOf('submissions'), 'the issue names no submission yet', 'list the ids of its submissions, in print order', where);
+    r.report(
+      status === 'final' ? 'error' : 'warning',
+      'empty-issue',
+      r.keyOf('submissions'),
+      'the issue names no submission yet',
+      'list the ids of its submissions, in print order',
+      where,
+    );
   }
   const supplement = r.boolean('supplement') ?? false;
   const result: Partial<IssueFile> = {
@@ -69,14 +82,21 @@ function readDistribution(r: FieldReader): Distribution {
   const raw = r.raw('distribution');
   if (raw === undefined || raw === null) return distribution;
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    r.fail('distribution', 'invalid-type', `"${r.keyOf('distribution')}" must have the lines 报, 送 and 发`, 'e.g. distribution: {报: [中央办公厅], 送: [各全国学会], 发: [各省级科协]}');
+    r.fail(
+      'distribution',
+      'invalid-type',
+      `"${r.keyOf('distribution')}" must have the lines 报, 送 and 发`,
+      'e.g. distribution: {报: [中央办公厅], 送: [各全国学会], 发: [各省级科协]}',
+    );
     return distribution;
   }
   const table = aliasTable(DISTRIBUTION_FIELDS);
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const name = table.get(key.replace(/[：:]$/, '')) as keyof Distribution | undefined;
     if (!name) {
-      r.fail('distribution', 'unknown-field', `unknown distribution line "${key}"`, 'the lines are 报 (to superiors), 送 (to peers) and 发 (to subordinates)', { key });
+      r.fail('distribution', 'unknown-field', `unknown distribution line "${key}"`, 'the lines are 报 (to superiors), 送 (to peers) and 发 (to subordinates)', {
+        key,
+      });
       continue;
     }
     const list = typeof value === 'string' ? value.split(/[，,、]/) : value;

@@ -5,8 +5,8 @@ export interface Author {
   affiliation?: string;
 }
 
-export type SubmissionStatus = 'submitted' | 'accepted' | 'rejected';
-export type IssueStatus = 'draft' | 'final';
+type SubmissionStatus = 'submitted' | 'accepted' | 'rejected';
+type IssueStatus = 'draft' | 'final';
 
 export interface Submission {
   id: string;

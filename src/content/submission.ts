@@ -9,12 +9,7 @@ import type { Author, Submission } from './model.js';
 import { ARTICLE_TITLE_EMS, joinTitleLines, widthEm } from '../layout/title-lines.js';
 import { FieldReader } from './values.js';
 
-export function parseSubmission(
-  text: string,
-  file: string,
-  bulletins: Record<string, BulletinConfig>,
-  diagnostics: Diagnostic[],
-): Submission | undefined {
+export function parseSubmission(text: string, file: string, bulletins: Record<string, BulletinConfig>, diagnostics: Diagnostic[]): Submission | undefined {
   const before = diagnostics.length;
   const fm = parseFrontMatter(text, file, diagnostics);
   if (!fm.hasFrontMatter) {
@@ -29,14 +24,19 @@ export function parseSubmission(
   const publicationName = r.string('publication');
   const publication = publicationName === undefined ? undefined : resolveBulletin(publicationName, bulletins);
   if (publicationName !== undefined && publication === undefined) {
-    r.fail('publication', 'unknown-bulletin', `"${publicationName}" is not a bulletin briefs knows`, `use one of ${bulletinChoices(bulletins)}`, { value: publicationName, choices: bulletinChoices(bulletins) });
+    r.fail('publication', 'unknown-bulletin', `"${publicationName}" is not a bulletin briefs knows`, `use one of ${bulletinChoices(bulletins)}`, {
+      value: publicationName,
+      choices: bulletinChoices(bulletins),
+    });
   }
   const authors = readAuthors(r);
   const submitted = r.date('submitted');
   const status = r.oneOf('status', SUBMISSION_STATUS) ?? 'submitted';
   const id = r.string('id') ?? path.basename(file).replace(/\.md$/i, '');
   if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(id)) {
-    r.fail('id', 'invalid-id', `the id "${id}" may hold only letters, digits, dots, dashes and underscores`, 'rename the file or set id: to a plain name', { value: id });
+    r.fail('id', 'invalid-id', `the id "${id}" may hold only letters, digits, dots, dashes and underscores`, 'rename the file or set id: to a plain name', {
+      value: id,
+    });
   }
   const result = {
     id,
@@ -74,7 +74,12 @@ function readAuthors(r: FieldReader): Author[] {
       continue;
     }
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      r.fail('authors', 'invalid-type', `each entry of "${r.keyOf('authors')}" must be a name or {name, title, affiliation}`, 'e.g. - {name: 张三, title: 研究员, affiliation: 某研究所}');
+      r.fail(
+        'authors',
+        'invalid-type',
+        `each entry of "${r.keyOf('authors')}" must be a name or {name, title, affiliation}`,
+        'e.g. - {name: 张三, title: 研究员, affiliation: 某研究所}',
+      );
       continue;
     }
     const author: Partial<Author> = {};
@@ -120,7 +125,10 @@ export function authorsFromString(text: string): Author[] {
 function readTitle(r: FieldReader, file: string, diagnostics: Diagnostic[]): { title?: string; titleLines?: string[] } {
   const raw = r.string('title');
   if (raw === undefined || !raw.includes('\n')) return { title: raw };
-  const lines = raw.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = raw
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length < 2) return { title: lines[0] ?? raw.trim() };
   const at = r.where('title');
   lines.forEach((line, i) => {

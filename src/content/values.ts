@@ -23,11 +23,27 @@ export class FieldReader {
       const pos = positions.get(key);
       if (name === undefined) {
         const guess = closestKey(key, fields);
-        this.report('warning', 'unknown-field', key, `unknown ${kind} field "${key}"`, guess ? `did you mean "${guess}"?` : `known fields: ${fields.map((f) => f.name).join(', ')}`, pos, guess ? { guess } : undefined);
+        this.report(
+          'warning',
+          'unknown-field',
+          key,
+          `unknown ${kind} field "${key}"`,
+          guess ? `did you mean "${guess}"?` : `known fields: ${fields.map((f) => f.name).join(', ')}`,
+          pos,
+          guess ? { guess } : undefined,
+        );
         continue;
       }
       if (this.values.has(name)) {
-        this.report('error', 'duplicate-field', key, `"${key}" repeats the field "${this.values.get(name)!.key}"`, 'write each field once, in English or in Chinese', pos, { other: this.values.get(name)!.key });
+        this.report(
+          'error',
+          'duplicate-field',
+          key,
+          `"${key}" repeats the field "${this.values.get(name)!.key}"`,
+          'write each field once, in English or in Chinese',
+          pos,
+          { other: this.values.get(name)!.key },
+        );
         continue;
       }
       this.values.set(name, { raw, key, pos });
@@ -38,7 +54,15 @@ export class FieldReader {
   requireAll(): void {
     for (const f of this.fields) {
       if (f.required && !this.present(f.name)) {
-        this.report('error', 'missing-field', f.name, `required field "${f.name}" (${f.aliases[0]}) is missing`, `add a line "${f.name}: …" to the front matter`, { line: 1, column: 1 }, { alias: f.aliases[0] });
+        this.report(
+          'error',
+          'missing-field',
+          f.name,
+          `required field "${f.name}" (${f.aliases[0]}) is missing`,
+          `add a line "${f.name}: …" to the front matter`,
+          { line: 1, column: 1 },
+          { alias: f.aliases[0] },
+        );
       }
     }
   }
@@ -119,7 +143,9 @@ export class FieldReader {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const date = new Date(Date.UTC(y, mo - 1, d));
     if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
-      this.fail(name, 'impossible-date', `"${v.key}" is ${text}, a date that does not exist`, 'check the month (1–12) and the day of the month', { value: text });
+      this.fail(name, 'impossible-date', `"${v.key}" is ${text}, a date that does not exist`, 'check the month (1–12) and the day of the month', {
+        value: text,
+      });
       return undefined;
     }
     return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -132,7 +158,13 @@ export class FieldReader {
     // Own properties only: "constructor" or "__proto__" must not find Object's.
     const value = Object.hasOwn(table, s) ? table[s] : Object.hasOwn(table, s.toLowerCase()) ? table[s.toLowerCase()] : undefined;
     if (value === undefined) {
-      this.fail(name, 'invalid-value', `"${this.keyOf(name)}" is "${s}"; it must be one of ${Object.keys(table).join(', ')}`, `e.g. ${this.keyOf(name)}: ${Object.keys(table)[0]}`, { value: s, choices: Object.keys(table).join('、') });
+      this.fail(
+        name,
+        'invalid-value',
+        `"${this.keyOf(name)}" is "${s}"; it must be one of ${Object.keys(table).join(', ')}`,
+        `e.g. ${this.keyOf(name)}: ${Object.keys(table)[0]}`,
+        { value: s, choices: Object.keys(table).join('、') },
+      );
     }
     return value;
   }
@@ -152,7 +184,15 @@ export class FieldReader {
     this.report('error', code, this.keyOf(name), message, hint, this.where(name), data);
   }
 
-  report(severity: 'error' | 'warning', code: string, field: string, message: string, hint: string, pos?: Position, data?: Record<string, string | number>): void {
+  report(
+    severity: 'error' | 'warning',
+    code: string,
+    field: string,
+    message: string,
+    hint: string,
+    pos?: Position,
+    data?: Record<string, string | number>,
+  ): void {
     this.diagnostics.push({ severity, code, file: this.file, line: pos?.line, column: pos?.column, field, message, hint, ...(data ? { data } : {}) });
   }
 }

@@ -67,7 +67,8 @@ export async function loadWorkspace(config: Config, memo?: ParseMemo): Promise<W
     if (!parsed) {
       const { submission, issue } = await loadParsers();
       const found: Diagnostic[] = [];
-      const value = kind === 'submission' ? submission.parseSubmission(text, file, config.bulletins, found) : issue.parseIssue(text, file, config.bulletins, found);
+      const value =
+        kind === 'submission' ? submission.parseSubmission(text, file, config.bulletins, found) : issue.parseIssue(text, file, config.bulletins, found);
       parsed = { value: value ?? null, diagnostics: found };
       memo?.set(file, text, parsed);
     }
@@ -118,15 +119,30 @@ async function readText(abs: string, file: string, encoding: string, diagnostics
 }
 
 /** `not-a-regular-file`: a symbolic link, a FIFO, a device or a folder where a text file should be; `file-unreadable`: no permission. */
-export function notRegular(file: string, problem: 'missing' | 'not-regular' | 'symlink' | 'unreadable'): Diagnostic {
-  if (problem === 'unreadable') return { severity: 'error', code: 'file-unreadable', file, message: 'the file cannot be read', hint: 'check that you may read it (its permissions)' };
+function notRegular(file: string, problem: 'missing' | 'not-regular' | 'symlink' | 'unreadable'): Diagnostic {
+  if (problem === 'unreadable')
+    return { severity: 'error', code: 'file-unreadable', file, message: 'the file cannot be read', hint: 'check that you may read it (its permissions)' };
   return problem === 'symlink'
-    ? { severity: 'error', code: 'not-a-regular-file', file, message: 'the file is a symbolic link; briefs reads only files that are themselves in the workspace', hint: 'copy the file here instead of linking to it', data: { kind: 'symlink' } }
-    : { severity: 'error', code: 'not-a-regular-file', file, message: problem === 'missing' ? 'the file vanished while it was read' : 'this is not a regular file (a pipe, a device or a folder)', hint: 'put the text file itself here', data: { kind: problem } };
+    ? {
+        severity: 'error',
+        code: 'not-a-regular-file',
+        file,
+        message: 'the file is a symbolic link; briefs reads only files that are themselves in the workspace',
+        hint: 'copy the file here instead of linking to it',
+        data: { kind: 'symlink' },
+      }
+    : {
+        severity: 'error',
+        code: 'not-a-regular-file',
+        file,
+        message: problem === 'missing' ? 'the file vanished while it was read' : 'this is not a regular file (a pipe, a device or a folder)',
+        hint: 'put the text file itself here',
+        data: { kind: problem },
+      };
 }
 
 /** Every *.md below dir, sorted by path so that runs are repeatable; a missing dir is empty. */
-export async function listMarkdown(dir: string): Promise<string[]> {
+async function listMarkdown(dir: string): Promise<string[]> {
   let entries;
   try {
     entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -141,6 +157,6 @@ export async function listMarkdown(dir: string): Promise<string[]> {
     .sort();
 }
 
-export function relativePath(root: string, abs: string): string {
+function relativePath(root: string, abs: string): string {
   return path.relative(root, abs).split(path.sep).join('/');
 }

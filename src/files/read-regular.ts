@@ -8,7 +8,8 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 
-export type ReadResult = { bytes: Buffer } | { problem: 'missing' | 'not-regular' | 'symlink' } | { problem: 'too-large'; size: number } | { problem: 'unreadable'; errno: string };
+export type ReadResult =
+  { bytes: Buffer } | { problem: 'missing' | 'not-regular' | 'symlink' } | { problem: 'too-large'; size: number } | { problem: 'unreadable'; errno: string };
 
 export interface ReadOptions {
   maxBytes: number;
@@ -33,7 +34,8 @@ function checkStats(st: Stats, o: ReadOptions): ReadResult | undefined {
 
 const CHUNK = 256 * 1024;
 
-const done = (chunks: Buffer[], n: number, o: ReadOptions): ReadResult => (n > o.maxBytes ? { problem: 'too-large', size: n } : { bytes: Buffer.concat(chunks, n) });
+const done = (chunks: Buffer[], n: number, o: ReadOptions): ReadResult =>
+  n > o.maxBytes ? { problem: 'too-large', size: n } : { bytes: Buffer.concat(chunks, n) };
 
 export async function readRegular(file: string, o: ReadOptions): Promise<ReadResult> {
   let fh;

@@ -33,7 +33,7 @@ export class Coverage {
 export function unicodeRange(codepoints: readonly number[]): string {
   const sorted = [...new Set(codepoints)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
     parts.push(j === i ? `U+${sorted[i].toString(16)}` : `U+${sorted[i].toString(16)}-${sorted[j].toString(16)}`);

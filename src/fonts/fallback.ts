@@ -77,7 +77,8 @@ async function readFaces(files: string[]): Promise<FallbackFace[]> {
     }
     const codepoints = characters.filter((cp) => !seen.has(cp) && needsGlyph(cp) && HAN_BLOCKS.some(([a, b]) => cp >= a && cp <= b));
     for (const cp of codepoints) seen.add(cp);
-    if (codepoints.length > 0) faces.push({ file, name: file.split('/').pop()!, codepoints, unicodeRange: unicodeRange(codepoints), stamp: `${info.size}-${info.mtimeMs}` });
+    if (codepoints.length > 0)
+      faces.push({ file, name: file.split('/').pop()!, codepoints, unicodeRange: unicodeRange(codepoints), stamp: `${info.size}-${info.mtimeMs}` });
   }
   return faces;
 }

@@ -67,12 +67,23 @@ export async function loadOfficeFonts(config: Config, shipped: Record<keyof Font
   for (const role of Object.keys(config.fonts) as (keyof FontConfig)[]) {
     for (const [index, entry] of config.fonts[role].entries()) {
       const field = `fonts.${role}`;
-      const warn = (code: string, message: string, hint: string) => diagnostics.push({ severity: 'warning', code, file, field, message, hint, data: { entry } });
+      const warn = (code: string, message: string, hint: string) =>
+        diagnostics.push({ severity: 'warning', code, file, field, message, hint, data: { entry } });
       if (!FONT_FILE.test(entry)) {
         const installed = systemFamily(entry);
         if (installed === 'unknown') continue;
-        if (!installed) warn('font-missing', `the font family "${entry}" is not installed here, so ${role} prints in the next face`, 'install it, or give the path of its file in the workspace (e.g. fonts/FangSong_GB2312.ttf), which every machine then uses');
-        else if (installed.cff) warn('font-outlines', `"${entry}" has CFF outlines, which Chromium prints as Type 3 glyphs (blurred, not searchable)`, 'use a TrueType (.ttf) version of the face');
+        if (!installed)
+          warn(
+            'font-missing',
+            `the font family "${entry}" is not installed here, so ${role} prints in the next face`,
+            'install it, or give the path of its file in the workspace (e.g. fonts/FangSong_GB2312.ttf), which every machine then uses',
+          );
+        else if (installed.cff)
+          warn(
+            'font-outlines',
+            `"${entry}" has CFF outlines, which Chromium prints as Type 3 glyphs (blurred, not searchable)`,
+            'use a TrueType (.ttf) version of the face',
+          );
         if (installed && !roles[role]) roles[role] = { face: entry, source: 'system' };
         continue;
       }
@@ -85,7 +96,11 @@ export async function loadOfficeFonts(config: Config, shipped: Record<keyof Font
         // missing: said below
       }
       if (!real || !isInside(realRoot, real)) {
-        warn('font-missing', real ? `the font file "${entry}" lies outside the workspace` : `the font file "${entry}" does not exist`, 'put the file inside the workspace (e.g. fonts/) and give its path relative to briefs.config.yaml');
+        warn(
+          'font-missing',
+          real ? `the font file "${entry}" lies outside the workspace` : `the font file "${entry}" does not exist`,
+          'put the file inside the workspace (e.g. fonts/) and give its path relative to briefs.config.yaml',
+        );
         continue;
       }
       const read = await readRegular(real, { maxBytes: MAX_FONT_BYTES });
@@ -96,13 +111,18 @@ export async function loadOfficeFonts(config: Config, shipped: Record<keyof Font
       let font;
       try {
         const opened = create(read.bytes);
-        font = 'fonts' in opened ? (opened as unknown as { fonts: typeof opened[] }).fonts[0] : opened;
+        font = 'fonts' in opened ? (opened as unknown as { fonts: (typeof opened)[] }).fonts[0] : opened;
       } catch {
         warn('font-missing', `"${entry}" is not a font file briefs can read`, 'use a .ttf, .otf, .ttc, .woff or .woff2 file');
         continue;
       }
       const tables = (font as unknown as { directory?: { tables?: Record<string, unknown> } }).directory?.tables ?? {};
-      if (tables['CFF '] || tables.CFF2) warn('font-outlines', `"${entry}" has CFF outlines, which Chromium prints as Type 3 glyphs (blurred, not searchable)`, 'use a TrueType (.ttf) version of the face');
+      if (tables['CFF '] || tables.CFF2)
+        warn(
+          'font-outlines',
+          `"${entry}" has CFF outlines, which Chromium prints as Type 3 glyphs (blurred, not searchable)`,
+          'use a TrueType (.ttf) version of the face',
+        );
       const name = (font as { postscriptName?: string }).postscriptName ?? path.basename(entry);
       const sha256 = createHash('sha256').update(read.bytes).digest('hex');
       const face: OfficeFace = {
@@ -148,11 +168,17 @@ let installed: Map<string, boolean> | null | undefined;
 function systemFamily(family: string): { cff: boolean } | undefined | 'unknown' {
   if (installed === undefined) {
     try {
-      const out = execFileSync('fc-list', ['--format', '%{family}\\t%{fontformat}\\n'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000, maxBuffer: 64 * 1024 * 1024 });
+      const out = execFileSync('fc-list', ['--format', '%{family}\\t%{fontformat}\\n'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        timeout: 10_000,
+        maxBuffer: 64 * 1024 * 1024,
+      });
       installed = new Map();
       for (const line of out.split('\n')) {
         const [families, format] = line.split('\t');
-        for (const f of (families ?? '').split(',')) if (f) installed.set(f.trim().toLowerCase(), (installed.get(f.trim().toLowerCase()) ?? false) || format === 'CFF');
+        for (const f of (families ?? '').split(','))
+          if (f) installed.set(f.trim().toLowerCase(), (installed.get(f.trim().toLowerCase()) ?? false) || format === 'CFF');
       }
     } catch {
       installed = null;

@@ -20,7 +20,6 @@ import type { PdfInfo } from '../print/pdf-metadata.js';
 import { PRINT_CSP, startPrintServer, type PrintServer } from '../print/print-server.js';
 import { printUrls } from '../print/resources.js';
 import { fontFaceCss, fontFile } from '../render/fonts.js';
-import { namesSystemFonts } from '../config/types.js';
 import { VERSION } from '../version.js';
 import { fingerprint } from './fingerprint.js';
 import { isRecorded, manifestWriter, readManifest, sha256, stillValid, writeManifest, type Manifest } from './manifest.js';
@@ -29,7 +28,7 @@ import { outputBase } from '../workspace/select.js';
 import { removeStaleTemporaries, writeAtomic } from '../files/write-atomic.js';
 
 /** What became of an issue in a run (not its draft/final status, which is content's IssueStatus). */
-export type PrintStatus = 'printed' | 'cached' | 'failed' | 'removed';
+type PrintStatus = 'printed' | 'cached' | 'failed' | 'removed';
 
 export interface IssueResult {
   id: string;
@@ -60,7 +59,8 @@ export interface GenerateOptions {
   force?: boolean;
   /** Called as each issue finishes, for progress output. */
   onResult?: (r: IssueResult) => void;
-  pool?: BrowserPool;
+  /** The run's browser: the command makes it, and closes it (also on signals). */
+  pool: BrowserPool;
   /** The server documents print from; one is started for the run when none is given. */
   server?: PrintServer;
   /** Stops the run between issues (Ctrl-C). */
@@ -85,7 +85,7 @@ interface Shared {
 }
 
 export async function generate(project: Project, issues: readonly IssueFile[], opts: GenerateOptions): Promise<IssueResult[]> {
-  const pool = opts.pool ?? new BrowserPool({ executablePath: opts.browser ?? project.config.browser, jobs: opts.jobs, timeout: opts.timeout, restarts: 1, systemFonts: namesSystemFonts(project.config) });
+  const pool = opts.pool;
   const fileUrls: UrlScheme = {
     font: (pkg, file) => pathToFileURL(fontFile(pkg, file)).href,
     asset: (rel) => pathToFileURL(path.join(project.config.root, rel)).href,
@@ -95,19 +95,28 @@ export async function generate(project: Project, issues: readonly IssueFile[], o
   const manifest = await readManifest(opts.outDir);
   const server = opts.server ?? (await startPrintServer(project.config.root));
   const printFonts = fontFaceCss(printUrls, project.fonts);
-  const shared: Shared = { project, opts, pool, server, manifest, saveManifest: manifestWriter(opts.outDir, manifest), printFonts, printFontsKey: `/* @font-face ${createHash('sha256').update(printFonts).digest('hex')} */`, fileUrls, fileFonts: opts.html ? fontFaceCss(fileUrls, project.fonts) : '' };
+  const shared: Shared = {
+    project,
+    opts,
+    pool,
+    server,
+    manifest,
+    saveManifest: manifestWriter(opts.outDir, manifest),
+    printFonts,
+    printFontsKey: `/* @font-face ${createHash('sha256').update(printFonts).digest('hex')} */`,
+    fileUrls,
+    fileFonts: opts.html ? fontFaceCss(fileUrls, project.fonts) : '',
+  };
   try {
     // Each issue is rendered when a slot frees up, so memory holds `jobs` documents, not all of them.
     const results = await mapLimit(issues, Math.max(1, opts.jobs), (issue) => generateOne(shared, issue));
     if (opts.signal?.aborted) return results;
     return [...results, ...(await removeOrphans(project, manifest, opts))];
   } finally {
-    if (!opts.pool) await pool.close();
     if (!opts.server) await server.close();
     await writeManifest(opts.outDir, manifest).catch(() => undefined);
   }
 }
-
 
 /**
  * An issue whose file is gone (withdrawn, renamed to another number) leaves a PDF in the output
@@ -127,7 +136,17 @@ async function removeOrphans(project: Project, manifest: Manifest, opts: Generat
     await rm(pdf, { force: true });
     if (entry.html) await rm(path.join(opts.outDir, entry.html), { force: true });
     const m = /^([^/]+)\/(\d+)\/(s?)(\d+)$/.exec(id);
-    const r: IssueResult = { id, publication: m?.[1] ?? id, year: Number(m?.[2] ?? 0), number: Number(m?.[4] ?? 0), supplement: m?.[3] === 's', pdf, ms: 0, status: 'removed', diagnostics: [] };
+    const r: IssueResult = {
+      id,
+      publication: m?.[1] ?? id,
+      year: Number(m?.[2] ?? 0),
+      number: Number(m?.[4] ?? 0),
+      supplement: m?.[3] === 's',
+      pdf,
+      ms: 0,
+      status: 'removed',
+      diagnostics: [],
+    };
     opts.onResult?.(r);
     out.push(r);
   }
@@ -137,7 +156,16 @@ async function removeOrphans(project: Project, manifest: Manifest, opts: Generat
 async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
   const { project, opts, pool, manifest } = s;
   const started = Date.now();
-  const result: IssueResult = { id: issue.id, publication: issue.publication, year: issue.year, number: issue.number, supplement: issue.supplement, ms: 0, status: 'failed', diagnostics: [] };
+  const result: IssueResult = {
+    id: issue.id,
+    publication: issue.publication,
+    year: issue.year,
+    number: issue.number,
+    supplement: issue.supplement,
+    ms: 0,
+    status: 'failed',
+    diagnostics: [],
+  };
   const done = (r: IssueResult) => {
     r.ms = Date.now() - started;
     opts.onResult?.(r);
@@ -163,7 +191,14 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
   const known = manifest[issue.id];
   if (!opts.force && (await stillValid(opts.outDir, known, fp, opts.html))) {
     known.file = issue.file;
-    return done({ ...result, status: 'cached', pdf: path.join(opts.outDir, known.pdf), html: known.html && path.join(opts.outDir, known.html), pages: known.pages, bytes: known.bytes });
+    return done({
+      ...result,
+      status: 'cached',
+      pdf: path.join(opts.outDir, known.pdf),
+      html: known.html && path.join(opts.outDir, known.html),
+      pages: known.pages,
+      bytes: known.bytes,
+    });
   }
 
   try {
@@ -172,10 +207,24 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     const [{ printIssue }, { finishPdf }] = await Promise.all([import('../print/print-issue.js'), import('../print/pdf-metadata.js')]);
     const printed = await pool.withPage((page) => printIssue(page, rendered, s.server, opts.timeout), { retryOnCrash: true });
     for (const url of printed.failed) {
-      result.diagnostics.push({ severity: 'warning', code: 'resource-failed', file: issue.file, message: `${url} could not be loaded and is missing from the PDF`, data: { url }, hint: 'check that the file exists inside the workspace' });
+      result.diagnostics.push({
+        severity: 'warning',
+        code: 'resource-failed',
+        file: issue.file,
+        message: `${url} could not be loaded and is missing from the PDF`,
+        data: { url },
+        hint: 'check that the file exists inside the workspace',
+      });
     }
     for (const url of printed.blocked) {
-      result.diagnostics.push({ severity: 'warning', code: 'request-blocked', file: issue.file, message: `the page asked for ${url}, which was refused`, data: { url }, hint: 'an issue may only use the workspace’s own images' });
+      result.diagnostics.push({
+        severity: 'warning',
+        code: 'request-blocked',
+        file: issue.file,
+        message: `the page asked for ${url}, which was refused`,
+        data: { url },
+        hint: 'an issue may only use the workspace’s own images',
+      });
     }
     const finished = await finishPdf(printed.pdf, { ...info, id: fp });
     const pdf = path.join(opts.outDir, `${base}.pdf`);
@@ -187,7 +236,15 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
       result.html = path.join(opts.outDir, `${base}.html`);
       await writeAtomic(result.html, html);
     }
-    manifest[issue.id] = { fingerprint: fp, file: issue.file, pdf: `${base}.pdf`, bytes: finished.bytes.length, sha256: sha256(finished.bytes), pages: finished.pages, ...(opts.html ? { html: `${base}.html` } : {}) };
+    manifest[issue.id] = {
+      fingerprint: fp,
+      file: issue.file,
+      pdf: `${base}.pdf`,
+      bytes: finished.bytes.length,
+      sha256: sha256(finished.bytes),
+      pages: finished.pages,
+      ...(opts.html ? { html: `${base}.html` } : {}),
+    };
     await s.saveManifest();
     result.status = 'printed';
   } catch (cause) {

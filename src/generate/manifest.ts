@@ -24,7 +24,7 @@ export interface ManifestEntry {
 
 export type Manifest = Record<string, ManifestEntry>;
 
-export const MANIFEST = '.briefs-manifest.json';
+const MANIFEST = '.briefs-manifest.json';
 
 export async function readManifest(outDir: string): Promise<Manifest> {
   try {
@@ -46,7 +46,8 @@ export function wellFormed(issues: unknown): Manifest {
     const entry = e as Partial<ManifestEntry> | null;
     if (typeof entry !== 'object' || entry === null) continue;
     const { fingerprint, pdf, bytes, pages, html, file, sha256 } = entry;
-    if (typeof fingerprint !== 'string' || typeof pdf !== 'string' || typeof bytes !== 'number' || typeof pages !== 'number' || typeof sha256 !== 'string') continue;
+    if (typeof fingerprint !== 'string' || typeof pdf !== 'string' || typeof bytes !== 'number' || typeof pages !== 'number' || typeof sha256 !== 'string')
+      continue;
     if (html !== undefined && typeof html !== 'string') continue;
     if (file !== undefined && typeof file !== 'string') continue;
     // Paths stay inside the output folder: a doctored entry cannot point removal elsewhere.

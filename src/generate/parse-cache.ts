@@ -16,7 +16,7 @@ import type { ParsedFile, ParseMemo } from '../content/workspace.js';
 import { VERSION } from '../version.js';
 import { writeAtomic } from '../files/write-atomic.js';
 
-export const PARSE_CACHE = '.briefs-parse-cache.json';
+const PARSE_CACHE = '.briefs-parse-cache.json';
 
 export interface ParseCache extends ParseMemo {
   /** Writes the entries used by this run (files gone since are dropped). */
@@ -38,7 +38,9 @@ async function parserCode(): Promise<string> {
 
 export async function openParseCache(config: Config, outDir: string): Promise<ParseCache> {
   const file = path.join(outDir, PARSE_CACHE);
-  const stamp = createHash('sha256').update(JSON.stringify([VERSION, await parserCode(), config.bulletins, config.encoding])).digest('hex');
+  const stamp = createHash('sha256')
+    .update(JSON.stringify([VERSION, await parserCode(), config.bulletins, config.encoding]))
+    .digest('hex');
   const old: Record<string, ParsedFile> = Object.create(null);
   try {
     const data = JSON.parse(await readFile(file, 'utf8')) as { stamp?: string; files?: Record<string, ParsedFile> };
@@ -79,20 +81,42 @@ const obj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' 
  * Whether a cached entry has the shape the parsers give: a cache edited by hand, cut short or
  * written by another version must never reach the code that trusts parsed values.
  */
-export function wellShaped(file: string, entry: unknown): entry is ParsedFile {
+function wellShaped(file: string, entry: unknown): entry is ParsedFile {
   if (!obj(entry) || !Array.isArray(entry.diagnostics)) return false;
-  const diagnosticsOk = entry.diagnostics.every((d) => obj(d) && (d.severity === 'error' || d.severity === 'warning') && isStr(d.code) && d.file === file && isStr(d.message));
+  const diagnosticsOk = entry.diagnostics.every(
+    (d) => obj(d) && (d.severity === 'error' || d.severity === 'warning') && isStr(d.code) && d.file === file && isStr(d.message),
+  );
   if (!diagnosticsOk) return false;
   const v = entry.value;
   if (v === null) return true;
   if (!obj(v) || v.file !== file || !isStr(v.id) || !isStr(v.publication) || (v.lines !== undefined && !obj(v.lines))) return false;
   if ('body' in v) {
-    return isStr(v.title) && (v.titleLines === undefined || strs(v.titleLines)) && isStr(v.submitted) && isStr(v.body) && isNum(v.bodyLine) && ['submitted', 'accepted', 'rejected'].includes(v.status as string) && Array.isArray(v.authors) && v.authors.every((a) => obj(a) && isStr(a.name));
+    return (
+      isStr(v.title) &&
+      (v.titleLines === undefined || strs(v.titleLines)) &&
+      isStr(v.submitted) &&
+      isStr(v.body) &&
+      isNum(v.bodyLine) &&
+      ['submitted', 'accepted', 'rejected'].includes(v.status as string) &&
+      Array.isArray(v.authors) &&
+      v.authors.every((a) => obj(a) && isStr(a.name))
+    );
   }
   const d = v.distribution;
   return (
-    isNum(v.year) && isNum(v.number) && isStr(v.date) && strs(v.submissions) && Array.isArray(v.submissionLines) && v.submissionLines.every(isNum) &&
-    (v.status === 'draft' || v.status === 'final') && typeof v.supplement === 'boolean' && isStr(v.note) && isNum(v.noteLine) &&
-    obj(d) && strs(d['报']) && strs(d['送']) && strs(d['发'])
+    isNum(v.year) &&
+    isNum(v.number) &&
+    isStr(v.date) &&
+    strs(v.submissions) &&
+    Array.isArray(v.submissionLines) &&
+    v.submissionLines.every(isNum) &&
+    (v.status === 'draft' || v.status === 'final') &&
+    typeof v.supplement === 'boolean' &&
+    isStr(v.note) &&
+    isNum(v.noteLine) &&
+    obj(d) &&
+    strs(d['报']) &&
+    strs(d['送']) &&
+    strs(d['发'])
   );
 }

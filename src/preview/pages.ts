@@ -9,7 +9,7 @@ import { localize, type Lang } from '../content/messages-zh.js';
 import { chineseDate } from '../render/chinese.js';
 import { escapeText as esc } from '../render/sanitize.js';
 
-export function issuePath(id: string): string {
+function issuePath(id: string): string {
   return `/issues/${id}`;
 }
 
@@ -34,7 +34,9 @@ function counts(diagnostics: readonly Diagnostic[]): string {
 export function indexPage(project: Project): string {
   const rows: string[] = [];
   const byBulletin = new Map<string, typeof project.issues>();
-  for (const i of [...project.issues].sort((a, b) => a.publication.localeCompare(b.publication) || b.year - a.year || Number(a.supplement) - Number(b.supplement) || b.number - a.number)) {
+  for (const i of [...project.issues].sort(
+    (a, b) => a.publication.localeCompare(b.publication) || b.year - a.year || Number(a.supplement) - Number(b.supplement) || b.number - a.number,
+  )) {
     byBulletin.set(i.publication, [...(byBulletin.get(i.publication) ?? []), i]);
   }
   for (const [id, issues] of byBulletin) {
@@ -59,7 +61,9 @@ export function indexPage(project: Project): string {
     );
   }
   rows.push('</table>');
-  const broken = project.diagnostics.filter((d) => d.severity === 'error' && !project.submissions.some((s) => s.file === d.file) && !project.issues.some((i) => i.file === d.file));
+  const broken = project.diagnostics.filter(
+    (d) => d.severity === 'error' && !project.submissions.some((s) => s.file === d.file) && !project.issues.some((i) => i.file === d.file),
+  );
   if (broken.length) rows.push(`<h2>无法读取的文件</h2>${overlayList(broken, 'zh')}`);
   return `<h1>briefs 预览</h1>${rows.join('\n')}`;
 }
@@ -67,7 +71,10 @@ export function indexPage(project: Project): string {
 function overlayList(diagnostics: readonly Diagnostic[], lang: Lang): string {
   return `<ul>${capRepeats(sortDiagnostics(diagnostics))
     .map((d) => localize(d, lang))
-    .map((d) => `<li class="${d.severity}"><b>${esc(d.file)}${d.line ? `:${d.line}` : ''}</b> ${esc(d.message)}${d.hint ? `<br><small>→ ${esc(d.hint)}</small>` : ''}</li>`)
+    .map(
+      (d) =>
+        `<li class="${d.severity}"><b>${esc(d.file)}${d.line ? `:${d.line}` : ''}</b> ${esc(d.message)}${d.hint ? `<br><small>→ ${esc(d.hint)}</small>` : ''}</li>`,
+    )
     .join('')}</ul>`;
 }
 

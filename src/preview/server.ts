@@ -48,8 +48,6 @@ export interface PreviewOptions {
 
 export interface PreviewServer {
   url: string;
-  /** Resolves when the current rebuild (if any) is done: for tests. */
-  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -107,23 +105,32 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     timer = setTimeout(() => {
       if (queued) return;
       queued = true;
-      building = building.then(() => {
-        queued = false;
-        return rebuild();
-      }).catch((e: unknown) => opts.log(`rebuild failed: ${(e as Error).message}\n`));
+      building = building
+        .then(() => {
+          queued = false;
+          return rebuild();
+        })
+        .catch((e: unknown) => opts.log(`rebuild failed: ${(e as Error).message}\n`));
     }, DEBOUNCE_MS);
   }
 
   async function printPdfs(p: Project): Promise<void> {
     const ids = opts.issue ? [opts.issue] : [...viewed];
-    let chosen: IssueFile[] = [];
+    let chosen: IssueFile[];
     try {
       chosen = selectIssues(p.issues, ids, p.config.bulletins, p.config.root, process.cwd());
     } catch {
       return;
     }
     // The measuring prints' server and pool: the page keeps its fonts between prints.
-    const results = await generate(p, chosen, { outDir: path.resolve(p.config.root, p.config.out), html: false, jobs: 1, timeout: opts.timeout, pool, server: await printServer(p.config.root) });
+    const results = await generate(p, chosen, {
+      outDir: path.resolve(p.config.root, p.config.out),
+      html: false,
+      jobs: 1,
+      timeout: opts.timeout,
+      pool,
+      server: await printServer(p.config.root),
+    });
     for (const r of results) opts.log(`${r.status} ${r.id}${r.pdf ? ` → ${path.relative(process.cwd(), r.pdf)}` : ''}\n`);
   }
 
@@ -132,7 +139,9 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     const a = assemble(p, issue);
     // Measured as it prints: print URLs, print fonts. The key is the content measured.
     const rendered = renderIssue(p, a, printUrls, fontFaceCss(printUrls, p.fonts), {});
-    const key = createHash('sha1').update(rendered.source({ marks: true })).digest('hex');
+    const key = createHash('sha1')
+      .update(rendered.source({ marks: true }))
+      .digest('hex');
     const known = layouts.get(issue.id);
     if (known?.key === key) return known.layout;
     if (!measuring.has(issue.id)) {
@@ -170,13 +179,19 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     if (!issue) {
       const [bulletin, year] = id.split('/');
       const near = p.diagnostics.filter((d) => d.file.startsWith(`${p.config.issues}/${bulletin}/${year}/`));
-      return { status: 404, html: shell(`briefs: ${id}`, `${overlay(near, opts.lang)}<h1>没有这一期：${escapeText(id)}</h1><p><a href="/">返回目录</a></p>`, head(nonce), version) };
+      return {
+        status: 404,
+        html: shell(`briefs: ${id}`, `${overlay(near, opts.lang)}<h1>没有这一期：${escapeText(id)}</h1><p><a href="/">返回目录</a></p>`, head(nonce), version),
+      };
     }
     viewed.add(issue.id);
     const layout = await layoutFor(p, issue, false);
     const rendered = renderIssue(p, assemble(p, issue), printUrls, fontFaceCss(printUrls, p.fonts), { csp: csp(nonce), headExtra: head(nonce) });
     const files = filesOf(p, issue);
-    const problems = [...p.diagnostics.filter((d) => files.has(d.file)), ...rendered.diagnostics.filter((d) => !p.diagnostics.some((x) => x.file === d.file && x.line === d.line && x.code === d.code))];
+    const problems = [
+      ...p.diagnostics.filter((d) => files.has(d.file)),
+      ...rendered.diagnostics.filter((d) => !p.diagnostics.some((x) => x.file === d.file && x.line === d.line && x.code === d.code)),
+    ];
     // The 报尾's push is measured again by the client, in the columns: the print's may not fit them.
     return { status: 200, html: withOverlay(rendered.html({ layout: layout && { ...layout, distributionPush: 0 } }), problems) };
   }
@@ -185,14 +200,34 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     const s = p.byId.get(id);
     if (!s) return { status: 404, html: shell('briefs', `<h1>没有这篇稿件：${escapeText(id)}</h1><p><a href="/">返回目录</a></p>`, head(nonce), version) };
     const bulletin = p.config.bulletins[s.publication];
-    const proof: IssueFile = { id: `proof/${s.id}`, file: s.file, publication: s.publication, year: Number(s.submitted.slice(0, 4)), number: 0, date: s.submitted, submissions: [s.id], submissionLines: [1], status: 'draft', distribution: { 报: [], 送: [], 发: [] }, supplement: false, note: '', noteLine: 1 };
-    const rendered = renderIssue(p, assembleIssue(proof, bulletin, p.byId), printUrls, fontFaceCss(printUrls, p.fonts), { csp: csp(nonce), headExtra: head(nonce), proof: true });
+    const proof: IssueFile = {
+      id: `proof/${s.id}`,
+      file: s.file,
+      publication: s.publication,
+      year: Number(s.submitted.slice(0, 4)),
+      number: 0,
+      date: s.submitted,
+      submissions: [s.id],
+      submissionLines: [1],
+      status: 'draft',
+      distribution: { 报: [], 送: [], 发: [] },
+      supplement: false,
+      note: '',
+      noteLine: 1,
+    };
+    const rendered = renderIssue(p, assembleIssue(proof, bulletin, p.byId), printUrls, fontFaceCss(printUrls, p.fonts), {
+      csp: csp(nonce),
+      headExtra: head(nonce),
+      proof: true,
+    });
     const problems = [...p.diagnostics.filter((d) => d.file === s.file)];
     return { status: 200, html: withOverlay(rendered.html(), problems) };
   }
 
   function withOverlay(html: string, problems: Diagnostic[]): string {
-    return html.replace('<html lang="zh-CN">', `<html lang="zh-CN" class="briefs-paged" data-version="${version}">`).replace(/<body[^>]*>/, (m) => `${m}${overlay(problems, opts.lang)}`);
+    return html
+      .replace('<html lang="zh-CN">', `<html lang="zh-CN" class="briefs-paged" data-version="${version}">`)
+      .replace(/<body[^>]*>/, (m) => `${m}${overlay(problems, opts.lang)}`);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -218,7 +253,13 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     await building;
     const nonce = randomBytes(12).toString('base64');
     if (fatal || !project) {
-      const problem: Diagnostic = { severity: 'error', code: fatal?.code ?? 'config-invalid', file: CONFIG_FILE, message: fatal?.message ?? 'the workspace could not be read', hint: fatal?.hint };
+      const problem: Diagnostic = {
+        severity: 'error',
+        code: fatal?.code ?? 'config-invalid',
+        file: CONFIG_FILE,
+        message: fatal?.message ?? 'the workspace could not be read',
+        hint: fatal?.hint,
+      };
       return send(res, 500, 'text/html; charset=utf-8', shell('briefs', overlay([problem], opts.lang), head(nonce), version), nonce);
     }
     if (pathname === '/') return send(res, 200, 'text/html; charset=utf-8', shell('briefs 预览', indexPage(project), head(nonce), version), nonce);
@@ -259,7 +300,11 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'EADDRINUSE' ? new BriefsError('port-in-use', `port ${opts.port} on ${opts.host} is in use`, { hint: 'choose another with --port, or stop the other preview' }) : e),
+      reject(
+        e.code === 'EADDRINUSE'
+          ? new BriefsError('port-in-use', `port ${opts.port} on ${opts.host} is in use`, { hint: 'choose another with --port, or stop the other preview' })
+          : e,
+      ),
     );
     server.listen(opts.port, opts.host, resolve);
   });
@@ -270,19 +315,23 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
   const dirs = config ? [config.submissions, config.issues, config.assets, config.templates].map((d) => path.resolve(root, d)) : [];
   for (const dir of [...new Set([...dirs, TOOL_TEMPLATES])]) {
     try {
-      watchers.push(watch(dir, { recursive: true }, (_event, name) => {
-        if (name && path.basename(String(name)).startsWith('.')) return; // editors' and briefs' temporary files
-        schedule();
-      }));
+      watchers.push(
+        watch(dir, { recursive: true }, (_event, name) => {
+          if (name && path.basename(String(name)).startsWith('.')) return; // editors' and briefs' temporary files
+          schedule();
+        }),
+      );
     } catch {
       // a folder the workspace does not have
     }
   }
   try {
     // The config file is watched through its folder: editors replace files rather than write them.
-    watchers.push(watch(root, (_event, name) => {
-      if (name === path.basename(opts.flags.config ?? CONFIG_FILE)) schedule();
-    }));
+    watchers.push(
+      watch(root, (_event, name) => {
+        if (name === path.basename(opts.flags.config ?? CONFIG_FILE)) schedule();
+      }),
+    );
   } catch {
     // no such folder
   }
@@ -291,11 +340,6 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${host}:${address.port}`,
-    settled: async () => {
-      await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 20));
-      await building;
-      await Promise.all([...measuring.values()]);
-    },
     async close() {
       clearTimeout(timer);
       watchers.forEach((w) => w.close());

@@ -99,10 +99,6 @@ export class BrowserPool {
 
   constructor(private readonly opts: BrowserOptions) {}
 
-  get started(): boolean {
-    return this.browser !== undefined;
-  }
-
   private launch(): Promise<Browser> {
     if (!this.browser) {
       const generation = ++this.generation;
@@ -137,7 +133,12 @@ export class BrowserPool {
           return browser;
         })
         .catch((cause: unknown) => {
-          throw usageError('browser-launch', `cannot start the browser at ${found.executablePath}`, 'check that it is a working Chrome or Chromium (run it with --version); as root it needs --no-sandbox, which briefs adds', cause);
+          throw usageError(
+            'browser-launch',
+            `cannot start the browser at ${found.executablePath}`,
+            'check that it is a working Chrome or Chromium (run it with --version); as root it needs --no-sandbox, which briefs adds',
+            cause,
+          );
         });
     }
     return this.browser;
@@ -161,11 +162,6 @@ export class BrowserPool {
       if (!opts.retryOnCrash || !tookDown || this.closed || this.crashed.size > (this.opts.restarts ?? 0)) throw e;
       return this.onPage(fn, used);
     }
-  }
-
-  /** The running browser's process, for tests that crash it on purpose. */
-  async browserProcess() {
-    return (await this.browser)?.process() ?? undefined;
   }
 
   private async onPage<T>(fn: (page: Page) => Promise<T>, used: { generation: number; browser?: Browser }): Promise<T> {

@@ -36,7 +36,11 @@ export function findBrowser(opts: FindOptions = {}): FoundBrowser {
   for (const [source, p] of named) {
     if (!p) continue;
     if (exists(p)) return { executablePath: p, source };
-    throw usageError('browser-not-found', `the browser named by ${source} does not exist: ${p}`, `check the path, or unset ${source} to let briefs look for one`);
+    throw usageError(
+      'browser-not-found',
+      `the browser named by ${source} does not exist: ${p}`,
+      `check the path, or unset ${source} to let briefs look for one`,
+    );
   }
   for (const p of puppeteerCache(env.PUPPETEER_CACHE_DIR ?? path.join(home, '.cache', 'puppeteer'), platform)) {
     if (exists(p)) return { executablePath: p, source: 'puppeteer cache' };
@@ -47,7 +51,7 @@ export function findBrowser(opts: FindOptions = {}): FoundBrowser {
   throw usageError('browser-not-found', 'no Chrome, Chromium or Edge was found to print with', installHint(platform));
 }
 
-export function installHint(platform: NodeJS.Platform): string {
+function installHint(platform: NodeJS.Platform): string {
   switch (platform) {
     case 'darwin':
       return 'install Google Chrome (or `brew install --cask chromium`), or name a browser with --browser PATH or CHROME_PATH';
@@ -61,7 +65,7 @@ export function installHint(platform: NodeJS.Platform): string {
 function puppeteerCache(dir: string, platform: NodeJS.Platform): string[] {
   const out: string[] = [];
   for (const product of ['chrome', 'chrome-headless-shell']) {
-    let versions: string[] = [];
+    let versions: string[];
     try {
       versions = readdirSync(path.join(dir, product)).sort().reverse();
     } catch {
@@ -74,7 +78,11 @@ function puppeteerCache(dir: string, platform: NodeJS.Platform): string[] {
       else if (platform === 'win32') out.push(path.join(base, `${product}-win64`, `${exe}.exe`));
       else if (platform === 'darwin') {
         for (const arch of ['mac-arm64', 'mac-x64']) {
-          out.push(product === 'chrome' ? path.join(base, `chrome-${arch}`, 'Google Chrome for Testing.app', 'Contents', 'MacOS', 'Google Chrome for Testing') : path.join(base, `${product}-${arch}`, exe));
+          out.push(
+            product === 'chrome'
+              ? path.join(base, `chrome-${arch}`, 'Google Chrome for Testing.app', 'Contents', 'MacOS', 'Google Chrome for Testing')
+              : path.join(base, `${product}-${arch}`, exe),
+          );
         }
       }
     }
@@ -84,14 +92,30 @@ function puppeteerCache(dir: string, platform: NodeJS.Platform): string[] {
 
 function systemLocations(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {
   if (platform === 'darwin') {
-    return ['Google Chrome.app/Contents/MacOS/Google Chrome', 'Chromium.app/Contents/MacOS/Chromium', 'Microsoft Edge.app/Contents/MacOS/Microsoft Edge', 'Google Chrome Canary.app/Contents/MacOS/Google Chrome Canary'].flatMap((app) => [
-      path.join('/Applications', app),
-      path.join(os.homedir(), 'Applications', app),
-    ]);
+    return [
+      'Google Chrome.app/Contents/MacOS/Google Chrome',
+      'Chromium.app/Contents/MacOS/Chromium',
+      'Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+      'Google Chrome Canary.app/Contents/MacOS/Google Chrome Canary',
+    ].flatMap((app) => [path.join('/Applications', app), path.join(os.homedir(), 'Applications', app)]);
   }
   if (platform === 'win32') {
     const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((r): r is string => !!r);
-    return roots.flatMap((r) => [path.win32.join(r, 'Google', 'Chrome', 'Application', 'chrome.exe'), path.win32.join(r, 'Chromium', 'Application', 'chrome.exe'), path.win32.join(r, 'Microsoft', 'Edge', 'Application', 'msedge.exe')]);
+    return roots.flatMap((r) => [
+      path.win32.join(r, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+      path.win32.join(r, 'Chromium', 'Application', 'chrome.exe'),
+      path.win32.join(r, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+    ]);
   }
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome', '/opt/google/chrome/chrome', '/snap/bin/chromium', '/usr/bin/microsoft-edge-stable', '/usr/bin/microsoft-edge', '/opt/microsoft/msedge/msedge'];
+  return [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/google-chrome',
+    '/opt/google/chrome/chrome',
+    '/snap/bin/chromium',
+    '/usr/bin/microsoft-edge-stable',
+    '/usr/bin/microsoft-edge',
+    '/opt/microsoft/msedge/msedge',
+  ];
 }

@@ -42,7 +42,13 @@ export function fontconfigText(fallbackDirs: readonly string[], cacheDir: string
 
 /** Writes (once, atomically) the fontconfig file for this machine's fallback faces; returns its path. */
 export function chromiumFontconfig(systemFonts = false): string {
-  const dirs = [...new Set(fallbackFiles().filter((f) => existsSync(f)).map((f) => path.dirname(f)))];
+  const dirs = [
+    ...new Set(
+      fallbackFiles()
+        .filter((f) => existsSync(f))
+        .map((f) => path.dirname(f)),
+    ),
+  ];
   const base = path.join(os.tmpdir(), `briefs-fontconfig-${process.getuid?.() ?? 'user'}`);
   const text = fontconfigText(dirs, path.join(base, 'cache'), systemFonts);
   const file = path.join(base, `${createHash('sha256').update(text).digest('hex').slice(0, 16)}.conf`);

@@ -40,7 +40,11 @@ export async function readMarks(bytes: Uint8Array): Promise<Marks> {
       if (!name) continue;
       const m = /^article-(\d+)$/.exec(name);
       if (m && marks.articlePages[Number(m[1]) - 1] === undefined) marks.articlePages[Number(m[1]) - 1] = i + 1;
-      const rect = () => annot.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
+      const rect = () =>
+        annot
+          .lookup(PDFName.of('Rect'), PDFArray)
+          .asArray()
+          .map((n) => (n as PDFNumber).asNumber());
       // Marks at a foot are read at their lower edge, marks at a head at their upper edge.
       if (name === 'distribution-bottom') marks.distributionBottom = { page: i + 1, y: Math.min(...rect().filter((_, k) => k % 2 === 1)) };
       if (name === 'content-end') marks.contentEnd = { page: i + 1, y: Math.min(...rect().filter((_, k) => k % 2 === 1)) };

@@ -42,7 +42,13 @@ export function paginateInColumns(keepPaged: boolean): ColumnLayout {
   if (wrap) {
     wrap.style.paddingTop = '0px';
     const style = getComputedStyle(body);
-    const foot = body.getBoundingClientRect().top + window.scrollY + parseFloat(style.paddingTop) + body.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    const foot =
+      body.getBoundingClientRect().top +
+      window.scrollY +
+      parseFloat(style.paddingTop) +
+      body.clientHeight -
+      parseFloat(style.paddingTop) -
+      parseFloat(style.paddingBottom);
     const rects = wrap.getClientRects();
     const last = rects[rects.length - 1];
     // Half a pixel short of the foot, so rounding never tips the block onto a new page.

@@ -8,4 +8,3 @@ export function pdfDate(issueDate: string, env: NodeJS.ProcessEnv = process.env)
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
   return new Date(`${issueDate}T12:00:00+08:00`);
 }
-

@@ -19,7 +19,7 @@ import type { PrintServer } from './print-server.js';
 
 const MM = 72 / 25.4;
 /** The text block ends 35 mm above the bottom edge (GB/T 9704); the 报尾 stops a hair above it. */
-export const FOOT = 35 * MM + 0.5;
+const FOOT = 35 * MM + 0.5;
 /** How far (pt) the 报尾's foot may be from FOOT and still count as on it. */
 const TOLERANCE = 1;
 

@@ -76,7 +76,6 @@ export async function resolveResource(urlPath: string, root: string): Promise<Re
   }
 }
 
-
 /** Fonts are the largest files served: a Hanazono face is 30 MB. */
 const MAX_RESOURCE_BYTES = 64 * 1024 * 1024;
 

@@ -43,7 +43,7 @@ export interface MeasuredLayout {
  * How an issue is laid out for one use: `marks` adds the print's position marks (empty links
  * that briefs reads back from the PDF and removes); `layout` carries what was measured.
  */
-export interface PrintPass {
+interface PrintPass {
   marks?: boolean;
   layout?: MeasuredLayout;
   /** In place of the @font-face rules: generate fingerprints with a hash of them, a few bytes instead of 400 rules. */
@@ -68,7 +68,7 @@ export interface RenderedIssue {
 const IMAGE_EXT = /\.(png|jpe?g|gif|webp|svg)$/i;
 
 /** 《科技工作者建议》2020年第12期 (增刊 when it is one). */
-export function issueTitle(a: AssembledIssue): string {
+function issueTitle(a: AssembledIssue): string {
   const { issue, bulletin } = a;
   return `《${bulletin.name}》${issue.year}年${issue.supplement ? '增刊' : ''}第${issue.number}期`;
 }
@@ -78,7 +78,9 @@ export function issueTitle(a: AssembledIssue): string {
  * first, then the affiliation joined to the post it qualifies.
  */
 export function authorLine(authors: readonly Author[]): string {
-  return `（${authorParts(authors).map((p) => [p.description.join('、'), p.name].filter(Boolean).join(' ')).join('；')}）`;
+  return `（${authorParts(authors)
+    .map((p) => [p.description.join('、'), p.name].filter(Boolean).join(' '))
+    .join('；')}）`;
 }
 
 function authorParts(authors: readonly Author[]): { description: string[]; name: string }[] {
@@ -97,7 +99,7 @@ function authorParts(authors: readonly Author[]): { description: string[]; name:
  * that does not wrap, so 周海涛 or 某大学物理学院 is never cut. The brackets cling to the
  * first and last pieces.
  */
-export function authorHtml(authors: readonly Author[]): string {
+function authorHtml(authors: readonly Author[]): string {
   const pieces: string[] = [];
   authorParts(authors).forEach((p, i, all) => {
     const parts = [...p.description.map((d, k) => (k < p.description.length - 1 ? `${d}、` : d)), p.name].filter(Boolean);
@@ -122,7 +124,10 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
   const { config, env } = opts;
   const { issue, bulletin } = a;
 
-  const resolver = (file: string) => (src: string): ImageResolution => resolveImage(config, file, src, opts);
+  const resolver =
+    (file: string) =>
+    (src: string): ImageResolution =>
+      resolveImage(config, file, src, opts);
   const note = issue.note.trim()
     ? renderMarkdown({ markdown: issue.note, file: issue.file, firstLine: issue.noteLine, idPrefix: 'note-', resolveImage: resolver(issue.file) }, diagnostics)
     : '';
@@ -136,7 +141,13 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
     authorHtml: authorHtml(art.submission.authors),
     topic: art.submission.topic,
     html: renderMarkdown(
-      { markdown: art.submission.body, file: art.submission.file, firstLine: art.submission.bodyLine, idPrefix: `a${art.index}-`, resolveImage: resolver(art.submission.file) },
+      {
+        markdown: art.submission.body,
+        file: art.submission.file,
+        firstLine: art.submission.bodyLine,
+        idPrefix: `a${art.index}-`,
+        resolveImage: resolver(art.submission.file),
+      },
       diagnostics,
     ),
   }));
@@ -144,7 +155,9 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
   const groups = a.groups.map((g) => ({ topic: g.topic, articles: g.articles.map((x) => byIndex.get(x.index)!) }));
   // A proof has no number yet: its window and PDF title name the piece, never 第0期.
   const title = opts.proof ? `《${a.bulletin.name}》稿件校样：${a.articles[0]?.submission.title ?? ''}` : issueTitle(a);
-  const distribution = (['报', '送', '发'] as const).filter((k) => issue.distribution[k].length > 0).map((k) => ({ label: k, recipients: issue.distribution[k].join('，') }));
+  const distribution = (['报', '送', '发'] as const)
+    .filter((k) => issue.distribution[k].length > 0)
+    .map((k) => ({ label: k, recipients: issue.distribution[k].join('，') }));
   const styles = [env.styles['bulletin'], env.styles[bulletin.layout], env.styles['paged'], env.styles['local']].filter(Boolean).join('\n');
 
   const context = {
@@ -204,10 +217,18 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
 /** Images resolve relative to the file that names them, and must stay inside the workspace. */
 export function resolveImage(config: Config, file: string, src: string, opts: Pick<RenderOptions, 'assetProblem' | 'assetUrl'>): ImageResolution {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
-    return { code: 'remote-image', problem: `the image "${src}" is not a file of the workspace`, hint: 'save the image under briefs/assets/ and refer to it by a relative path' };
+    return {
+      code: 'remote-image',
+      problem: `the image "${src}" is not a file of the workspace`,
+      hint: 'save the image under briefs/assets/ and refer to it by a relative path',
+    };
   }
   if (src.startsWith('/') || src.startsWith('\\')) {
-    return { code: 'image-outside-workspace', problem: `the image path "${src}" is absolute`, hint: 'refer to images by a path relative to the submission, e.g. ../assets/figure.png' };
+    return {
+      code: 'image-outside-workspace',
+      problem: `the image path "${src}" is absolute`,
+      hint: 'refer to images by a path relative to the submission, e.g. ../assets/figure.png',
+    };
   }
   let decoded: string;
   try {
@@ -228,12 +249,24 @@ export function resolveImage(config: Config, file: string, src: string, opts: Pi
     case 'missing':
       return { code: 'image-missing', problem: `the image "${src}" does not exist (looked for ${rel})`, hint: 'check the file name and the relative path' };
     case 'outside':
-      return { code: 'image-outside-workspace', problem: `the image "${src}" is a link to a file outside the workspace`, hint: 'copy the picture itself into briefs/assets/' };
+      return {
+        code: 'image-outside-workspace',
+        problem: `the image "${src}" is a link to a file outside the workspace`,
+        hint: 'copy the picture itself into briefs/assets/',
+      };
     case 'not-regular':
       return { code: 'image-type', problem: `"${src}" is not a regular file (a pipe, a device or a folder)`, hint: 'put the picture file itself there' };
     case 'too-large':
-      return { code: 'image-too-large', problem: `the image "${src}" is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MiB`, hint: 'save it again at print size (300 dpi at the width it prints)' };
+      return {
+        code: 'image-too-large',
+        problem: `the image "${src}" is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MiB`,
+        hint: 'save it again at print size (300 dpi at the width it prints)',
+      };
     case 'too-many-pixels':
-      return { code: 'image-too-large', problem: `the image "${src}" has more than ${MAX_IMAGE_PIXELS / 1_000_000} million pixels, which the browser does not print`, hint: 'save it again at print size (300 dpi at the width it prints)' };
+      return {
+        code: 'image-too-large',
+        problem: `the image "${src}" has more than ${MAX_IMAGE_PIXELS / 1_000_000} million pixels, which the browser does not print`,
+        hint: 'save it again at print size (300 dpi at the width it prints)',
+      };
   }
 }

@@ -16,7 +16,7 @@ export interface TemplateEnvironment {
   digest: string;
 }
 
-export function registerHelpers(hb: typeof Handlebars): void {
+function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('cnDate', (iso: unknown) => (typeof iso === 'string' ? chineseDate(iso) : ''));
   hb.registerHelper('cnNumber', (n: unknown) => (typeof n === 'number' ? chineseNumeral(n) : ''));
   hb.registerHelper('serial', (n: unknown) => (typeof n === 'number' ? serialNumber(n) : ''));
@@ -29,7 +29,9 @@ export function createEnvironment(set: TemplateSet): TemplateEnvironment {
   registerHelpers(hb);
   for (const [name, source] of Object.entries(set.partials)) hb.registerPartial(name, source);
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
-  const digest = createHash('sha256').update(JSON.stringify([set.layouts, set.partials, set.styles])).digest('hex');
+  const digest = createHash('sha256')
+    .update(JSON.stringify([set.layouts, set.partials, set.styles]))
+    .digest('hex');
   return {
     styles: set.styles,
     digest,
@@ -48,7 +50,10 @@ export function createEnvironment(set: TemplateSet): TemplateEnvironment {
       try {
         return template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (cause) {
-        throw new BriefsError('template-error', `the layout "${layout}" cannot be rendered: ${(cause as Error).message}`, { hint: 'check the template files in templates/', cause });
+        throw new BriefsError('template-error', `the layout "${layout}" cannot be rendered: ${(cause as Error).message}`, {
+          hint: 'check the template files in templates/',
+          cause,
+        });
       }
     },
   };

@@ -70,7 +70,10 @@ export const OFFICE_DIR = 'office';
  * @font-face rules for every shipped face (woff2 only) and the fallback faces, with URLs made by
  * `fontUrl`. A fallback face's rule names its size and date, so a new file changes fingerprints.
  */
-export function fontFaceCss(urls: { font(pkg: string, file: string): string; asset(rel: string): string }, faces: { fallback?: readonly FallbackFace[]; office?: readonly OfficeFace[] } = {}): string {
+export function fontFaceCss(
+  urls: { font(pkg: string, file: string): string; asset(rel: string): string },
+  faces: { fallback?: readonly FallbackFace[]; office?: readonly OfficeFace[] } = {},
+): string {
   const fontUrl = urls.font;
   const fallback = faces.fallback ?? [];
   const out: string[] = [];
@@ -78,7 +81,9 @@ export function fontFaceCss(urls: { font(pkg: string, file: string): string; ass
   // by drawing it twice, as Type 3 glyphs. Its hash makes a new file a new fingerprint.
   for (const face of faces.office ?? []) {
     const url = face.extracted ? fontUrl(OFFICE_DIR, face.extracted) : urls.asset(face.rel);
-    out.push(`/* ${face.rel} ${face.sha256} */\n@font-face {\n  font-family: '${face.family}';\n  font-weight: 100 900;\n  src: url(${url}) format('${face.format}');\n}`);
+    out.push(
+      `/* ${face.rel} ${face.sha256} */\n@font-face {\n  font-family: '${face.family}';\n  font-weight: 100 900;\n  src: url(${url}) format('${face.format}');\n}`,
+    );
   }
   for (const face of fallback) {
     for (const weight of [400, 700]) {
@@ -92,7 +97,10 @@ export function fontFaceCss(urls: { font(pkg: string, file: string): string; ass
       out.push(
         packageCss(pkg, file)
           // woff2 only: the woff fallback is never needed by Chromium and doubles the requests.
-          .replace(/url\(['"]?\.\/files\/([^)'"]+?\.woff2)['"]?\)\s*format\('woff2'\)\s*,\s*url\([^)]+\)\s*format\('woff'\)/g, (_, f: string) => `url(${fontUrl(pkg, f)}) format('woff2')`)
+          .replace(
+            /url\(['"]?\.\/files\/([^)'"]+?\.woff2)['"]?\)\s*format\('woff2'\)\s*,\s*url\([^)]+\)\s*format\('woff'\)/g,
+            (_, f: string) => `url(${fontUrl(pkg, f)}) format('woff2')`,
+          )
           .replace(/url\(['"]?\.\/files\/([^)'"]+)['"]?\)/g, (_, f: string) => `url(${fontUrl(pkg, f)})`),
       );
     }

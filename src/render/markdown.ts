@@ -72,7 +72,16 @@ function renderBlocks(input: MarkdownInput, diagnostics: Diagnostic[]): string {
       image(token: Tokens.Image): string {
         const resolved = input.resolveImage(token.href);
         if ('problem' in resolved) {
-          diagnostics.push({ severity: 'error', code: resolved.code, file: input.file, line: lineOf(token.raw), field: 'image', message: resolved.problem, hint: resolved.hint, data: { src: token.href } });
+          diagnostics.push({
+            severity: 'error',
+            code: resolved.code,
+            file: input.file,
+            line: lineOf(token.raw),
+            field: 'image',
+            message: resolved.problem,
+            hint: resolved.hint,
+            data: { src: token.href },
+          });
           return '';
         }
         images.add(resolved.url);
@@ -82,7 +91,9 @@ function renderBlocks(input: MarkdownInput, diagnostics: Diagnostic[]): string {
       link(token: Tokens.Link): string {
         const text = this.parser.parseInline(token.tokens);
         if (!safeHref(token.href)) {
-          warn('unsafe-link', token.raw, `the link target "${token.href}" was removed`, 'links may point to http(s) or mailto addresses only', { href: token.href });
+          warn('unsafe-link', token.raw, `the link target "${token.href}" was removed`, 'links may point to http(s) or mailto addresses only', {
+            href: token.href,
+          });
           return text;
         }
         return `<a href="${escapeAttr(token.href)}">${text}</a>`;
@@ -137,7 +148,7 @@ function renderBlocks(input: MarkdownInput, diagnostics: Diagnostic[]): string {
     const { html: clean, removed } = sanitizeBlock(rendered, ctx);
     if (removed.length > 0) {
       const first = removed.find((r) => r.startsWith('<'));
-      const needle = first ? new RegExp(`<${first.slice(1, -1)}\\b`, 'i').exec(blockRaw)?.[0] ?? '' : '';
+      const needle = first ? (new RegExp(`<${first.slice(1, -1)}\\b`, 'i').exec(blockRaw)?.[0] ?? '') : '';
       warn('unsafe-html', needle, `raw HTML was removed: ${removed.join(' ')}`, UNSAFE_HINT, { removed: removed.join(' ') });
     }
     html += clean;
@@ -198,6 +209,6 @@ class BoundedLexer extends Lexer {
   }
 }
 
-export function escapeAttr(s: string): string {
+function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -13,11 +13,55 @@ import sanitize from 'sanitize-html';
 /** Inline tags an expert may write as raw HTML, besides what Markdown itself produces. */
 const INLINE = ['b', 'strong', 'i', 'em', 'u', 's', 'del', 'ins', 'sub', 'sup', 'br', 'small', 'mark', 'code'];
 /** What marked and marked-footnote write (headings are h4–h6: see markdown.ts). */
-const BLOCK = ['p', 'hr', 'h2', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'img', 'figure', 'figcaption', 'section'];
+const BLOCK = [
+  'p',
+  'hr',
+  'h2',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'pre',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'a',
+  'img',
+  'figure',
+  'figcaption',
+  'section',
+];
 const ALLOWED_TAGS = [...new Set([...INLINE, ...BLOCK])];
 
 /** Elements whose text is dropped with them: their contents are code, styles or form state, never prose. */
-const NON_TEXT = ['script', 'style', 'textarea', 'option', 'xmp', 'noscript', 'noembed', 'noframes', 'iframe', 'title', 'template', 'object', 'embed', 'applet', 'svg', 'math', 'select', 'frameset', 'frame', 'plaintext'];
+const NON_TEXT = [
+  'script',
+  'style',
+  'textarea',
+  'option',
+  'xmp',
+  'noscript',
+  'noembed',
+  'noframes',
+  'iframe',
+  'title',
+  'template',
+  'object',
+  'embed',
+  'applet',
+  'svg',
+  'math',
+  'select',
+  'frameset',
+  'frame',
+  'plaintext',
+];
 
 const CLASSES: Record<string, RegExp> = {
   h4: /^(heading|level-[1-4])$/,
@@ -82,7 +126,15 @@ export function sanitizeBlock(html: string, ctx: SanitizeContext): SanitizeResul
   const out = sanitize(html, {
     allowedTags: ALLOWED_TAGS,
     // Checked in transformTags below; sanitize-html's own list is the same names, a second fence.
-    allowedAttributes: { '*': ['id', 'class'], a: ['href', 'data-*', 'aria-describedby', 'aria-label'], img: ['src', 'alt'], ol: ['start'], td: ['align'], th: ['align'], section: ['data-*'] },
+    allowedAttributes: {
+      '*': ['id', 'class'],
+      a: ['href', 'data-*', 'aria-describedby', 'aria-label'],
+      img: ['src', 'alt'],
+      ol: ['start'],
+      td: ['align'],
+      th: ['align'],
+      section: ['data-*'],
+    },
     allowedSchemes: ['http', 'https', 'mailto'],
     // Images are checked against the renderer's own URLs above; --html writes them as file: URLs.
     allowedSchemesByTag: { img: ['file'] },
@@ -117,7 +169,10 @@ export function sanitizeBlock(html: string, ctx: SanitizeContext): SanitizeResul
 }
 
 export function escapeText(s: string): string {
-  return s.replace(/&(?!(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#x[0-9a-fA-F]{1,6});)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return s
+    .replace(/&(?!(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#x[0-9a-fA-F]{1,6});)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 /** Tags that never hold content, so never count as open. */

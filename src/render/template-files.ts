@@ -47,7 +47,12 @@ async function readInto(target: Record<string, string>, dir: string, ext: string
   for (const name of names) {
     const file = path.join(dir, name);
     const read = await readRegular(file, { maxBytes: MAX_TEMPLATE_BYTES });
-    if (!('bytes' in read)) throw usageError('template-unreadable', `cannot read the template ${file}: ${read.problem === 'too-large' ? 'it is larger than 1 MiB' : read.problem === 'unreadable' ? read.errno : 'it is not a regular file'}`, 'templates are small text files; replace it with one');
+    if (!('bytes' in read))
+      throw usageError(
+        'template-unreadable',
+        `cannot read the template ${file}: ${read.problem === 'too-large' ? 'it is larger than 1 MiB' : read.problem === 'unreadable' ? read.errno : 'it is not a regular file'}`,
+        'templates are small text files; replace it with one',
+      );
     target[name.slice(0, -ext.length)] = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
     files.push(file);
   }

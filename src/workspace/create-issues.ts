@@ -20,7 +20,7 @@ export interface CreatedIssue {
   submissions: string[];
 }
 
-export const LOCK_TIMEOUT_MS = 10_000;
+const LOCK_TIMEOUT_MS = 10_000;
 
 export async function createIssues(config: Config, publication: string, date: string, supplement: boolean, contents: string[][]): Promise<CreatedIssue[]> {
   const year = Number(date.slice(0, 4));
@@ -36,7 +36,22 @@ export async function createIssues(config: Config, publication: string, date: st
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, issueFileText({ publication, year, number, total, date, supplement, submissions }), { flag: 'wx' });
       const id = `${publication}/${year}/${supplement ? 's' : ''}${number}`;
-      issues.push({ id, file, publication, year, number, total, date, submissions, submissionLines: [], status: 'draft', distribution: { 报: [], 送: [], 发: [] }, supplement, note: '', noteLine: 1 });
+      issues.push({
+        id,
+        file,
+        publication,
+        year,
+        number,
+        total,
+        date,
+        submissions,
+        submissionLines: [],
+        status: 'draft',
+        distribution: { 报: [], 送: [], 发: [] },
+        supplement,
+        note: '',
+        noteLine: 1,
+      });
       created.push({ file, id, number, total, submissions });
     }
     return created;

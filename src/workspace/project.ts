@@ -63,7 +63,18 @@ export async function loadProject(config: Config, opts: LoadOptions = {}): Promi
   const templates = await loadTemplates(path.join(config.root, config.templates));
   // A duplicated id stands for no submission: the issues that name it do not print.
   const { byId } = submissionIds(ws.submissions);
-  return { config, submissions: ws.submissions, byId, issues: ws.issues, files: ws.files, diagnostics, templates, env: createEnvironment(templates), fonts, unusable: ws.unusable };
+  return {
+    config,
+    submissions: ws.submissions,
+    byId,
+    issues: ws.issues,
+    files: ws.files,
+    diagnostics,
+    templates,
+    env: createEnvironment(templates),
+    fonts,
+    unusable: ws.unusable,
+  };
 }
 
 /** Every text of a submission or issue file that is printed, with where it stands in its file. */
@@ -73,13 +84,15 @@ function printedTexts(submissions: readonly Submission[], issues: readonly Issue
     const at = (field: string) => s.lines?.[field];
     out.push({ file: s.file, text: s.title, line: at('title'), field: 'title' });
     if (s.topic) out.push({ file: s.file, text: s.topic, line: at('topic'), field: 'topic' });
-    for (const a of s.authors) out.push({ file: s.file, text: [a.name, a.title, a.affiliation].filter(Boolean).join(' '), line: at('authors'), field: 'authors' });
+    for (const a of s.authors)
+      out.push({ file: s.file, text: [a.name, a.title, a.affiliation].filter(Boolean).join(' '), line: at('authors'), field: 'authors' });
     out.push({ file: s.file, text: s.body, line: s.bodyLine });
   }
   for (const i of issues) {
     const at = (field: string) => i.lines?.[field];
     out.push({ file: i.file, text: i.note, line: i.noteLine });
-    for (const k of ['报', '送', '发'] as const) for (const r of i.distribution[k]) out.push({ file: i.file, text: r, line: at('distribution'), field: 'distribution' });
+    for (const k of ['报', '送', '发'] as const)
+      for (const r of i.distribution[k]) out.push({ file: i.file, text: r, line: at('distribution'), field: 'distribution' });
     for (const field of ['editor', 'approver', 'classification'] as const) {
       const v = i[field];
       if (v) out.push({ file: i.file, text: v, line: at(field), field });
@@ -97,7 +110,10 @@ function contentChecks(config: Config, submissions: readonly Submission[], issue
   const out: Diagnostic[] = [];
   const assetProblem = assetChecker(config.root);
   const render = (markdown: string, file: string, firstLine: number) =>
-    renderMarkdown({ markdown, file, firstLine, idPrefix: 'check-', resolveImage: (src) => resolveImage(config, file, src, { assetProblem, assetUrl: (rel) => rel }) }, out);
+    renderMarkdown(
+      { markdown, file, firstLine, idPrefix: 'check-', resolveImage: (src) => resolveImage(config, file, src, { assetProblem, assetUrl: (rel) => rel }) },
+      out,
+    );
   for (const s of submissions) {
     out.push(...checkText({ file: s.file, body: s.body, bodyLine: s.bodyLine }, config.bulletins[s.publication]));
     if (markdown) render(s.body, s.file, s.bodyLine);
@@ -135,7 +151,13 @@ export interface UrlScheme {
   asset(rel: string): string;
 }
 
-export function renderIssue(project: Project, a: AssembledIssue, urls: UrlScheme, fontFaces: string, extra: Pick<RenderOptions, 'headExtra' | 'csp' | 'proof'> = {}): RenderedIssue {
+export function renderIssue(
+  project: Project,
+  a: AssembledIssue,
+  urls: UrlScheme,
+  fontFaces: string,
+  extra: Pick<RenderOptions, 'headExtra' | 'csp' | 'proof'> = {},
+): RenderedIssue {
   const root = project.config.root;
   return renderIssueHtml(a, {
     config: project.config,

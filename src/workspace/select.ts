@@ -8,13 +8,23 @@ import { resolveBulletin } from '../content/bulletin.js';
 import { issueId, type IssueFile } from '../content/model.js';
 import { usageError } from '../errors.js';
 
-export function selectIssues(issues: readonly IssueFile[], selectors: readonly string[], bulletins: Record<string, BulletinConfig>, root: string, cwd: string): IssueFile[] {
+export function selectIssues(
+  issues: readonly IssueFile[],
+  selectors: readonly string[],
+  bulletins: Record<string, BulletinConfig>,
+  root: string,
+  cwd: string,
+): IssueFile[] {
   if (selectors.length === 0) return [...issues];
   const chosen = new Set<IssueFile>();
   for (const sel of selectors) {
     const matches = matchSelector(issues, sel, bulletins, root, cwd);
     if (matches.length === 0) {
-      throw usageError('unknown-issue', `no issue matches "${sel}"`, 'name an issue as bulletin/year/number (e.g. jianyi/2020/12) or by the path of its file under briefs/issues/');
+      throw usageError(
+        'unknown-issue',
+        `no issue matches "${sel}"`,
+        'name an issue as bulletin/year/number (e.g. jianyi/2020/12) or by the path of its file under briefs/issues/',
+      );
     }
     matches.forEach((m) => chosen.add(m));
   }

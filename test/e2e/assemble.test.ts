@@ -55,7 +55,9 @@ describe('new issue', () => {
 
   it('hands distinct numbers to processes that ask at the same moment', async () => {
     const dir = sampleCopy(true);
-    const results = await Promise.all(Array.from({ length: 6 }, () => run(process.execPath, [bin, '--root', dir, 'new', 'issue', 'qingkuang', '--date', '2026-10-01'])));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => run(process.execPath, [bin, '--root', dir, 'new', 'issue', 'qingkuang', '--date', '2026-10-01'])),
+    );
     const paths = results.map((r) => r.stdout.trim()).sort();
     expect(new Set(paths).size).toBe(6);
     expect(paths.map((p) => path.basename(p))).toEqual(['004.md', '005.md', '006.md', '007.md', '008.md', '009.md']);
@@ -94,8 +96,18 @@ describe('assemble', () => {
     const list = JSON.parse((await runCli(['--root', dir, 'list', '--json'])).stdout);
     // Every accepted submission is placed once; the submitted and the rejected ones wait.
     const placed = list.issues.flatMap((i: { submissions: string[] }) => i.submissions).sort();
-    expect(placed).toEqual(list.submissions.filter((s: { status: string }) => s.status === 'accepted').map((s: { id: string }) => s.id).sort());
-    expect(list.submissions.filter((s: { issue: string | null }) => s.issue === null).map((s: { id: string }) => s.id).sort()).toEqual(['jy-2026-005', 'qk-2026-008']);
+    expect(placed).toEqual(
+      list.submissions
+        .filter((s: { status: string }) => s.status === 'accepted')
+        .map((s: { id: string }) => s.id)
+        .sort(),
+    );
+    expect(
+      list.submissions
+        .filter((s: { issue: string | null }) => s.issue === null)
+        .map((s: { id: string }) => s.id)
+        .sort(),
+    ).toEqual(['jy-2026-005', 'qk-2026-008']);
     // Each jianyi issue holds one suggestion; qingkuang reports come topic by topic, oldest topic
     // first, each issue filled up to the budget (800 Han characters here) before the next begins.
     const topicOf = (id: string) => /(?:topic|栏目): (.+)/.exec(readFileSync(path.join(dir, 'briefs/submissions/qingkuang', `${id}.md`), 'utf8'))![1];
@@ -113,7 +125,20 @@ describe('assemble', () => {
 describe('new submission and list', () => {
   it('writes a form that validates, never over an existing file, and lists it as waiting', async () => {
     const dir = sampleCopy(true);
-    const args = ['--root', dir, 'new', 'submission', '--publication', 'qingkuang', '--title', '关于AI for Science的情况', '--author', '钱七', '--date', '2026-11-01'];
+    const args = [
+      '--root',
+      dir,
+      'new',
+      'submission',
+      '--publication',
+      'qingkuang',
+      '--title',
+      '关于AI for Science的情况',
+      '--author',
+      '钱七',
+      '--date',
+      '2026-11-01',
+    ];
     const first = (await runCli(args)).stdout.trim();
     const second = (await runCli(args)).stdout.trim();
     expect(first).toMatch(/briefs\/submissions\/qingkuang\/2026-11-01-ai-for-science\.md$/);

@@ -56,7 +56,20 @@ describe('awkward prose, printed', () => {
   });
 
   it('reads in order in the content stream: masthead, note, contents, then each title, author line, body, 报尾', () => {
-    const order = ['中国科协学会学术部', '编者按', '本期目录', '关于完善青年科技人才评价机制的建议', '（某研究所研究员刘䶮；某大学教授王𬱖）', '行内代码', '最后一段', '关于加强科研诚信建设的建议', '（某大学教授赵六）', '第二篇文章的正文', '报：中央办公厅，国务院办公厅', '责任编辑：王蕾'];
+    const order = [
+      '中国科协学会学术部',
+      '编者按',
+      '本期目录',
+      '关于完善青年科技人才评价机制的建议',
+      '（某研究所研究员刘䶮；某大学教授王𬱖）',
+      '行内代码',
+      '最后一段',
+      '关于加强科研诚信建设的建议',
+      '（某大学教授赵六）',
+      '第二篇文章的正文',
+      '报：中央办公厅，国务院办公厅',
+      '责任编辑：王蕾',
+    ];
     // The contents list the titles first; each later one is looked for after the one before.
     let from = 0;
     for (const piece of order) {
@@ -72,7 +85,10 @@ describe('awkward prose, printed', () => {
     expect(runsOf('加粗标签，到段末为止。').every((r) => /Bold/.test(r.font))).toBe(true);
     for (const piece of ['第二段应当是常规字重', '最后一段', '第二篇文章的正文以常规字重印出', '报：中央办公厅', '责任编辑：王蕾']) {
       const fonts = runsOf(piece).map((r) => r.font);
-      expect(fonts.filter((f) => /Bold/.test(f)), piece).toEqual([]);
+      expect(
+        fonts.filter((f) => /Bold/.test(f)),
+        piece,
+      ).toEqual([]);
     }
   });
 
@@ -105,7 +121,9 @@ describe('awkward files, checked', () => {
     const r = await runCli(['--root', ws, 'validate', '--json']);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout) as Record<'errors' | 'warnings', { code: string; file: string }[]>;
-    const found = [...json.errors.map((d) => ({ ...d, severity: 'error' })), ...json.warnings.map((d) => ({ ...d, severity: 'warning' }))].map((d) => `${d.severity} ${d.code} ${path.basename(d.file)}`);
+    const found = [...json.errors.map((d) => ({ ...d, severity: 'error' })), ...json.warnings.map((d) => ({ ...d, severity: 'warning' }))].map(
+      (d) => `${d.severity} ${d.code} ${path.basename(d.file)}`,
+    );
     for (const expected of [
       'error placeholder-left form.md',
       'warning placeholder-left draft-form.md',
@@ -117,7 +135,8 @@ describe('awkward files, checked', () => {
       'warning date-order 005.md',
       'warning total-order 006.md',
       'warning numbering-gap 006.md',
-    ]) expect(found).toContain(expected);
+    ])
+      expect(found).toContain(expected);
     expect(found.filter((f) => f.includes('unknown-submission'))).toEqual([]);
   });
 });

@@ -12,25 +12,13 @@ import { loadProject } from '../../src/workspace/project.js';
 import { loadConfig } from '../../src/config/load.js';
 import { BrowserPool, PROFILES } from '../../src/print/browser.js';
 import { pdfInfo, pdfText } from '../helpers/pdf.js';
+import { chromiumWith, killBrowserOf } from '../helpers/chromium.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const repo = path.resolve(__dirname, '../..');
 let dir: string;
 const out = () => path.join(dir, 'dist');
 const two = ['jianyi/2026/1', 'jianyi/2026/2'];
-
-/** Whether a Chromium process runs with this profile folder (its command line names it), and with `flag`. */
-function chromiumWith(profile: string, flag = ''): boolean {
-  for (const p of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
-    try {
-      const cmdline = readFileSync(`/proc/${p}/cmdline`, 'utf8');
-      if (cmdline.includes(profile) && cmdline.includes(flag)) return true;
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return false;
-}
 
 async function gen(...args: string[]): Promise<{ code: number; issues: Record<string, IssueResult['status']>; stderr: string }> {
   const r = await runCli(['--root', dir, 'generate', '--json', ...args]);
@@ -76,7 +64,10 @@ describe('incremental generation', () => {
     expect((await gen(...two)).issues).toEqual({ 'jianyi/2026/1': 'printed', 'jianyi/2026/2': 'printed' });
     // A partial: markup only, no style.
     mkdirSync(path.join(dir, 'templates/partials'), { recursive: true });
-    writeFileSync(path.join(dir, 'templates/partials/note.hbs'), readFileSync(path.join(repo, 'templates/partials/note.hbs'), 'utf8').replace('aria-label="编者按"', 'aria-label="按语"'));
+    writeFileSync(
+      path.join(dir, 'templates/partials/note.hbs'),
+      readFileSync(path.join(repo, 'templates/partials/note.hbs'), 'utf8').replace('aria-label="编者按"', 'aria-label="按语"'),
+    );
     expect((await gen(...two)).issues).toEqual({ 'jianyi/2026/1': 'printed', 'jianyi/2026/2': 'printed' });
     writeFileSync(path.join(dir, 'briefs.config.yaml'), 'fonts:\n  fang: [仿宋_GB2312]\n');
     expect((await gen(...two)).issues).toEqual({ 'jianyi/2026/1': 'printed', 'jianyi/2026/2': 'printed' });
@@ -150,7 +141,9 @@ describe('the parse cache', () => {
     const htmlTitles = async () => {
       const r = await gen('--force', '--html', '--out', outDir, 'jianyi/2026/2');
       expect(r.code, r.stderr).toBe(0);
-      return [...readFileSync(path.join(outDir, 'jianyi-2026-002.html'), 'utf8').matchAll(/<h3 class="article-title">(.*?)<\/h3>/g)].map((m) => m[1].replace(/<[^>]*>/g, ''));
+      return [...readFileSync(path.join(outDir, 'jianyi-2026-002.html'), 'utf8').matchAll(/<h3 class="article-title">(.*?)<\/h3>/g)].map((m) =>
+        m[1].replace(/<[^>]*>/g, ''),
+      );
     };
     expect(await htmlTitles()).toContain('关于加强科技伦理审查能力建设的建议');
     // The cached entry of an unchanged file is what the next run uses: a doctored title shows.
@@ -191,7 +184,11 @@ describe('reproducible output', () => {
       // Alone in a new page, and after the jianyi issues in the same reused page.
       await runCli(['--root', repo, 'generate', 'qingkuang/2026/1', '--out', a]);
       const all = await runCli(['--root', repo, 'generate', '--jobs', '1', '--out', b, '--json']);
-      expect(JSON.parse(all.stdout).issues.map((i: { id: string }) => i.id).indexOf('qingkuang/2026/1')).toBeGreaterThan(0);
+      expect(
+        JSON.parse(all.stdout)
+          .issues.map((i: { id: string }) => i.id)
+          .indexOf('qingkuang/2026/1'),
+      ).toBeGreaterThan(0);
       const pa = readFileSync(path.join(a, 'qingkuang-2026-001.pdf'));
       const pb = readFileSync(path.join(b, 'qingkuang-2026-001.pdf'));
       expect(pa.equals(pb)).toBe(true);
@@ -230,7 +227,7 @@ describe('robust printing', () => {
         onResult: () => {
           if (killed) return;
           killed = true;
-          void pool.browserProcess().then((p) => p?.kill('SIGKILL'));
+          killBrowserOf(process.pid);
         },
       });
       expect(results.map((r) => r.status)).toEqual(Array(project.issues.length).fill('printed'));
@@ -243,7 +240,9 @@ describe('robust printing', () => {
 
   it('after kill -9, Chromium is gone at once and the next run clears the profile and the temporaries', async () => {
     const target = path.join(dir, 'out-kill9');
-    const child = spawn(process.execPath, [path.join(repo, 'bin/briefs.js'), '--root', repo, 'generate', '--force', '--jobs', '1', '--out', target], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [path.join(repo, 'bin/briefs.js'), '--root', repo, 'generate', '--force', '--jobs', '1', '--out', target], {
+      stdio: 'ignore',
+    });
     const pid = child.pid!;
     const exited = new Promise((resolve) => child.on('exit', resolve));
     const profileOf = () => (existsSync(PROFILES) ? readdirSync(PROFILES).find((n) => n.startsWith(`${pid}-`)) : undefined);
@@ -272,7 +271,9 @@ describe('robust printing', () => {
 
   it('on SIGTERM closes the browser, leaves no partial file, and exits 130', async () => {
     const target = path.join(dir, 'out-signal');
-    const child = spawn(process.execPath, [path.join(repo, 'bin/briefs.js'), '--root', repo, 'generate', '--force', '--jobs', '1', '--out', target], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(repo, 'bin/briefs.js'), '--root', repo, 'generate', '--force', '--jobs', '1', '--out', target], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (c) => {
       err += c;

@@ -50,7 +50,18 @@ beforeAll(() => {
   symlinkSync('fine.png', path.join(assets, 'alias.png'));
   writeFileSync(
     path.join(subs, 'links.md'),
-    submission('链接图片', ['![a](../assets/passwd.png)', '![b](../assets/outside.png)', '![c](../assets/outdir/secret.png)', '![d](../assets/rootdir/etc/passwd.png)', '![e](../assets/pipe.png)', '![f](../assets/huge.png)', '![g](../assets/alias.png)'].join('\n\n')),
+    submission(
+      '链接图片',
+      [
+        '![a](../assets/passwd.png)',
+        '![b](../assets/outside.png)',
+        '![c](../assets/outdir/secret.png)',
+        '![d](../assets/rootdir/etc/passwd.png)',
+        '![e](../assets/pipe.png)',
+        '![f](../assets/huge.png)',
+        '![g](../assets/alias.png)',
+      ].join('\n\n'),
+    ),
   );
   writeFileSync(path.join(subs, 'good.md'), submission('正常的稿件', '正常正文。'));
   symlinkSync(path.join(outside, 'real.md'), path.join(subs, 'linked.md'));
@@ -111,7 +122,9 @@ describe('files that are not what they seem', () => {
     const get = (host: string) =>
       new Promise<number>((resolve, reject) => {
         const u = new URL(server.shellUrl);
-        http.get({ host: u.hostname, port: u.port, path: u.pathname, headers: { host } }, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on('error', reject);
+        http
+          .get({ host: u.hostname, port: u.port, path: u.pathname, headers: { host } }, (res) => (res.resume(), resolve(res.statusCode ?? 0)))
+          .on('error', reject);
       });
     try {
       expect(await get(new URL(server.origin).host)).toBe(200);

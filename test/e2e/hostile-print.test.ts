@@ -72,7 +72,18 @@ describe('printing hostile submissions', () => {
     expect(result.status).toBe('printed');
 
     const text = compact(runningText(path.resolve(result.pdf)));
-    for (const kept of ['第一段文字保留', '第一段结束', '遮挡层文字保留', '加粗', '保留，一个链接的文字保留', '最后一段文字保留', '网络段落保留', '行内样式文字保留', '一个普通链接不会被请求', '编者按保留']) {
+    for (const kept of [
+      '第一段文字保留',
+      '第一段结束',
+      '遮挡层文字保留',
+      '加粗',
+      '保留，一个链接的文字保留',
+      '最后一段文字保留',
+      '网络段落保留',
+      '行内样式文字保留',
+      '一个普通链接不会被请求',
+      '编者按保留',
+    ]) {
       expect(text).toContain(kept);
     }
     // Template syntax in a title is printed as text, never evaluated.
@@ -91,7 +102,10 @@ describe('printing hostile submissions', () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     mkdirSync(path.join(dir, 'templates/styles'), { recursive: true });
     mkdirSync(path.join(dir, 'templates/partials'), { recursive: true });
-    writeFileSync(path.join(dir, 'templates/styles/local.css'), `@import url("${base}/import.css");\n.bulletin-name { background-image: url("${base}/bg.png"); }\n`);
+    writeFileSync(
+      path.join(dir, 'templates/styles/local.css'),
+      `@import url("${base}/import.css");\n.bulletin-name { background-image: url("${base}/bg.png"); }\n`,
+    );
     // Scripts and inline handlers that would write into the page if they ran.
     const ran = (what: string) => `document.body.prepend('${what}RAN')`;
     writeFileSync(
@@ -124,7 +138,12 @@ describe('printing hostile submissions', () => {
     expect(statuses).toEqual({ 'jianyi/2026/1': 'failed', 'qingkuang/2026/1': 'cached' });
     expect(readFileSync(target, 'utf8')).toBe('previous PDF');
     // The two PDFs, the manifest and the parse cache: no temporary file is left.
-    expect([...snapshotFiles(out).keys()].sort()).toEqual(['.briefs-manifest.json', '.briefs-parse-cache.json', 'jianyi-2026-001.pdf', 'qingkuang-2026-001.pdf']);
+    expect([...snapshotFiles(out).keys()].sort()).toEqual([
+      '.briefs-manifest.json',
+      '.briefs-parse-cache.json',
+      'jianyi-2026-001.pdf',
+      'qingkuang-2026-001.pdf',
+    ]);
     expect(r.stderr).toContain('no submission has the id "no-such-piece"');
   });
 });

@@ -20,7 +20,13 @@ const BLOCK = { left: 28, top: 37, right: 28 + 156, bottom: 37 + 225 };
 const LINE = 225 / 22; // mm
 /** The top of a CJK character's em box lies 0.88 em above its baseline. */
 const emTop = (r: TextRun) => r.baseline - 0.88 * r.size * PT;
-const isPageNumber = (l: TextRun[]) => /^—\s*\d+\s*—$/.test(l.map((r) => r.text).join('').trim());
+const isPageNumber = (l: TextRun[]) =>
+  /^—\s*\d+\s*—$/.test(
+    l
+      .map((r) => r.text)
+      .join('')
+      .trim(),
+  );
 const isWatermark = (r: TextRun) => r.size >= 100;
 
 let out: string;
@@ -33,7 +39,15 @@ beforeAll(async () => {
     const r = await runCli(['--root', root, 'generate', '--out', root === repo ? out : path.join(out, 'grid')]);
     if (r.code !== 0) throw new Error(r.stderr);
   }
-  for (const name of ['jianyi-2026-001', 'jianyi-2026-002', 'jianyi-2026-003', 'qingkuang-2026-001', 'qingkuang-2026-002', 'qingkuang-2026-003', 'grid/jianyi-2026-001']) {
+  for (const name of [
+    'jianyi-2026-001',
+    'jianyi-2026-002',
+    'jianyi-2026-003',
+    'qingkuang-2026-001',
+    'qingkuang-2026-002',
+    'qingkuang-2026-003',
+    'grid/jianyi-2026-001',
+  ]) {
     layouts.set(name, await readLayout(pdf(name)));
   }
 });
@@ -48,7 +62,10 @@ describe('page and grid', () => {
         expect(p.heightMm).toBeCloseTo(297, 0);
         for (const l of lines(p.runs.filter((r) => !isWatermark(r)))) {
           if (isPageNumber(l)) continue;
-          const where = `${name} p${p.page}: ${l.map((r) => r.text).join('').slice(0, 12)}`;
+          const where = `${name} p${p.page}: ${l
+            .map((r) => r.text)
+            .join('')
+            .slice(0, 12)}`;
           expect(l[0].x, where).toBeGreaterThanOrEqual(BLOCK.left - 1);
           expect(l[l.length - 1].right, where).toBeLessThanOrEqual(BLOCK.right + 1);
           expect(Math.min(...l.map(emTop)), where).toBeGreaterThanOrEqual(BLOCK.top - 1);
@@ -71,7 +88,12 @@ describe('page and grid', () => {
     const full = body.filter((l) => l[l.length - 1].right > BLOCK.right - 1);
     expect(full.length).toBeGreaterThan(15);
     for (const l of full) {
-      const chars = [...l.map((r) => r.text).join('').replace(/\s/g, '')].length;
+      const chars = [
+        ...l
+          .map((r) => r.text)
+          .join('')
+          .replace(/\s/g, ''),
+      ].length;
       const indented = l[0].x > BLOCK.left + 5;
       expect(chars, l.map((r) => r.text).join('')).toBe(indented ? 26 : 28);
       if (indented) expect(l[0].x - BLOCK.left).toBeCloseTo(2 * (156 / 28), 0);
@@ -84,7 +106,12 @@ describe('page and grid', () => {
         const numbers = lines(p.runs).filter(isPageNumber);
         expect(numbers, `${name} p${p.page}`).toHaveLength(1);
         const l = numbers[0];
-        expect(l.map((r) => r.text).join('').replace(/\s/g, '')).toBe(`—${p.page}—`);
+        expect(
+          l
+            .map((r) => r.text)
+            .join('')
+            .replace(/\s/g, ''),
+        ).toBe(`—${p.page}—`);
         expect(l[0].size).toBeCloseTo(14, 1);
         expect(emTop(l[0]) - BLOCK.bottom).toBeCloseTo(7, 0);
         const oneChar = 14 * PT;
@@ -101,7 +128,10 @@ describe('masthead', () => {
       if (name.startsWith('grid/')) continue;
       const big = pages.map((p) => p.runs.filter((r) => r.size >= 36 && !isWatermark(r)));
       expect(big[0].length, name).toBeGreaterThan(0);
-      expect(big.slice(1).every((runs) => runs.length === 0), name).toBe(true);
+      expect(
+        big.slice(1).every((runs) => runs.length === 0),
+        name,
+      ).toBe(true);
       const nameLine = lines(big[0])[0];
       const centre = (nameLine[0].x + nameLine[nameLine.length - 1].right) / 2;
       expect(centre, name).toBeCloseTo(BLOCK.left + 78, -0.5);
@@ -142,7 +172,12 @@ describe('contents, distribution block, states, PDF', () => {
     for (const name of ['qingkuang-2026-001', 'qingkuang-2026-002', 'jianyi-2026-002']) {
       const pages = layouts.get(name)!;
       const pageTexts = pages.map((p) => compact(p.runs.map((r) => r.text).join('')));
-      const contents = lines(pages[0].runs).map((l) => l.map((r) => r.text).join('').trim());
+      const contents = lines(pages[0].runs).map((l) =>
+        l
+          .map((r) => r.text)
+          .join('')
+          .trim(),
+      );
       const start = contents.findIndex((t) => compact(t) === '本期目录');
       expect(start, name).toBeGreaterThan(-1);
       const entries = contents.slice(start + 1).filter((t) => /\d+$/.test(t) && !/^—/.test(t));
@@ -183,7 +218,12 @@ describe('contents, distribution block, states, PDF', () => {
   it('has an outline entry per article and the metadata of the issue', async () => {
     const entries = await readOutline(readFileSync(pdf('qingkuang-2026-001')));
     const titles = entries.map((e) => e.title);
-    for (const t of ['科技工作者关注人工智能大模型对科研范式的影响', '青年科技人员反映科研经费报销仍存在“堵点”', '部分高校院所科技成果转化收益分配政策落实情况调查']) expect(titles).toContain(t);
+    for (const t of [
+      '科技工作者关注人工智能大模型对科研范式的影响',
+      '青年科技人员反映科研经费报销仍存在“堵点”',
+      '部分高校院所科技成果转化收益分配政策落实情况调查',
+    ])
+      expect(titles).toContain(t);
     expect(titles.some((t) => t.startsWith('briefs-'))).toBe(false);
     const info = execFileSync('pdfinfo', ['-isodates', pdf('qingkuang-2026-001')], { encoding: 'utf8' });
     expect(info).toMatch(/Title:\s+《科技界情况》2026年第1期/);

@@ -39,7 +39,10 @@ describe('an office font file', () => {
     expect(fonts.some((f) => /UMing/.test(f.name) && f.type === 'CID TrueType')).toBe(true);
     expect(fonts.filter((f) => f.type === 'Type 3')).toEqual([]);
     // The body (仿宋 role) is set in it.
-    const body = (await readStream(pdf)).filter((r) => /UMing/.test(r.font)).map((r) => r.text).join('');
+    const body = (await readStream(pdf))
+      .filter((r) => /UMing/.test(r.font))
+      .map((r) => r.text)
+      .join('');
     expect(body).toContain('近年来');
   });
 

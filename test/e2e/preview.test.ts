@@ -80,7 +80,9 @@ describe('briefs preview', () => {
     await page.goto(`${preview.url}/issues/qingkuang/2026/1`, { waitUntil: 'load' });
     await page.waitForFunction(() => document.querySelectorAll('.briefs-page-number').length > 0, { timeout: 10_000 });
     expect(await page.$$eval('.briefs-page-number', (n) => n.length)).toBe(printed.pages);
-    const columns = await page.$$eval('.article-title', (titles) => titles.map((t) => Math.floor((t.getBoundingClientRect().left + window.scrollX + 1) / ((210 * 96) / 25.4)) + 1));
+    const columns = await page.$$eval('.article-title', (titles) =>
+      titles.map((t) => Math.floor((t.getBoundingClientRect().left + window.scrollX + 1) / ((210 * 96) / 25.4)) + 1),
+    );
     const contents = await page.$$eval('.contents-page', (n) => n.map((e) => Number(e.textContent)));
     expect(columns).toEqual(contents);
     // Page by page, every character on screen is on the same printed page: a line that falls on
@@ -159,8 +161,16 @@ describe('briefs preview', () => {
     }
     expect((await get('/', 'evil.example')).status).toBe(403);
     // Markup in any path segment it echoes comes back as text, never as markup.
-    const markup = encodeURIComponent('<meta http-equiv="refresh" content="0;url=https://evil.example"><form action="https://evil.example"><script>x()</script>');
-    for (const p of [`/submissions/${markup}`, `/issues/${markup}/2026/1`, `/issues/jianyi/${markup}/1`, `/issues/jianyi/2026/${markup}`, `/issues/jianyi/2026/1?x=${markup}`]) {
+    const markup = encodeURIComponent(
+      '<meta http-equiv="refresh" content="0;url=https://evil.example"><form action="https://evil.example"><script>x()</script>',
+    );
+    for (const p of [
+      `/submissions/${markup}`,
+      `/issues/${markup}/2026/1`,
+      `/issues/jianyi/${markup}/1`,
+      `/issues/jianyi/2026/${markup}`,
+      `/issues/jianyi/2026/1?x=${markup}`,
+    ]) {
       const r = await get(p);
       expect(r.body, p).not.toMatch(/<meta http-equiv="refresh"|<form|<script>x/i);
     }
@@ -193,10 +203,20 @@ describe('briefs preview', () => {
   });
 
   it('with --pdf, prints the issue in focus at start and again on every change', async () => {
-    const pdfPreview = await startPreview({ flags: { root: dir }, port: 0, host: '127.0.0.1', pdf: true, issue: 'jianyi/2026/2', lang: 'en', timeout: 60_000, log: () => undefined });
+    const pdfPreview = await startPreview({
+      flags: { root: dir },
+      port: 0,
+      host: '127.0.0.1',
+      pdf: true,
+      issue: 'jianyi/2026/2',
+      lang: 'en',
+      timeout: 60_000,
+      log: () => undefined,
+    });
     try {
       const pdf = path.join(dir, 'dist/jianyi-2026-002.pdf');
-      await pdfPreview.settled();
+      // The first print is done when its PDF is in place (written whole, by rename).
+      await expect.poll(() => statSync(pdf, { throwIfNoEntry: false })?.mtimeMs ?? 0, { timeout: 60_000, interval: 100 }).toBeGreaterThan(0);
       const first = statSync(pdf).mtimeMs;
       const file = path.join(dir, 'briefs/submissions/jianyi/jy-2026-003.md');
       writeFileSync(file, readFileSync(file, 'utf8').replace('三是新兴领域审查经验欠缺', '三是新兴领域的审查经验欠缺'));

@@ -16,7 +16,9 @@ import { runCli } from '../helpers/run-cli.js';
 
 const root = path.resolve(__dirname, '../..');
 let out: string;
-let summary: { issues: { id: string; publication: string; year: number; number: number; pdf: string; html: string | null; pages: number; status: string; prints: number }[] };
+let summary: {
+  issues: { id: string; publication: string; year: number; number: number; pdf: string; html: string | null; pages: number; status: string; prints: number }[];
+};
 let stdout: string;
 let code: number;
 let issues: IssueFile[];

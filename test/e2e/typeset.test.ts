@@ -33,7 +33,18 @@ const titles: string[] = [];
 const names: string[] = [];
 
 function textLines(pages: PageText[]): Line[] {
-  return pages.flatMap((p) => lines(p.runs).map((l) => ({ page: p.page, text: l.map((r) => r.text).join('').replace(/\s+/g, ''), size: Math.max(...l.map((r) => r.size)), x: l[0].x, baseline: l[0].baseline })));
+  return pages.flatMap((p) =>
+    lines(p.runs).map((l) => ({
+      page: p.page,
+      text: l
+        .map((r) => r.text)
+        .join('')
+        .replace(/\s+/g, ''),
+      size: Math.max(...l.map((r) => r.size)),
+      x: l[0].x,
+      baseline: l[0].baseline,
+    })),
+  );
 }
 
 beforeAll(async () => {
@@ -94,7 +105,12 @@ describe('the typeset page', () => {
   it('prints 楷体 text in a 楷 face, and names every face as what it is', async () => {
     const runs = await readStream(qkPdf);
     // The author lines (楷体 role): LXGW WenKai, not Noto Serif as when its package held Latin only.
-    const textIn = (font: RegExp) => runs.filter((r) => font.test(r.font)).map((r) => r.text).join('').replace(/\s+/g, '');
+    const textIn = (font: RegExp) =>
+      runs
+        .filter((r) => font.test(r.font))
+        .map((r) => r.text)
+        .join('')
+        .replace(/\s+/g, '');
     expect(textIn(/^LXGWWenKai-Regular$/)).toContain('中国科学院物理研究所研究员马振华');
     expect(textIn(/^Noto/)).not.toContain('马振华');
     const names = new Set(pdfFonts(qkPdf).map((f) => f.name.replace(/^[A-Z]{6}\+/, '')));
@@ -104,7 +120,11 @@ describe('the typeset page', () => {
 
   it('never splits a name over two lines', () => {
     const authorLines = qk.filter((l) => l.size < 20 && /[（）；]|研究员|教授|工程师/.test(l.text));
-    for (const name of names) expect(authorLines.some((l) => l.text.includes(name)), name).toBe(true);
+    for (const name of names)
+      expect(
+        authorLines.some((l) => l.text.includes(name)),
+        name,
+      ).toBe(true);
   });
 
   it('keeps each title, its author line and its first lines of text on one page', () => {
@@ -129,7 +149,11 @@ describe('the typeset page', () => {
   });
 
   it('never cuts a number in a table', () => {
-    for (const n of ['33357.10', '27483.30', '39475.10', '2.65%', '78.1%']) expect(qk.some((l) => l.text.includes(n)), n).toBe(true);
+    for (const n of ['33357.10', '27483.30', '39475.10', '2.65%', '78.1%'])
+      expect(
+        qk.some((l) => l.text.includes(n)),
+        n,
+      ).toBe(true);
   });
 
   // Notes close their article; what is kept is the notes with the text they follow (the rule
@@ -138,7 +162,10 @@ describe('the typeset page', () => {
   it('keeps the notes of an article on the page where its text ends', () => {
     const at = qk.findIndex((l) => l.text.includes('本次调研采取'));
     expect(at).toBeGreaterThan(0);
-    const before = qk.slice(0, at).filter((l) => !/^—\d+—$/.test(l.text)).at(-1)!;
+    const before = qk
+      .slice(0, at)
+      .filter((l) => !/^—\d+—$/.test(l.text))
+      .at(-1)!;
     expect(before.page, before.text).toBe(qk[at].page);
   });
 
@@ -171,7 +198,10 @@ describe('the typeset page', () => {
       expect(blocks.length).toBe(titles.length);
       for (const b of blocks.slice(1)) {
         const before = all.filter((l) => l.page === b.lines[0].page && l.baseline < b.lines[0].baseline);
-        expect(before.map((l) => l.text), b.lines[0].text).toEqual([]);
+        expect(
+          before.map((l) => l.text),
+          b.lines[0].text,
+        ).toEqual([]);
       }
     } finally {
       rmSync(path.join(ws, 'briefs.config.yaml'), { force: true });

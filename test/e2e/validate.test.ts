@@ -35,7 +35,9 @@ describe('briefs validate', () => {
     // Codes, files, lines, columns and fields are stable; messages may be reworded (README), so
     // the golden file pins the former, one problem a line.
     const pinned = (list: Problem[]) => list.map((p) => `${p.code} ${p.file}:${p.line ?? ''}:${p.column ?? ''}${p.field ? ` [${p.field}]` : ''}`);
-    await expect(`${JSON.stringify({ errors: pinned(report.errors), warnings: pinned(report.warnings) }, null, 2)}\n`).toMatchFileSnapshot('__snapshots__/broken.validate.json');
+    await expect(`${JSON.stringify({ errors: pinned(report.errors), warnings: pinned(report.warnings) }, null, 2)}\n`).toMatchFileSnapshot(
+      '__snapshots__/broken.validate.json',
+    );
     // The hostile front matter was refused, never run; no file was touched.
     for (const f of PWNED) expect(existsSync(f), f).toBe(false);
     expect(snapshotFiles(broken)).toEqual(before);
@@ -45,11 +47,33 @@ describe('briefs validate', () => {
     const report = JSON.parse((await runCli(['--root', broken, '--lang', 'en', 'validate', '--json'])).stdout) as { errors: Problem[]; warnings: Problem[] };
     const codes = new Set([...report.errors, ...report.warnings].map((p) => p.code));
     for (const code of [
-      'yaml-syntax', 'missing-field', 'invalid-value', 'invalid-date', 'impossible-date', 'unknown-bulletin', 'unknown-field',
-      'encoding', 'duplicate-id', 'unknown-submission', 'submission-in-two-issues', 'wrong-bulletin', 'duplicate-issue',
-      'numbering-gap', 'rejected-in-issue', 'image-missing', 'too-long', 'halfwidth-punctuation', 'mixed-quotes', 'empty-body',
-      'frontmatter-language', 'unsafe-html', 'unsafe-link', 'image-outside-workspace', 'remote-image',
-    ]) expect(codes, code).toContain(code);
+      'yaml-syntax',
+      'missing-field',
+      'invalid-value',
+      'invalid-date',
+      'impossible-date',
+      'unknown-bulletin',
+      'unknown-field',
+      'encoding',
+      'duplicate-id',
+      'unknown-submission',
+      'submission-in-two-issues',
+      'wrong-bulletin',
+      'duplicate-issue',
+      'numbering-gap',
+      'rejected-in-issue',
+      'image-missing',
+      'too-long',
+      'halfwidth-punctuation',
+      'mixed-quotes',
+      'empty-body',
+      'frontmatter-language',
+      'unsafe-html',
+      'unsafe-link',
+      'image-outside-workspace',
+      'remote-image',
+    ])
+      expect(codes, code).toContain(code);
     for (const p of [...report.errors, ...report.warnings]) {
       expect(p.file).toMatch(/^briefs\//);
       expect(p.message.length).toBeGreaterThan(5);
@@ -97,14 +121,21 @@ describe('briefs validate', () => {
     temps.push(dir);
     const subs = path.join(dir, 'briefs/submissions/many');
     mkdirSync(subs, { recursive: true });
-    writeFileSync(path.join(dir, 'briefs/submissions/huge.md'), `---\ntitle: 巨大\npublication: jianyi\nauthors: 甲\nsubmitted: 2026-01-01\n---\n${'很长的正文。'.repeat(300_000)}`);
+    writeFileSync(
+      path.join(dir, 'briefs/submissions/huge.md'),
+      `---\ntitle: 巨大\npublication: jianyi\nauthors: 甲\nsubmitted: 2026-01-01\n---\n${'很长的正文。'.repeat(300_000)}`,
+    );
     for (let i = 0; i < 2000; i++) {
       writeFileSync(path.join(subs, `s${i}.md`), `---\ntitle: 第${i}篇\npublication: qingkuang\nauthors: 作者${i}\nsubmitted: 2026-01-01\n---\n\n正文${i}。\n`);
     }
     const r = await runCli(['--root', dir, '--lang', 'en', 'validate', '--json']);
     const report = JSON.parse(r.stdout) as { errors: Problem[] };
     expect(report.errors).toEqual([
-      expect.objectContaining({ file: 'briefs/submissions/huge.md', code: 'file-too-large', message: expect.stringContaining(`at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`) }),
+      expect.objectContaining({
+        file: 'briefs/submissions/huge.md',
+        code: 'file-too-large',
+        message: expect.stringContaining(`at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`),
+      }),
     ]);
     expect(r.stderr).toContain('checked 2002 submission files');
     expect(r.code).toBe(1);

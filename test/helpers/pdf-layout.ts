@@ -68,7 +68,13 @@ export interface StreamRun {
  * search indexers and archive systems read it. Each run with the name of its font.
  */
 export async function readStream(file: string): Promise<StreamRun[]> {
-  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), useSystemFonts: false, isEvalSupported: false, fontExtraProperties: true, verbosity: 0 }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(readFileSync(file)),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    fontExtraProperties: true,
+    verbosity: 0,
+  }).promise;
   const out: StreamRun[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
@@ -76,7 +82,7 @@ export async function readStream(file: string): Promise<StreamRun[]> {
     const content = await page.getTextContent();
     for (const item of content.items) {
       if (!('str' in item) || item.str === '') continue;
-      const font = page.commonObjs.has(item.fontName) ? (page.commonObjs.get(item.fontName) as { name?: string }).name ?? item.fontName : item.fontName;
+      const font = page.commonObjs.has(item.fontName) ? ((page.commonObjs.get(item.fontName) as { name?: string }).name ?? item.fontName) : item.fontName;
       out.push({ page: n, text: item.str, font: font.replace(/^[A-Z]{6}\+/, '') });
     }
   }

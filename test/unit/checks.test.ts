@@ -16,17 +16,32 @@ const codes = (ds: { code: string; file: string }[]) => ds.map((d) => `${d.code}
 
 describe('numbering checks', () => {
   it('reports a duplicate 总期号 on both files, and a total that goes down', () => {
-    const issues = [at('1.md', { number: 1, total: 500 }), at('2.md', { number: 2, total: 500 }), at('3.md', { number: 3, total: 499 }), at('4.md', { number: 4, total: 502 })];
+    const issues = [
+      at('1.md', { number: 1, total: 500 }),
+      at('2.md', { number: 2, total: 500 }),
+      at('3.md', { number: 3, total: 499 }),
+      at('4.md', { number: 4, total: 502 }),
+    ];
     expect(codes(numberingChecks(issues))).toEqual(['duplicate-total@1.md', 'duplicate-total@2.md', 'total-order@3.md']);
   });
 
   it('reports a file name that disagrees with its number, for regular issues and supplements', () => {
-    const issues = [at('005.md', { number: 7 }), at('006.md', { number: 6 }), at('7.md', { number: 7, year: 2025 }), at('s2.md', { number: 2, supplement: true }), at('s3.md', { number: 1, supplement: true, year: 2025 })];
+    const issues = [
+      at('005.md', { number: 7 }),
+      at('006.md', { number: 6 }),
+      at('7.md', { number: 7, year: 2025 }),
+      at('s2.md', { number: 2, supplement: true }),
+      at('s3.md', { number: 1, supplement: true, year: 2025 }),
+    ];
     expect(codes(numberingChecks(issues).filter((d) => d.code === 'file-number'))).toEqual(['file-number@005.md', 'file-number@s3.md']);
   });
 
   it('reports a later number dated before an earlier one of the same year, not across years', () => {
-    const issues = [at('003.md', { number: 3, date: '2026-05-01' }), at('004.md', { number: 4, date: '2026-04-01' }), at('2027/001.md', { number: 1, year: 2027, date: '2027-01-05' })];
+    const issues = [
+      at('003.md', { number: 3, date: '2026-05-01' }),
+      at('004.md', { number: 4, date: '2026-04-01' }),
+      at('2027/001.md', { number: 1, year: 2027, date: '2027-01-05' }),
+    ];
     const found = numberingChecks(issues).filter((d) => d.code === 'date-order');
     expect(codes(found)).toEqual(['date-order@004.md']);
     expect(found[0].message).toContain('2026-04-01');
@@ -80,8 +95,16 @@ describe('placeholders', () => {
   });
 
   it('are an error in a final issue and a warning elsewhere, each with its field and line', () => {
-    const found = placeholderChecks([form('a'), form('b')], [at('i.md', { status: 'final', submissions: ['a'] }), at('j.md', { status: 'draft', submissions: ['b'] })]);
-    expect(found.filter((d) => d.file === 'a.md').map((d) => `${d.severity} ${d.field} ${d.line ?? ''}`)).toEqual(['error authors.title ', 'error authors.affiliation ', 'error body 12', 'error body 14']);
+    const found = placeholderChecks(
+      [form('a'), form('b')],
+      [at('i.md', { status: 'final', submissions: ['a'] }), at('j.md', { status: 'draft', submissions: ['b'] })],
+    );
+    expect(found.filter((d) => d.file === 'a.md').map((d) => `${d.severity} ${d.field} ${d.line ?? ''}`)).toEqual([
+      'error authors.title ',
+      'error authors.affiliation ',
+      'error body 12',
+      'error body 14',
+    ]);
     expect(found.filter((d) => d.file === 'b.md').every((d) => d.severity === 'warning')).toBe(true);
   });
 });

@@ -30,9 +30,12 @@ describe('Chinese dates and numerals', () => {
 
 describe('author line', () => {
   it('puts honours first and joins affiliation to post', () => {
-    expect(authorLine([{ name: '张三', title: '中国科学院院士、研究员', affiliation: '某研究所' }, { name: '李四', title: '教授', affiliation: '某大学' }])).toBe(
-      '（中国科学院院士、某研究所研究员 张三；某大学教授 李四）',
-    );
+    expect(
+      authorLine([
+        { name: '张三', title: '中国科学院院士、研究员', affiliation: '某研究所' },
+        { name: '李四', title: '教授', affiliation: '某大学' },
+      ]),
+    ).toBe('（中国科学院院士、某研究所研究员 张三；某大学教授 李四）');
     expect(authorLine([{ name: '王某', title: '某所研究员' }])).toBe('（某所研究员 王某）');
   });
 });

@@ -53,7 +53,13 @@ contact: zhang@example.org
 正文
 `);
     expect(diagnostics).toEqual([]);
-    expect(s).toMatchObject({ id: 'qk-7', publication: 'qingkuang', submitted: '2021-01-05', status: 'accepted', authors: [{ name: '王某', title: '中国科学院院士、某研究所研究员' }] });
+    expect(s).toMatchObject({
+      id: 'qk-7',
+      publication: 'qingkuang',
+      submitted: '2021-01-05',
+      status: 'accepted',
+      authors: [{ name: '王某', title: '中国科学院院士、某研究所研究员' }],
+    });
   });
 
   it('treats a YAML date and the same date quoted alike', () => {
@@ -119,7 +125,12 @@ describe('issue front matter', () => {
   });
 
   it('numbers supplements apart', () => {
-    const issue = parseIssue('---\npublication: jianyi\nyear: 2020\nnumber: 1\nsupplement: true\ndate: 2020-05-01\nsubmissions: [a]\n---\n', 'f.md', bulletins, []);
+    const issue = parseIssue(
+      '---\npublication: jianyi\nyear: 2020\nnumber: 1\nsupplement: true\ndate: 2020-05-01\nsubmissions: [a]\n---\n',
+      'f.md',
+      bulletins,
+      [],
+    );
     expect(issue?.id).toBe('jianyi/2020/s1');
   });
 });

@@ -8,7 +8,12 @@ import { parseSubmission } from '../../src/content/submission.js';
 const bulletins = defaultConfig('/ws').bulletins;
 const submission = (fields: string) => {
   const d: Diagnostic[] = [];
-  const s = parseSubmission(`---\ntitle: 关于某事的建议\npublication: jianyi\nauthors: 张三\nsubmitted: 2026-01-01\n${fields}\n---\n正文。\n`, 's.md', bulletins, d);
+  const s = parseSubmission(
+    `---\ntitle: 关于某事的建议\npublication: jianyi\nauthors: 张三\nsubmitted: 2026-01-01\n${fields}\n---\n正文。\n`,
+    's.md',
+    bulletins,
+    d,
+  );
   return { s, codes: d.map((x) => `${x.code}:${x.field}`) };
 };
 const issue = (fields: string) => {
@@ -60,7 +65,10 @@ describe('hostile structure', () => {
   });
 
   it('reports a YAML alias bomb as a problem of its file', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`),
+    ].join('\n');
     const d: Diagnostic[] = [];
     expect(parseSubmission(`---\n${bomb}\ntitle: t\n---\n正文`, 'bomb.md', bulletins, d)).toBeUndefined();
     expect(d.map((x) => `${x.code}@${x.file}`)).toContain('yaml-syntax@bomb.md');
@@ -72,7 +80,10 @@ describe('text printed to a terminal', () => {
     const { formatDiagnostics, printable } = await import('../../src/cli/report.js');
     const evil = 'a\x1b[2J\x1b[1;1Hb\u202egnp.exe\x07\r';
     expect(printable(evil)).toBe('a\\u{1b}[2J\\u{1b}[1;1Hb\\u{202e}gnp.exe\\u{7}\\u{d}');
-    const out = formatDiagnostics([{ severity: 'warning', code: 'unknown-field', file: `s${evil}.md`, line: 2, field: evil, message: `unknown field "${evil}"`, hint: evil }], false);
+    const out = formatDiagnostics(
+      [{ severity: 'warning', code: 'unknown-field', file: `s${evil}.md`, line: 2, field: evil, message: `unknown field "${evil}"`, hint: evil }],
+      false,
+    );
     expect(out).not.toMatch(/[\x00-\x09\x0b-\x1f\u202e]/);
     expect(out).toContain('\\u{1b}[2J');
   });
@@ -84,7 +95,9 @@ describe('a manifest of the wrong shape', () => {
     const good = { fingerprint: 'f', pdf: 'a.pdf', bytes: 10, sha256: 'ab', pages: 1, file: 'briefs/issues/a.md' };
     expect(wellFormed([good])).toEqual({});
     expect(wellFormed(null)).toEqual({});
-    expect(wellFormed({ a: good, b: null, c: { ...good, bytes: '10' }, d: { ...good, pdf: '../../etc/passwd' }, e: { ...good, html: '/etc/x' }, f: 7 })).toEqual({ a: good });
+    expect(
+      wellFormed({ a: good, b: null, c: { ...good, bytes: '10' }, d: { ...good, pdf: '../../etc/passwd' }, e: { ...good, html: '/etc/x' }, f: 7 }),
+    ).toEqual({ a: good });
   });
 });
 

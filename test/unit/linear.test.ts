@@ -39,13 +39,17 @@ async function timeValidate(body: string): Promise<number> {
 }
 
 describe('checks are linear in the size of a file', () => {
-  it.each(Object.entries(HOSTILE))('%s', async (_name, make) => {
-    await timeValidate(make(10_000)); // warm the parsers and the JIT
-    const small = Math.min(await timeValidate(make(100_000)), await timeValidate(make(100_000)));
-    const large = await timeValidate(make(1_000_000));
-    // Linear is about 10; the quadratic code this guards against gave 100 or more.
-    expect(large / Math.max(small, 5)).toBeLessThan(30);
-  }, 120_000);
+  it.each(Object.entries(HOSTILE))(
+    '%s',
+    async (_name, make) => {
+      await timeValidate(make(10_000)); // warm the parsers and the JIT
+      const small = Math.min(await timeValidate(make(100_000)), await timeValidate(make(100_000)));
+      const large = await timeValidate(make(1_000_000));
+      // Linear is about 10; the quadratic code this guards against gave 100 or more.
+      expect(large / Math.max(small, 5)).toBeLessThan(30);
+    },
+    120_000,
+  );
 });
 
 describe('what the bounds say', () => {
@@ -53,7 +57,10 @@ describe('what the bounds say', () => {
     const { renderMarkdown, MAX_INLINE } = await import('../../src/render/markdown.js');
     const d: import('../../src/content/diagnostic.js').Diagnostic[] = [];
     const long = `**粗**${'研'.repeat(MAX_INLINE)}<b>`;
-    const html = renderMarkdown({ markdown: `第一段。\n\n${long}\n\n末段*强调*。`, file: 's.md', firstLine: 7, idPrefix: 'a1-', resolveImage: () => ({ url: 'x' }) }, d);
+    const html = renderMarkdown(
+      { markdown: `第一段。\n\n${long}\n\n末段*强调*。`, file: 's.md', firstLine: 7, idPrefix: 'a1-', resolveImage: () => ({ url: 'x' }) },
+      d,
+    );
     expect(d.map((x) => `${x.code}@${x.line}`)).toEqual(['block-too-long@9']);
     expect(html).toContain('**粗**研研');
     expect(html).toContain('&lt;b&gt;');
@@ -63,7 +70,14 @@ describe('what the bounds say', () => {
   it('lists ten problems of a kind a file, and counts the rest in both languages', async () => {
     const { capRepeats } = await import('../../src/content/diagnostic.js');
     const { localize } = await import('../../src/content/messages-zh.js');
-    const many = Array.from({ length: 25 }, (_, i) => ({ severity: 'warning' as const, code: 'unsafe-link', file: 'a.md', line: i + 1, message: 'm', data: { href: 'x' } }));
+    const many = Array.from({ length: 25 }, (_, i) => ({
+      severity: 'warning' as const,
+      code: 'unsafe-link',
+      file: 'a.md',
+      line: i + 1,
+      message: 'm',
+      data: { href: 'x' },
+    }));
     const other = { severity: 'error' as const, code: 'too-long', file: 'a.md', message: 'n' };
     const capped = capRepeats([...many, other, { ...many[0], file: 'b.md' }]);
     expect(capped.map((x) => `${x.file}:${x.code}:${x.line ?? ''}:${x.more ?? 0}`)).toEqual([

@@ -9,7 +9,13 @@ import { renderMarkdown } from '../../src/render/markdown.js';
 function render(markdown: string, images: Record<string, string> = {}) {
   const diagnostics: Diagnostic[] = [];
   const html = renderMarkdown(
-    { markdown, file: 'f.md', firstLine: 10, idPrefix: 'a1-', resolveImage: (src) => (src in images ? { url: images[src] } : { code: 'image-missing', problem: 'missing', hint: 'h' }) },
+    {
+      markdown,
+      file: 'f.md',
+      firstLine: 10,
+      idPrefix: 'a1-',
+      resolveImage: (src) => (src in images ? { url: images[src] } : { code: 'image-missing', problem: 'missing', hint: 'h' }),
+    },
     diagnostics,
   );
   return { html, diagnostics, removed: diagnostics.filter((d) => d.code === 'unsafe-html').map((d) => `${d.line} ${d.data?.removed}`) };
@@ -17,12 +23,19 @@ function render(markdown: string, images: Record<string, string> = {}) {
 
 /** The text a reader sees: tags removed, entities decoded. */
 function text(html: string): string {
-  return html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 describe('Markdown rendering', () => {
   it('prints code that names tags as text, with the rest of its paragraph, and warns of nothing', () => {
-    const r = render('行内代码 `<style>` 和 `<script>` 是两个标签名，这句话的后半部分还在。\n\n```html\n<div onclick="x()">代码</div>\n<style>\n```\n\n下一段。');
+    const r = render(
+      '行内代码 `<style>` 和 `<script>` 是两个标签名，这句话的后半部分还在。\n\n```html\n<div onclick="x()">代码</div>\n<style>\n```\n\n下一段。',
+    );
     expect(text(r.html)).toContain('行内代码 <style> 和 <script> 是两个标签名，这句话的后半部分还在。');
     expect(text(r.html)).toContain('<div onclick="x()">代码</div>\n<style>');
     expect(text(r.html)).toContain('下一段。');
@@ -76,7 +89,10 @@ describe('Markdown rendering', () => {
   });
 
   it('allows an id only under the article prefix, and an image only as Markdown made it', () => {
-    const r = render('<a id="article-2" href="#x">a</a><a id="a1-ok">b</a>\n\n![图](p.png)\n\n<img src="/_workspace/p.png"><img src="https://example.org/x.png">', { 'p.png': '/_workspace/p.png' });
+    const r = render(
+      '<a id="article-2" href="#x">a</a><a id="a1-ok">b</a>\n\n![图](p.png)\n\n<img src="/_workspace/p.png"><img src="https://example.org/x.png">',
+      { 'p.png': '/_workspace/p.png' },
+    );
     expect(r.html).not.toContain('id="article-2"');
     expect(r.html).toContain('id="a1-ok"');
     expect(r.html.match(/<img/g)?.length).toBe(2); // the Markdown image, and the same file named again
@@ -84,7 +100,11 @@ describe('Markdown rendering', () => {
   });
 
   it('drops links that would pass for the print marks, with a warning', () => {
-    for (const href of ['https://briefs.invalid/mark/article-1', 'HTTPS://Briefs.Invalid./mark/distribution-bottom', 'https://x@sub.briefs.invalid:443/mark/content-end']) {
+    for (const href of [
+      'https://briefs.invalid/mark/article-1',
+      'HTTPS://Briefs.Invalid./mark/distribution-bottom',
+      'https://x@sub.briefs.invalid:443/mark/content-end',
+    ]) {
       const r = render(`见[此处](${href})与<a href="${href}">彼处</a>。`);
       expect(r.html, href).not.toMatch(/briefs\.invalid/i);
       expect(text(r.html)).toContain('见此处与彼处。');

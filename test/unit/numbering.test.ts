@@ -5,12 +5,18 @@ import { defaultConfig } from '../../src/config/defaults.js';
 import type { IssueFile, Submission } from '../../src/content/model.js';
 import { makeIssue } from '../helpers/factories.js';
 
-const issue = (publication: string, year: number, number: number, extra: Partial<IssueFile> = {}): IssueFile => makeIssue({ publication, year, number, ...extra });
+const issue = (publication: string, year: number, number: number, extra: Partial<IssueFile> = {}): IssueFile =>
+  makeIssue({ publication, year, number, ...extra });
 
 describe('numbering', () => {
   it('starts each year at 1 and continues the total across years', () => {
     expect(nextNumber([], 'jianyi', 2026, false)).toEqual({ number: 1 });
-    const issues = [issue('jianyi', 2025, 11, { total: 511 }), issue('jianyi', 2025, 12, { total: 512 }), issue('jianyi', 2026, 1, { total: 513 }), issue('qingkuang', 2026, 7, { total: 90 })];
+    const issues = [
+      issue('jianyi', 2025, 11, { total: 511 }),
+      issue('jianyi', 2025, 12, { total: 512 }),
+      issue('jianyi', 2026, 1, { total: 513 }),
+      issue('qingkuang', 2026, 7, { total: 90 }),
+    ];
     expect(nextNumber(issues, 'jianyi', 2026, false)).toEqual({ number: 2, total: 514 });
     expect(nextNumber(issues, 'jianyi', 2027, false)).toEqual({ number: 1, total: 514 });
     expect(nextNumber(issues, 'qingkuang', 2026, false)).toEqual({ number: 8, total: 91 });

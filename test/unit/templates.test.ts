@@ -8,8 +8,33 @@ import { createEnvironment } from '../../src/render/environment.js';
 import { loadTemplates, TOOL_TEMPLATES } from '../../src/render/template-files.js';
 
 const config = defaultConfig('/ws');
-const submission: Submission = { id: 's', file: 'briefs/submissions/s.md', title: '关于<script>的建议', publication: 'jianyi', authors: [{ name: '张三' }], submitted: '2026-01-01', status: 'accepted', body: '正文<img src=x onerror=alert(1)>。\n', bodyLine: 5, contact: 'secret@example.org' };
-const issue: IssueFile = { id: 'jianyi/2026/1', file: 'briefs/issues/jianyi/2026/001.md', publication: 'jianyi', year: 2026, number: 1, date: '2026-03-10', submissions: ['s'], submissionLines: [7], status: 'final', distribution: { 报: ['甲'], 送: [], 发: [] }, supplement: false, note: '', noteLine: 1 };
+const submission: Submission = {
+  id: 's',
+  file: 'briefs/submissions/s.md',
+  title: '关于<script>的建议',
+  publication: 'jianyi',
+  authors: [{ name: '张三' }],
+  submitted: '2026-01-01',
+  status: 'accepted',
+  body: '正文<img src=x onerror=alert(1)>。\n',
+  bodyLine: 5,
+  contact: 'secret@example.org',
+};
+const issue: IssueFile = {
+  id: 'jianyi/2026/1',
+  file: 'briefs/issues/jianyi/2026/001.md',
+  publication: 'jianyi',
+  year: 2026,
+  number: 1,
+  date: '2026-03-10',
+  submissions: ['s'],
+  submissionLines: [7],
+  status: 'final',
+  distribution: { 报: ['甲'], 送: [], 发: [] },
+  supplement: false,
+  note: '',
+  noteLine: 1,
+};
 
 async function render(workspaceTemplates?: string) {
   const env = createEnvironment(await loadTemplates(workspaceTemplates));

@@ -51,7 +51,10 @@ describe('breakTitle', () => {
     const all = TITLES.flatMap((t) => [breakTitle(t, ARTICLE_TITLE_EMS), breakTitle(t, CONTENTS_TITLE_EMS)]);
     const seams = all.flatMap((lines) => lines.slice(0, -1).map((l, i) => `${l.slice(-2)}/${lines[i + 1].slice(0, 2)}`));
     for (const bad of ['科研基/础', '研经/费', '目管/理', '度参/与', '大模/型', '大/模型', '堵/点', '科技/部', 'R&/D', '8./3']) {
-      expect(seams.some((s) => s.includes(bad)), bad).toBe(false);
+      expect(
+        seams.some((s) => s.includes(bad)),
+        bad,
+      ).toBe(false);
     }
   });
 
@@ -63,7 +66,11 @@ describe('breakTitle', () => {
 
   it('keeps a Latin run, a number and a percentage whole', () => {
     const units = titleUnits('2025年R&D经费增长8.3%，GPT-4o在科研中的应用');
-    for (const whole of ['R&D', '8.3%，', 'GPT-4o', '2025年']) expect(units.some((u) => u.includes(whole)), whole).toBe(true);
+    for (const whole of ['R&D', '8.3%，', 'GPT-4o', '2025年'])
+      expect(
+        units.some((u) => u.includes(whole)),
+        whole,
+      ).toBe(true);
   });
 });
 
@@ -79,7 +86,12 @@ describe('a title set by hand', () => {
     const { parseSubmission } = await import('../../src/content/submission.js');
     const { defaultConfig } = await import('../../src/config/defaults.js');
     const d: import('../../src/content/diagnostic.js').Diagnostic[] = [];
-    const s = parseSubmission('---\ntitle: |\n  关于加快建立国家重大科研基础设施开放共享机制\n  的建议\npublication: jianyi\nauthors: 张三\nsubmitted: 2026-01-01\n---\n正文。\n', 's.md', defaultConfig('/ws').bulletins, d);
+    const s = parseSubmission(
+      '---\ntitle: |\n  关于加快建立国家重大科研基础设施开放共享机制\n  的建议\npublication: jianyi\nauthors: 张三\nsubmitted: 2026-01-01\n---\n正文。\n',
+      's.md',
+      defaultConfig('/ws').bulletins,
+      d,
+    );
     expect(s?.title).toBe('关于加快建立国家重大科研基础设施开放共享机制的建议');
     expect(s?.titleLines).toEqual(['关于加快建立国家重大科研基础设施开放共享机制', '的建议']);
     expect(d.map((x) => `${x.code}@${x.line}`)).toEqual(['title-line-too-long@3']);
