@@ -1,0 +1,81 @@
+/**
+ * The preview's one browser: it measures each issue as it prints (contents page numbers, the
+ * 报尾's place), once for each content, and with --pdf prints the issues in view. Both come
+ * from a print server of their own, started on first use, and one page that keeps its fonts.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { IssueFile } from '../content/model.js';
+import { generate } from '../generate/generate.js';
+import { BrowserPool } from '../print/browser.js';
+import { startPrintServer, type PrintServer } from '../print/print-server.js';
+import { printUrls } from '../print/resources.js';
+import type { MeasuredLayout } from '../render/document.js';
+import { fontFaceCss } from '../render/fonts.js';
+import { assemble, renderIssue, type Project } from '../workspace/project.js';
+
+export class Measurer {
+  private readonly pool: BrowserPool;
+  private print: { root: string; server: Promise<PrintServer> } | undefined;
+  private readonly layouts = new Map<string, { key: string; layout: MeasuredLayout }>();
+  private readonly measuring = new Map<string, Promise<void>>();
+
+  /** `changed` is told when a layout shown before was measured again and differs. */
+  constructor(private readonly opts: { timeout: number; systemFonts: boolean; log: (line: string) => void; changed: () => void }) {
+    this.pool = new BrowserPool({ jobs: 1, timeout: opts.timeout, systemFonts: opts.systemFonts });
+  }
+
+  private printServer(root: string): Promise<PrintServer> {
+    if (this.print?.root !== root) {
+      void this.print?.server.then((s) => s.close());
+      this.print = { root, server: startPrintServer(root) };
+    }
+    return this.print.server;
+  }
+
+  /** The layout measured for this exact content, measuring it (once) when there is none. */
+  async layoutFor(p: Project, issue: IssueFile, wait: boolean): Promise<MeasuredLayout | undefined> {
+    // Measured as it prints: print URLs, print fonts. The key is the content measured.
+    const rendered = renderIssue(p, assemble(p, issue), printUrls, fontFaceCss(printUrls, p.fonts), {});
+    const key = createHash('sha1')
+      .update(rendered.source({ marks: true }))
+      .digest('hex');
+    const known = this.layouts.get(issue.id);
+    if (known?.key === key) return known.layout;
+    if (!this.measuring.has(issue.id)) {
+      const job = this.pool
+        .withPage(async (page) => {
+          const { printIssue } = await import('../print/print-issue.js');
+          return printIssue(page, rendered, await this.printServer(p.config.root), this.opts.timeout);
+        })
+        .then(({ layout }) => {
+          const changed = JSON.stringify(layout) !== JSON.stringify(known?.layout);
+          this.layouts.set(issue.id, { key, layout });
+          if (changed && known) this.opts.changed();
+        })
+        .catch((e: unknown) => this.opts.log(`cannot measure ${issue.id}: ${(e as Error).message}\n`))
+        .finally(() => this.measuring.delete(issue.id));
+      this.measuring.set(issue.id, job);
+    }
+    if (wait || !known) await this.measuring.get(issue.id);
+    return this.layouts.get(issue.id)?.layout ?? known?.layout;
+  }
+
+  /** --pdf: prints these issues into the workspace's output folder, as generate would. */
+  async printPdfs(p: Project, issues: readonly IssueFile[]): Promise<void> {
+    const results = await generate(p, issues, {
+      outDir: path.resolve(p.config.root, p.config.out),
+      html: false,
+      jobs: 1,
+      timeout: this.opts.timeout,
+      pool: this.pool,
+      server: await this.printServer(p.config.root),
+    });
+    for (const r of results) this.opts.log(`${r.status} ${r.id}${r.pdf ? ` → ${path.relative(process.cwd(), r.pdf)}` : ''}\n`);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+    await this.print?.server.then((s) => s.close());
+  }
+}
