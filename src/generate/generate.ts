@@ -6,8 +6,6 @@
  * once and the issues it took down are printed again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../content/diagnostic.js';
@@ -22,9 +20,10 @@ import { printUrls } from '../print/resources.js';
 import { fontFaceCss, fontFile } from '../render/fonts.js';
 import { VERSION } from '../version.js';
 import { fingerprint } from './fingerprint.js';
-import { isRecorded, manifestWriter, readManifest, sha256, stillValid, writeManifest, type Manifest } from './manifest.js';
+import { manifestWriter, readManifest, sha256, stillValid, writeManifest, type Manifest } from './manifest.js';
 import { assemble, issueErrors, renderIssue, type Project, type UrlScheme } from '../workspace/project.js';
 import { outputBase } from '../workspace/select.js';
+import { removeOrphans } from './orphans.js';
 import { removeStaleTemporaries, writeAtomic } from '../files/write-atomic.js';
 
 /** What became of an issue in a run (not its draft/final status, which is content's IssueStatus). */
@@ -111,46 +110,11 @@ export async function generate(project: Project, issues: readonly IssueFile[], o
     // Each issue is rendered when a slot frees up, so memory holds `jobs` documents, not all of them.
     const results = await mapLimit(issues, Math.max(1, opts.jobs), (issue) => generateOne(shared, issue));
     if (opts.signal?.aborted) return results;
-    return [...results, ...(await removeOrphans(project, manifest, opts))];
+    return [...results, ...(await removeOrphans(project, manifest, opts.outDir, opts.onResult))];
   } finally {
     if (!opts.server) await server.close();
     await writeManifest(opts.outDir, manifest).catch(() => undefined);
   }
-}
-
-/**
- * An issue whose file is gone (withdrawn, renamed to another number) leaves a PDF in the output
- * folder, where CI would upload it with the rest. The manifest says which issue file each PDF
- * was printed from; when that file and its issue are both gone, the PDF and its HTML go too.
- * Only files the manifest records, at the size it records, are removed: nothing briefs did not
- * write. A file changed since is left where it is and forgotten by the manifest.
- */
-async function removeOrphans(project: Project, manifest: Manifest, opts: GenerateOptions): Promise<IssueResult[]> {
-  const live = new Set(project.issues.map((i) => i.id));
-  const out: IssueResult[] = [];
-  for (const [id, entry] of Object.entries(manifest)) {
-    if (!entry.file || live.has(id) || existsSync(path.join(project.config.root, entry.file))) continue;
-    delete manifest[id];
-    const pdf = path.join(opts.outDir, entry.pdf);
-    if (!(await isRecorded(pdf, entry))) continue;
-    await rm(pdf, { force: true });
-    if (entry.html) await rm(path.join(opts.outDir, entry.html), { force: true });
-    const m = /^([^/]+)\/(\d+)\/(s?)(\d+)$/.exec(id);
-    const r: IssueResult = {
-      id,
-      publication: m?.[1] ?? id,
-      year: Number(m?.[2] ?? 0),
-      number: Number(m?.[4] ?? 0),
-      supplement: m?.[3] === 's',
-      pdf,
-      ms: 0,
-      status: 'removed',
-      diagnostics: [],
-    };
-    opts.onResult?.(r);
-    out.push(r);
-  }
-  return out;
 }
 
 async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {

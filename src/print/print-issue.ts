@@ -48,7 +48,7 @@ const GAP = 2 * 28.98;
  * The layout the marks of one print call for: the articles where they fell, and the 报尾's push
  * from where the articles end and how tall the 报尾 is (its head mark sits below this print's push).
  */
-function layoutFromMarks(marks: Marks): MeasuredLayout | undefined {
+export function layoutFromMarks(marks: Marks): MeasuredLayout | undefined {
   const articlePages = marks.articlePages.map((p) => p ?? 0);
   const { contentEnd: end, distributionTop: top, distributionBottom: bottom } = marks;
   if (!bottom) return { articlePages, distributionPush: 0 };

@@ -8,13 +8,12 @@ import type { AssembledIssue } from '../assemble/issue.js';
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, type AssetProblem } from '../files/images.js';
 import type { Config } from '../config/types.js';
 import type { Diagnostic } from '../content/diagnostic.js';
-import type { Author } from '../content/model.js';
 import { ARTICLE_TITLE_EMS, breakTitle, CONTENTS_TITLE_EMS, widthEm } from '../layout/title-lines.js';
 import { chineseDate } from './chinese.js';
 import type { TemplateEnvironment } from './environment.js';
 import { fontRoleCss } from './fonts.js';
 import { renderMarkdown, type ImageResolution } from './markdown.js';
-import { escapeText } from './sanitize.js';
+import { authorHtml, authorLine } from './author-line.js';
 
 export interface RenderOptions {
   config: Config;
@@ -71,46 +70,6 @@ const IMAGE_EXT = /\.(png|jpe?g|gif|webp|svg)$/i;
 function issueTitle(a: AssembledIssue): string {
   const { issue, bulletin } = a;
   return `《${bulletin.name}》${issue.year}年${issue.supplement ? '增刊' : ''}第${issue.number}期`;
-}
-
-/**
- * （中国科学院院士、中国科学院某研究所研究员 张三；某大学教授 李四）: honours such as 院士 come
- * first, then the affiliation joined to the post it qualifies.
- */
-export function authorLine(authors: readonly Author[]): string {
-  return `（${authorParts(authors)
-    .map((p) => [p.description.join('、'), p.name].filter(Boolean).join(' '))
-    .join('；')}）`;
-}
-
-function authorParts(authors: readonly Author[]): { description: string[]; name: string }[] {
-  return authors.map((a) => {
-    const titles = (a.title ?? '').split('、').filter(Boolean);
-    const honours = titles.filter((t) => /院士$/.test(t));
-    const posts = titles.filter((t) => !/院士$/.test(t)).join('、');
-    const qualified = a.affiliation ? `${a.affiliation}${posts}` : posts;
-    return { description: [...honours, qualified].filter(Boolean), name: a.name };
-  });
-}
-
-/**
- * The author line as HTML in which a line may break only between authors, between the parts
- * of a description (after 、) and between a description and its name: each piece is a span
- * that does not wrap, so 周海涛 or 某大学物理学院 is never cut. The brackets cling to the
- * first and last pieces.
- */
-function authorHtml(authors: readonly Author[]): string {
-  const pieces: string[] = [];
-  authorParts(authors).forEach((p, i, all) => {
-    const parts = [...p.description.map((d, k) => (k < p.description.length - 1 ? `${d}、` : d)), p.name].filter(Boolean);
-    parts.forEach((text, k) => {
-      const open = i === 0 && k === 0 ? '（' : '';
-      const close = k === parts.length - 1 ? (i === all.length - 1 ? '）' : '；') : '';
-      const gap = k < parts.length - 1 && k === parts.length - 2 && p.name && p.description.length ? ' ' : '';
-      pieces.push(`<span class="author-piece">${escapeText(open + text + close)}</span>${gap}`);
-    });
-  });
-  return pieces.join('');
 }
 
 /** A title's lines in the contents: the hand-set lines when they fit its measure, else broken for it. */

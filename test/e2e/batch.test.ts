@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generate, type IssueResult } from '../../src/generate/generate.js';
 import { loadProject } from '../../src/workspace/project.js';
 import { loadConfig } from '../../src/config/load.js';
@@ -246,19 +246,22 @@ describe('robust printing', () => {
     const pid = child.pid!;
     const exited = new Promise((resolve) => child.on('exit', resolve));
     const profileOf = () => (existsSync(PROFILES) ? readdirSync(PROFILES).find((n) => n.startsWith(`${pid}-`)) : undefined);
-    for (let i = 0; i < 600 && !profileOf(); i++) await new Promise((r) => setTimeout(r, 50));
-    const profile = profileOf();
-    expect(profile, 'the run started a browser').toBeTruthy();
+    const profile = await vi.waitFor(
+      () => {
+        const found = profileOf();
+        if (!found) throw new Error('no browser profile yet');
+        return found;
+      },
+      { timeout: 30_000, interval: 50 },
+    );
     // Wait until the browser runs, then kill the run with a signal no handler sees.
-    for (let i = 0; i < 200 && !chromiumWith(profile!); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(chromiumWith(profile!), 'Chromium runs with the profile').toBe(true);
+    await vi.waitFor(() => expect(chromiumWith(profile), 'Chromium runs with the profile').toBe(true), { timeout: 10_000, interval: 50 });
     // It talks over a pipe: no DevTools port another local process could connect to.
-    expect(chromiumWith(profile!, '--remote-debugging-pipe')).toBe(true);
-    expect(chromiumWith(profile!, '--remote-debugging-port')).toBe(false);
+    expect(chromiumWith(profile, '--remote-debugging-pipe')).toBe(true);
+    expect(chromiumWith(profile, '--remote-debugging-port')).toBe(false);
     child.kill('SIGKILL');
     await exited;
-    for (let i = 0; i < 100 && chromiumWith(profile!); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(chromiumWith(profile!), 'Chromium died with the run').toBe(false);
+    await vi.waitFor(() => expect(chromiumWith(profile), 'Chromium died with the run').toBe(false), { timeout: 5_000, interval: 50 });
     // What a kill between write and rename leaves, named as writeAtomic names it.
     mkdirSync(target, { recursive: true });
     const stale = path.join(target, `.jianyi-2026-001.pdf.${pid}.0123abcd.tmp`);
@@ -266,7 +269,7 @@ describe('robust printing', () => {
     const r = await runCli(['--root', repo, 'generate', 'jianyi/2026/1', '--out', target]);
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(stale)).toBe(false);
-    expect(existsSync(path.join(PROFILES, profile!))).toBe(false);
+    expect(existsSync(path.join(PROFILES, profile))).toBe(false);
   });
 
   it('on SIGTERM closes the browser, leaves no partial file, and exits 130', async () => {

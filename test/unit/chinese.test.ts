@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chineseDate, chineseNumeral, serialNumber } from '../../src/render/chinese.js';
-import { authorLine } from '../../src/render/document.js';
+import { authorLine } from '../../src/render/author-line.js';
 
 describe('Chinese dates and numerals', () => {
   it('writes dates without leading zeros', () => {
