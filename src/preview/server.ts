@@ -180,14 +180,16 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
   const config = project?.config;
   const root = config?.root ?? path.resolve(opts.flags.root ?? '.');
   const dirs = config ? [config.submissions, config.issues, config.assets, config.templates].map((d) => path.resolve(root, d)) : [];
-  const unwatch = watchWorkspace([...dirs, TOOL_TEMPLATES], root, path.basename(opts.flags.config ?? CONFIG_FILE), schedule);
+  // Folders the workspace does not have yet are watched too: a new briefs/assets/ is seen.
+  const configFile = opts.flags.config ? path.resolve(opts.flags.config) : path.join(root, CONFIG_FILE);
+  const unwatch = watchWorkspace([...dirs, TOOL_TEMPLATES, configFile], schedule, (message) => opts.log(`${message}\n`));
 
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${host}:${address.port}`,
     async close() {
-      unwatch();
+      await unwatch();
       events.close();
       server.closeAllConnections();
       await new Promise((r) => server.close(r));

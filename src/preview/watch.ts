@@ -1,44 +1,32 @@
 /**
  * Watches the workspace's folders, the tool's templates and the config file, and calls back,
- * debounced, when something changed. Names starting with a dot are editors' and briefs' own
- * temporary files. The config file is watched through its folder: editors replace files rather
- * than write them.
+ * debounced, when something changed. chokidar, not fs.watch: an editor that saves by writing a
+ * new file and renaming it over the old one (vim, sed -i) left fs.watch watching a file that
+ * no longer existed, so the preview went silently stale after the first such save; chokidar
+ * follows renames, folders made after the start, and reports its errors. Names starting with a
+ * dot are editors' and briefs' own temporary files.
  */
-import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { watch } from 'chokidar';
 
 const DEBOUNCE_MS = 100;
 
-export function watchWorkspace(dirs: readonly string[], root: string, configName: string, onChange: () => void): () => void {
+export function watchWorkspace(paths: readonly string[], onChange: () => void, onError: (message: string) => void): () => Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const changed = () => {
     clearTimeout(timer);
     timer = setTimeout(onChange, DEBOUNCE_MS);
   };
-  const watchers: FSWatcher[] = [];
-  for (const dir of new Set(dirs)) {
-    try {
-      watchers.push(
-        watch(dir, { recursive: true }, (_event, name) => {
-          if (name && path.basename(String(name)).startsWith('.')) return;
-          changed();
-        }),
-      );
-    } catch {
-      // a folder the workspace does not have
-    }
-  }
-  try {
-    watchers.push(
-      watch(root, (_event, name) => {
-        if (name === configName) changed();
-      }),
-    );
-  } catch {
-    // no such folder
-  }
-  return () => {
+  const watcher = watch([...new Set(paths)], {
+    ignoreInitial: true,
+    // Follows a file replaced by rename as the same file (atomic saves).
+    atomic: true,
+    ignored: (p: string) => path.basename(p).startsWith('.'),
+  });
+  watcher.on('all', changed);
+  watcher.on('error', (e: unknown) => onError(`watching the workspace failed: ${(e as Error).message}`));
+  return async () => {
     clearTimeout(timer);
-    watchers.forEach((w) => w.close());
+    await watcher.close();
   };
 }
