@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { abandonWrites } from '../files/write-atomic.js';
 import { BriefsError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { fixCommand } from './fix.js';
 import { generateCommand } from './generate.js';
 import { assembleCommand } from './assemble.js';
 import { initCommand } from './init.js';
@@ -37,6 +38,7 @@ export async function run(argv: readonly string[], io: Output = defaultOutput(ar
   newCommand(program, io);
   assembleCommand(program, io, setExit);
   listCommand(program, io);
+  fixCommand(program, io, setExit);
   program.addHelpText(
     'after',
     `

@@ -65,7 +65,6 @@ describe('briefs validate', () => {
       'image-missing',
       'too-long',
       'halfwidth-punctuation',
-      'mixed-quotes',
       'empty-body',
       'frontmatter-language',
       'unsafe-html',

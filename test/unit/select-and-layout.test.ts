@@ -83,11 +83,13 @@ describe('text checks', () => {
     expect(check('研究,发展。\n`a,b` 与 [链接](https://x.org/a,b) 及 https://x.org/?a=1,2 增长2.68%。\n研究(试点)')).toEqual([
       'halfwidth-punctuation@10:3',
       'halfwidth-punctuation@12:3',
+      'halfwidth-punctuation@12:6',
     ]);
   });
 
-  it('finds straight quotes mixed with Chinese ones, an empty body and a text too long', () => {
-    expect(check('他说"卡脖子"与“堵点”。')).toEqual(['mixed-quotes@10:3']);
+  it('finds straight quotes touching Chinese, mixed or not, an empty body and a text too long', () => {
+    expect(check('他说"卡脖子"与“堵点”。')).toEqual(['halfwidth-punctuation@10:3', 'halfwidth-punctuation@10:7']);
+    expect(check('他说"卡脖子"。')).toEqual(['halfwidth-punctuation@10:3', 'halfwidth-punctuation@10:7']);
     expect(check('  \n')).toEqual(['empty-body@10:']);
     expect(check('研'.repeat(bulletins.jianyi.maxChars + 1))).toEqual(['too-long@10:']);
   });
