@@ -1,12 +1,20 @@
+import { execFile } from 'node:child_process';
 import { access, mkdir, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { today } from '../workspace/create-issues.js';
-import { GITIGNORE, WORKFLOW, configText, exampleIssue, exampleSubmission } from '../workspace/init-files.js';
+import { GITIGNORE, WORKFLOW, configText, exampleIssue, exampleSubmission, workspacePackage } from '../workspace/init-files.js';
+import { TOOL_ROOT } from '../render/template-files.js';
+import { VERSION } from '../version.js';
 import { CONFIG_FILE } from '../config/load.js';
 import { usageError } from '../errors.js';
 import { rel } from './new.js';
 import type { Output } from './report.js';
+
+const run = promisify(execFile);
+/** npm pack's name for this package and version. */
+const tarballName = () => `briefs-${VERSION}.tgz`;
 
 export function initCommand(program: Command, io: Output): void {
   program
@@ -23,6 +31,7 @@ export function initCommand(program: Command, io: Output): void {
         ['briefs/assets/.gitkeep', ''],
         ['.gitignore', GITIGNORE],
         ['.github/workflows/briefs.yml', WORKFLOW],
+        ['package.json', workspacePackage(path.basename(root), tarballName())],
       ];
       // All or nothing: nothing is written if anything is already there.
       const existing: string[] = [];
@@ -45,6 +54,12 @@ export function initCommand(program: Command, io: Output): void {
         await writeFile(path.join(root, name), text, { flag: 'wx' });
         io.out(`${rel(path.join(root, name))}\n`);
       }
-      io.err(`a new briefs workspace in ${rel(root)}: next, briefs validate and briefs generate${dir === '.' ? '' : ` --root ${dir}`}\n`);
+      // The briefs this workspace was made with, packed into vendor/: what package.json pins.
+      const vendor = path.join(root, 'vendor');
+      await mkdir(vendor, { recursive: true });
+      await run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', vendor, TOOL_ROOT], { maxBuffer: 16 << 20 });
+      io.out(`${rel(path.join(vendor, tarballName()))}\n`);
+      const where = dir === '.' ? '' : ` --root ${dir}`;
+      io.err(`a new briefs workspace in ${rel(root)}: next, briefs${where} validate and briefs${where} generate\n`);
     });
 }

@@ -87,27 +87,66 @@ dist/
 node_modules/
 `;
 
-export const WORKFLOW = `# Validates the bulletins on every push and uploads the printed issues.
+/**
+ * The workspace pins the briefs it was made with: a packed copy in vendor/ (written by init),
+ * named in its package.json, so CI installs exactly that, from the repository itself, and no
+ * package of the name "briefs" is ever fetched from a registry (none is published; whoever took
+ * the name would run code in every office's CI). To move to another briefs, pack it into
+ * vendor/ and point package.json at it, or at a git URL and commit of the office's own copy.
+ */
+export function workspacePackage(name: string, tarball: string): string {
+  const safe =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'bulletins';
+  return `${JSON.stringify({ name: `${safe}-bulletins`, private: true, scripts: { validate: 'briefs validate', generate: 'briefs generate' }, devDependencies: { briefs: `file:vendor/${tarball}` } }, null, 2)}\n`;
+}
+
+/**
+ * CI for the workspace: validate on every push, then print in two shards with the output folder
+ * cached between runs (only what changed prints again), and upload the PDFs. GitHub's Ubuntu
+ * runners ship Google Chrome, which briefs finds by itself; Hanazono prints rare Han characters.
+ */
+export const WORKFLOW = `# Validates the bulletins on every push, prints them in two shards, and uploads the PDFs.
 name: briefs
 on:
   push:
   pull_request:
 jobs:
-  issues:
+  validate:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
         with:
           node-version: 20
-      - run: npm install --no-save briefs
-      # GitHub's Ubuntu runners ship Google Chrome, which briefs finds by itself.
-      - run: npx briefs validate
-      - run: npx briefs generate --json > dist-summary.json
+      # briefs comes from vendor/, as package.json pins it: never from a registry.
+      - run: npm install --no-audit --no-fund
+      - run: npx --no-install briefs validate
+  generate:
+    needs: validate
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        shard: [1/2, 2/2]
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - run: npm install --no-audit --no-fund
+      # Rare Han characters (刘䶮, 王𬱖) print from Hanazono Mincho; without it validate names them.
+      - run: sudo apt-get install -y -qq fonts-hanazono || echo "fonts-hanazono not installed"
+      # The output folder of the last run: unchanged issues are not printed again.
+      - uses: actions/cache@v4
+        with:
+          path: dist
+          key: briefs-dist-\${{ strategy.job-index }}-\${{ github.sha }}
+          restore-keys: briefs-dist-\${{ strategy.job-index }}-
+      - run: mkdir -p dist && npx --no-install briefs generate --shard \${{ matrix.shard }} --json > dist/summary.json
       - uses: actions/upload-artifact@v4
         with:
-          name: issues
-          path: |
-            dist/*.pdf
-            dist-summary.json
+          name: issues-\${{ strategy.job-index }}
+          path: dist/*
 `;

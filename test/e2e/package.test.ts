@@ -3,17 +3,40 @@
  * there. Templates and fonts must travel with the package.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { pdfFonts, pdfText, compact } from '../helpers/pdf.js';
 
 const run = promisify(execFile);
 const repo = path.resolve(__dirname, '../..');
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/**
+ * The workflow init writes, run as GitHub would run its jobs, in order, in a fresh clone of the
+ * workspace: its run: steps, with the matrix's first shard of one. briefs comes from vendor/.
+ */
+async function workflowRuns(office: string): Promise<void> {
+  const pkg = JSON.parse(readFileSync(path.join(office, 'package.json'), 'utf8'));
+  expect(pkg.devDependencies.briefs).toMatch(/^file:vendor\/briefs-[\d.]+\.tgz$/);
+  expect(existsSync(path.join(office, pkg.devDependencies.briefs.slice('file:'.length)))).toBe(true);
+  const workflow = parse(readFileSync(path.join(office, '.github/workflows/briefs.yml'), 'utf8')) as { jobs: Record<string, { steps: { run?: string }[] }> };
+  const clone = mkdtempSync(path.join(os.tmpdir(), 'briefs-ci-'));
+  temps.push(clone);
+  cpSync(office, clone, { recursive: true });
+  for (const job of ['validate', 'generate']) {
+    for (const step of workflow.jobs[job].steps.filter((s) => s.run)) {
+      const script = step.run!.replace(/\$\{\{ matrix\.shard \}\}/g, '1/1').replace(/\$\{\{ strategy\.job-index \}\}/g, '0');
+      await run('bash', ['-eo', 'pipefail', '-c', script], { cwd: clone, maxBuffer: 64 << 20 });
+    }
+  }
+  const summary = JSON.parse(readFileSync(path.join(clone, 'dist/summary.json'), 'utf8'));
+  expect(summary.issues.map((i: { status: string }) => i.status)).toEqual(['printed']);
+}
 
 describe('the npm package', () => {
   it('installs into an empty folder and runs init, validate and generate there', { timeout: 300_000 }, async () => {
@@ -33,6 +56,7 @@ describe('the npm package', () => {
     const briefs = (...args: string[]) => run(path.join(app, 'node_modules/.bin/briefs'), args, { cwd: app, maxBuffer: 16 << 20 });
     await briefs('init', 'office');
     await briefs('--root', 'office', 'validate');
+    await workflowRuns(path.join(app, 'office'));
     const { stdout: json } = await briefs('--root', 'office', 'generate', '--json');
     const [issue] = JSON.parse(json).issues;
     expect(issue.status).toBe('printed');
