@@ -49,16 +49,33 @@ ${PLACEHOLDERS.body[2]}
 `;
 }
 
-/** A short file name from the date and the title's ASCII words, or the bulletin: 2026-11-28-ai-research.md. */
+/**
+ * A file name (and so the id) from the date and the title's own words, readable for a Chinese
+ * title: 关于加快建立国家重大科研基础设施开放共享机制的建议 → 2026-11-28-加快建立国家重大科研.
+ * The frame every title shares (关于…, …的建议/情况/报告/意见/调查/看法) is dropped; what is
+ * left keeps its Han characters and lower-cased Latin words, joined by dashes where Latin meets
+ * anything, up to 10 characters (Latin words count as one each, at most five). Han letters are
+ * letters to ids, so the name is a valid id; a title with neither gives the bulletin's id.
+ */
 export function submissionSlug(date: string, title: string, publication: string): string {
-  const words = title
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .split('-')
-    .filter(Boolean)
-    .slice(0, 5)
-    .join('-');
-  return `${date}-${words || publication}`;
+  const core = title
+    .normalize('NFKC')
+    .trim()
+    .replace(/^关于/, '')
+    .replace(/的?(建议|情况|报告|意见|调查|看法)$/, '');
+  let out = '';
+  let count = 0;
+  let latin = 0;
+  for (const token of core.match(/\p{Script=Han}+|[A-Za-z0-9]+/gu) ?? []) {
+    const isLatin = /^[A-Za-z0-9]+$/.test(token);
+    if (isLatin && latin >= 5) continue;
+    const piece = isLatin ? token.toLowerCase() : [...token].slice(0, 10 - count).join('');
+    if (!piece) break;
+    if (out && (isLatin || /[a-z0-9]$/.test(out))) out += '-';
+    out += piece;
+    count += isLatin ? 1 : [...piece].length;
+    if (isLatin) latin++;
+    if (count >= 10) break;
+  }
+  return `${date}-${out || publication}`;
 }

@@ -6,6 +6,7 @@ import { displayWidth } from '../content/text-width.js';
 import { SUBMISSION_STATUS } from '../content/fields.js';
 import { usageError } from '../errors.js';
 import { chineseDate } from '../render/chinese.js';
+import { chooseLang } from '../content/messages-zh.js';
 import { globalFlags } from './options.js';
 import { printable, type Output } from './report.js';
 
@@ -79,15 +80,54 @@ export function listCommand(program: Command, io: Output): void {
           .join('\n');
       };
       const statusText = { submitted: '已提交', accepted: '已采用', rejected: '已退回' };
-      io.out(`Submissions (${submissions.length})\n`);
+      const zh = chooseLang(g.lang) === 'zh';
+      const name = (id: string) => `《${config.bulletins[id]?.name ?? id}》`;
+      const h = zh
+        ? {
+            subs: '稿件',
+            issues: '期',
+            id: '编号',
+            bulletin: '刊物',
+            status: '状态',
+            issue: '所在期',
+            submitted: '提交日期',
+            title: '标题',
+            date: '印发日期',
+            state: '状态',
+            articles: '篇数',
+          }
+        : {
+            subs: 'Submissions',
+            issues: 'Issues',
+            id: 'id',
+            bulletin: 'bulletin',
+            status: 'status',
+            issue: 'issue',
+            submitted: 'submitted',
+            title: 'title',
+            date: 'date',
+            state: 'state',
+            articles: 'articles',
+          };
+      io.out(`${h.subs} (${submissions.length})\n`);
       if (submissions.length)
         io.out(
-          `${table([['id', 'status', 'issue', 'submitted', 'title'], ...submissions.map((s) => [s.id, statusText[s.status], s.issue ?? '—', s.submitted, s.title])])}\n`,
+          `${table([[h.id, h.bulletin, h.status, h.issue, h.submitted, h.title], ...submissions.map((s) => [s.id, name(s.publication), statusText[s.status], s.issue ?? '—', s.submitted, s.title])])}\n`,
         );
-      io.out(`\nIssues (${issues.length})\n`);
+      io.out(`\n${h.issues} (${issues.length})\n`);
       if (issues.length)
         io.out(
-          `${table([['issue', 'date', 'state', 'articles'], ...issues.map((i) => [i.id, chineseDate(i.date), i.status === 'draft' ? '草稿' : '定稿', String(i.submissions.length)])])}\n`,
+          `${table([[h.issue, h.bulletin, h.date, h.state, h.articles], ...issues.map((i) => [i.id, name(i.publication), chineseDate(i.date), i.status === 'draft' ? '草稿' : '定稿', String(i.submissions.length)])])}\n`,
         );
+      // The problems are validate's to list: here, one line that says how many and where to look.
+      const errors = project.diagnostics.filter((d) => d.severity === 'error').length;
+      const warnings = project.diagnostics.length - errors;
+      if (errors + warnings > 0) {
+        io.err(
+          zh
+            ? `文件中有 ${errors} 个错误、${warnings} 个警告：运行 briefs validate 查看\n`
+            : `the files have ${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'}: run briefs validate to see them\n`,
+        );
+      }
     });
 }

@@ -32,8 +32,8 @@ export function newCommand(program: Command, io: Output): void {
   cmd
     .command('submission')
     .description('write a new submission with every field and guidance, to send to an expert; prints its path')
-    .requiredOption('--publication <bulletin>', 'jianyi, qingkuang, or a bulletin name')
-    .requiredOption('--title <title>', 'the title, e.g. 关于……的建议')
+    .requiredOption('--publication <bulletin>', '(required) jianyi, qingkuang, or a bulletin name')
+    .requiredOption('--title <title>', '(required) the title, e.g. 关于……的建议; the file is named from the date and the title (see README)')
     .option('--author <name>', 'the first author’s name')
     .option('--date <date>', 'submission date (default: today)')
     .action(async (flags: { publication: string; title: string; author?: string; date?: string }, c: Command) => {

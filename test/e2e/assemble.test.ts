@@ -148,6 +148,6 @@ describe('new submission and list', () => {
     const waiting = JSON.parse((await runCli(['--root', dir, 'list', '--json', '--status', 'submitted'])).stdout);
     expect(waiting.submissions.map((s: { id: string; issue: null }) => [s.id, s.issue])).toContainEqual(['2026-11-01-ai-for-science', null]);
     const table = (await runCli(['--root', dir, 'list'])).stdout;
-    expect(table).toMatch(/qk-2026-001\s+已采用\s+qingkuang\/2026\/1/);
+    expect(table).toMatch(/qk-2026-001\s+《科技界情况》\s+已采用\s+qingkuang\/2026\/1/);
   });
 });

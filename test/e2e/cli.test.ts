@@ -35,3 +35,18 @@ describe('the command line', () => {
     }
   });
 });
+
+describe('briefs list', () => {
+  const broken = path.resolve(__dirname, '../fixtures/broken');
+  it('names each bulletin, and says in one line how many problems validate would list', async () => {
+    const r = await runCli(['--root', broken, '--lang', 'en', 'list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^id +bulletin +status/m);
+    expect(r.stdout).toContain('《科技工作者建议》');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^the files have \d+ errors and \d+ warnings: run briefs validate to see them\n$/);
+    const zh = await runCli(['--root', broken, '--lang', 'zh', 'list']);
+    expect(zh.stdout).toMatch(/^编号 +刊物 +状态/m);
+    expect(zh.stderr).toMatch(/^文件中有 \d+ 个错误、\d+ 个警告：运行 briefs validate 查看\n$/);
+  });
+});

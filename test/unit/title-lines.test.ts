@@ -97,3 +97,17 @@ describe('a title set by hand', () => {
     expect(d.map((x) => `${x.code}@${x.line}`)).toEqual(['title-line-too-long@3']);
   });
 });
+
+describe('the file name of a new submission', () => {
+  it('is the date and the words of the title, readable for Chinese titles, and a valid id', async () => {
+    const { submissionSlug } = await import('../../src/assemble/submission-file.js');
+    expect(submissionSlug('2026-11-28', '关于加快建立国家重大科研基础设施开放共享机制的建议', 'jianyi')).toBe('2026-11-28-加快建立国家重大科研');
+    expect(submissionSlug('2026-11-28', '关于AI for Science的情况', 'qingkuang')).toBe('2026-11-28-ai-for-science');
+    expect(submissionSlug('2026-11-28', '大模型在科研中的应用：GPT-4o与科研范式', 'qingkuang')).toBe('2026-11-28-大模型在科研中的应用');
+    expect(submissionSlug('2026-11-28', '《》——', 'jianyi')).toBe('2026-11-28-jianyi');
+    expect(submissionSlug('2026-11-28', 'GPT-4o与科研', 'jianyi')).toBe('2026-11-28-gpt-4o-与科研');
+    for (const t of ['关于加快建立国家重大科研基础设施开放共享机制的建议', '大模型在科研中的应用：GPT-4o与科研范式']) {
+      expect(submissionSlug('2026-11-28', t, 'jianyi')).toMatch(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u);
+    }
+  });
+});
