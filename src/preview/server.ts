@@ -128,7 +128,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
       return html(500, shell('briefs', overlay([problem], opts.lang), head(ctx.nonce), version));
     }
     const p = project;
-    if (pathname === '/') return html(200, shell('briefs 预览', indexPage(p), head(ctx.nonce), version));
+    if (pathname === '/') return html(200, shell(opts.lang === 'zh' ? 'briefs 预览' : 'briefs preview', indexPage(p, opts.lang), head(ctx.nonce), version));
     let m = /^\/issues\/([^/]+)\/(\d{4})\/(s?\d+)\/?$/.exec(pathname);
     if (m) {
       const id = `${m[1]}/${m[2]}/${m[3].replace(/^(s?)0*(\d)/, '$1$2')}`;

@@ -65,6 +65,16 @@ describe('briefs preview', () => {
     const good = readFileSync(submission(), 'utf8');
     writeFileSync(submission(), good.replace('submitted: 2026-01-20', 'submitted: 2026-02-30'));
     await page.waitForSelector('.briefs-overlay', { timeout: 5_000 });
+    // Beside page 1, not over its masthead (份号, 密级, the bulletin's name), on a common screen.
+    await page.setViewport({ width: 1366, height: 800 });
+    const clear = await page.evaluate(() => {
+      const o = document.querySelector('.briefs-overlay')!.getBoundingClientRect();
+      return ['.masthead', '.bulletin-name', '.classification'].every((s) => {
+        const r = document.querySelector(s)?.getBoundingClientRect();
+        return !r || r.right <= o.left || r.bottom <= o.top;
+      });
+    });
+    expect(clear).toBe(true);
     const overlay = await page.$eval('.briefs-overlay', (e) => (e as HTMLElement).innerText);
     const line = good.split('\n').findIndex((l) => l.startsWith('submitted:')) + 1;
     expect(overlay).toContain(`briefs/submissions/jianyi/jy-2026-001.md:${line}`);
