@@ -10,17 +10,20 @@ export class BriefsError extends Error {
   readonly exitCode: ExitCode;
   readonly hint?: string;
   readonly code: string;
+  /** The message and hint said in Chinese, printed under --lang zh. */
+  readonly zh?: { message: string; hint?: string };
 
-  constructor(code: string, message: string, opts: { exitCode?: ExitCode; hint?: string; cause?: unknown } = {}) {
+  constructor(code: string, message: string, opts: { exitCode?: ExitCode; hint?: string; cause?: unknown; zh?: { message: string; hint?: string } } = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'BriefsError';
     this.code = code;
     this.exitCode = opts.exitCode ?? 2;
     this.hint = opts.hint;
+    this.zh = opts.zh;
   }
 }
 
-/** A usage or environment problem: exit 2. */
-export function usageError(code: string, message: string, hint?: string, cause?: unknown): BriefsError {
-  return new BriefsError(code, message, { exitCode: 2, hint, cause });
+/** A usage or environment problem: exit 2. `zh` says it again in Chinese ([message, hint]). */
+export function usageError(code: string, message: string, hint?: string, cause?: unknown, zh?: [string, string?]): BriefsError {
+  return new BriefsError(code, message, { exitCode: 2, hint, cause, zh: zh && { message: zh[0], hint: zh[1] } });
 }

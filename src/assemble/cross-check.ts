@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../content/diagnostic.js';
 import type { IssueFile, Submission } from '../content/model.js';
-import { describeIssue as describe, numberingChecks } from './numbering-checks.js';
+import { describeIssue, numberingChecks, type BulletinNames } from './numbering-checks.js';
 
 /**
  * Every file claiming each id, and the ids claimed once: the only ones that stand for a
@@ -19,7 +19,14 @@ export function submissionIds(submissions: readonly Submission[]): { claims: Map
 }
 
 /** `unusable`: submission files with errors of their own, by the id they claim (see content/workspace.ts). */
-export function crossCheck(submissions: readonly Submission[], issues: readonly IssueFile[], unusable: ReadonlyMap<string, string> = new Map()): Diagnostic[] {
+export function crossCheck(
+  submissions: readonly Submission[],
+  issues: readonly IssueFile[],
+  unusable: ReadonlyMap<string, string> = new Map(),
+  names: BulletinNames = {},
+): Diagnostic[] {
+  const describe = (i: IssueFile) => describeIssue(i, names);
+  const name = (id: string) => `《${Object.hasOwn(names, id) ? names[id] : id}》`;
   const out: Diagnostic[] = [];
   // A duplicated id belongs to no one: never first-wins, or a new file whose path sorts first
   // could take a printed article's place. Every file that claims it is in error, and so is
@@ -146,9 +153,9 @@ export function crossCheck(submissions: readonly Submission[], issues: readonly 
           file: issue.file,
           line,
           field: 'submissions',
-          message: `"${id}" was submitted to ${s.publication}, but this is an issue of ${issue.publication}`,
-          data: { id, from: s.publication, to: issue.publication },
-          hint: `move it to an issue of ${s.publication}, or change publication: in ${s.file}`,
+          message: `"${id}" was submitted to ${name(s.publication)}, but this is an issue of ${name(issue.publication)}`,
+          data: { id, from: name(s.publication), to: name(issue.publication) },
+          hint: `move it to an issue of ${name(s.publication)}, or change publication: in ${s.file}`,
         });
       }
       if (s.status === 'rejected') {
@@ -165,7 +172,7 @@ export function crossCheck(submissions: readonly Submission[], issues: readonly 
       }
     });
   }
-  out.push(...numberingChecks(issues));
+  out.push(...numberingChecks(issues, names));
   return out;
 }
 

@@ -6,6 +6,8 @@ import { stringify } from 'yaml';
 
 export interface NewIssue {
   publication: string;
+  /** The bulletin's name, as a person reads it: 科技工作者建议. */
+  name: string;
   year: number;
   number: number;
   total?: number;
@@ -19,7 +21,7 @@ const y = (value: unknown) => stringify(value, { lineWidth: 0 }).trimEnd();
 export function issueFileText(i: NewIssue): string {
   const submissions = i.submissions.length ? `\n${i.submissions.map((s) => `  - ${y(s)}`).join('\n')}` : ' []';
   return `---
-# 《${i.publication}》${i.year}年${i.supplement ? '增刊' : ''}第${i.number}期. Fields: see the README.
+# 《${i.name}》${i.year}年${i.supplement ? '增刊' : ''}第${i.number}期。字段说明见 README (fields: see the README).
 publication: ${y(i.publication)}
 year: ${i.year}
 number: ${i.number}

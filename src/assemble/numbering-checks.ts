@@ -10,20 +10,24 @@ import path from 'node:path';
 import type { Diagnostic } from '../content/diagnostic.js';
 import type { IssueFile } from '../content/model.js';
 
-export function describeIssue(issue: IssueFile, number = issue.number): string {
-  return `${issue.publication} ${issue.year}年${issue.supplement ? '增刊' : ''}第${number}期`;
+/** Bulletin ids → the names a person reads (科技工作者建议); an id with no name stands as itself. */
+export type BulletinNames = Readonly<Record<string, string>>;
+
+/** 《科技工作者建议》2026年第2期: how a person names an issue. */
+export function describeIssue(issue: IssueFile, names: BulletinNames = {}, number = issue.number): string {
+  return `《${Object.hasOwn(names, issue.publication) ? names[issue.publication] : issue.publication}》${issue.year}年${issue.supplement ? '增刊' : ''}第${number}期`;
 }
 
 /** Regular issues before supplements of the same year, each in number order. */
 const byPlace = (a: IssueFile, b: IssueFile) => a.year - b.year || Number(a.supplement) - Number(b.supplement) || a.number - b.number;
 
-export function numberingChecks(issues: readonly IssueFile[]): Diagnostic[] {
+export function numberingChecks(issues: readonly IssueFile[], names: BulletinNames = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const bulletins = new Map<string, IssueFile[]>();
   for (const i of issues) bulletins.set(i.publication, [...(bulletins.get(i.publication) ?? []), i]);
   for (const list of bulletins.values()) {
     const sorted = [...list].sort(byPlace);
-    out.push(...gaps(sorted), ...totals(sorted), ...dates(sorted));
+    out.push(...gaps(sorted, names), ...totals(sorted, names), ...dates(sorted, names));
   }
   for (const i of issues) out.push(...fileName(i));
   return out;
@@ -38,7 +42,7 @@ function series(sorted: readonly IssueFile[]): IssueFile[][] {
   return [...map.values()];
 }
 
-function gaps(sorted: readonly IssueFile[]): Diagnostic[] {
+function gaps(sorted: readonly IssueFile[], names: BulletinNames): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const list of series(sorted)) {
     // One warning a run of missing numbers, on the issue after it: a typo such as
@@ -56,7 +60,7 @@ function gaps(sorted: readonly IssueFile[]): Diagnostic[] {
         file: next.file,
         line: next.lines?.number,
         field: 'number',
-        message: `${describeIssue(next).replace(/第\d+期$/, `第${missing}期`)} ${from === to ? 'is' : 'are'} missing: the numbers jump to ${next.number}`,
+        message: `${describeIssue(next, names).replace(/第\d+期$/, `第${missing}期`)} ${from === to ? 'is' : 'are'} missing: the numbers jump to ${next.number}`,
         data: { missing, next: next.number },
         hint: 'issues are numbered without gaps each year; check for a lost or misnumbered issue file',
       });
@@ -65,7 +69,7 @@ function gaps(sorted: readonly IssueFile[]): Diagnostic[] {
   return out;
 }
 
-function totals(sorted: readonly IssueFile[]): Diagnostic[] {
+function totals(sorted: readonly IssueFile[], names: BulletinNames): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Map<number, IssueFile>();
   let highest: IssueFile | undefined;
@@ -98,8 +102,8 @@ function totals(sorted: readonly IssueFile[]): Diagnostic[] {
         file: i.file,
         line: i.lines?.total,
         field: 'total',
-        message: `总第${i.total}期 is lower than 总第${highest.total}期 of the earlier ${describeIssue(highest)}`,
-        data: { total: i.total, earlier: highest.total!, issue: describeIssue(highest) },
+        message: `总第${i.total}期 is lower than 总第${highest.total}期 of the earlier ${describeIssue(highest, names)}`,
+        data: { total: i.total, earlier: highest.total!, issue: describeIssue(highest, names) },
         hint: 'the 总期号 runs on across years; check both issue files',
       });
     } else highest = i;
@@ -107,7 +111,7 @@ function totals(sorted: readonly IssueFile[]): Diagnostic[] {
   return out;
 }
 
-function dates(sorted: readonly IssueFile[]): Diagnostic[] {
+function dates(sorted: readonly IssueFile[], names: BulletinNames): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const list of series(sorted)) {
     let latest: IssueFile | undefined;
@@ -119,8 +123,8 @@ function dates(sorted: readonly IssueFile[]): Diagnostic[] {
           file: i.file,
           line: i.lines?.date,
           field: 'date',
-          message: `${describeIssue(i)} is dated ${i.date}, before ${describeIssue(latest)} (${latest.date})`,
-          data: { issue: describeIssue(i), date: i.date, earlier: describeIssue(latest), earlierDate: latest.date },
+          message: `${describeIssue(i, names)} is dated ${i.date}, before ${describeIssue(latest, names)} (${latest.date})`,
+          data: { issue: describeIssue(i, names), date: i.date, earlier: describeIssue(latest, names), earlierDate: latest.date },
           hint: 'a later number is issued on or after the earlier one: check the dates and numbers',
         });
       }

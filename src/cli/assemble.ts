@@ -5,7 +5,7 @@ import { hanCount, planIssues, unplaced } from '../assemble/plan.js';
 import { loadConfig } from '../config/load.js';
 import { usageError } from '../errors.js';
 import { bulletinOrFail, dateOrFail, rel } from './new.js';
-import { globalFlags, parseInteger } from './options.js';
+import { globalFlags, parseInteger, sayer } from './options.js';
 import type { Output } from './report.js';
 
 interface AssembleFlags {
@@ -28,29 +28,38 @@ export function assembleCommand(program: Command, io: Output, setExit: (code: nu
     .option('--date <date>', 'the date of the new issues (default: today)')
     .action(async (name: string, flags: AssembleFlags, cmd: Command) => {
       const g = globalFlags(cmd);
+      const say = sayer(cmd);
       const config = await loadConfig({ root: g.root, config: g.config });
       const publication = bulletinOrFail(config, name);
       const bulletin = config.bulletins[publication];
       let date = dateOrFail(flags.date);
       if (flags.year !== undefined && !date.startsWith(flags.year)) {
-        if (flags.date !== undefined || !/^\d{4}$/.test(flags.year)) throw usageError('bad-flag', `--year ${flags.year} does not fit --date ${date}`);
+        if (flags.date !== undefined || !/^\d{4}$/.test(flags.year))
+          throw usageError('bad-flag', `--year ${flags.year} does not fit --date ${date}`, undefined, undefined, [
+            `--year ${flags.year} 与 --date ${date} 不符`,
+          ]);
         date = `${flags.year}-01-01`;
       }
       const maxArticles = flags.maxArticles ?? bulletin.issueArticles;
-      if (maxArticles < 1) throw usageError('bad-flag', '--max-articles must be at least 1');
+      if (maxArticles < 1) throw usageError('bad-flag', '--max-articles must be at least 1', undefined, undefined, ['--max-articles 至少为 1']);
       const project = await loadProject(config);
       const plan = planIssues(unplaced(project.submissions, project.issues, bulletin), { maxArticles, maxChars: flags.maxChars ?? bulletin.issueChars });
       if (plan.length === 0) {
-        io.err(`no accepted submission of 《${bulletin.name}》 is waiting for an issue\n`);
+        io.err(say(`no accepted submission of 《${bulletin.name}》 is waiting for an issue\n`, `《${bulletin.name}》没有等待编入一期的已采用稿件\n`));
         setExit(0);
         return;
       }
       if (flags.dryRun) {
         plan.forEach((p, i) => {
-          io.out(`issue ${i + 1} of ${plan.length} (${p.chars} Han characters):\n`);
+          io.out(say(`issue ${i + 1} of ${plan.length} (${p.chars} Han characters):\n`, `第 ${i + 1} 期（共 ${plan.length} 期，${p.chars} 个汉字）：\n`));
           for (const s of p.submissions) io.out(`  ${s.id}  ${s.topic ? `【${s.topic}】` : ''}${s.title}  (${hanCount(s.body)})\n`);
         });
-        io.err(`dry run: ${plan.length} new issue${plan.length === 1 ? '' : 's'} of 《${bulletin.name}》 would be written\n`);
+        io.err(
+          say(
+            `dry run: ${plan.length} new issue${plan.length === 1 ? '' : 's'} of 《${bulletin.name}》 would be written\n`,
+            `试编：将为《${bulletin.name}》写出 ${plan.length} 期新的期文件\n`,
+          ),
+        );
         return;
       }
       const created = await createIssues(
@@ -64,6 +73,11 @@ export function assembleCommand(program: Command, io: Output, setExit: (code: nu
         io.out(`${rel(c.file)}\n`);
         io.err(`  ${c.id}: ${c.submissions.join(', ')}\n`);
       }
-      io.err(`wrote ${created.length} draft issue${created.length === 1 ? '' : 's'} of 《${bulletin.name}》\n`);
+      io.err(
+        say(
+          `wrote ${created.length} draft issue${created.length === 1 ? '' : 's'} of 《${bulletin.name}》\n`,
+          `已为《${bulletin.name}》写出 ${created.length} 期草稿\n`,
+        ),
+      );
     });
 }

@@ -45,6 +45,8 @@ export function fixCommand(program: Command, io: Output, setExit: (code: number)
             'bad-file',
             `${f} is not a submission or issue file of this workspace that briefs can read`,
             'give paths of files under briefs/submissions or briefs/issues; run briefs validate for files with errors',
+            undefined,
+            [`${f} 不是本工作区中可以读取的稿件或期文件`, '请给出 briefs/submissions 或 briefs/issues 下文件的路径；有错误的文件请先运行 briefs validate'],
           );
       let changedFiles = 0;
       let changedLines = 0;

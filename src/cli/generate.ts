@@ -14,7 +14,7 @@ import { capRepeats, sortDiagnostics, type Diagnostic } from '../content/diagnos
 import { usageError } from '../errors.js';
 import { chooseLang, localize } from '../content/messages-zh.js';
 import { formatDiagnostics, type Output } from './report.js';
-import { globalFlags, parseInteger } from './options.js';
+import { globalFlags, parseInteger, sayer } from './options.js';
 
 interface GenerateFlags {
   out?: string;
@@ -44,6 +44,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
     .option('--shard <i/n>', 'print only shard i of n (a stable subset: for CI runners in parallel)')
     .action(async (selectors: string[], flags: GenerateFlags, cmd: Command) => {
       const g = globalFlags(cmd);
+      const say = sayer(cmd);
       const config = await loadConfig({ root: g.root, config: g.config, out: flags.out, browser: flags.browser, encoding: flags.encoding });
       const outDir = path.resolve(config.root, config.out);
       const parsed = await openParseCache(config, outDir);
@@ -51,10 +52,10 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
       const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
       const chosen = selectIssues(project.issues, selectors, config.bulletins, config.root, process.cwd()).filter((i) => !shard || inShard(i.id, shard));
       if (chosen.length === 0 && selectors.length === 0 && project.diagnostics.length === 0) {
-        io.err(`no issue files under ${path.join(config.root, config.issues)}\n`);
+        io.err(say(`no issue files under ${path.join(config.root, config.issues)}\n`, `${path.join(config.root, config.issues)} 下没有期文件\n`));
       }
       const jobs = flags.jobs ?? Math.max(1, Math.min(4, os.availableParallelism()));
-      if (jobs < 1) throw usageError('bad-flag', '--jobs must be at least 1');
+      if (jobs < 1) throw usageError('bad-flag', '--jobs must be at least 1', undefined, undefined, ['--jobs 至少为 1']);
       const rel = (p?: string) => (p ? path.relative(process.cwd(), p).split(path.sep).join('/') : null);
       const pool = new BrowserPool({ executablePath: config.browser, jobs, timeout: flags.timeout, restarts: 1, systemFonts: namesSystemFonts(config) });
       // Ctrl-C or SIGTERM: stop taking issues, close the browser, remove half-written files.
@@ -65,7 +66,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
-      const bar = progress(chosen.length, io.err, !!io.tty);
+      const bar = progress(chosen.length, io.err, !!io.tty, chooseLang(g.lang));
       let results;
       try {
         results = await generate(project, chosen, {
@@ -87,7 +88,12 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
       }
       if (controller.signal.aborted) {
         await abandonWrites();
-        io.err('interrupted: the browser is closed; finished PDFs are whole, unfinished ones were not written\n');
+        io.err(
+          say(
+            'interrupted: the browser is closed; finished PDFs are whole, unfinished ones were not written\n',
+            '已中断：浏览器已关闭；印完的 PDF 完整无损，未印完的没有写出\n',
+          ),
+        );
         setExit(130);
         return;
       }
@@ -99,7 +105,10 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
       const removed = results.filter((r) => r.status === 'removed').length;
       const total = results.length - removed;
       io.err(
-        `${total - failed - cached} of ${total} issue${total === 1 ? '' : 's'} printed to ${rel(outDir) || '.'}${cached ? `, ${cached} up to date` : ''}${failed ? `, ${failed} failed` : ''}${removed ? `, ${removed} withdrawn issue${removed === 1 ? '' : 's'} removed` : ''}\n`,
+        say(
+          `${total - failed - cached} of ${total} issue${total === 1 ? '' : 's'} printed to ${rel(outDir) || '.'}${cached ? `, ${cached} up to date` : ''}${failed ? `, ${failed} failed` : ''}${removed ? `, ${removed} withdrawn issue${removed === 1 ? '' : 's'} removed` : ''}\n`,
+          `${total} 期中印出 ${total - failed - cached} 期，在 ${rel(outDir) || '.'}${cached ? `；${cached} 期未改动` : ''}${failed ? `；${failed} 期失败` : ''}${removed ? `；删除了 ${removed} 期已撤销的期` : ''}\n`,
+        ),
       );
       if (flags.json) {
         const issues = results.map((r) => ({

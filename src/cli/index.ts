@@ -14,23 +14,36 @@ import { listCommand } from './list.js';
 import { newCommand } from './new.js';
 import { previewCommand } from './preview.js';
 import { validateCommand } from './validate.js';
+import { chooseLang } from '../content/messages-zh.js';
+import { EXAMPLES_ZH, translateCommanderError, translateHelp } from './help-zh.js';
 import { defaultOutput, formatError, type Output } from './report.js';
+
+/** --lang's value in the arguments, before commander has read them. */
+function langFlag(argv: readonly string[]): string | undefined {
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (at === -1) return undefined;
+  return argv[at].includes('=') ? argv[at].slice('--lang='.length) : argv[at + 1];
+}
 
 export async function run(argv: readonly string[], io: Output = defaultOutput(argv.includes('--debug'))): Promise<number> {
   let exitCode = 0;
   const setExit = (code: number) => {
     exitCode = Math.max(exitCode, code);
   };
+  // The language is known before the program is built, so that its help can be said in it.
+  const zh = chooseLang(langFlag(argv)) === 'zh';
   const program = new Command('briefs')
     .description('Turn expert submissions into the printed issues of 《科技界情况》 and 《科技工作者建议》.')
-    .version(VERSION, '-v, --version')
+    .version(VERSION, '-v, --version', 'output the version number')
     .option('-r, --root <dir>', 'the workspace folder', '.')
     .option('-c, --config <file>', 'the config file (default: briefs.config.yaml in the workspace)')
     .option('--lang <lang>', 'language of messages: zh or en (default: from LANG / LC_ALL)')
     .option('--debug', 'show stack traces')
-    .showHelpAfterError('(run briefs --help for usage)')
+    .helpOption('-h, --help', 'display help for command')
+    .helpCommand('help [command]', 'display help for command')
+    .showHelpAfterError(zh ? '（运行 briefs --help 查看用法）' : '(run briefs --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(zh ? translateCommanderError(s) : s) });
   initCommand(program, io);
   validateCommand(program, io, setExit);
   generateCommand(program, io, setExit);
@@ -39,9 +52,12 @@ export async function run(argv: readonly string[], io: Output = defaultOutput(ar
   assembleCommand(program, io, setExit);
   listCommand(program, io);
   fixCommand(program, io, setExit);
+  if (zh) translateHelp(program);
   program.addHelpText(
     'after',
-    `
+    zh
+      ? EXAMPLES_ZH
+      : `
 Examples:
   briefs validate                    check everything; exit 1 on any error
   briefs generate                    print every issue into dist/
@@ -50,6 +66,7 @@ Examples:
   briefs preview jianyi/2026/2       live preview at http://127.0.0.1:4173
   briefs new issue jianyi            the next issue file of 《科技工作者建议》
   briefs assemble qingkuang --dry-run   plan new issues from accepted submissions
+  briefs fix --check                 check for half-width punctuation in Chinese text
 
 Exit codes: 0 done, 1 a content problem (an issue could not be printed), 2 a usage or environment problem.`,
   );
@@ -63,7 +80,7 @@ Exit codes: 0 done, 1 a content problem (an issue could not be printed), 2 a usa
       return e.exitCode === 0 ? 0 : 2;
     }
     await abandonWrites();
-    io.err(formatError(e, io.debug, io.color));
+    io.err(formatError(e, io.debug, io.color, zh ? 'zh' : 'en'));
     return e instanceof BriefsError ? e.exitCode : 2;
   }
 }

@@ -10,6 +10,7 @@ import { VERSION } from '../version.js';
 import { CONFIG_FILE } from '../config/load.js';
 import { usageError } from '../errors.js';
 import { rel } from './new.js';
+import { sayer } from './options.js';
 import type { Output } from './report.js';
 
 const run = promisify(execFile);
@@ -21,7 +22,8 @@ export function initCommand(program: Command, io: Output): void {
     .command('init')
     .description('make a new workspace: config with every default, folders, an example submission and issue, .gitignore, CI workflow')
     .argument('[dir]', 'the folder (default: the current one)', '.')
-    .action(async (dir: string) => {
+    .action(async (dir: string, _flags: unknown, cmd: Command) => {
+      const say = sayer(cmd);
       const root = path.resolve(dir);
       const date = today();
       const files: [string, string][] = [
@@ -48,6 +50,8 @@ export function initCommand(program: Command, io: Output): void {
           'init-exists',
           `${rel(root)} already has ${existing.join(', ')}`,
           'briefs init never overwrites: choose an empty folder, or move those files away',
+          undefined,
+          [`${rel(root)} 中已有 ${existing.join('、')}`, 'briefs init 从不覆盖文件：请选一个空文件夹，或先把这些文件移走'],
         );
       for (const [name, text] of files) {
         await mkdir(path.dirname(path.join(root, name)), { recursive: true });
@@ -60,6 +64,11 @@ export function initCommand(program: Command, io: Output): void {
       await run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', vendor, TOOL_ROOT], { maxBuffer: 16 << 20 });
       io.out(`${rel(path.join(vendor, tarballName()))}\n`);
       const where = dir === '.' ? '' : ` --root ${dir}`;
-      io.err(`a new briefs workspace in ${rel(root)}: next, briefs${where} validate and briefs${where} generate\n`);
+      io.err(
+        say(
+          `a new briefs workspace in ${rel(root)}: next, briefs${where} validate and briefs${where} generate\n`,
+          `已在 ${rel(root)} 新建 briefs 工作区：接下来运行 briefs${where} validate 和 briefs${where} generate\n`,
+        ),
+      );
     });
 }

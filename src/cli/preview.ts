@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import { chooseLang } from '../content/messages-zh.js';
 import { startPreview } from '../preview/server.js';
-import { globalFlags, parseInteger } from './options.js';
+import { globalFlags, parseInteger, sayer } from './options.js';
 import type { Output } from './report.js';
 
 interface PreviewFlags {
@@ -25,6 +25,7 @@ export function previewCommand(program: Command, io: Output, setExit: (code: num
     .option('--timeout <ms>', 'how long one measurement or print may take', parseInteger, 60_000)
     .action(async (issue: string | undefined, flags: PreviewFlags, cmd: Command) => {
       const g = globalFlags(cmd);
+      const say = sayer(cmd);
       const preview = await startPreview({
         flags: { root: g.root, config: g.config },
         port: flags.port,
@@ -33,7 +34,7 @@ export function previewCommand(program: Command, io: Output, setExit: (code: num
         issue,
         lang: chooseLang(g.lang),
         timeout: flags.timeout,
-        log: (line) => io.err(`preview: ${line}`),
+        log: (line) => io.err(say(`preview: ${line}`, `预览：${line}`)),
       });
       // Runs until Ctrl-C or SIGTERM; then the server, the watchers and the browser close.
       const stopped = new Promise<void>((resolve) => {
@@ -46,10 +47,10 @@ export function previewCommand(program: Command, io: Output, setExit: (code: num
         process.on('SIGTERM', stop);
       });
       const target = issue ? `${preview.url}/issues/${issue.replace(/^\/+|\/+$/g, '')}` : preview.url;
-      io.err(`preview: ${target}  (Ctrl-C to stop)\n`);
+      io.err(say(`preview: ${target}  (Ctrl-C to stop)\n`, `预览：${target}（按 Ctrl-C 停止）\n`));
       if (flags.open) openInBrowser(target);
       await stopped;
-      io.err('preview: stopping\n');
+      io.err(say('preview: stopping\n', '预览：正在停止\n'));
       await preview.close();
       setExit(0);
     });

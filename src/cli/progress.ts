@@ -9,14 +9,24 @@ export interface Progress {
   end(): void;
 }
 
-export function progress(total: number, err: (s: string) => void, tty: boolean): Progress {
+const STATUS_ZH = { printed: '已印出', cached: '未改动', failed: '失败  ', removed: '已删除' };
+
+export function progress(total: number, err: (s: string) => void, tty: boolean, lang: 'en' | 'zh' = 'en'): Progress {
   let count = 0;
-  const line = (r: IssueResult, pdf: string | null) =>
-    r.status === 'failed'
-      ? `failed   ${r.id}`
-      : r.status === 'removed'
-        ? `removed  ${r.id}: its issue file is gone, so ${pdf} was removed`
-        : `${r.status.padEnd(8)} ${r.id} → ${pdf} (${r.pages} page${r.pages === 1 ? '' : 's'}${r.status === 'printed' ? `, ${r.ms} ms` : ''})`;
+  const line =
+    lang === 'zh'
+      ? (r: IssueResult, pdf: string | null) =>
+          r.status === 'failed'
+            ? `失败    ${r.id}`
+            : r.status === 'removed'
+              ? `已删除  ${r.id}：它的期文件已不在，所以删除了 ${pdf}`
+              : `${STATUS_ZH[r.status]}  ${r.id} → ${pdf}（${r.pages} 页${r.status === 'printed' ? `，${r.ms} 毫秒` : ''}）`
+      : (r: IssueResult, pdf: string | null) =>
+          r.status === 'failed'
+            ? `failed   ${r.id}`
+            : r.status === 'removed'
+              ? `removed  ${r.id}: its issue file is gone, so ${pdf} was removed`
+              : `${r.status.padEnd(8)} ${r.id} → ${pdf} (${r.pages} page${r.pages === 1 ? '' : 's'}${r.status === 'printed' ? `, ${r.ms} ms` : ''})`;
   if (!tty) return { done: (r, pdf) => err(`${line(r, pdf)}\n`), end: () => undefined };
   return {
     done(r, pdf) {

@@ -69,15 +69,17 @@ export function summaryLine(problems: readonly Diagnostic[], submissions: number
 }
 
 /** An error that ends the command: message, hint, the chain of causes; a stack with --debug. */
-export function formatError(e: unknown, debug: boolean, color: boolean): string {
+export function formatError(e: unknown, debug: boolean, color: boolean, lang: 'en' | 'zh' = 'en'): string {
   const lines: string[] = [];
   if (e instanceof BriefsError) {
-    lines.push(`${paint(color, 31, 'briefs:')} ${e.message}`);
-    if (e.hint) lines.push(`  ${paint(color, 36, '→')} ${e.hint}`);
+    const zh = lang === 'zh' ? e.zh : undefined;
+    lines.push(`${paint(color, 31, 'briefs:')} ${zh?.message ?? e.message}`);
+    const hint = zh?.hint ?? e.hint;
+    if (hint) lines.push(`  ${paint(color, 36, '→')} ${hint}`);
   } else lines.push(`${paint(color, 31, 'briefs:')} ${(e as Error)?.message ?? String(e)}`);
   let cause = (e as Error)?.cause;
   while (cause) {
-    lines.push(`  caused by: ${(cause as Error).message ?? String(cause)}`);
+    lines.push(`  ${lang === 'zh' ? '原因' : 'caused by'}: ${(cause as Error).message ?? String(cause)}`);
     cause = (cause as Error).cause;
   }
   if (debug && (e as Error)?.stack) lines.push((e as Error).stack!);

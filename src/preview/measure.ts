@@ -21,7 +21,7 @@ export class Measurer {
   private readonly measuring = new Map<string, Promise<void>>();
 
   /** `changed` is told when a layout shown before was measured again and differs. */
-  constructor(private readonly opts: { timeout: number; systemFonts: boolean; log: (line: string) => void; changed: () => void }) {
+  constructor(private readonly opts: { timeout: number; systemFonts: boolean; log: (line: string) => void; changed: () => void; lang: 'en' | 'zh' }) {
     this.pool = new BrowserPool({ jobs: 1, timeout: opts.timeout, systemFonts: opts.systemFonts });
   }
 
@@ -53,7 +53,9 @@ export class Measurer {
           this.layouts.set(issue.id, { key, layout });
           if (changed && known) this.opts.changed();
         })
-        .catch((e: unknown) => this.opts.log(`cannot measure ${issue.id}: ${(e as Error).message}\n`))
+        .catch((e: unknown) =>
+          this.opts.log(this.opts.lang === 'zh' ? `无法测量 ${issue.id}：${(e as Error).message}\n` : `cannot measure ${issue.id}: ${(e as Error).message}\n`),
+        )
         .finally(() => this.measuring.delete(issue.id));
       this.measuring.set(issue.id, job);
     }
@@ -71,7 +73,8 @@ export class Measurer {
       pool: this.pool,
       server: await this.printServer(p.config.root),
     });
-    for (const r of results) this.opts.log(`${r.status} ${r.id}${r.pdf ? ` → ${path.relative(process.cwd(), r.pdf)}` : ''}\n`);
+    const status = this.opts.lang === 'zh' ? { printed: '已印出', cached: '未改动', failed: '失败', removed: '已删除' } : undefined;
+    for (const r of results) this.opts.log(`${status?.[r.status] ?? r.status} ${r.id}${r.pdf ? ` → ${path.relative(process.cwd(), r.pdf)}` : ''}\n`);
   }
 
   async close(): Promise<void> {

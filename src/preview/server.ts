@@ -46,6 +46,7 @@ export interface PreviewServer {
 
 export async function startPreview(opts: PreviewOptions): Promise<PreviewServer> {
   const events = new LiveEvents();
+  const say = (en: string, zh: string) => (opts.lang === 'zh' ? zh : en);
   const viewed = new Set<string>();
   let version = 0;
   let project: Project | undefined;
@@ -57,7 +58,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
   // Office families named in the config need the machine's fonts (read once: a change of
   // fonts: restarts the preview's browser only with the preview).
   const systemFonts = await loadConfig(opts.flags).then(namesSystemFonts, () => false);
-  const measurer = new Measurer({ timeout: opts.timeout, systemFonts, log: opts.log, changed: bump });
+  const measurer = new Measurer({ timeout: opts.timeout, systemFonts, log: opts.log, changed: bump, lang: opts.lang });
 
   async function rebuild(): Promise<void> {
     try {
@@ -69,11 +70,19 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     }
     bump();
     const errors = project?.diagnostics.filter((d) => d.severity === 'error').length ?? 0;
-    opts.log(`rebuilt (${project?.issues.length ?? 0} issues, ${errors} error${errors === 1 ? '' : 's'})${fatal ? `: ${fatal.message}` : ''}\n`);
+    const n = project?.issues.length ?? 0;
+    opts.log(
+      say(
+        `rebuilt (${n} issues, ${errors} error${errors === 1 ? '' : 's'})${fatal ? `: ${fatal.message}` : ''}\n`,
+        `已重建（${n} 期，${errors} 个错误）${fatal ? `：${fatal.zh?.message ?? fatal.message}` : ''}\n`,
+      ),
+    );
     // --pdf prints after the rebuild, on a queue of its own: pages never wait for it.
     if (opts.pdf && project) {
       const p = project;
-      printing = printing.then(() => printPdfs(p)).catch((e: unknown) => opts.log(`printing failed: ${(e as Error).message}\n`));
+      printing = printing
+        .then(() => printPdfs(p))
+        .catch((e: unknown) => opts.log(say(`printing failed: ${(e as Error).message}\n`, `印制失败：${(e as Error).message}\n`)));
     }
   }
 
@@ -86,7 +95,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
         queued = false;
         return rebuild();
       })
-      .catch((e: unknown) => opts.log(`rebuild failed: ${(e as Error).message}\n`));
+      .catch((e: unknown) => opts.log(say(`rebuild failed: ${(e as Error).message}\n`, `重建失败：${(e as Error).message}\n`)));
   }
 
   async function printPdfs(p: Project): Promise<void> {
@@ -182,7 +191,9 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
   const dirs = config ? [config.submissions, config.issues, config.assets, config.templates].map((d) => path.resolve(root, d)) : [];
   // Folders the workspace does not have yet are watched too: a new briefs/assets/ is seen.
   const configFile = opts.flags.config ? path.resolve(opts.flags.config) : path.join(root, CONFIG_FILE);
-  const unwatch = watchWorkspace([...dirs, TOOL_TEMPLATES, configFile], schedule, (message) => opts.log(`${message}\n`));
+  const unwatch = watchWorkspace([...dirs, TOOL_TEMPLATES, configFile], schedule, (message) =>
+    opts.log(say(`watching the workspace failed: ${message}\n`, `监视工作区出错：${message}\n`)),
+  );
 
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;

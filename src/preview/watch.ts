@@ -24,7 +24,7 @@ export function watchWorkspace(paths: readonly string[], onChange: () => void, o
     ignored: (p: string) => path.basename(p).startsWith('.'),
   });
   watcher.on('all', changed);
-  watcher.on('error', (e: unknown) => onError(`watching the workspace failed: ${(e as Error).message}`));
+  watcher.on('error', (e: unknown) => onError((e as Error).message));
   return async () => {
     clearTimeout(timer);
     await watcher.close();

@@ -34,7 +34,11 @@ export async function createIssues(config: Config, publication: string, date: st
       const name = supplement ? `s${String(number).padStart(2, '0')}.md` : `${String(number).padStart(3, '0')}.md`;
       const file = path.join(config.root, config.issues, publication, String(year), name);
       await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, issueFileText({ publication, year, number, total, date, supplement, submissions }), { flag: 'wx' });
+      await writeFile(
+        file,
+        issueFileText({ publication, name: config.bulletins[publication]?.name ?? publication, year, number, total, date, supplement, submissions }),
+        { flag: 'wx' },
+      );
       const id = `${publication}/${year}/${supplement ? 's' : ''}${number}`;
       issues.push({
         id,

@@ -79,7 +79,15 @@ contact: ""   # 仅供编辑部使用，不会印出
 }
 
 export function exampleIssue(date: string): string {
-  return issueFileText({ publication: 'jianyi', year: Number(date.slice(0, 4)), number: 1, date, supplement: false, submissions: ['example'] });
+  return issueFileText({
+    publication: 'jianyi',
+    name: '科技工作者建议',
+    year: Number(date.slice(0, 4)),
+    number: 1,
+    date,
+    supplement: false,
+    submissions: ['example'],
+  });
 }
 
 export const GITIGNORE = `# briefs output

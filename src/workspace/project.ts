@@ -55,7 +55,7 @@ export async function loadProject(config: Config, opts: LoadOptions = {}): Promi
   const diagnostics = [
     ...office.diagnostics,
     ...ws.diagnostics,
-    ...crossCheck(ws.submissions, ws.issues, ws.unusable),
+    ...crossCheck(ws.submissions, ws.issues, ws.unusable, Object.fromEntries(Object.values(config.bulletins).map((b) => [b.id, b.name]))),
     ...placeholderChecks(ws.submissions, ws.issues),
     ...contentChecks(config, ws.submissions, ws.issues, opts.markdownChecks !== false),
     ...checkGlyphs(printedTexts(ws.submissions, ws.issues), fonts.coverage),
