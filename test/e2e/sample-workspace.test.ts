@@ -2,47 +2,37 @@
  * Prints the sample workspace with a real Chromium and reads every PDF back with poppler:
  * what an editor would see, not what the templates meant.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { loadWorkspace } from '../../src/content/workspace.js';
 import type { IssueFile, Submission } from '../../src/content/model.js';
 import { FOOTNOTE, blockTexts } from '../helpers/markdown-text.js';
 import { compact, pdfFonts, pdfInfo, pdfText, runningText } from '../helpers/pdf.js';
-import { runCli } from '../helpers/run-cli.js';
 
 const root = path.resolve(__dirname, '../..');
-let out: string;
 let summary: {
   issues: { id: string; publication: string; year: number; number: number; pdf: string; html: string | null; pages: number; status: string; prints: number }[];
 };
 let stdout: string;
-let code: number;
 let issues: IssueFile[];
 let byId: Map<string, Submission>;
 
 beforeAll(async () => {
-  out = mkdtempSync(path.join(os.tmpdir(), 'briefs-sample-'));
-  const result = await runCli(['--root', root, 'generate', '--out', out, '--json', '--html']);
-  code = result.code;
-  stdout = result.stdout;
-  if (code !== 0) throw new Error(`generate failed (${code}):\n${result.stderr}`);
+  // Printed once for the suite (test/global-setup.ts): generate exited 0 or the suite stopped.
+  stdout = inject('sample').summary;
   summary = JSON.parse(stdout);
   const ws = await loadWorkspace(await loadConfig({ root }));
   issues = ws.issues;
   byId = new Map(ws.submissions.map((s) => [s.id, s]));
 });
 
-afterAll(() => rmSync(out, { recursive: true, force: true }));
-
 const pdfOf = (id: string) => path.resolve(summary.issues.find((i) => i.id === id)!.pdf);
 
 describe('generate on the sample workspace', () => {
   it('prints one PDF per issue file and says so in one JSON object on stdout', () => {
-    expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(1);
     expect(summary.issues.map((i) => i.id).sort()).toEqual(issues.map((i) => i.id).sort());
     for (const i of summary.issues) {
