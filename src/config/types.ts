@@ -51,7 +51,10 @@ export interface Config {
 }
 
 /** Whether the workspace names installed font families for any role (an office's 仿宋_GB2312). */
+/** A `fonts:` entry that names a font file of the workspace, not an installed family. */
+export const FONT_FILE = /\.(ttf|otf|ttc|woff2?)$/i;
+
 export function namesSystemFonts(config: Pick<Config, 'fonts'>): boolean {
   // A path to a font file in the workspace is served to Chromium; only a family name needs the machine's fonts.
-  return Object.values(config.fonts).some((entries: string[]) => entries.some((e) => !/\.(ttf|otf|ttc|woff2?)$/i.test(e)));
+  return Object.values(config.fonts).some((entries: string[]) => entries.some((e) => !FONT_FILE.test(e)));
 }

@@ -15,13 +15,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Config, FontConfig } from '../config/types.js';
+import { FONT_FILE, type Config, type FontConfig } from '../config/types.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { isInside } from '../files/inside.js';
 import { readRegular } from '../files/read-regular.js';
 import { firstFace, isCollection } from './ttc.js';
 
-export const FONT_FILE = /\.(ttf|otf|ttc|woff2?)$/i;
 const MAX_FONT_BYTES = 64 * 1024 * 1024;
 
 export interface OfficeFace {

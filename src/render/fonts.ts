@@ -10,7 +10,8 @@ import path from 'node:path';
 import type { FontConfig } from '../config/types.js';
 import { Coverage } from '../fonts/coverage.js';
 import { FALLBACK_FAMILY, fallbackFiles, type FallbackFace } from '../fonts/fallback.js';
-import { EXTRACTED_DIR, FONT_FILE, officeFamily, type OfficeFace } from '../fonts/office.js';
+import { FONT_FILE } from '../config/types.js';
+import { EXTRACTED_DIR, officeFamily, type OfficeFace } from '../fonts/office.js';
 
 const require = createRequire(import.meta.url);
 
