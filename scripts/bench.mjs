@@ -148,5 +148,7 @@ try {
   const w = Math.max(...rows.map((r) => r[0].length));
   process.stdout.write(`${rows.map((r) => `${r[0].padEnd(w)}  ${r[1].padStart(10)}  ${r[2]}`).join('\n')}\n`);
 } finally {
-  rmSync(root, { recursive: true, force: true });
+  // BRIEFS_BENCH_KEEP=1 keeps the workspace, to profile a run in it.
+  if (process.env.BRIEFS_BENCH_KEEP === '1') process.stderr.write(`bench: workspace kept in ${root}\n`);
+  else rmSync(root, { recursive: true, force: true });
 }

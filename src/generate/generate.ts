@@ -6,6 +6,7 @@
  * once and the issues it took down are printed again.
  */
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../content/diagnostic.js';
@@ -206,6 +207,8 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
       pdf: `${base}.pdf`,
       bytes: finished.bytes.length,
       sha256: sha256(finished.bytes),
+      // The file as it stands now: an unchanged size and time skip the hash on the next run.
+      mtimeMs: (await stat(pdf)).mtimeMs,
       pages: finished.pages,
       ...(opts.html ? { html: `${base}.html` } : {}),
     };

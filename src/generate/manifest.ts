@@ -18,6 +18,8 @@ export interface ManifestEntry {
   bytes: number;
   /** SHA-256 of the PDF's bytes, hex. */
   sha256: string;
+  /** The PDF's modification time when it was recorded: the same size and time need no hash. */
+  mtimeMs?: number;
   pages: number;
   html?: string;
 }
@@ -45,14 +47,24 @@ export function wellFormed(issues: unknown): Manifest {
   for (const [id, e] of Object.entries(issues as Record<string, unknown>)) {
     const entry = e as Partial<ManifestEntry> | null;
     if (typeof entry !== 'object' || entry === null) continue;
-    const { fingerprint, pdf, bytes, pages, html, file, sha256 } = entry;
+    const { fingerprint, pdf, bytes, pages, html, file, sha256, mtimeMs } = entry;
     if (typeof fingerprint !== 'string' || typeof pdf !== 'string' || typeof bytes !== 'number' || typeof pages !== 'number' || typeof sha256 !== 'string')
       continue;
     if (html !== undefined && typeof html !== 'string') continue;
     if (file !== undefined && typeof file !== 'string') continue;
+    if (mtimeMs !== undefined && typeof mtimeMs !== 'number') continue;
     // Paths stay inside the output folder: a doctored entry cannot point removal elsewhere.
     if ([pdf, html].some((p) => p !== undefined && (path.isAbsolute(p) || p.split(/[\\/]/).includes('..')))) continue;
-    out[id] = { fingerprint, pdf, bytes, pages, sha256, ...(html !== undefined ? { html } : {}), ...(file !== undefined ? { file } : {}) };
+    out[id] = {
+      fingerprint,
+      pdf,
+      bytes,
+      pages,
+      sha256,
+      ...(mtimeMs !== undefined ? { mtimeMs } : {}),
+      ...(html !== undefined ? { html } : {}),
+      ...(file !== undefined ? { file } : {}),
+    };
   }
   return out;
 }
@@ -78,6 +90,10 @@ export async function isRecorded(file: string, entry: ManifestEntry): Promise<bo
   try {
     const st = await stat(file);
     if (!st.isFile() || st.size !== entry.bytes) return false;
+    // Written by briefs and not touched since: no need to read 50 PDFs on a run with nothing to do.
+    // Any write (a run killed after the rename, an edit by hand) changes the time, and then the
+    // bytes decide.
+    if (entry.mtimeMs !== undefined && st.mtimeMs === entry.mtimeMs) return true;
     return sha256(await readFile(file)) === entry.sha256;
   } catch {
     return false;
