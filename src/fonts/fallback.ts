@@ -7,7 +7,10 @@
  * every character that cannot print. Chromium loads a face only when a page uses a character of
  * its unicode-range, so an issue without rare characters never reads the files.
  */
-import { stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { needsGlyph, unicodeRange } from './coverage.js';
 
 export const FALLBACK_FAMILY = 'briefs Han fallback';
@@ -58,24 +61,52 @@ export function loadFallbackFaces(files = fallbackFiles()): Promise<FallbackFace
   return found;
 }
 
+/**
+ * Where the characters of each fallback file are kept between runs, by path, size and time:
+ * parsing Hanazono's 53 MB with fontkit took a quarter of a second of every run, even one with
+ * nothing to print.
+ */
+const CACHE_DIR = path.join(os.tmpdir(), `briefs-fonts-${process.getuid?.() ?? 'user'}`);
+
+/** The code points of a TrueType face (empty for any other), from the cache when it is current. */
+async function characters(file: string, stamp: string): Promise<number[]> {
+  const cached = path.join(CACHE_DIR, `chars-${createHash('sha256').update(`${file}\0${stamp}`).digest('hex').slice(0, 32)}.json`);
+  try {
+    const list = JSON.parse(await readFile(cached, 'utf8')) as unknown;
+    if (Array.isArray(list) && list.every((n) => Number.isInteger(n))) return list as number[];
+  } catch {
+    // not yet, or unreadable: read the font
+  }
+  let found: number[] = [];
+  try {
+    const { openSync } = await import('fontkit');
+    const font = openSync(file);
+    // TrueType outlines only: a CFF face would print as Type 3 glyphs.
+    const tables = (font as unknown as { directory?: { tables?: Record<string, unknown> } }).directory?.tables;
+    if ('characterSet' in font && tables?.glyf) found = font.characterSet;
+  } catch {
+    return [];
+  }
+  try {
+    await mkdir(CACHE_DIR, { recursive: true, mode: 0o700 });
+    const tmp = `${cached}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify(found));
+    await rename(tmp, cached);
+  } catch {
+    // a cache that cannot be written costs the next run a parse, nothing else
+  }
+  return found;
+}
+
 async function readFaces(files: string[]): Promise<FallbackFace[]> {
   const faces: FallbackFace[] = [];
   const seen = new Set<number>();
   for (const file of files) {
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) continue;
-    const { openSync } = await import('fontkit');
-    let characters: number[];
-    try {
-      const font = openSync(file);
-      // TrueType outlines only: a CFF face would print as Type 3 glyphs.
-      const tables = (font as unknown as { directory?: { tables?: Record<string, unknown> } }).directory?.tables;
-      if (!('characterSet' in font) || !tables?.glyf) continue;
-      characters = font.characterSet;
-    } catch {
-      continue;
-    }
-    const codepoints = characters.filter((cp) => !seen.has(cp) && needsGlyph(cp) && HAN_BLOCKS.some(([a, b]) => cp >= a && cp <= b));
+    const chars = await characters(file, `${info.size}-${info.mtimeMs}`);
+    if (chars.length === 0) continue;
+    const codepoints = chars.filter((cp) => !seen.has(cp) && needsGlyph(cp) && HAN_BLOCKS.some(([a, b]) => cp >= a && cp <= b));
     for (const cp of codepoints) seen.add(cp);
     if (codepoints.length > 0)
       faces.push({ file, name: file.split('/').pop()!, codepoints, unicodeRange: unicodeRange(codepoints), stamp: `${info.size}-${info.mtimeMs}` });

@@ -61,7 +61,6 @@ export async function loadOfficeFonts(config: Config, shipped: Record<keyof Font
   const diagnostics: Diagnostic[] = [];
   const file = config.file ? path.relative(config.root, config.file).split(path.sep).join('/') : 'briefs.config.yaml';
   const roles = {} as Record<keyof FontConfig, RoleFace>;
-  const { create } = await import('fontkit');
   let realRoot: string | undefined;
   for (const role of Object.keys(config.fonts) as (keyof FontConfig)[]) {
     for (const [index, entry] of config.fonts[role].entries()) {
@@ -109,6 +108,8 @@ export async function loadOfficeFonts(config: Config, shipped: Record<keyof Font
       }
       let font;
       try {
+        // fontkit loads only for a workspace that names a font file.
+        const { create } = await import('fontkit');
         const opened = create(read.bytes);
         font = 'fonts' in opened ? (opened as unknown as { fonts: (typeof opened)[] }).fonts[0] : opened;
       } catch {
