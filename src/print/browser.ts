@@ -48,12 +48,12 @@ export function chromiumArgs(isRoot: boolean): string[] {
 }
 
 /**
- * Chromium's profile folders live here, named <pid>-<random>, instead of puppeteer's own temp
+ * Chromium's profile folders live here (one folder a user), named <pid>-<random>, instead of puppeteer's own temp
  * folders: a run killed with -9 cannot remove its folder, so the next run removes every folder
  * whose process is gone. (Chromium itself dies with the run: it talks over a pipe, and quits
  * when the pipe closes.)
  */
-export const PROFILES = path.join(os.tmpdir(), 'briefs-chromium');
+export const PROFILES = path.join(os.tmpdir(), `briefs-chromium-${process.getuid?.() ?? 'user'}`);
 
 function newProfile(): string {
   for (const name of safeReaddir(PROFILES)) {
