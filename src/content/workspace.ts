@@ -3,7 +3,7 @@
  * This is the file edge of `content`; everything it calls is pure.
  */
 import { readdir } from 'node:fs/promises';
-import { readRegular } from '../files/read-regular.js';
+import { readRegularSync } from '../files/read-regular.js';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { mapLimit } from '../map-limit.js';
@@ -98,7 +98,7 @@ export async function loadWorkspace(config: Config, memo?: ParseMemo): Promise<W
 export const MAX_FILE_BYTES = 1024 * 1024;
 
 async function readText(abs: string, file: string, encoding: string, diagnostics: Diagnostic[]): Promise<string | undefined> {
-  const read = await readRegular(abs, { maxBytes: MAX_FILE_BYTES, noFollow: true });
+  const read = readRegularSync(abs, { maxBytes: MAX_FILE_BYTES, noFollow: true });
   if ('bytes' in read) {
     const text = decodeText(read.bytes, file, encoding, diagnostics);
     if (text !== undefined) diagnostics.push(...checkControls(text, file));

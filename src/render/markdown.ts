@@ -145,6 +145,13 @@ function renderBlocks(input: MarkdownInput, diagnostics: Diagnostic[]): string {
       diagnostics.push(tooDeep(input.file, lineAt(blockStart)));
       continue;
     }
+    // A block of Markdown alone is already safe HTML (marked escapes text, and links, images and
+    // headings go through the renderers above): the sanitizer, most of the cost of reading a
+    // workspace, is for blocks that hold raw HTML or anything else.
+    if (onlyMarkdown(token as Token)) {
+      html += rendered;
+      continue;
+    }
     const { html: clean, removed } = sanitizeBlock(rendered, ctx);
     if (removed.length > 0) {
       const first = removed.find((r) => r.startsWith('<'));
@@ -187,6 +194,37 @@ function lexBounded(marked: Marked, source: string): { tokens: Token[]; text: st
   }
   const lexer = new BoundedLexer(marked.defaults);
   return { tokens: lexer.lex(text), text, overlong: lexer.overlong };
+}
+
+/** Token types whose HTML briefs or marked writes itself, escaping every text. */
+const MARKDOWN_ONLY = new Set([
+  'paragraph',
+  'text',
+  'strong',
+  'em',
+  'codespan',
+  'code',
+  'heading',
+  'hr',
+  'blockquote',
+  'list',
+  'list_item',
+  'space',
+  'br',
+  'del',
+  'link',
+  'image',
+  'table',
+  'escape',
+  'def',
+]);
+
+/** Whether a token and all it holds are of those types (no raw HTML, no checkbox, no extension's). */
+function onlyMarkdown(token: Token): boolean {
+  if (!MARKDOWN_ONLY.has(token.type)) return false;
+  const t = token as Token & { tokens?: Token[]; items?: Token[]; header?: { tokens: Token[] }[]; rows?: { tokens: Token[] }[][] };
+  const children = [...(t.tokens ?? []), ...(t.items ?? []), ...(t.header ?? []).flatMap((c) => c.tokens), ...(t.rows ?? []).flat().flatMap((c) => c.tokens)];
+  return children.every(onlyMarkdown);
 }
 
 /**

@@ -22,12 +22,15 @@ function render(markdown: string, images: Record<string, string> = {}) {
 }
 
 /** The text a reader sees: tags removed, entities decoded. */
+/** The text a browser shows for the HTML: tags out, entities (the ones these tests use) decoded. */
 function text(html: string): string {
   return html
     .replace(/<[^>]+>/g, '')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
+    .replace(/&copy;/g, '©')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
     .replace(/&amp;/g, '&');
 }
 
