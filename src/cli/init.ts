@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { access, mkdir, writeFile } from 'node:fs/promises';
+import { access, copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -53,16 +54,30 @@ export function initCommand(program: Command, io: Output): void {
           undefined,
           [`${rel(root)} 中已有 ${existing.join('、')}`, 'briefs init 从不覆盖文件：请选一个空文件夹，或先把这些文件移走'],
         );
-      for (const [name, text] of files) {
-        await mkdir(path.dirname(path.join(root, name)), { recursive: true });
-        await writeFile(path.join(root, name), text, { flag: 'wx' });
-        io.out(`${rel(path.join(root, name))}\n`);
+      // The briefs this workspace was made with, packed (before anything is written, so that a
+      // failure leaves nothing half made) for vendor/: what package.json pins.
+      const packs = await mkdtemp(path.join(os.tmpdir(), 'briefs-pack-'));
+      try {
+        try {
+          await run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', packs, TOOL_ROOT], { maxBuffer: 16 << 20 });
+        } catch (cause) {
+          throw usageError('init-pack', 'cannot pack this briefs into the new workspace (npm pack failed)', 'check that npm is on the PATH', cause, [
+            '无法把本版 briefs 打包进新工作区（npm pack 失败）',
+            '检查 PATH 中是否有 npm',
+          ]);
+        }
+        for (const [name, text] of files) {
+          await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+          await writeFile(path.join(root, name), text, { flag: 'wx' });
+          io.out(`${rel(path.join(root, name))}\n`);
+        }
+        const vendor = path.join(root, 'vendor');
+        await mkdir(vendor, { recursive: true });
+        await copyFile(path.join(packs, tarballName()), path.join(vendor, tarballName()));
+        io.out(`${rel(path.join(vendor, tarballName()))}\n`);
+      } finally {
+        await rm(packs, { recursive: true, force: true });
       }
-      // The briefs this workspace was made with, packed into vendor/: what package.json pins.
-      const vendor = path.join(root, 'vendor');
-      await mkdir(vendor, { recursive: true });
-      await run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', vendor, TOOL_ROOT], { maxBuffer: 16 << 20 });
-      io.out(`${rel(path.join(vendor, tarballName()))}\n`);
       const where = dir === '.' ? '' : ` --root ${dir}`;
       io.err(
         say(
