@@ -6,13 +6,14 @@
  * file is written atomically. With --check nothing is written and the exit code is 1 when
  * something would change, for CI.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load.js';
 import { chooseLang } from '../content/messages-zh.js';
 import { fixHalfWidth } from '../content/punctuation.js';
+import { MAX_FILE_BYTES } from '../content/workspace.js';
 import { usageError } from '../errors.js';
+import { readRegularSync } from '../files/read-regular.js';
 import { writeAtomic } from '../files/write-atomic.js';
 import { loadProject } from '../workspace/project.js';
 import { globalFlags } from './options.js';
@@ -52,8 +53,16 @@ export function fixCommand(program: Command, io: Output, setExit: (code: number)
       let changedLines = 0;
       for (const [file, firstLine] of texts) {
         if (wanted.length > 0 && !wanted.includes(file)) continue;
-        const raw = await readFile(path.join(config.root, file), 'utf8');
-        if (raw.includes('\uFFFD')) continue; // not UTF-8: validate names it; never rewritten here
+        // Read as every file briefs did not write is read; a file that is not UTF-8 (validate
+        // names it) is never rewritten here.
+        const read = readRegularSync(path.join(config.root, file), { maxBytes: MAX_FILE_BYTES, noFollow: true });
+        if (!('bytes' in read)) continue;
+        let raw: string;
+        try {
+          raw = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(read.bytes);
+        } catch {
+          continue;
+        }
         const bom = raw.startsWith('\uFEFF') ? '\uFEFF' : '';
         const eol = raw.includes('\r\n') ? '\r\n' : '\n';
         const lines = raw.slice(bom.length).split(/\r?\n/);

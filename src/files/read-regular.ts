@@ -6,7 +6,6 @@
  * symbolic link where the caller wants the file itself.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { open } from 'node:fs/promises';
 
 export type ReadResult =
   { bytes: Buffer } | { problem: 'missing' | 'not-regular' | 'symlink' } | { problem: 'too-large'; size: number } | { problem: 'unreadable'; errno: string };
@@ -38,33 +37,13 @@ const CHUNK = 64 * 1024;
 const done = (chunks: Buffer[], n: number, o: ReadOptions): ReadResult =>
   n > o.maxBytes ? { problem: 'too-large', size: n } : { bytes: Buffer.concat(chunks, n) };
 
+/**
+ * The same, for callers that await. It reads synchronously: the files are local and bounded, and
+ * validate on 15,000 files was faster this way than through FileHandles (four thread-pool hops a
+ * file); one reader also means one set of checks.
+ */
 export async function readRegular(file: string, o: ReadOptions): Promise<ReadResult> {
-  let fh;
-  try {
-    fh = await open(file, flags(o));
-  } catch (e) {
-    return refused((e as NodeJS.ErrnoException).code);
-  }
-  try {
-    const st = await fh.stat();
-    const bad = checkStats(st, o);
-    if (bad) return bad;
-    // One buffer of the size fstat gave, plus one byte to see a file that grew; then, only if it
-    // did, chunks up to one byte past the bound. (A 256 KiB buffer a file cost 40 ms a run.)
-    const chunks: Buffer[] = [];
-    let n = 0;
-    for (let want = st.size + 1; n <= o.maxBytes; want = CHUNK) {
-      const buffer = Buffer.allocUnsafe(want);
-      const { bytesRead } = await fh.read(buffer, 0, want, n);
-      if (bytesRead === 0) break;
-      chunks.push(buffer.subarray(0, bytesRead));
-      n += bytesRead;
-      if (bytesRead < want && n >= st.size) break;
-    }
-    return done(chunks, n, o);
-  } finally {
-    await fh.close();
-  }
+  return readRegularSync(file, o);
 }
 
 export function readRegularSync(file: string, o: ReadOptions): ReadResult {

@@ -8,9 +8,9 @@
  * its unicode-range, so an issue without rare characters never reads the files.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { userTempDir, writeOnce } from '../files/user-temp.js';
 import { needsGlyph, unicodeRange } from './coverage.js';
 
 export const FALLBACK_FAMILY = 'briefs Han fallback';
@@ -66,7 +66,7 @@ export function loadFallbackFaces(files = fallbackFiles()): Promise<FallbackFace
  * parsing Hanazono's 53 MB with fontkit took a quarter of a second of every run, even one with
  * nothing to print.
  */
-const CACHE_DIR = path.join(os.tmpdir(), `briefs-fonts-${process.getuid?.() ?? 'user'}`);
+const CACHE_DIR = userTempDir('fonts');
 
 /** The code points of a TrueType face (empty for any other), from the cache when it is current. */
 async function characters(file: string, stamp: string): Promise<number[]> {
@@ -88,10 +88,7 @@ async function characters(file: string, stamp: string): Promise<number[]> {
     return [];
   }
   try {
-    await mkdir(CACHE_DIR, { recursive: true, mode: 0o700 });
-    const tmp = `${cached}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(found));
-    await rename(tmp, cached);
+    writeOnce(cached, () => JSON.stringify(found));
   } catch {
     // a cache that cannot be written costs the next run a parse, nothing else
   }

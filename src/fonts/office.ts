@@ -12,13 +12,13 @@
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { FONT_FILE, type Config, type FontConfig } from '../config/types.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { isInside } from '../files/inside.js';
 import { readRegular } from '../files/read-regular.js';
+import { userTempDir, writeOnce } from '../files/user-temp.js';
 import { firstFace, isCollection } from './ttc.js';
 
 const MAX_FONT_BYTES = 64 * 1024 * 1024;
@@ -148,17 +148,11 @@ export async function loadOfficeFonts(config: Config, shipped: Record<keyof Font
 }
 
 /** Where the first faces of collections are written, once a file; served at /_fonts/office/<name>. */
-export const EXTRACTED_DIR = path.join(os.tmpdir(), `briefs-fonts-${process.getuid?.() ?? 'user'}`);
+export const EXTRACTED_DIR = userTempDir('fonts');
 
 function extractedFile(sha256: string, bytes: Uint8Array): string {
   const name = `${sha256.slice(0, 32)}.ttf`;
-  const file = path.join(EXTRACTED_DIR, name);
-  if (!existsSync(file)) {
-    mkdirSync(EXTRACTED_DIR, { recursive: true, mode: 0o700 });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, firstFace(bytes));
-    renameSync(tmp, file);
-  }
+  writeOnce(path.join(EXTRACTED_DIR, name), () => firstFace(bytes));
   return name;
 }
 

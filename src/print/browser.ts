@@ -6,11 +6,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { BriefsError, usageError } from '../errors.js';
 import { alive } from '../files/alive.js';
+import { userTempDir } from '../files/user-temp.js';
 import { findBrowser } from './find-browser.js';
 import { chromiumFontconfig } from './fontconfig.js';
 
@@ -53,7 +53,7 @@ export function chromiumArgs(isRoot: boolean): string[] {
  * whose process is gone. (Chromium itself dies with the run: it talks over a pipe, and quits
  * when the pipe closes.)
  */
-export const PROFILES = path.join(os.tmpdir(), `briefs-chromium-${process.getuid?.() ?? 'user'}`);
+export const PROFILES = userTempDir('chromium');
 
 function newProfile(): string {
   for (const name of safeReaddir(PROFILES)) {

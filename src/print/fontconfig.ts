@@ -7,9 +7,9 @@
  * but rejects CFF, bitmap and colour fonts, so still no Type 3 can reach a PDF.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { userTempDir, writeOnce } from '../files/user-temp.js';
 import { fallbackFiles } from '../fonts/fallback.js';
 
 function escapeXml(s: string): string {
@@ -49,14 +49,9 @@ export function chromiumFontconfig(systemFonts = false): string {
         .map((f) => path.dirname(f)),
     ),
   ];
-  const base = path.join(os.tmpdir(), `briefs-fontconfig-${process.getuid?.() ?? 'user'}`);
+  const base = userTempDir('fontconfig');
   const text = fontconfigText(dirs, path.join(base, 'cache'), systemFonts);
   const file = path.join(base, `${createHash('sha256').update(text).digest('hex').slice(0, 16)}.conf`);
-  if (!existsSync(file)) {
-    mkdirSync(base, { recursive: true, mode: 0o700 });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  }
+  writeOnce(file, () => text);
   return file;
 }

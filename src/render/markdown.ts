@@ -141,15 +141,16 @@ function renderBlocks(input: MarkdownInput, diagnostics: Diagnostic[]): string {
     }
     const rendered = marked.parser([token as Token]);
     if (rendered === '') continue;
-    if (tagDepth(rendered) > MAX_TAG_DEPTH) {
-      diagnostics.push(tooDeep(input.file, lineAt(blockStart)));
-      continue;
-    }
     // A block of Markdown alone is already safe HTML (marked escapes text, and links, images and
     // headings go through the renderers above): the sanitizer, most of the cost of reading a
     // workspace, is for blocks that hold raw HTML or anything else.
     if (onlyMarkdown(token as Token)) {
       html += rendered;
+      continue;
+    }
+    // The sanitizer's parser is quadratic in tag depth (see tagDepth): a block too deep is refused.
+    if (tagDepth(rendered) > MAX_TAG_DEPTH) {
+      diagnostics.push(tooDeep(input.file, lineAt(blockStart)));
       continue;
     }
     const { html: clean, removed } = sanitizeBlock(rendered, ctx);

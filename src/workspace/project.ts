@@ -2,7 +2,7 @@
  * Everything a command needs to know about a workspace, read once: the content, the
  * cross-file checks, the templates. validate, generate and preview all start here.
  */
-import { assetChecker } from '../files/images.js';
+import { assetChecker, type AssetProblem } from '../files/images.js';
 import path from 'node:path';
 import { assembleIssue, type AssembledIssue } from '../assemble/issue.js';
 import { crossCheck, submissionIds } from '../assemble/cross-check.js';
@@ -37,6 +37,8 @@ export interface Project {
   fonts: { fallback: FallbackFace[]; office: OfficeFace[]; roles: Record<keyof FontConfig, RoleFace>; coverage: Coverage };
   /** Submission files with errors of their own, by the id they claim. */
   unusable: Map<string, string>;
+  /** What keeps a workspace image from printing: each image checked (read, measured) once a project. */
+  assetProblem: (rel: string) => AssetProblem | undefined;
 }
 
 export interface LoadOptions {
@@ -52,12 +54,13 @@ export interface LoadOptions {
 export async function loadProject(config: Config, opts: LoadOptions = {}): Promise<Project> {
   const [ws, fallback, office] = await Promise.all([loadWorkspace(config, opts.memo), loadFallbackFaces(), loadOfficeFonts(config, SHIPPED)]);
   const fonts = { fallback, office: office.faces, roles: office.roles, coverage: fontCoverage(fallback, office.faces) };
+  const assetProblem = assetChecker(config.root);
   const diagnostics = [
     ...office.diagnostics,
     ...ws.diagnostics,
     ...crossCheck(ws.submissions, ws.issues, ws.unusable, Object.fromEntries(Object.values(config.bulletins).map((b) => [b.id, b.name]))),
     ...placeholderChecks(ws.submissions, ws.issues),
-    ...contentChecks(config, ws.submissions, ws.issues, opts.markdownChecks !== false),
+    ...contentChecks(config, ws.submissions, ws.issues, opts.markdownChecks !== false, assetProblem),
     ...checkGlyphs(printedTexts(ws.submissions, ws.issues), fonts.coverage),
   ];
   const templates = await loadTemplates(path.join(config.root, config.templates));
@@ -74,6 +77,7 @@ export async function loadProject(config: Config, opts: LoadOptions = {}): Promi
     env: createEnvironment(templates),
     fonts,
     unusable: ws.unusable,
+    assetProblem,
   };
 }
 
@@ -106,9 +110,14 @@ function printedTexts(submissions: readonly Submission[], issues: readonly Issue
  * is in an issue yet: length, punctuation, quotes, and what rendering its Markdown finds (missing
  * or outside images, removed HTML, refused links).
  */
-function contentChecks(config: Config, submissions: readonly Submission[], issues: readonly IssueFile[], markdown: boolean): Diagnostic[] {
+function contentChecks(
+  config: Config,
+  submissions: readonly Submission[],
+  issues: readonly IssueFile[],
+  markdown: boolean,
+  assetProblem: (rel: string) => AssetProblem | undefined,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const assetProblem = assetChecker(config.root);
   const render = (markdown: string, file: string, firstLine: number) =>
     renderMarkdown(
       { markdown, file, firstLine, idPrefix: 'check-', resolveImage: (src) => resolveImage(config, file, src, { assetProblem, assetUrl: (rel) => rel }) },
@@ -158,13 +167,12 @@ export function renderIssue(
   fontFaces: string,
   extra: Pick<RenderOptions, 'headExtra' | 'csp' | 'proof'> = {},
 ): RenderedIssue {
-  const root = project.config.root;
   return renderIssueHtml(a, {
     config: project.config,
     env: project.env,
     fontFaces,
     assetUrl: urls.asset,
-    assetProblem: assetChecker(root),
+    assetProblem: project.assetProblem,
     ...extra,
   });
 }
