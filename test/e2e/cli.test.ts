@@ -42,7 +42,8 @@ describe('briefs list', () => {
     const r = await runCli(['--root', broken, '--lang', 'en', 'list']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^id +bulletin +status/m);
-    expect(r.stdout).toContain('《科技工作者建议》');
+    // Each submission row names its bulletin, after its id.
+    expect(r.stdout).toMatch(/^\S+ +《科技工作者建议》 +(已提交|已采用|已退回)/m);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^the files have \d+ errors and \d+ warnings: run briefs validate to see them\n$/);
     const zh = await runCli(['--root', broken, '--lang', 'zh', 'list']);

@@ -64,6 +64,8 @@ beforeAll(() => {
     ),
   );
   writeFileSync(path.join(subs, 'good.md'), submission('正常的稿件', '正常正文。'));
+  // A title that would read "exe.png" for "gnp.exe".
+  writeFileSync(path.join(subs, 'bidi.md'), submission('附件\u202Egnp.exe', '正文。'));
   symlinkSync(path.join(outside, 'real.md'), path.join(subs, 'linked.md'));
   execFileSync('mkfifo', [path.join(subs, 'fifo.md')]);
   writeFileSync(path.join(root, 'briefs/issues/jianyi/2026/001.md'), issue(1, ['good']));
@@ -92,6 +94,7 @@ describe('files that are not what they seem', () => {
         'briefs/submissions/links.md:17 image-too-large',
         'briefs/submissions/linked.md: not-a-regular-file',
         'briefs/submissions/fifo.md: not-a-regular-file',
+        'briefs/submissions/bidi.md:2 control-character',
       ]),
     );
     // A link that stays inside the workspace is an ordinary image.
