@@ -21,6 +21,12 @@ describe('half-width punctuation', () => {
     ]);
   });
 
+  it('takes a character reference for what it is, not for a half-width ";"', () => {
+    const text = '列出了&lt;代码&gt;与&amp;符号&#x4E2D;&#20013;文;';
+    expect(findHalfWidth(text).map((m) => `${m.column}${m.mark}`)).toEqual([`${text.length - 1};`]);
+    expect(fixHalfWidth('代码&lt;与&amp;符号')).toBe('代码&lt;与&amp;符号');
+  });
+
   it('rewrites them to full width, pairing quotes in a paragraph, and leaves the rest as written', () => {
     expect(fixHalfWidth('研究,发展(试点).他说"卡脖子"与"AI"技术。\n\n"新段"开头。 `a,b` 与 2.68')).toBe(
       '研究，发展（试点）。他说“卡脖子”与“AI”技术。\n\n“新段”开头。 `a,b` 与 2.68',
