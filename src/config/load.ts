@@ -22,7 +22,19 @@ export interface ConfigFlags {
 }
 
 const TOP_KEYS = ['submissions', 'issues', 'assets', 'templates', 'out', 'publisher', 'classification', 'encoding', 'browser', 'fonts', 'bulletins'];
-const BULLETIN_KEYS = ['name', 'layout', 'publisher', 'classification', 'contents', 'groupByTopic', 'articleBreak', 'maxChars', 'issueArticles', 'issueChars'];
+const BULLETIN_KEYS = [
+  'name',
+  'layout',
+  'publisher',
+  'classification',
+  'contents',
+  'groupByTopic',
+  'articleBreak',
+  'notes',
+  'maxChars',
+  'issueArticles',
+  'issueChars',
+];
 const FONT_ROLES: (keyof FontConfig)[] = ['song', 'fang', 'kai', 'hei', 'xiaobiaosong'];
 
 export async function loadConfig(flags: ConfigFlags = {}, cwd = process.cwd()): Promise<Config> {
@@ -101,6 +113,7 @@ function readBulletins(value: unknown, rel: string, config: Config, own: Set<str
           contents: true,
           groupByTopic: false,
           articleBreak: 'flow',
+          notes: 'page',
           maxChars: 3000,
           issueArticles: 5,
           issueChars: 6000,
@@ -111,6 +124,12 @@ function readBulletins(value: unknown, rel: string, config: Config, own: Set<str
       if (typeof v !== expected) throw configError(rel, `bulletins.${id}.${key}`, `must be a ${expected}`);
       if (key === 'articleBreak' && v !== 'page' && v !== 'flow')
         throw configError(rel, `bulletins.${id}.${key}`, 'must be page (each article starts a new page) or flow (articles follow on)');
+      if (key === 'notes' && v !== 'page' && v !== 'end')
+        throw configError(
+          rel,
+          `bulletins.${id}.${key}`,
+          'must be page (脚注: at the foot of the page of the reference) or end (尾注: at the end of the article)',
+        );
       (merged as unknown as Record<string, unknown>)[key] = key === 'name' ? String(v).replace(/^《|》$/g, '') : v;
       own.add(`${id}.${key}`);
     }

@@ -15,6 +15,8 @@ export interface BulletinConfig {
   groupByTopic: boolean;
   /** Each article after the first starts a new page (page), or follows on (flow). */
   articleBreak: 'page' | 'flow';
+  /** Footnotes at the foot of the page of their reference (脚注, page), or closing their article (尾注, end). */
+  notes: 'page' | 'end';
   /** Han characters a submission may have before `validate` warns. */
   maxChars: number;
   /** `briefs assemble`: articles an issue holds at most … */

@@ -65,6 +65,7 @@ export const MESSAGES_ZH: Record<string, [string, string]> = {
   'placeholder-left': ['“{value}”是表单的占位文字，不是作者填写的内容', '请填写实际内容；稿件在定稿的一期中时，填好后才能印制'],
   'request-blocked': ['页面请求了 {url}，已拒绝', '一期只能使用工作区自己的图片'],
   'resource-failed': ['{url} 无法加载，PDF 中缺少该内容', '检查该文件是否在工作区内'],
+  'notes-at-end': ['注释未能排在所引页的页脚，改排在各篇文末', '请报告此问题，并附上该期的 HTML（generate --html）'],
   'print-failed': ['印制失败：{reason}', '加上 --debug 重新运行查看详情；页面超时可调大 --timeout'],
 };
 

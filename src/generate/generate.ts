@@ -191,6 +191,15 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
         hint: 'an issue may only use the workspace’s own images',
       });
     }
+    if (printed.notesAtEnd) {
+      result.diagnostics.push({
+        severity: 'warning',
+        code: 'notes-at-end',
+        file: issue.file,
+        message: 'the notes could not be set at the foot of the pages of their references; they close their articles instead',
+        hint: 'please report it, with the issue’s HTML (generate --html)',
+      });
+    }
     const finished = await finishPdf(printed.pdf, { ...info, id: fp });
     const pdf = path.join(opts.outDir, `${base}.pdf`);
     await writeAtomic(pdf, finished.bytes);

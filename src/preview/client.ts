@@ -4,16 +4,19 @@
  * stays, lays the issue out as pages (the same function printing uses for its first guess)
  * and numbers them.
  */
+import { placePageNotes } from '../print/page-notes.js';
 import { paginateInColumns } from '../print/paginate.js';
 
 export const CLIENT_JS = String.raw`(() => {
   const paginateInColumns = ${paginateInColumns.toString()};
+  const placePageNotes = ${placePageNotes.toString()};
   let version = document.documentElement.dataset.version;
 
   function paginate() {
     document.querySelectorAll('.briefs-page-number').forEach((n) => n.remove());
     if (!document.body.classList.contains('bulletin')) return;
-    const { pages } = paginateInColumns(true);
+    let { pages } = paginateInColumns(true);
+    if (placePageNotes()) ({ pages } = paginateInColumns(true));
     for (let i = 1; i <= pages; i++) {
       const n = document.createElement('div');
       n.className = 'briefs-page-number';

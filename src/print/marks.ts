@@ -17,6 +17,9 @@ export interface Marks {
   distributionTop?: { page: number; y: number };
   contentEnd?: { page: number; y: number };
   pages: number;
+  /** Each block of page notes: the page it was set for and where its foot came out; and the pages of its references. */
+  notes: { block: number; want: number; last: boolean; page: number; y: number }[];
+  noteRefs: { block: number; page: number }[];
 }
 
 function markName(annot: PDFDict): string | undefined {
@@ -29,7 +32,7 @@ function markName(annot: PDFDict): string | undefined {
 
 export async function readMarks(bytes: Uint8Array): Promise<Marks> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  const marks: Marks = { articlePages: [], pages: doc.getPageCount() };
+  const marks: Marks = { articlePages: [], pages: doc.getPageCount(), notes: [], noteRefs: [] };
   doc.getPages().forEach((page, i) => {
     const annots = page.node.lookup(PDFName.of('Annots'));
     if (!(annots instanceof PDFArray)) return;
@@ -48,6 +51,13 @@ export async function readMarks(bytes: Uint8Array): Promise<Marks> {
       // Marks at a foot are read at their lower edge, marks at a head at their upper edge.
       if (name === 'distribution-bottom') marks.distributionBottom = { page: i + 1, y: Math.min(...rect().filter((_, k) => k % 2 === 1)) };
       if (name === 'content-end') marks.contentEnd = { page: i + 1, y: Math.min(...rect().filter((_, k) => k % 2 === 1)) };
+      const notes = /^notes-(\d+)-p(\d+)(-last)?$/.exec(name);
+      if (notes) {
+        const y = Math.min(...rect().filter((_, k) => k % 2 === 1));
+        marks.notes.push({ block: Number(notes[1]), want: Number(notes[2]), last: !!notes[3], page: i + 1, y });
+      }
+      const noteRef = /^note-ref-(\d+)$/.exec(name);
+      if (noteRef) marks.noteRefs.push({ block: Number(noteRef[1]), page: i + 1 });
       if (name === 'distribution-top') marks.distributionTop = { page: i + 1, y: Math.max(...rect().filter((_, k) => k % 2 === 1)) };
     }
   });

@@ -13,6 +13,7 @@
 import type { Page } from 'puppeteer-core';
 import type { MeasuredLayout, RenderedIssue } from '../render/document.js';
 import { readMarks, type Marks } from './marks.js';
+import { placePageNotes } from './page-notes.js';
 import { applyLayout, paginateInColumns } from './paginate.js';
 import { openDocument, type PrintResult } from './print-html.js';
 import type { PrintServer } from './print-server.js';
@@ -27,6 +28,8 @@ export interface PrintedIssue extends PrintResult {
   layout: MeasuredLayout;
   /** Prints it took: 1 when the first guess was right. */
   prints: number;
+  /** The notes could not be set at the foot of their pages and close their articles instead. */
+  notesAtEnd?: boolean;
 }
 
 const pagesRight = (marks: Marks, layout: MeasuredLayout) => layout.articlePages.every((p, i) => marks.articlePages[i] === p);
@@ -59,10 +62,38 @@ export function layoutFromMarks(marks: Marks): MeasuredLayout | undefined {
   return { articlePages, distributionPush: Math.max(0, Math.floor(push * 100) / 100) };
 }
 
+/**
+ * Whether every block of page notes came out where it was set: on its page with its references,
+ * its foot on the foot of the text block (or, over the 报尾, on the same page).
+ */
+export function notesRight(marks: Marks): boolean {
+  return marks.notes.every(
+    (n) => n.page === n.want && (n.last || Math.abs(n.y - FOOT) <= 2) && marks.noteRefs.every((r) => r.block !== n.block || r.page === n.page),
+  );
+}
+
 export async function printIssue(page: Page, rendered: RenderedIssue, server: PrintServer, timeout: number): Promise<PrintedIssue> {
+  const first = await printOnce(page, rendered, server, timeout, true);
+  if (first.notesRight) return first;
+  // Notes set for a page came out elsewhere: the screen's pages were not the print's (no case
+  // is known). Rather than a note on the wrong page, they close their articles, as they did
+  // before briefs set them at the foot.
+  const again = await printOnce(page, rendered, server, timeout, false);
+  return { ...again, prints: first.prints + again.prints, notesAtEnd: true };
+}
+
+async function printOnce(
+  page: Page,
+  rendered: RenderedIssue,
+  server: PrintServer,
+  timeout: number,
+  pageNotes: boolean,
+): Promise<PrintedIssue & { notesRight: boolean }> {
   const doc = await openDocument(page, { html: rendered.html({ marks: true }), server, timeout });
   try {
-    const guess = await page.evaluate(paginateInColumns, false);
+    let guess = await page.evaluate(paginateInColumns, false);
+    // Notes go to the foot of their pages once the tables are sized; that moves what follows.
+    if (pageNotes && (await page.evaluate(placePageNotes))) guess = await page.evaluate(paginateInColumns, false);
     let layout: MeasuredLayout = { articlePages: guess.articlePages, distributionPush: Math.round(guess.pushPx * 0.75 * 100) / 100 };
     const print = async () => {
       await page.evaluate(applyLayout, layout.articlePages, layout.distributionPush);
@@ -86,7 +117,7 @@ export async function printIssue(page: Page, rendered: RenderedIssue, server: Pr
       ({ pdf } = await print());
       prints += 2;
     }
-    return { pdf, blocked: doc.blocked, failed: doc.failed, layout, prints };
+    return { pdf, blocked: doc.blocked, failed: doc.failed, layout, prints, notesRight: notesRight(marks) };
   } finally {
     doc.close();
   }

@@ -148,6 +148,7 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
     groups,
     grouped: bulletin.groupByTopic,
     articleBreak: bulletin.articleBreak,
+    notes: bulletin.notes,
     distribution,
     hasFooter: distribution.length > 0 || issue.copies !== undefined || issue.editor !== undefined || issue.approver !== undefined,
     topics: [...new Set(articles.map((x) => x.topic).filter(Boolean))],

@@ -20,6 +20,7 @@ export function configText(): string {
     contents: ${b.contents}         # 本期目录 when an issue holds more than one article
     groupByTopic: ${b.groupByTopic} # articles under their topic (栏目) headings
     articleBreak: ${b.articleBreak} # page: each article after the first starts a new page; flow: follows on
+    notes: ${b.notes}               # page: 脚注 at the foot of the page of their reference; end: 尾注 closing the article
     maxChars: ${b.maxChars}         # validate warns above this many Han characters a submission
     issueArticles: ${b.issueArticles}   # briefs assemble: articles an issue holds at most
     issueChars: ${b.issueChars}     # briefs assemble: Han characters an issue holds at most`,

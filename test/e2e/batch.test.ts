@@ -115,10 +115,26 @@ describe('a PDF is up to date only when its bytes are the ones recorded', () => 
 describe('a wrong first guess', () => {
   it('costs a print, not a page: the corrected PDF has the pages of a right guess', async () => {
     const right = path.join(dir, 'out-right');
+    const atEnd = path.join(dir, 'out-end');
     const wrong = path.join(dir, 'out-wrong');
     const r1 = await runCli(['--root', dir, 'generate', 'qingkuang/2026/1', '--out', right, '--json']);
     expect(JSON.parse(r1.stdout).issues[0].prints).toBe(1);
+    expect(r1.stderr).not.toContain('notes-at-end');
+    const pages = (out: string) => pdfText(path.join(out, 'qingkuang-2026-001.pdf')).split('\f');
+    // Its note stands at the foot of the page of its reference, not at the end of its report.
+    const withNote = pages(right).find((p) => p.includes('本次调研采取'))!;
+    expect(withNote).toContain('征求了部分一线科技工作者的意见');
+    // The same issue with its notes closing the articles (尾注), for the wrong guess below.
+    writeFileSync(path.join(dir, 'briefs.config.yaml'), 'bulletins:\n  qingkuang:\n    notes: end\n');
+    try {
+      expect((await runCli(['--root', dir, 'generate', 'qingkuang/2026/1', '--out', atEnd])).code).toBe(0);
+    } finally {
+      rmSync(path.join(dir, 'briefs.config.yaml'), { force: true });
+    }
+    expect(pages(atEnd)).not.toEqual(pages(right));
     // Paragraphs three lines tall on screen only: the columns guess every later page wrong.
+    // The marks correct the articles' pages and the 报尾; notes set for a page by the wrong
+    // guess come out elsewhere, so they close their articles, with a warning.
     mkdirSync(path.join(dir, 'templates/styles'), { recursive: true });
     writeFileSync(path.join(dir, 'templates/styles/local.css'), '@media screen { html.briefs-paged .article-body p { line-height: 87pt; } }\n');
     try {
@@ -126,8 +142,8 @@ describe('a wrong first guess', () => {
       expect(r2.code, r2.stderr).toBe(0);
       const [issue] = JSON.parse(r2.stdout).issues;
       expect(issue.prints).toBeGreaterThan(1);
-      const pages = (out: string) => pdfText(path.join(out, 'qingkuang-2026-001.pdf')).split('\f');
-      expect(pages(wrong)).toEqual(pages(right));
+      expect(r2.stderr).toContain('notes-at-end');
+      expect(pages(wrong)).toEqual(pages(atEnd));
     } finally {
       rmSync(path.join(dir, 'templates'), { recursive: true, force: true });
     }

@@ -29,6 +29,10 @@ let qk: Line[];
 let jy: Line[];
 /** An issue whose note puts its title at the foot of page 1, with an author line of three lines. */
 let jy2: Line[];
+/** One report with eight notes (submissions/notes.md): in a list, a quotation, near page ends. */
+let notesPages: PageText[];
+/** Notes in a heading and a table head, one too tall for a foot, one on the last page (notes2.md). */
+let notes2Pages: PageText[];
 const titles: string[] = [];
 const names: string[] = [];
 
@@ -56,6 +60,8 @@ beforeAll(async () => {
   qk = textLines(await readLayout(qkPdf));
   jy = textLines(await readLayout(pdfs['jianyi/2026/1']));
   jy2 = textLines(await readLayout(pdfs['jianyi/2026/2']));
+  notesPages = await readLayout(pdfs['jianyi/2026/3']);
+  notes2Pages = await readLayout(pdfs['jianyi/2026/4']);
   for (let n = 2; n <= 11; n++) short.push({ id: `qingkuang/2026/${n}`, lines: textLines(await readLayout(pdfs[`qingkuang/2026/${n}`])) });
   for (const f of readdirSync(path.join(ws, 'briefs/submissions')).filter((n) => n.startsWith('ts-'))) {
     const text = readFileSync(path.join(ws, 'briefs/submissions', f), 'utf8');
@@ -156,9 +162,7 @@ describe('the typeset page', () => {
       ).toBe(true);
   });
 
-  // Notes close their article; what is kept is the notes with the text they follow (the rule
-  // and the first note are never alone at the head of a page). Notes at the foot of the page
-  // of each reference are not built yet.
+  // ts-4's one note is referred to from its last line.
   it('keeps the notes of an article on the page where its text ends', () => {
     const at = qk.findIndex((l) => l.text.includes('本次调研采取'));
     expect(at).toBeGreaterThan(0);
@@ -206,6 +210,50 @@ describe('the typeset page', () => {
     } finally {
       rmSync(path.join(ws, 'briefs.config.yaml'), { force: true });
     }
+  });
+
+  /** Reference marks (0.6 em: under 10 pt) in reading order, and the 14 pt lines of the notes ("N. …"). */
+  function notesOf(pages: PageText[]) {
+    const refs = pages.flatMap((p) => p.runs.filter((r) => r.size < 10 && /^\d+$/.test(r.text)).map((r) => ({ page: p.page, n: r.text })));
+    const small = textLines(pages).filter((l) => Math.abs(l.size - 14) < 0.1 && !/^—\d+—$/.test(l.text));
+    return { refs, small, body: textLines(pages).filter((l) => Math.abs(l.size - 16) < 0.1) };
+  }
+  /** Each note stands on its reference's page, under all its text, its block ending at the foot. */
+  function expectAtFoot(pages: PageText[], n: string) {
+    const BLOCK_FOOT = 297 - 35;
+    const { refs, small, body } = notesOf(pages);
+    const ref = refs.find((r) => r.n === n)!;
+    const note = small.find((l) => l.text.startsWith(`${n}.`));
+    expect(note?.page, `note ${n}`).toBe(ref.page);
+    expect(note!.baseline, `note ${n}`).toBeGreaterThan(Math.max(...body.filter((l) => l.page === ref.page).map((l) => l.baseline)));
+    const last = small.filter((l) => l.page === ref.page).at(-1)!;
+    expect(BLOCK_FOOT - last.baseline, `note ${n}`).toBeLessThan(4);
+    expect(BLOCK_FOOT - last.baseline, `note ${n}`).toBeGreaterThan(0);
+  }
+
+  it('sets each note at the foot of the page of its reference, and loses no text', () => {
+    const { refs, body } = notesOf(notesPages);
+    expect(refs.map((r) => r.n)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    for (const ref of refs) expectAtFoot(notesPages, ref.n);
+    // The cut paragraphs and lists lose nothing and repeat nothing: the text reads as written.
+    const source = readFileSync(path.join(ws, 'briefs/submissions/notes.md'), 'utf8').split('---')[2].split('[^gdp]:')[0];
+    const written = source.replace(/\[\^\w+\]|^#+ |^- |^> |[<>]/gm, '').replace(/\s+/g, '');
+    const printed = body
+      .filter((l) => !/^—\d+—$/.test(l.text))
+      .map((l) => l.text.replace(/^•/, ''))
+      .join('');
+    expect(printed).toContain(written);
+  });
+
+  it('sets notes from a heading and a table at the foot too, and a note too tall for a foot at the end', () => {
+    const { refs, small, body } = notesOf(notes2Pages);
+    expect(refs.map((r) => r.n)).toEqual(['1', '2', '3', '4']);
+    for (const n of ['1', '2', '4']) expectAtFoot(notes2Pages, n);
+    // The tall note closes the article: after its last line of text, and all of it on one page.
+    const tall = small.filter((l) => l.text.includes('这是一条很长的注释'));
+    const end = body.filter((l) => !l.text.startsWith('这是')).at(-1)!;
+    expect(tall[0].text.startsWith('3.')).toBe(true);
+    expect(tall.every((l) => l.page === end.page && l.baseline > end.baseline)).toBe(true);
   });
 
   it('prints hand-set title lines as given', () => {

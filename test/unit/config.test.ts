@@ -57,6 +57,12 @@ describe('configuration precedence', () => {
     expect(c.bulletins.qingkuang).toEqual(defaultConfig(c.root).bulletins.qingkuang);
   });
 
+  it('takes notes page or end, and names anything else', async () => {
+    expect((await load('bulletins:\n  jianyi:\n    notes: end\n')).bulletins.jianyi.notes).toBe('end');
+    expect(defaultConfig('/ws').bulletins.qingkuang.notes).toBe('page');
+    await expect(load('bulletins:\n  qingkuang:\n    notes: margin\n')).rejects.toThrow(/notes.*page.*end/);
+  });
+
   it('takes articleBreak page or flow, and names anything else', async () => {
     expect((await load('bulletins:\n  qingkuang:\n    articleBreak: page\n')).bulletins.qingkuang.articleBreak).toBe('page');
     expect(defaultConfig('/ws').bulletins.jianyi.articleBreak).toBe('page');

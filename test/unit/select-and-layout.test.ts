@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { checkText } from '../../src/content/checks.js';
-import { layoutFromMarks } from '../../src/print/print-issue.js';
+import type { Marks } from '../../src/print/marks.js';
+import { layoutFromMarks, notesRight } from '../../src/print/print-issue.js';
 import { selectIssues } from '../../src/workspace/select.js';
 import { makeIssue } from '../helpers/factories.js';
 
@@ -35,6 +36,30 @@ describe('issue selectors', () => {
   });
 });
 
+describe('the page notes the print marks show', () => {
+  const FOOT = (35 * 72) / 25.4 + 0.5;
+  const marks = (notes: Marks['notes'], noteRefs: Marks['noteRefs']): Marks => ({ articlePages: [1], pages: 3, notes, noteRefs });
+  it('are right on their page, at the foot, with their references; over the 报尾 anywhere on that page', () => {
+    expect(notesRight(marks([{ block: 1, want: 2, last: false, page: 2, y: FOOT + 0.4 }], [{ block: 1, page: 2 }]))).toBe(true);
+    expect(notesRight(marks([{ block: 1, want: 3, last: true, page: 3, y: 300 }], [{ block: 1, page: 3 }]))).toBe(true);
+  });
+  it('are wrong on another page, off the foot, or away from a reference', () => {
+    expect(notesRight(marks([{ block: 1, want: 2, last: false, page: 3, y: FOOT }], []))).toBe(false);
+    expect(notesRight(marks([{ block: 1, want: 2, last: false, page: 2, y: FOOT + 20 }], []))).toBe(false);
+    expect(
+      notesRight(
+        marks(
+          [{ block: 1, want: 2, last: false, page: 2, y: FOOT }],
+          [
+            { block: 1, page: 2 },
+            { block: 1, page: 1 },
+          ],
+        ),
+      ),
+    ).toBe(false);
+  });
+});
+
 describe('the layout the print marks call for', () => {
   const FOOT = (35 * 72) / 25.4 + 0.5;
   it('puts the 报尾 on the foot of the page where the articles end, when it fits there', () => {
@@ -42,6 +67,8 @@ describe('the layout the print marks call for', () => {
     const layout = layoutFromMarks({
       articlePages: [1, 2],
       pages: 2,
+      notes: [],
+      noteRefs: [],
       contentEnd: { page: 2, y: 400 },
       distributionTop: { page: 2, y: 400 - 57.96 },
       distributionBottom: { page: 2, y: 400 - 57.96 - 100 },
@@ -55,6 +82,8 @@ describe('the layout the print marks call for', () => {
     const layout = layoutFromMarks({
       articlePages: [1],
       pages: 1,
+      notes: [],
+      noteRefs: [],
       contentEnd: { page: 1, y: 150 },
       distributionTop: { page: 1, y: 140 },
       distributionBottom: { page: 1, y: 40 },
@@ -67,12 +96,17 @@ describe('the layout the print marks call for', () => {
       layoutFromMarks({
         articlePages: [1],
         pages: 2,
+        notes: [],
+        noteRefs: [],
         contentEnd: { page: 1, y: 150 },
         distributionTop: { page: 1, y: 60 },
         distributionBottom: { page: 2, y: 700 },
       }),
     ).toBeUndefined();
-    expect(layoutFromMarks({ articlePages: [1, undefined as unknown as number], pages: 1 })).toEqual({ articlePages: [1, 0], distributionPush: 0 });
+    expect(layoutFromMarks({ articlePages: [1, undefined as unknown as number], pages: 1, notes: [], noteRefs: [] })).toEqual({
+      articlePages: [1, 0],
+      distributionPush: 0,
+    });
   });
 });
 
