@@ -26,7 +26,7 @@ export interface ManifestEntry {
 
 export type Manifest = Record<string, ManifestEntry>;
 
-const MANIFEST = '.briefs-manifest.json';
+export const MANIFEST = '.briefs-manifest.json';
 
 export async function readManifest(outDir: string): Promise<Manifest> {
   try {

@@ -87,6 +87,8 @@ export class BrowserPool {
   private waiting: (() => void)[] = [];
   /** Pages that finished their work, with the browser generation they belong to. */
   private idle: { page: Page; generation: number }[] = [];
+  /** A page being made ready ahead of the work (warm): the first work waits for it rather than make its own. */
+  private warming?: Promise<unknown>;
   private closed = false;
   /** Each launch is a generation; the ones that crashed are remembered. */
   private generation = 0;
@@ -123,7 +125,14 @@ export class BrowserPool {
             protocolTimeout: Math.max(60_000, this.opts.timeout * 2),
           }),
         )
-        .then((browser) => {
+        .then(async (browser) => {
+          // The tab Chromium opens with serves as the first page (a new one costs 40–60 ms).
+          const [first] = await browser.pages();
+          if (first) {
+            first.setDefaultTimeout(this.opts.timeout);
+            first.setDefaultNavigationTimeout(this.opts.timeout);
+            this.idle.push({ page: first, generation });
+          }
           browser.once('disconnected', () => {
             // Not closed by us: Chromium crashed or was killed. The next page starts a new one.
             if (this.closed) return;
@@ -142,6 +151,19 @@ export class BrowserPool {
         });
     }
     return this.browser;
+  }
+
+  /**
+   * Starts the browser and makes a page ready (`prepare`: load the print shell) while the
+   * command still reads the workspace, so the first issue finds it waiting. Nothing is reported
+   * from here: a browser that cannot start fails the work that needs it, with its message.
+   */
+  warm(prepare: (page: Page) => Promise<void>): void {
+    if (this.closed || this.browser) return;
+    const warming = this.withPage(prepare).catch(() => undefined);
+    this.warming = warming.finally(() => {
+      if (this.warming === warming) this.warming = undefined;
+    });
   }
 
   /**
@@ -171,6 +193,13 @@ export class BrowserPool {
     let page: Page | undefined;
     let ok = false;
     try {
+      if (this.warming) {
+        // The warm-up's page is nearly ready: wait for it, its slot freed for the wait. (The
+        // warm-up's own call gets here before `warming` is set.)
+        this.active--;
+        await this.warming;
+        this.active++;
+      }
       const browser = await this.launch();
       used.generation = this.generation;
       used.browser = browser;
