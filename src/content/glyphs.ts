@@ -27,7 +27,8 @@ export function checkGlyphs(texts: readonly PrintedText[], coverage: Coverage): 
         column = 1;
         continue;
       }
-      if (needsGlyph(cp) && !coverage.has(cp)) {
+      // The coverage lookup first: it is cheap, and nearly every character passes it.
+      if (!coverage.has(cp) && needsGlyph(cp)) {
         const key = `${t.file}\0${cp}`;
         const seen = found.get(key);
         if (seen) seen.count++;

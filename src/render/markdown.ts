@@ -48,6 +48,7 @@ export function renderMarkdown(input: MarkdownInput, diagnostics: Diagnostic[]):
  * the line). Matches only the markup marked-footnote writes, with this article's prefix.
  */
 function glueNoteRefs(html: string, prefix: string): string {
+  if (!html.includes('<sup>')) return html;
   const ref = new RegExp(
     `([^\\s<>;])(<sup><a id="${prefix}fn-ref-[^"<>]*" href="#${prefix}fn-[^"<>]*"[^<>]*>[^<>]*</a></sup>)([。，、；：！？”’）》」』…]*)`,
     'g',
