@@ -15,8 +15,12 @@ export const CLIENT_JS = String.raw`(() => {
   function paginate() {
     document.querySelectorAll('.briefs-page-number').forEach((n) => n.remove());
     if (!document.body.classList.contains('bulletin')) return;
-    let { pages } = paginateInColumns(true);
-    if (placePageNotes()) ({ pages } = paginateInColumns(true));
+    let { pages, articlePages } = paginateInColumns(true);
+    if (placePageNotes()) ({ pages, articlePages } = paginateInColumns(true));
+    // Served before the print measured it: the contents take the pages the columns show.
+    document.querySelectorAll('.contents-page[data-article]').forEach((el) => {
+      if (el.textContent === '00' && articlePages[Number(el.dataset.article) - 1]) el.textContent = String(articlePages[Number(el.dataset.article) - 1]);
+    });
     for (let i = 1; i <= pages; i++) {
       const n = document.createElement('div');
       n.className = 'briefs-page-number';

@@ -33,7 +33,12 @@ export class Measurer {
     return this.print.server;
   }
 
-  /** The layout measured for this exact content, measuring it (once) when there is none. */
+  /**
+   * The layout measured for this exact content, measuring it (once) when there is none. Without
+   * `wait`, a first view does not wait for the browser: it is served with the page's own guess
+   * (the client's columns, right for nearly every issue) and told to refresh when the
+   * measurement differs from what it showed.
+   */
   async layoutFor(p: Project, issue: IssueFile, wait: boolean): Promise<MeasuredLayout | undefined> {
     // Measured as it prints: print URLs, print fonts. The key is the content measured.
     const rendered = renderIssue(p, assemble(p, issue), printUrls, fontFaceCss(printUrls, p.fonts), {});
@@ -51,7 +56,7 @@ export class Measurer {
         .then(({ layout }) => {
           const changed = JSON.stringify(layout) !== JSON.stringify(known?.layout);
           this.layouts.set(issue.id, { key, layout });
-          if (changed && known) this.opts.changed();
+          if (changed) this.opts.changed();
         })
         .catch((e: unknown) =>
           this.opts.log(this.opts.lang === 'zh' ? `无法测量 ${issue.id}：${(e as Error).message}\n` : `cannot measure ${issue.id}: ${(e as Error).message}\n`),
@@ -59,7 +64,7 @@ export class Measurer {
         .finally(() => this.measuring.delete(issue.id));
       this.measuring.set(issue.id, job);
     }
-    if (wait || !known) await this.measuring.get(issue.id);
+    if (wait) await this.measuring.get(issue.id);
     return this.layouts.get(issue.id)?.layout ?? known?.layout;
   }
 
