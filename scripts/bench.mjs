@@ -180,6 +180,11 @@ function bigWorkspace() {
   return root;
 }
 
+if (process.env.BENCH_BIG_ONLY) {
+  // validate's workspace alone, to profile it by hand.
+  process.stdout.write(`${bigWorkspace()}\n`);
+  process.exit(0);
+}
 const { root, submissions } = workspace();
 if (process.env.BENCH_WORKSPACE_ONLY) {
   // For looking into a case by hand: make the workspace, print where, stop.

@@ -4,7 +4,6 @@
  * reported once a file, at its first place, with how often it occurs. Pure.
  */
 import type { Coverage } from '../fonts/coverage.js';
-import { needsGlyph } from '../fonts/coverage.js';
 import type { Diagnostic } from './diagnostic.js';
 
 export interface PrintedText {
@@ -17,40 +16,44 @@ export interface PrintedText {
 
 export function checkGlyphs(texts: readonly PrintedText[], coverage: Coverage): Diagnostic[] {
   const found = new Map<string, { d: Diagnostic; count: number }>();
+  const missing = coverage.missingPattern();
   for (const t of texts) {
+    // The regex finds the characters without a glyph (rare); lines and columns are counted from
+    // one to the next, so a text full of them is still read once.
     let line = t.line;
     let column = 1;
-    for (const ch of t.text) {
+    let at = 0;
+    missing.lastIndex = 0;
+    for (let m = missing.exec(t.text); m; m = missing.exec(t.text)) {
+      for (; at < m.index; at++) {
+        const c = t.text.charCodeAt(at);
+        if (c === 10) {
+          if (line !== undefined && !t.field) line++;
+          column = 1;
+        } else if (c < 0xdc00 || c > 0xdfff) column++;
+      }
+      const ch = m[0];
       const cp = ch.codePointAt(0)!;
-      if (ch === '\n') {
-        if (line !== undefined && !t.field) line++;
-        column = 1;
-        continue;
+      const key = `${t.file}\0${cp}`;
+      const seen = found.get(key);
+      if (seen) seen.count++;
+      else {
+        const u = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+        found.set(key, {
+          count: 1,
+          d: {
+            severity: 'error',
+            code: 'glyph-missing',
+            file: t.file,
+            line,
+            column: line === undefined || t.field ? undefined : column,
+            field: t.field,
+            message: `no font briefs prints with has "${ch}" (${u})`,
+            hint: 'install fonts-hanazono for rare Han characters (npm run setup does), or write the character another way',
+            data: { char: ch, codepoint: u },
+          },
+        });
       }
-      // The coverage lookup first: it is cheap, and nearly every character passes it.
-      if (!coverage.has(cp) && needsGlyph(cp)) {
-        const key = `${t.file}\0${cp}`;
-        const seen = found.get(key);
-        if (seen) seen.count++;
-        else {
-          const u = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-          found.set(key, {
-            count: 1,
-            d: {
-              severity: 'error',
-              code: 'glyph-missing',
-              file: t.file,
-              line,
-              column: line === undefined || t.field ? undefined : column,
-              field: t.field,
-              message: `no font briefs prints with has "${ch}" (${u})`,
-              hint: 'install fonts-hanazono for rare Han characters (npm run setup does), or write the character another way',
-              data: { char: ch, codepoint: u },
-            },
-          });
-        }
-      }
-      column++;
     }
   }
   return [...found.values()].map(({ d, count }) => (count > 1 ? { ...d, message: `${d.message}, ${count} times`, data: { ...d.data, count } } : d));

@@ -188,7 +188,9 @@ function lexBounded(marked: Marked, source: string): { tokens: Token[]; text: st
   let text = source;
   // Finding the blocks to end needs the block structure only, not the (costlier) inline pass,
   // and no extensions: marked-footnote keeps state between lexers until its walkTokens runs.
-  for (let round = 0; round < 100; round++) {
+  // Nearly every text has none of those tags: then there is nothing to end.
+  const mayOpen = /<(?:script|style|textarea|pre)(?=[\s>]|$)/i.test(text);
+  for (let round = 0; mayOpen && round < 100; round++) {
     const blocks = new Lexer(PLAIN).blockTokens(text);
     let cursor = 0;
     let fixed = false;
