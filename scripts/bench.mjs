@@ -135,7 +135,12 @@ async function previewFirstPage(root, issue) {
       await new Promise((r) => setTimeout(r, 10));
     }
   } finally {
-    child.kill();
+    // Gone, with its browser, before the next run starts: a closing Chromium would slow it.
+    await new Promise((resolve) => {
+      child.once('exit', resolve);
+      child.kill();
+    });
+    await new Promise((r) => setTimeout(r, 1000));
   }
 }
 
