@@ -35,6 +35,15 @@ export const ISSUE_FIELDS: FieldSpec[] = [
   { name: 'classification', aliases: ['密级'] },
   { name: 'supplement', aliases: ['增刊'] },
   { name: 'serial', aliases: ['份号'] },
+  { name: 'serialStart', aliases: ['起始份号'] },
+  { name: 'recipients', aliases: ['分发名单'] },
+];
+
+/** A distribution entry written as a map: `{name: 中央办公厅, copies: 2}`. */
+export const RECIPIENT_FIELDS: FieldSpec[] = [
+  { name: 'name', aliases: ['名称', '单位'], required: true },
+  { name: 'copies', aliases: ['份数'] },
+  { name: 'group', aliases: ['分组'] },
 ];
 
 export const AUTHOR_FIELDS: FieldSpec[] = [

@@ -2,7 +2,7 @@
 import type { BulletinConfig } from '../config/types.js';
 import { bulletinChoices, resolveBulletin } from './bulletin.js';
 import type { Diagnostic } from './diagnostic.js';
-import { DISTRIBUTION_FIELDS, ISSUE_FIELDS, ISSUE_STATUS, aliasTable } from './fields.js';
+import { DISTRIBUTION_FIELDS, ISSUE_FIELDS, ISSUE_STATUS, RECIPIENT_FIELDS, aliasTable } from './fields.js';
 import { missingFrontMatter, parseFrontMatter } from './front-matter.js';
 import { issueId, type Distribution, type IssueFile } from './model.js';
 import { FieldReader } from './values.js';
@@ -63,11 +63,13 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
     status,
     editor: r.string('editor'),
     approver: r.string('approver'),
-    distribution: readDistribution(r),
+    ...readDistribution(r),
     copies: r.integer('copies', 1, 1_000_000),
     classification: r.string('classification'),
     supplement,
     serial: r.integer('serial', 1, 999_999),
+    serialStart: r.integer('serialStart', 1, 999_999),
+    recipients: r.string('recipients'),
     note: fm.body,
     noteLine: fm.bodyLine,
     lines: r.lines(),
@@ -77,10 +79,11 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
   return result as IssueFile;
 }
 
-function readDistribution(r: FieldReader): Distribution {
+function readDistribution(r: FieldReader): { distribution: Distribution; copiesOf?: Record<string, number> } {
   const distribution: Distribution = { 报: [], 送: [], 发: [] };
+  const copiesOf: Record<string, number> = {};
   const raw = r.raw('distribution');
-  if (raw === undefined || raw === null) return distribution;
+  if (raw === undefined || raw === null) return { distribution };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     r.fail(
       'distribution',
@@ -88,9 +91,10 @@ function readDistribution(r: FieldReader): Distribution {
       `"${r.keyOf('distribution')}" must have the lines 报, 送 and 发`,
       'e.g. distribution: {报: [中央办公厅], 送: [各全国学会], 发: [各省级科协]}',
     );
-    return distribution;
+    return { distribution };
   }
   const table = aliasTable(DISTRIBUTION_FIELDS);
+  const entryTable = aliasTable(RECIPIENT_FIELDS);
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const name = table.get(key.replace(/[：:]$/, '')) as keyof Distribution | undefined;
     if (!name) {
@@ -100,11 +104,39 @@ function readDistribution(r: FieldReader): Distribution {
       continue;
     }
     const list = typeof value === 'string' ? value.split(/[，,、]/) : value;
-    if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) {
-      r.fail('distribution', 'invalid-type', `distribution line "${key}" must be a list of recipients`, 'e.g. 报: [中央办公厅, 国务院办公厅]');
-      continue;
+    // An entry is a name, or {name, copies} for a recipient that gets more than one copy.
+    const names: string[] = [];
+    const entries = Array.isArray(list) ? list : [undefined];
+    for (const x of entries) {
+      if (typeof x === 'string') {
+        if (x.trim()) names.push(x.trim());
+        continue;
+      }
+      const entry =
+        x !== null && typeof x === 'object' && !Array.isArray(x)
+          ? Object.fromEntries(Object.entries(x).map(([k, v]) => [entryTable.get(k) ?? k, v]))
+          : undefined;
+      const copies = entry?.copies ?? 1;
+      if (
+        !entry ||
+        typeof entry.name !== 'string' ||
+        !entry.name.trim() ||
+        !Number.isInteger(copies) ||
+        (copies as number) < 1 ||
+        (copies as number) > 10_000
+      ) {
+        r.fail(
+          'distribution',
+          'invalid-type',
+          `distribution line "${key}" must be a list of recipients, each a name or {name, copies}`,
+          'e.g. 报: [中央办公厅, {name: 国务院办公厅, copies: 2}]',
+        );
+        break;
+      }
+      names.push(entry.name.trim());
+      if ((copies as number) > 1) copiesOf[entry.name.trim()] = copies as number;
     }
-    distribution[name] = list.map((x: string) => x.trim()).filter(Boolean);
+    distribution[name] = names;
   }
-  return distribution;
+  return Object.keys(copiesOf).length > 0 ? { distribution, copiesOf } : { distribution };
 }

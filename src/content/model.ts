@@ -59,6 +59,12 @@ export interface IssueFile {
   supplement: boolean;
   /** 份号, printed as six digits. */
   serial?: number;
+  /** `briefs copies`: the first 份号 of this issue's numbered copies (default 1). */
+  serialStart?: number;
+  /** `briefs copies`: a YAML or CSV list of recipients, relative to the workspace, instead of the distribution. */
+  recipients?: string;
+  /** Copies a distribution entry gets when it is more than one ({name, copies}), by name. */
+  copiesOf?: Record<string, number>;
   /** The editor's note (编者按), Markdown. */
   note: string;
   noteLine: number;
