@@ -235,6 +235,13 @@ try {
   } finally {
     rmSync(big.root, { recursive: true, force: true });
   }
+  // 200 numbered copies of one issue, its master printed first (the run's own).
+  const list = ['名称,分组,份数', ...Array.from({ length: 200 }, (_, i) => `单位${String(i + 1).padStart(3, '0')}科学技术协会,发,1`)].join('\n');
+  writeFileSync(path.join(root, 'recipients-200.csv'), `${list}\n`);
+  const copyIssue = path.join(root, 'briefs/issues/jianyi/2026/001.md');
+  writeFileSync(copyIssue, readFileSync(copyIssue, 'utf8').replace('status: final', 'status: final\nrecipients: recipients-200.csv'));
+  const copyRun = await briefs(root, 'copies', 'jianyi/2026/1', '--json');
+  const copyPages = cold.summary.issues.find((i) => i.id === 'jianyi/2026/1').pages;
   const bigRoot = bigWorkspace();
   const validates = [];
   try {
@@ -257,6 +264,11 @@ try {
     ['peak memory, 200 issues', `${(mem200 / 1024).toFixed(0)} MB`, 'target: flat as issues grow'],
     ['floor: bare puppeteer', s(floors.ms), `same final HTML, one browser, ${jobs} pages at once`],
     ['cold / floor', `${(coldMs.median / floors.ms).toFixed(2)}×`, 'target ≤ 0.25×'],
+    [
+      'copies: 200 of one issue',
+      s(copyRun.ms),
+      `a ${copyPages}-page issue; its master and ledger printed in the same run; target ≤ 5 s after the master (6 pages)`,
+    ],
     ['validate, 10,000 + 5,000 files', s(validate.median), `target ≤ 2 s; ${range(validate)}`],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));

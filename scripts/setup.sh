@@ -14,6 +14,8 @@ if [ -z "${CHROME_PATH:-}${PUPPETEER_EXECUTABLE_PATH:-}" ] && ! command -v chrom
   need_apt="$need_apt chromium"
 fi
 command -v pdftotext >/dev/null 2>&1 || need_apt="$need_apt poppler-utils"
+# The copies test makes a signing certificate with openssl, and checks signatures with pdfsig (poppler-utils).
+command -v openssl >/dev/null 2>&1 || need_apt="$need_apt openssl"
 # Hanazono Mincho (TrueType) prints the rare Han characters the shipped faces lack (刘䶮, 王𬱖).
 [ -f /usr/share/fonts/truetype/hanazono/HanaMinA.ttf ] || need_apt="$need_apt fonts-hanazono"
 # AR PL UMing (a TrueType collection) stands in for an office's licensed face in the tests.

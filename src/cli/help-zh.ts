@@ -47,6 +47,19 @@ const HELP_ZH: Record<string, Entry> = {
       '--shard': '只印 n 份中的第 i 份（稳定的子集，供 CI 并行）',
     },
   },
+  copies: {
+    description: '为定稿的期印制编号副本：每个分发对象一份带份号的 PDF，并附分发登记表',
+    arguments: { issue: '要印副本的期：刊物/年/期号（jianyi/2026/2）或期文件' },
+    options: {
+      '--out': '输出文件夹（默认：dist，或配置中的 out）；副本在其中的 copies/ 下',
+      '--json': '在标准输出打印一份 JSON：各副本和登记表',
+      '--sign': '用此证书为每份副本签名；口令从环境变量 BRIEFS_SIGN_PASSWORD 读取',
+      '--show-recipient': '同时在每份副本末页页脚印出分发对象',
+      '--force': '全部重新加印份号，包括已是最新的副本',
+      '--timeout': '印制母版的最长时间（毫秒）',
+      '--browser': '用于印制的 Chrome 或 Chromium',
+    },
+  },
   preview: {
     description: '实时预览各期的印制效果，文件改动后随即更新',
     arguments: { issue: '要打开的期（加 --pdf 时并保持印出）：刊物/年/期号' },
@@ -102,6 +115,7 @@ export const EXAMPLES_ZH = `
   briefs generate                    把每一期印到 dist/
   briefs generate jianyi/2026/2      只印一期
   briefs generate --json --html      同时写出 HTML；标准输出为一份 JSON 摘要
+  briefs copies qingkuang/2026/1     为每个分发对象印一份带份号的副本，并写出分发登记表
   briefs preview jianyi/2026/2       实时预览：http://127.0.0.1:4173
   briefs new issue jianyi            新建《科技工作者建议》的下一期期文件
   briefs assemble qingkuang --dry-run   用已采用的稿件编排新的各期（只看计划）

@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { abandonWrites } from '../files/write-atomic.js';
 import { BriefsError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { copiesCommand } from './copies.js';
 import { fixCommand } from './fix.js';
 import { generateCommand } from './generate.js';
 import { assembleCommand } from './assemble.js';
@@ -47,6 +48,7 @@ export async function run(argv: readonly string[], io: Output = defaultOutput(ar
   initCommand(program, io);
   validateCommand(program, io, setExit);
   generateCommand(program, io, setExit);
+  copiesCommand(program, io, setExit);
   previewCommand(program, io, setExit);
   newCommand(program, io);
   assembleCommand(program, io, setExit);
@@ -63,6 +65,7 @@ Examples:
   briefs generate                    print every issue into dist/
   briefs generate jianyi/2026/2      print one issue
   briefs generate --json --html      also write the HTML; one JSON summary on stdout
+  briefs copies qingkuang/2026/1     a numbered copy for each recipient, and the ledger
   briefs preview jianyi/2026/2       live preview at http://127.0.0.1:4173
   briefs new issue jianyi            the next issue file of 《科技工作者建议》
   briefs assemble qingkuang --dry-run   plan new issues from accepted submissions

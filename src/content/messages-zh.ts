@@ -66,6 +66,12 @@ export const MESSAGES_ZH: Record<string, [string, string]> = {
   'request-blocked': ['页面请求了 {url}，已拒绝', '一期只能使用工作区自己的图片'],
   'resource-failed': ['{url} 无法加载，PDF 中缺少该内容', '检查该文件是否在工作区内'],
   'notes-at-end': ['注释未能排在所引页的页脚，改排在各篇文末', '请报告此问题，并附上该期的 HTML（generate --html）'],
+  'copies-draft': ['草稿不能印制编号副本', '签发后把 status 设为 final'],
+  'copies-no-slot': ['报头中没有留出份号的位置', '工作区的 masthead.hbs 须保留原模板中的 serialSlot 标记'],
+  'copies-too-many': ['份号将超过 999999', '用 serialStart 从较小的号开始'],
+  'recipients-missing': ['本期没有列出分发对象', '在 distribution（报/送/发）中列出，或用 recipients 指定名单文件'],
+  'recipients-invalid': ['分发名单中“{name}”有误', '每个单位只列一次，份数为 1 至 10000 的整数'],
+  'recipients-unreadable': ['无法读取分发名单 {path}', '名单须是工作区内的 .yaml、.yml 或 .csv 文件'],
   'print-failed': ['印制失败：{reason}', '加上 --debug 重新运行查看详情；页面超时可调大 --timeout'],
 };
 

@@ -14,16 +14,14 @@ import type { IssueFile } from '../content/model.js';
 import { BriefsError } from '../errors.js';
 import { mapLimit } from '../map-limit.js';
 import { BrowserPool } from '../print/browser.js';
-import { pdfDate } from '../print/pdf-date.js';
-import type { PdfInfo } from '../print/pdf-metadata.js';
 import { PRINT_CSP, startPrintServer, type PrintServer } from '../print/print-server.js';
 import { printUrls } from '../print/resources.js';
 import { fontFaceCss, fontFile } from '../render/fonts.js';
-import { VERSION } from '../version.js';
 import { fingerprint } from './fingerprint.js';
 import { manifestWriter, readManifest, sha256, stillValid, writeManifest, type Manifest } from './manifest.js';
 import { assemble, issueErrors, renderIssue, type Project, type UrlScheme } from '../workspace/project.js';
 import { outputBase } from '../workspace/select.js';
+import { pdfInfo } from './pdf-info.js';
 import { removeOrphans } from './orphans.js';
 import { removeStaleTemporaries, writeAtomic } from '../files/write-atomic.js';
 
@@ -143,15 +141,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
   if (issueErrors(project, issue, rendered.diagnostics).length > 0) return done(result);
 
   const base = outputBase(issue);
-  const info: Omit<PdfInfo, 'id'> = {
-    title: rendered.title,
-    author: assembled.bulletin.publisher,
-    subject: assembled.bulletin.name,
-    keywords: [...new Set(assembled.articles.map((a) => a.submission.topic).filter((t): t is string => !!t))],
-    date: pdfDate(issue.date),
-    producer: `briefs ${VERSION}`,
-    headings: assembled.articles.map((a) => a.submission.title),
-  };
+  const info = pdfInfo(assembled, rendered.title);
   const fp = await fingerprint(rendered.source({ marks: true, fontFaces: s.printFontsKey }), project.config.root, info);
   const known = manifest[issue.id];
   if (!opts.force && (await stillValid(opts.outDir, known, fp, opts.html))) {

@@ -20,6 +20,8 @@ export interface Marks {
   /** Each block of page notes: the page it was set for and where its foot came out; and the pages of its references. */
   notes: { block: number; want: number; last: boolean; page: number; y: number }[];
   noteRefs: { block: number; page: number }[];
+  /** A copies master's 份号 place: its left edge and baseline, in points from the bottom left. */
+  serialSlot?: { page: number; x: number; y: number };
 }
 
 function markName(annot: PDFDict): string | undefined {
@@ -58,6 +60,10 @@ export async function readMarks(bytes: Uint8Array): Promise<Marks> {
       }
       const noteRef = /^note-ref-(\d+)$/.exec(name);
       if (noteRef) marks.noteRefs.push({ block: Number(noteRef[1]), page: i + 1 });
+      if (name === 'serial-slot') {
+        const r = rect();
+        marks.serialSlot = { page: i + 1, x: Math.min(r[0], r[2]), y: Math.min(r[1], r[3]) };
+      }
       if (name === 'distribution-top') marks.distributionTop = { page: i + 1, y: Math.max(...rect().filter((_, k) => k % 2 === 1)) };
     }
   });

@@ -30,6 +30,8 @@ export interface RenderOptions {
   csp?: string;
   /** A single submission proofed on its own: the masthead says 稿件校样 instead of 第N期. */
   proof?: boolean;
+  /** The master of numbered copies (`briefs copies`): the 份号 is left for each copy's stamp, its place marked. */
+  copyMaster?: boolean;
 }
 
 export interface MeasuredLayout {
@@ -129,7 +131,8 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
     bulletin: { id: bulletin.id, name: bulletin.name },
     publisher: bulletin.publisher,
     classification: issue.classification ?? bulletin.classification,
-    serial: issue.serial,
+    serial: opts.copyMaster ? undefined : issue.serial,
+    serialSlot: opts.copyMaster === true,
     issue: {
       year: issue.year,
       number: issue.number,

@@ -165,7 +165,7 @@ export function renderIssue(
   a: AssembledIssue,
   urls: UrlScheme,
   fontFaces: string,
-  extra: Pick<RenderOptions, 'headExtra' | 'csp' | 'proof'> = {},
+  extra: Pick<RenderOptions, 'headExtra' | 'csp' | 'proof' | 'copyMaster'> = {},
 ): RenderedIssue {
   return renderIssueHtml(a, {
     config: project.config,

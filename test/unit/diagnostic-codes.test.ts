@@ -14,7 +14,13 @@ const files = readdirSync(src, { recursive: true, withFileTypes: true })
 
 function codesInSource(): Set<string> {
   const codes = new Set<string>();
-  const patterns = [/\bcode: '([a-z0-9-]+)'/g, /\.fail\([^,]+, '([a-z0-9-]+)'/g, /\.report\('(?:error|warning)', '([a-z0-9-]+)'/g, /\bwarn\('([a-z0-9-]+)'/g];
+  const patterns = [
+    /\bcode: '([a-z0-9-]+)'/g,
+    /\.fail\([^,]+, '([a-z0-9-]+)'/g,
+    /\.report\('(?:error|warning)', '([a-z0-9-]+)'/g,
+    /\bwarn\('([a-z0-9-]+)'/g,
+    /(?<![.\w])fail\('([a-z0-9-]+)'/g,
+  ];
   for (const file of files) {
     if (file.endsWith('messages-zh.ts') || file.endsWith('errors.ts')) continue;
     const text = readFileSync(file, 'utf8');

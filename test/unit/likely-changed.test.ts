@@ -22,7 +22,10 @@ describe('likelyChanged', () => {
     expect(likelyChanged(config, out)).toBe(true);
     const past = new Date(Date.now() - 60_000);
     for (const p of [file, sub, path.join(root, config.submissions)]) utimesSync(p, past, past);
+    // The manifest a little after the files and well before now: a write now is newer whatever the clock's grain.
     writeFileSync(path.join(out, MANIFEST), '{}');
+    const written = new Date(Date.now() - 30_000);
+    utimesSync(path.join(out, MANIFEST), written, written);
     expect(likelyChanged(config, out)).toBe(false);
     writeFileSync(file, 'y');
     expect(likelyChanged(config, out)).toBe(true);

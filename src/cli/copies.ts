@@ -1,0 +1,104 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { namesSystemFonts } from '../config/types.js';
+import { loadConfig } from '../config/load.js';
+import { capRepeats, sortDiagnostics } from '../content/diagnostic.js';
+import { chooseLang, localize } from '../content/messages-zh.js';
+import { makeCopies } from '../copies/copies.js';
+import { usageError } from '../errors.js';
+import { readRegular } from '../files/read-regular.js';
+import { BrowserPool } from '../print/browser.js';
+import { startPrintServer } from '../print/print-server.js';
+import { loadProject } from '../workspace/project.js';
+import { selectIssues } from '../workspace/select.js';
+import { globalFlags, parseInteger, sayer } from './options.js';
+import { formatDiagnostics, type Output } from './report.js';
+
+interface CopiesFlags {
+  out?: string;
+  json?: boolean;
+  sign?: string;
+  force?: boolean;
+  showRecipient?: boolean;
+  timeout: number;
+  browser?: string;
+}
+
+export function copiesCommand(program: Command, io: Output, setExit: (code: number) => void): void {
+  program
+    .command('copies')
+    .description('numbered copies of final issues, one PDF a recipient’s copy, with the distribution ledger')
+    .argument('<issue...>', 'issues to copy: bulletin/year/number (jianyi/2026/2) or an issue file')
+    .option('-o, --out <dir>', 'output folder (default: dist, or "out" in briefs.config.yaml); copies go to <out>/copies/')
+    .option('--json', 'print one JSON object on stdout: the copies and the ledgers')
+    .option('--sign <file.p12>', 'sign each copy with this certificate; its password is read from BRIEFS_SIGN_PASSWORD')
+    .option('--show-recipient', 'also print the recipient at the foot of each copy’s last page')
+    .option('-f, --force', 'stamp every copy again, even those up to date')
+    .option('--timeout <ms>', 'how long printing the master may take', parseInteger, 60_000)
+    .option('--browser <path>', 'the Chrome or Chromium to print with')
+    .action(async (selectors: string[], flags: CopiesFlags, cmd: Command) => {
+      const g = globalFlags(cmd);
+      const say = sayer(cmd);
+      const lang = chooseLang(g.lang);
+      const config = await loadConfig({ root: g.root, config: g.config, out: flags.out, browser: flags.browser });
+      const outDir = path.resolve(config.root, config.out);
+      let signer;
+      if (flags.sign) {
+        const password = process.env.BRIEFS_SIGN_PASSWORD;
+        if (password === undefined)
+          throw usageError(
+            'sign-password',
+            'BRIEFS_SIGN_PASSWORD is not set',
+            'put the certificate’s password in the environment variable BRIEFS_SIGN_PASSWORD',
+            undefined,
+            ['未设置 BRIEFS_SIGN_PASSWORD', '把证书口令放在环境变量 BRIEFS_SIGN_PASSWORD 中'],
+          );
+        const read = await readRegular(path.resolve(flags.sign), { maxBytes: 1024 * 1024 });
+        if ('problem' in read)
+          throw usageError('sign-certificate', `cannot read the signing certificate ${flags.sign} (${read.problem})`, 'name a .p12 file', undefined, [
+            `无法读取签名证书 ${flags.sign}`,
+          ]);
+        const { loadSigner } = await import('../copies/sign.js');
+        signer = loadSigner(read.bytes, password);
+      }
+      const project = await loadProject(config);
+      const chosen = selectIssues(project.issues, selectors, config.bulletins, config.root, process.cwd());
+      const pool = new BrowserPool({ executablePath: config.browser, jobs: 1, timeout: flags.timeout, restarts: 1, systemFonts: namesSystemFonts(config) });
+      const server = await startPrintServer(config.root);
+      let results;
+      try {
+        results = await makeCopies(project, chosen, {
+          outDir,
+          force: !!flags.force,
+          timeout: flags.timeout,
+          pool,
+          server,
+          signer,
+          showRecipient: !!flags.showRecipient,
+        });
+      } finally {
+        await pool.close();
+        await server.close();
+      }
+      const files = new Set(chosen.map((i) => i.file));
+      const problems = [...project.diagnostics.filter((d) => d.severity === 'error' && files.has(d.file)), ...results.flatMap((r) => r.diagnostics)];
+      const shown = capRepeats(sortDiagnostics(problems)).map((d) => localize(d, lang));
+      if (shown.length > 0) io.err(formatDiagnostics(shown, io.color, lang));
+      const rel = (p: string) => path.relative(process.cwd(), p).split(path.sep).join('/');
+      const failed = results.filter((r) => r.diagnostics.some((d) => d.severity === 'error')).length;
+      for (const r of results.filter((x) => x.ledger)) {
+        io.err(
+          say(
+            `${r.issue}: ${r.copies.length} copies (${r.stamped} stamped) in ${rel(path.dirname(r.ledger!.csv)) || '.'}\n`,
+            `${r.issue}：共 ${r.copies.length} 份（本次加印份号 ${r.stamped} 份），在 ${rel(path.dirname(r.ledger!.csv)) || '.'}\n`,
+          ),
+        );
+      }
+      if (flags.json) {
+        const copies = results.flatMap((r) => r.copies.map((c) => ({ ...c, pdf: rel(c.pdf) })));
+        const ledgers = results.filter((r) => r.ledger).map((r) => ({ issue: r.issue, csv: rel(r.ledger!.csv), pdf: rel(r.ledger!.pdf) }));
+        io.out(`${JSON.stringify({ copies, ledgers })}\n`);
+      }
+      setExit(failed > 0 || problems.some((d) => d.severity === 'error') ? 1 : 0);
+    });
+}

@@ -1,0 +1,263 @@
+/**
+ * `briefs copies`: the numbered copies of a final issue, one PDF a copy, and its ledger.
+ * 1. The recipients (recipients.ts) get their 份号 (numbers.ts), kept in `.briefs-copies.json`
+ *    beside the manifest.
+ * 2. The master is the issue printed as generate prints it, but with the 份号's place left
+ *    empty and marked; it is fingerprinted like an issue, so an unchanged master is not
+ *    printed again, and nothing is stamped when no copy changed.
+ * 3. Each copy is the master stamped (stamp.ts), signed when asked (sign.ts), and written
+ *    atomically to copies/<bulletin>-<year>-<NNN>/<份号>.pdf.
+ * 4. The ledger: ledger.csv (份号, recipient, group, copies, file, sha256) and a printable
+ *    分发登记表, ledger.pdf, through templates/layouts/ledger.hbs.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../content/diagnostic.js';
+import type { IssueFile } from '../content/model.js';
+import { writeAtomic } from '../files/write-atomic.js';
+import { fingerprint } from '../generate/fingerprint.js';
+import { pdfInfo } from '../generate/pdf-info.js';
+import type { BrowserPool } from '../print/browser.js';
+import { readMarks } from '../print/marks.js';
+import { finishPdf } from '../print/pdf-metadata.js';
+import { openDocument } from '../print/print-html.js';
+import { PRINT_CSP, type PrintServer } from '../print/print-server.js';
+import { printUrls } from '../print/resources.js';
+import { chineseDate } from '../render/chinese.js';
+import { fontFaceCss, fontRoleCss } from '../render/fonts.js';
+import { assemble, issueErrors, renderIssue, type Project } from '../workspace/project.js';
+import { outputBase } from '../workspace/select.js';
+import { assignSerials, recipientKey, sixDigits, type SerialRecord } from './numbers.js';
+import { recipientsOf } from './recipients.js';
+import type { CopySigner } from './sign.js';
+import { stampCopy } from './stamp.js';
+import { stampFonts } from './stamp-font.js';
+
+export interface CopiesOptions {
+  outDir: string;
+  force: boolean;
+  timeout: number;
+  pool: BrowserPool;
+  server: PrintServer;
+  signer?: CopySigner;
+  /** Print the recipient at the foot of each copy's last page. */
+  showRecipient: boolean;
+}
+
+interface CopyFile {
+  issue: string;
+  serial: string;
+  recipient: string;
+  group: string;
+  pdf: string;
+  sha256: string;
+  signed: boolean;
+}
+
+export interface IssueCopies {
+  issue: string;
+  copies: CopyFile[];
+  ledger?: { csv: string; pdf: string };
+  /** Copies stamped in this run (0 when nothing changed). */
+  stamped: number;
+  diagnostics: Diagnostic[];
+}
+
+const RECORD = '.briefs-copies.json';
+
+interface IssueRecord {
+  serials: SerialRecord;
+  /** What the copies were stamped from: the master's fingerprint and the stamp's settings. */
+  key?: string;
+  files?: Record<string, { sha256: string; recipient: string }>;
+  /** A hash of the ledger's rows, so an unchanged ledger is not printed again. */
+  ledger?: string;
+}
+
+async function readRecord(outDir: string): Promise<Record<string, IssueRecord>> {
+  try {
+    const data = JSON.parse(await readFile(path.join(outDir, RECORD), 'utf8')) as { issues?: Record<string, IssueRecord> };
+    return data.issues && typeof data.issues === 'object' ? data.issues : {};
+  } catch {
+    return {};
+  }
+}
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** CSV as RFC 4180 has it: a field with a comma, quote or line end is quoted. */
+const csvField = (s: string | number) => (/[",\r\n]/.test(String(s)) ? `"${String(s).replace(/"/g, '""')}"` : String(s));
+
+export async function makeCopies(project: Project, issues: readonly IssueFile[], opts: CopiesOptions): Promise<IssueCopies[]> {
+  const record = await readRecord(opts.outDir);
+  const out: IssueCopies[] = [];
+  try {
+    for (const issue of issues) out.push(await copiesOf(project, issue, opts, record));
+  } finally {
+    await writeAtomic(path.join(opts.outDir, RECORD), `${JSON.stringify({ issues: record }, null, 2)}\n`);
+  }
+  return out;
+}
+
+async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions, record: Record<string, IssueRecord>): Promise<IssueCopies> {
+  const result: IssueCopies = { issue: issue.id, copies: [], stamped: 0, diagnostics: [] };
+  const fail = (code: string, message: string, hint: string, field?: string, data?: Record<string, string>) => {
+    result.diagnostics.push({ severity: 'error', code, file: issue.file, line: field ? issue.lines?.[field] : undefined, field, message, hint, data });
+    return result;
+  };
+  if (issue.status !== 'final')
+    return fail('copies-draft', 'only a final issue is copied; this one is a draft', 'set status: final when the issue is approved', 'status');
+  const assembled = assemble(project, issue);
+  const rendered = renderIssue(project, assembled, printUrls, fontFaceCss(printUrls, project.fonts), { csp: PRINT_CSP, copyMaster: true });
+  if (issueErrors(project, issue, rendered.diagnostics).length > 0) {
+    result.diagnostics.push(...issueErrors(project, issue, rendered.diagnostics));
+    return result;
+  }
+  const recipients = await recipientsOf(issue, project.config.root, result.diagnostics);
+  if (result.diagnostics.some((d) => d.severity === 'error')) return result;
+  if (recipients.length === 0)
+    return fail(
+      'recipients-missing',
+      'the issue names no recipients',
+      'list them under distribution (报/送/发), or name a list with recipients:',
+      'distribution',
+    );
+  const seen = new Set<string>();
+  for (const r of recipients) {
+    if (seen.has(recipientKey(r)))
+      return fail(
+        'recipients-invalid',
+        `"${r.name}"${r.group ? ` (${r.group})` : ''} is listed twice`,
+        'list each recipient once, with copies: N for more than one copy',
+        undefined,
+        {
+          name: r.name,
+        },
+      );
+    seen.add(recipientKey(r));
+  }
+  const previous = record[issue.id];
+  let numbered;
+  try {
+    numbered = assignSerials(previous?.serials, recipients, issue.serialStart ?? 1);
+  } catch {
+    return fail('copies-too-many', 'the 份号 would pass 999999', 'start lower with serialStart', 'serialStart');
+  }
+
+  const base = outputBase(issue);
+  const dir = path.join(opts.outDir, 'copies', base);
+  const info = pdfInfo(assembled, rendered.title);
+  const fp = await fingerprint(rendered.source({ marks: true }), project.config.root, info);
+  const key = JSON.stringify([fp, opts.showRecipient, opts.signer?.name ?? null]);
+  const files: Record<string, { sha256: string; recipient: string }> = {};
+  const unchanged = async (serial: string, recipient: string) => {
+    const known = previous?.key === key ? previous.files?.[serial] : undefined;
+    if (!known || opts.force || known.recipient !== recipient) return false;
+    const bytes = await readFile(path.join(dir, `${serial}.pdf`)).catch(() => undefined);
+    return bytes !== undefined && sha256(bytes) === known.sha256;
+  };
+
+  let master: { bytes: Uint8Array; slot: { page: number; x: number; y: number } } | undefined;
+  const printMaster = async () => {
+    const { printIssue } = await import('../print/print-issue.js');
+    const printed = await opts.pool.withPage((page) => printIssue(page, rendered, opts.server, opts.timeout), { retryOnCrash: true });
+    const slot = (await readMarks(printed.pdf)).serialSlot;
+    if (!slot) return undefined;
+    const finished = await finishPdf(printed.pdf, { ...info, id: fp });
+    return { bytes: finished.bytes, slot };
+  };
+
+  await mkdir(dir, { recursive: true });
+  for (const { serial: n, recipient } of numbered.copies) {
+    const serial = sixDigits(n);
+    const file = path.join(dir, `${serial}.pdf`);
+    const who = recipientKey(recipient);
+    if (await unchanged(serial, who)) {
+      files[serial] = previous!.files![serial];
+    } else {
+      master ??= await printMaster();
+      if (!master)
+        return fail(
+          'copies-no-slot',
+          'the masthead has no place for the 份号',
+          'a workspace masthead.hbs must keep the serialSlot mark of the shipped one (templates/partials/masthead.hbs)',
+        );
+      const trace = `briefs 份号 ${serial} ${recipient.group ? `${recipient.group} ` : ''}${recipient.name}`;
+      const {
+        runs: [serialRuns, recipientRuns, traceRuns],
+      } = await stampFonts([serial, `（${recipient.name}）`, trace]);
+      let bytes = await stampCopy(master.bytes, {
+        serial,
+        recipient: recipient.name,
+        slot: master.slot,
+        fonts: { serial: serialRuns, recipient: recipientRuns, trace: traceRuns },
+        showRecipient: opts.showRecipient,
+        idSeed: `${fp}\u0000${serial}\u0000${who}`,
+      });
+      if (opts.signer) bytes = await opts.signer.sign(bytes, `《${assembled.bulletin.name}》${issue.year}年第${issue.number}期 第${serial}号`);
+      await writeAtomic(file, bytes);
+      files[serial] = { sha256: sha256(bytes), recipient: who };
+      result.stamped++;
+    }
+    result.copies.push({
+      issue: issue.id,
+      serial,
+      recipient: recipient.name,
+      group: recipient.group,
+      pdf: file,
+      sha256: files[serial].sha256,
+      signed: !!opts.signer,
+    });
+  }
+  // Copies of numbers no longer on the list (a recipient removed, or taking fewer) are removed;
+  // their numbers stay given.
+  for (const serial of Object.keys(previous?.files ?? {})) if (!files[serial]) await rm(path.join(dir, `${serial}.pdf`), { force: true });
+  record[issue.id] = { serials: numbered.record, key, files };
+
+  const perRecipient = new Map(recipients.map((r) => [recipientKey(r), r.copies]));
+  const csv = [
+    ['份号', '单位', '分组', '份数', '文件', 'sha256'].join(','),
+    ...result.copies.map((c) =>
+      [c.serial, c.recipient, c.group, perRecipient.get(recipientKey({ group: c.group, name: c.recipient })) ?? 1, `${c.serial}.pdf`, c.sha256]
+        .map(csvField)
+        .join(','),
+    ),
+  ].join('\r\n');
+  const csvFile = path.join(dir, 'ledger.csv');
+  await writeAtomic(csvFile, `\uFEFF${csv}\r\n`);
+  const pdfFile = path.join(dir, 'ledger.pdf');
+  const ledgerKey = sha256(new TextEncoder().encode(csv));
+  const ledgerPdf = await readFile(pdfFile).catch(() => undefined);
+  if (opts.force || !ledgerPdf || previous?.ledger !== ledgerKey) {
+    const css = `${fontFaceCss(printUrls, project.fonts)}\n${fontRoleCss(project.config.fonts)}\n${project.env.styles['ledger'] ?? ''}`;
+    const html = project.env.render('ledger', {
+      title: `《${assembled.bulletin.name}》${issue.year}年第${issue.number}期 分发登记表`,
+      csp: PRINT_CSP,
+      css,
+      publisher: assembled.bulletin.publisher,
+      bulletin: { name: assembled.bulletin.name },
+      issue: { year: issue.year, number: issue.number, dateText: chineseDate(issue.date) },
+      count: result.copies.length,
+      rows: result.copies,
+    });
+    const printed = await opts.pool.withPage(async (page) => {
+      const doc = await openDocument(page, { html, server: opts.server, timeout: opts.timeout });
+      try {
+        return await doc.pdf();
+      } finally {
+        doc.close();
+      }
+    });
+    const finished = await finishPdf(printed, {
+      ...info,
+      title: `《${assembled.bulletin.name}》${issue.year}年第${issue.number}期 分发登记表`,
+      headings: [],
+      id: ledgerKey,
+    });
+    await writeAtomic(pdfFile, finished.bytes);
+  }
+  record[issue.id].ledger = ledgerKey;
+  result.ledger = { csv: csvFile, pdf: pdfFile };
+  return result;
+}

@@ -1,0 +1,123 @@
+/**
+ * Who gets a numbered copy of an issue: its distribution (报/送/发, each entry a name or
+ * {name, copies}), or the list in the file its `recipients:` names (YAML or CSV, inside the
+ * workspace, with name, group and copies; Chinese keys work as English ones). Problems come
+ * back as diagnostics with the file and line.
+ */
+import { parse as parseCsv } from 'csv-parse/sync';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import type { Diagnostic } from '../content/diagnostic.js';
+import { RECIPIENT_FIELDS, aliasTable } from '../content/fields.js';
+import type { IssueFile } from '../content/model.js';
+import { isInside } from '../files/inside.js';
+import { readRegular } from '../files/read-regular.js';
+
+export interface Recipient {
+  name: string;
+  /** 报, 送 or 发 for a distribution entry; whatever the list says for a file's. */
+  group: string;
+  copies: number;
+}
+
+function fromDistribution(issue: IssueFile): Recipient[] {
+  return (['报', '送', '发'] as const).flatMap((group) => issue.distribution[group].map((name) => ({ name, group, copies: issue.copiesOf?.[name] ?? 1 })));
+}
+
+const MAX_LIST_BYTES = 4 * 1024 * 1024;
+
+/** The recipients of an issue for `briefs copies`, with what is wrong in its list. */
+export async function recipientsOf(issue: IssueFile, root: string, diagnostics: Diagnostic[]): Promise<Recipient[]> {
+  if (!issue.recipients) return fromDistribution(issue);
+  const line = issue.lines?.recipients;
+  const fail = (message: string, hint: string) => {
+    diagnostics.push({
+      severity: 'error',
+      code: 'recipients-unreadable',
+      file: issue.file,
+      line,
+      field: 'recipients',
+      message,
+      hint,
+      data: { path: issue.recipients! },
+    });
+    return [];
+  };
+  const file = path.resolve(root, issue.recipients);
+  if (!isInside(root, file))
+    return fail(`the recipients list ${issue.recipients} is outside the workspace`, 'keep the list in the workspace, e.g. recipients/2026-一季度.yaml');
+  const kind = path.extname(file).toLowerCase();
+  if (!['.yaml', '.yml', '.csv'].includes(kind))
+    return fail(`the recipients list ${issue.recipients} is neither YAML nor CSV`, 'name a .yaml, .yml or .csv file');
+  const read = await readRegular(file, { maxBytes: MAX_LIST_BYTES, noFollow: true });
+  if ('problem' in read) return fail(`cannot read the recipients list ${issue.recipients} (${read.problem})`, 'check the path, relative to the workspace');
+  const rel = path.relative(root, file).split(path.sep).join('/');
+  const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
+  return kind === '.csv' ? fromCsv(text, rel, diagnostics) : fromYaml(text, rel, diagnostics);
+}
+
+const FIELDS = aliasTable(RECIPIENT_FIELDS);
+
+/** One row of a list, its keys made canonical; a problem names the row's line. */
+function entry(raw: Record<string, unknown>, file: string, line: number, diagnostics: Diagnostic[]): Recipient | undefined {
+  const row = Object.fromEntries(Object.entries(raw).map(([k, v]) => [FIELDS.get(String(k).trim()) ?? String(k).trim(), v]));
+  const name = typeof row.name === 'string' ? row.name.trim() : '';
+  const copies = row.copies === undefined || row.copies === '' ? 1 : Number(row.copies);
+  const bad = (message: string, hint: string) => {
+    diagnostics.push({ severity: 'error', code: 'recipients-invalid', file, line, message, hint, data: { name: name || '?' } });
+    return undefined;
+  };
+  if (!name) return bad('a recipient without a name', 'give every row a name (名称)');
+  if (!Number.isInteger(copies) || copies < 1 || copies > 10_000)
+    return bad(`"${name}" has ${String(row.copies)} copies`, 'copies (份数) is a whole number from 1 to 10000');
+  return { name, group: row.group === undefined ? '' : String(row.group).trim(), copies };
+}
+
+function fromYaml(text: string, file: string, diagnostics: Diagnostic[]): Recipient[] {
+  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true });
+  const list: unknown = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 50 });
+  if (!Array.isArray(list)) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'recipients-invalid',
+      file,
+      line: doc.errors[0]?.linePos?.[0].line ?? 1,
+      message: doc.errors.length ? `YAML syntax: ${doc.errors[0].message.split('\n')[0]}` : 'the recipients list must be a list',
+      hint: 'one "- {name: …, group: …, copies: …}" a line',
+    });
+    return [];
+  }
+  const lines = text.split('\n');
+  let from = 0;
+  return list.flatMap((item) => {
+    // The line of the item: the next line that starts a list entry.
+    while (from < lines.length && !/^\s*-/.test(lines[from])) from++;
+    const line = ++from;
+    const raw =
+      typeof item === 'string' ? { name: item } : item !== null && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>) : {};
+    const r = entry(raw, file, line, diagnostics);
+    return r ? [r] : [];
+  });
+}
+
+function fromCsv(text: string, file: string, diagnostics: Diagnostic[]): Recipient[] {
+  let rows: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    rows = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, info: true, bom: true }) as typeof rows;
+  } catch (e) {
+    const line = (e as { lines?: number }).lines;
+    diagnostics.push({
+      severity: 'error',
+      code: 'recipients-invalid',
+      file,
+      line,
+      message: `CSV: ${(e as Error).message}`,
+      hint: 'a header row (name, group, copies), then one recipient a row',
+    });
+    return [];
+  }
+  return rows.flatMap(({ record, info }) => {
+    const r = entry(record, file, info.lines, diagnostics);
+    return r ? [r] : [];
+  });
+}

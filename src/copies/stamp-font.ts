@@ -1,0 +1,102 @@
+/**
+ * The face a copy is stamped in: the shipped Noto Serif SC, the 份号's face (宋体, as the
+ * masthead sets it). fontsource ships it cut by unicode-range into about a hundred woff2 files;
+ * each character is looked up in its file, and each file used is cut down by harfbuzz
+ * (subset-font) to the few characters a copy needs, as a TrueType font that pdf-lib embeds
+ * whole. Handing a whole woff2 to pdf-lib's own subsetter was measured at about 40 times
+ * slower, with each copy several MB. Subsets are kept for the run, by file and characters.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fontverter from 'fontverter';
+import subsetFont from 'subset-font';
+import { Coverage } from '../fonts/coverage.js';
+import { fontPackageDir } from '../render/fonts.js';
+
+interface Chunk {
+  file: string;
+  coverage: Coverage;
+}
+
+let chunks: Chunk[] | undefined;
+
+function loadChunks(): Chunk[] {
+  if (!chunks) {
+    const dir = fontPackageDir('noto-serif-sc');
+    const css = readFileSync(path.join(dir, '400.css'), 'utf8');
+    chunks = [];
+    for (const face of css.split('@font-face').slice(1)) {
+      const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(face)?.[1];
+      const range = /unicode-range:\s*([^;]+);/.exec(face)?.[1];
+      if (!file || !range) continue;
+      const coverage = new Coverage();
+      coverage.addUnicodeRange(range);
+      chunks.push({ file: path.join(dir, 'files', file), coverage });
+    }
+  }
+  return chunks;
+}
+
+export interface StampFont {
+  /** TrueType bytes of a subset holding `text`'s characters. */
+  bytes: Uint8Array;
+  text: string;
+}
+
+const cache = new Map<string, Promise<Uint8Array>>();
+/** Each file unpacked from woff2 once a run: subset-font would unpack it for every subset. */
+const unpacked = new Map<string, Promise<Buffer>>();
+let unpacking: Promise<unknown> = Promise.resolve();
+const truetype = (file: string) => {
+  let font = unpacked.get(file);
+  if (!font) {
+    // One at a time, and copied out at once: the result is a view of the unpacker's
+    // WebAssembly memory, which the next file unpacked writes over.
+    font = unpacking.then(() => fontverter.convert(readFileSync(file), 'truetype')).then((b) => Buffer.from(b));
+    unpacking = font.catch(() => undefined);
+    unpacked.set(file, font);
+  }
+  return font;
+};
+
+/**
+ * Each text cut into runs, each run with the subset font that prints it. One subset a file
+ * serves all the texts (a copy's 份号, recipient and trace share their fonts: fewer to embed).
+ * Characters no file has are left out (they cannot print in this face) and listed.
+ */
+export async function stampFonts(texts: readonly string[]): Promise<{ runs: StampFont[][]; missing: string[] }> {
+  const all = loadChunks();
+  const byChunk = new Map<Chunk, string>();
+  const missing: string[] = [];
+  const cut = texts.map((text) => {
+    const runs: { chunk: Chunk; text: string }[] = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      const chunk = all.find((c) => c.coverage.has(cp));
+      if (!chunk) {
+        if (ch.trim()) missing.push(ch);
+        continue;
+      }
+      byChunk.set(chunk, (byChunk.get(chunk) ?? '') + ch);
+      const last = runs[runs.length - 1];
+      if (last?.chunk === chunk) last.text += ch;
+      else runs.push({ chunk, text: ch });
+    }
+    return runs;
+  });
+  const fonts = new Map<Chunk, Promise<Uint8Array>>();
+  for (const [chunk, chars] of byChunk) {
+    const set = [...new Set(chars)].sort().join('');
+    const key = `${chunk.file}\u0000${set}`;
+    let font = cache.get(key);
+    if (!font) {
+      font = truetype(chunk.file)
+        .then((ttf) => subsetFont(ttf, set, { targetFormat: 'truetype' }))
+        .then((b: Buffer) => new Uint8Array(b));
+      cache.set(key, font);
+    }
+    fonts.set(chunk, font);
+  }
+  const runs = await Promise.all(cut.map((list) => Promise.all(list.map(async (r) => ({ bytes: await fonts.get(r.chunk)!, text: r.text })))));
+  return { runs, missing };
+}
