@@ -60,6 +60,18 @@ const HELP_ZH: Record<string, Entry> = {
       '--browser': '用于印制的 Chrome 或 Chromium',
     },
   },
+  volume: {
+    description: '合订本：把一年的各期合为一个 PDF，附封面、总目录和索引',
+    arguments: { bulletin: '刊物：代号（jianyi）或刊名（科技工作者建议）', year: '年份，如 2026' },
+    options: {
+      '--out': '输出文件夹（默认：dist，或配置中的 out）；合订本在其中的 volumes/ 下',
+      '--json': '在标准输出打印一份 JSON：合订本的文件、页数和各期起止页',
+      '--drafts': '草稿也一并合订，目录中标明“草稿”',
+      '--force': '重新合订，即使已是最新',
+      '--timeout': '每次印制的最长时间（毫秒）',
+      '--browser': '用于印制的 Chrome 或 Chromium',
+    },
+  },
   preview: {
     description: '实时预览各期的印制效果，文件改动后随即更新',
     arguments: { issue: '要打开的期（加 --pdf 时并保持印出）：刊物/年/期号' },
@@ -116,6 +128,7 @@ export const EXAMPLES_ZH = `
   briefs generate jianyi/2026/2      只印一期
   briefs generate --json --html      同时写出 HTML；标准输出为一份 JSON 摘要
   briefs copies qingkuang/2026/1     为每个分发对象印一份带份号的副本，并写出分发登记表
+  briefs volume jianyi 2026          该年的合订本，附总目录和索引
   briefs preview jianyi/2026/2       实时预览：http://127.0.0.1:4173
   briefs new issue jianyi            新建《科技工作者建议》的下一期期文件
   briefs assemble qingkuang --dry-run   用已采用的稿件编排新的各期（只看计划）

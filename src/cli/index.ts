@@ -7,6 +7,7 @@ import { abandonWrites } from '../files/write-atomic.js';
 import { BriefsError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { copiesCommand } from './copies.js';
+import { volumeCommand } from './volume.js';
 import { fixCommand } from './fix.js';
 import { generateCommand } from './generate.js';
 import { assembleCommand } from './assemble.js';
@@ -49,6 +50,7 @@ export async function run(argv: readonly string[], io: Output = defaultOutput(ar
   validateCommand(program, io, setExit);
   generateCommand(program, io, setExit);
   copiesCommand(program, io, setExit);
+  volumeCommand(program, io, setExit);
   previewCommand(program, io, setExit);
   newCommand(program, io);
   assembleCommand(program, io, setExit);
@@ -66,6 +68,7 @@ Examples:
   briefs generate jianyi/2026/2      print one issue
   briefs generate --json --html      also write the HTML; one JSON summary on stdout
   briefs copies qingkuang/2026/1     a numbered copy for each recipient, and the ledger
+  briefs volume jianyi 2026          the year's bound volume, with contents and indexes
   briefs preview jianyi/2026/2       live preview at http://127.0.0.1:4173
   briefs new issue jianyi            the next issue file of 《科技工作者建议》
   briefs assemble qingkuang --dry-run   plan new issues from accepted submissions

@@ -29,12 +29,8 @@ export interface FinishedPdf {
   pages: number;
 }
 
-export async function finishPdf(input: Uint8Array, info: PdfInfo): Promise<FinishedPdf> {
-  const doc = await PDFDocument.load(input, { updateMetadata: false });
-  stripMarks(doc);
-  renumberNodeIds(doc);
-  mendOutline(doc, info.headings ?? []);
-  renameShippedFonts(doc);
+/** Title, author, subject, keywords, dates, language, the outline shown on opening, and the ID. */
+export function setDocumentInfo(doc: PDFDocument, info: Omit<PdfInfo, 'headings'>): void {
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   doc.setAuthor(info.author);
   doc.setSubject(info.subject);
@@ -47,6 +43,15 @@ export async function finishPdf(input: Uint8Array, info: PdfInfo): Promise<Finis
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   const id = PDFHexString.of(info.id.slice(0, 32).toUpperCase());
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
+}
+
+export async function finishPdf(input: Uint8Array, info: PdfInfo): Promise<FinishedPdf> {
+  const doc = await PDFDocument.load(input, { updateMetadata: false });
+  stripMarks(doc);
+  renumberNodeIds(doc);
+  mendOutline(doc, info.headings ?? []);
+  renameShippedFonts(doc);
+  setDocumentInfo(doc, info);
   const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
   return { bytes, pages: doc.getPageCount() };
 }

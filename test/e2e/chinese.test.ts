@@ -53,7 +53,7 @@ describe('briefs in Chinese', () => {
   it('helps in Chinese, every command', async () => {
     for (const args of [
       ['--help'],
-      ...['init', 'validate', 'generate', 'copies', 'preview', 'new', 'new submission', 'new issue', 'assemble', 'list', 'fix'].map((c) => [
+      ...['init', 'validate', 'generate', 'copies', 'volume', 'preview', 'new', 'new submission', 'new issue', 'assemble', 'list', 'fix'].map((c) => [
         ...c.split(' '),
         '--help',
       ]),
@@ -65,7 +65,7 @@ describe('briefs in Chinese', () => {
     }
   });
 
-  it('says in Chinese what init, new, validate, list, assemble, fix, generate and copies do', { timeout: 120_000 }, async () => {
+  it('says in Chinese what init, new, validate, list, assemble, fix, generate, copies and volume do', { timeout: 120_000 }, async () => {
     for (const args of [
       ['init', ws()],
       ['--root', ws(), 'new', 'submission', '--publication', 'jianyi', '--title', '关于测试的建议', '--date', '2026-05-01'],
@@ -76,6 +76,7 @@ describe('briefs in Chinese', () => {
       ['--root', ws(), 'fix', '--check'],
       ['--root', ws(), 'generate', 'jianyi/2026/1'],
       ['--root', ws(), 'copies', 'jianyi/2026/1'],
+      ['--root', ws(), 'volume', 'jianyi', '2026', '--drafts'],
     ]) {
       const r = await zh(...args);
       expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBeLessThan(2);

@@ -9,7 +9,7 @@ export interface OutlineEntry {
   title: string;
   /** 1-based page index. */
   page: number;
-  /** Distance from the bottom of the page, in points (PDF user space). */
+  /** Distance from the bottom of the page, in points (PDF user space); NaN when the destination names none. */
   top: number;
 }
 
@@ -27,7 +27,8 @@ export async function readOutline(bytes: Uint8Array): Promise<OutlineEntry[]> {
       if (dest instanceof PDFArray && (title instanceof PDFString || title instanceof PDFHexString)) {
         const page = index.get(dest.get(0).toString());
         const top = dest.lookup(3);
-        if (page !== undefined && top instanceof PDFNumber) entries.push({ title: title.decodeText(), page, top: top.asNumber() });
+        // A destination without a height (XYZ null) keeps the page's place: NaN.
+        if (page !== undefined) entries.push({ title: title.decodeText(), page, top: top instanceof PDFNumber ? top.asNumber() : NaN });
       }
       visit(node.get(PDFName.of('First')));
       const next = node.get(PDFName.of('Next'));

@@ -1,0 +1,184 @@
+/**
+ * `briefs volume <bulletin> <year>`: every issue of a year in one PDF (合订本), after a cover,
+ * the cumulative contents and the indexes by topic and by author. The issues' PDFs are
+ * generate's own (an unchanged issue is not printed again); the front matter goes through the
+ * same templates and Chromium (templates/layouts/volume.hbs), printed until its page count
+ * holds, since the volume pages it lists depend on it. The volume is fingerprinted from the
+ * issues' PDFs and the front matter, so a rerun with nothing changed writes nothing.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import type { Diagnostic } from '../content/diagnostic.js';
+import { writeAtomic } from '../files/write-atomic.js';
+import { generate } from '../generate/generate.js';
+import type { BrowserPool } from '../print/browser.js';
+import { pdfDate } from '../print/pdf-date.js';
+import { openDocument } from '../print/print-html.js';
+import { PRINT_CSP, type PrintServer } from '../print/print-server.js';
+import { printUrls } from '../print/resources.js';
+import { fontFaceCss, fontRoleCss } from '../render/fonts.js';
+import { VERSION } from '../version.js';
+import { assemble, type Project } from '../workspace/project.js';
+import { volumeContents, type PlacedIssue } from './contents.js';
+import { mergeVolume } from './merge.js';
+import { outlinePages } from './read-issue-pdf.js';
+
+export interface VolumeOptions {
+  outDir: string;
+  drafts: boolean;
+  force: boolean;
+  jobs: number;
+  timeout: number;
+  pool: BrowserPool;
+  server: PrintServer;
+}
+
+export interface VolumeResult {
+  publication: string;
+  year: number;
+  pdf?: string;
+  pages?: number;
+  issues: { id: string; firstPage: number; lastPage: number }[];
+  status: 'made' | 'cached' | 'failed';
+  diagnostics: Diagnostic[];
+}
+
+const RECORD = '.briefs-volumes.json';
+const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
+
+export async function makeVolume(project: Project, bulletinId: string, year: number, opts: VolumeOptions): Promise<VolumeResult> {
+  const result: VolumeResult = { publication: bulletinId, year, issues: [], status: 'failed', diagnostics: [] };
+  const bulletin = project.config.bulletins[bulletinId];
+  const ofYear = project.issues
+    .filter((i) => i.publication === bulletinId && i.year === year)
+    .sort((a, b) => Number(a.supplement) - Number(b.supplement) || a.number - b.number);
+  const drafts = ofYear.filter((i) => i.status === 'draft');
+  if (!opts.drafts)
+    for (const d of drafts)
+      result.diagnostics.push({
+        severity: 'error',
+        code: 'volume-draft',
+        file: d.file,
+        line: d.lines?.status,
+        field: 'status',
+        message: `${d.id} is a draft; a volume binds final issues`,
+        hint: 'make it final, or give --drafts to bind drafts too (each is marked 草稿 in the contents)',
+        data: { id: d.id },
+      });
+  const regular = ofYear.filter((i) => !i.supplement).map((i) => i.number);
+  for (let n = 1; n <= Math.max(0, ...regular); n++)
+    if (!regular.includes(n))
+      result.diagnostics.push({
+        severity: 'warning',
+        code: 'volume-missing-number',
+        file: path.join(project.config.issues, bulletinId, String(year)).split(path.sep).join('/'),
+        message: `第${n}期 of ${year} has no issue file; the volume goes from 第${n - 1}期 to 第${n + 1}期`,
+        hint: 'add the issue, or leave the gap if the number was never issued',
+        data: { number: String(n) },
+      });
+  if (ofYear.length === 0) {
+    result.diagnostics.push({
+      severity: 'error',
+      code: 'volume-empty',
+      file: path.join(project.config.issues, bulletinId, String(year)).split(path.sep).join('/'),
+      message: `《${bulletin?.name ?? bulletinId}》 has no issue in ${year}`,
+      hint: 'check the bulletin and the year',
+      data: { year: String(year) },
+    });
+  }
+  if (result.diagnostics.some((d) => d.severity === 'error')) return result;
+
+  // The issues' PDFs, as generate makes them (cached when up to date).
+  const printed = await generate(project, ofYear, {
+    outDir: opts.outDir,
+    html: false,
+    jobs: opts.jobs,
+    timeout: opts.timeout,
+    force: false,
+    pool: opts.pool,
+    server: opts.server,
+  });
+  for (const r of printed) result.diagnostics.push(...r.diagnostics);
+  if (printed.some((r) => r.status === 'failed' || !r.pdf)) return result;
+  const files = await Promise.all(printed.map((r) => readFile(r.pdf!)));
+  const placed: PlacedIssue[] = [];
+  for (const [k, issue] of ofYear.entries()) {
+    const doc = await PDFDocument.load(files[k], { updateMetadata: false });
+    placed.push({ assembled: assemble(project, issue), pages: doc.getPageCount(), articlePages: outlinePages(doc) });
+  }
+
+  // The front matter, printed until its page count holds (the pages it lists depend on it).
+  const css = `${fontFaceCss(printUrls, project.fonts)}\n${fontRoleCss(project.config.fonts)}\n${project.env.styles['volume'] ?? ''}`;
+  const totals = ofYear.map((i) => i.total).filter((t): t is number => t !== undefined);
+  const numbers = ofYear.filter((i) => !i.supplement).map((i) => i.number);
+  const html = (front: number) => {
+    const contents = volumeContents(placed, front);
+    return {
+      contents,
+      html: project.env.render('volume', {
+        title: `《${bulletin.name}》${year}年合订本`,
+        csp: PRINT_CSP,
+        css,
+        publisher: bulletin.publisher,
+        bulletin: { name: bulletin.name },
+        year,
+        range: numbers.length ? `第${Math.min(...numbers)}—${Math.max(...numbers)}期` : '',
+        totalRange: totals.length ? `总第${Math.min(...totals)}—${Math.max(...totals)}期` : '',
+        contents,
+      }),
+    };
+  };
+  const printFront = (source: string) =>
+    opts.pool.withPage(async (page) => {
+      const doc = await openDocument(page, { html: source, server: opts.server, timeout: opts.timeout });
+      try {
+        return await doc.pdf();
+      } finally {
+        doc.close();
+      }
+    });
+  let front = 0;
+  let made = html(front);
+  const key = sha256(JSON.stringify([VERSION, files.map((f) => sha256(f)), made.html]));
+  const out = path.join(opts.outDir, 'volumes', `${bulletinId}-${year}.pdf`);
+  const record = await readFile(path.join(opts.outDir, RECORD), 'utf8')
+    .then((t) => JSON.parse(t) as Record<string, { key: string; sha256: string; pages: number; issues: VolumeResult['issues'] }>)
+    .catch(() => ({}) as Record<string, { key: string; sha256: string; pages: number; issues: VolumeResult['issues'] }>);
+  const known = record[`${bulletinId}/${year}`];
+  const existing = await readFile(out).catch(() => undefined);
+  if (!opts.force && known?.key === key && existing && sha256(existing) === known.sha256) {
+    return { ...result, pdf: out, pages: known.pages, issues: known.issues, status: 'cached' };
+  }
+  let frontPdf: Uint8Array = new Uint8Array();
+  for (let round = 0; round < 4; round++) {
+    frontPdf = await printFront(made.html);
+    const pages = (await PDFDocument.load(frontPdf, { updateMetadata: false })).getPageCount();
+    if (pages === front) break;
+    front = pages;
+    made = html(front);
+  }
+  const last = ofYear[ofYear.length - 1];
+  const bytes = await mergeVolume(
+    frontPdf,
+    files.map((f, k) => ({ bytes: f, label: placed[k].assembled.issue.id })),
+    made.contents,
+    {
+      title: `《${bulletin.name}》${year}年合订本`,
+      author: bulletin.publisher,
+      subject: bulletin.name,
+      date: pdfDate(last.date),
+      producer: `briefs ${VERSION}`,
+      id: key,
+      year,
+    },
+  );
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeAtomic(out, bytes);
+  const issues = made.contents.issues.map((i) => ({ id: i.id, firstPage: i.firstPage, lastPage: i.lastPage }));
+  const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+  record[`${bulletinId}/${year}`] = { key, sha256: sha256(bytes), pages, issues };
+  await writeAtomic(path.join(opts.outDir, RECORD), `${JSON.stringify(record, null, 2)}\n`);
+  return { ...result, pdf: out, pages, issues, status: 'made' };
+}

@@ -1,0 +1,156 @@
+/**
+ * `briefs volume` on the sample workspace, read back: the pages, the outline, the author index,
+ * every link of the front matter, the page labels, and the same bytes twice.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { loadProject } from '../../src/workspace/project.js';
+import { readOutline } from '../helpers/outline.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const repo = path.resolve(__dirname, '../..');
+let dir: string;
+let volume: { publication: string; year: number; pdf: string; pages: number; issues: { id: string; firstPage: number; lastPage: number }[] };
+let bytes: Buffer;
+let front: number;
+const issuePdf = (id: string) => path.join(dir, 'dist', `${id.replace(/\//g, '-').replace(/-(\d+)$/, (_, n: string) => `-${n.padStart(3, '0')}`)}.pdf`);
+
+/** Each page's text runs with their positions, and its link annotations with their target pages. */
+async function readPages(data: Buffer) {
+  const doc = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const pages: { n: number; runs: { text: string; x: number; y: number }[]; links: { rect: number[]; target?: number; url?: string }[]; label?: string }[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const runs = (await page.getTextContent()).items.flatMap((i) =>
+      'str' in i && i.str.trim() ? [{ text: i.str, x: i.transform[4] as number, y: i.transform[5] as number }] : [],
+    );
+    const links = [];
+    for (const a of await page.getAnnotations()) {
+      if (a.subtype !== 'Link') continue;
+      const target = Array.isArray(a.dest) ? (await doc.getPageIndex(a.dest[0])) + 1 : undefined;
+      links.push({ rect: a.rect as number[], target, url: a.url as string | undefined });
+    }
+    pages.push({ n, runs, links });
+  }
+  const labels = await doc.getPageLabels();
+  labels?.forEach((l, i) => (pages[i].label = l));
+  await doc.destroy();
+  return pages;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'briefs-volume-'));
+  cpSync(path.join(repo, 'briefs'), path.join(dir, 'briefs'), { recursive: true });
+  const refused = await runCli(['--root', dir, 'volume', 'qingkuang', '2026']);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toContain('volume-draft');
+  const r = await runCli(['--root', dir, 'volume', '科技界情况', '2026', '--drafts', '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  volume = JSON.parse(r.stdout).volume;
+  bytes = readFileSync(path.resolve(volume.pdf));
+  front = volume.issues[0].firstPage - 1;
+}, 120_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The articles of an issue as briefs reads the workspace: title and author names. */
+async function articlesOf(id: string): Promise<{ title: string; names: string[] }[]> {
+  const project = await loadProject(await loadConfig({ root: dir }));
+  const issue = project.issues.find((i) => i.id === id)!;
+  return issue.submissions.map((s) => project.byId.get(s)!).map((s) => ({ title: s.title, names: s.authors.map((a) => a.name) }));
+}
+
+describe('briefs volume', () => {
+  it('binds the front matter and every issue of the year, page for page', async () => {
+    expect(volume.issues.map((i) => i.id)).toEqual(['qingkuang/2026/1', 'qingkuang/2026/2', 'qingkuang/2026/3']);
+    let next = front + 1;
+    for (const issue of volume.issues) {
+      const own = (await readPages(readFileSync(issuePdf(issue.id)))).length;
+      expect(issue.firstPage).toBe(next);
+      expect(issue.lastPage).toBe(next + own - 1);
+      next += own;
+    }
+    expect(volume.pages).toBe(next - 1);
+    expect((await readPages(bytes)).length).toBe(volume.pages);
+  });
+
+  it('outlines the year, each issue and each article, at the page the article starts on', async () => {
+    const outline = await readOutline(bytes);
+    expect(outline[0]).toMatchObject({ title: '2026年', page: 1 });
+    for (const issue of volume.issues) {
+      const own = await readOutline(readFileSync(issuePdf(issue.id)));
+      const entry = outline.find((e) => e.title.startsWith(`第${issue.id.split('/')[2]}期（`));
+      expect(entry?.page, issue.id).toBe(issue.firstPage);
+      const titles = (await articlesOf(issue.id)).map((a) => a.title);
+      expect(titles.length).toBeGreaterThan(0);
+      for (const t of titles) expect(outline.find((e) => e.title === t)?.page, t).toBe(issue.firstPage - 1 + own.find((e) => e.title === t)!.page);
+    }
+  });
+
+  it('lists every author of every article in the author index, with the article’s volume page', async () => {
+    const pages = await readPages(bytes);
+    const lines = (p: (typeof pages)[number]) => {
+      const byY = new Map<number, string[]>();
+      for (const r of [...p.runs].sort((a, b) => b.y - a.y || a.x - b.x)) byY.set(Math.round(r.y), [...(byY.get(Math.round(r.y)) ?? []), r.text]);
+      return [...byY.values()].map((l) => l.join('').replace(/\s+/g, ''));
+    };
+    const index = pages.slice(0, front).flatMap(lines);
+    const from = index.indexOf('作者索引');
+    expect(from).toBeGreaterThan(0);
+    const outline = await readOutline(bytes);
+    for (const issue of volume.issues) {
+      for (const { title, names } of await articlesOf(issue.id)) {
+        const page = outline.find((e) => e.title === title)!.page;
+        for (const name of names) {
+          const at = index.findIndex((l, i) => i > from && l.startsWith(name));
+          expect(at, name).toBeGreaterThan(from);
+          // The author's entries follow the name: one of them is this article, at its page.
+          const entries = index.slice(at + 1, at + 8);
+          expect(
+            entries.some((l) => l.startsWith(title.slice(0, 8)) && l.endsWith(String(page))),
+            `${name}: ${title} → ${page}\n${entries.join('\n')}`,
+          ).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('links every entry of the front matter to the page it names', async () => {
+    const pages = await readPages(bytes);
+    let links = 0;
+    for (const p of pages.slice(0, front)) {
+      for (const link of p.links) {
+        expect(link.url, 'no link is left to the placeholder address').toBeUndefined();
+        const [x1, y1, x2, y2] = link.rect;
+        const inside = p.runs.filter((r) => r.x >= x1 - 1 && r.x <= x2 + 1 && r.y >= y1 - 2 && r.y <= y2 + 2);
+        const printed = inside
+          .sort((a, b) => a.x - b.x)
+          .map((r) => r.text)
+          .join('')
+          .match(/(\d+)\s*$/)?.[1];
+        expect(link.target, inside.map((r) => r.text).join('')).toBe(Number(printed));
+        links++;
+      }
+    }
+    expect(links).toBeGreaterThan(15);
+  });
+
+  it('labels the pages 封面, i, ii …, then issue-page', async () => {
+    const pages = await readPages(bytes);
+    expect(pages[0].label).toBe('封面');
+    expect(pages[1].label).toBe('i');
+    expect(pages[volume.issues[1].firstPage].label).toBe('2-2');
+  });
+
+  it('makes the same bytes again, and writes nothing when nothing changed', async () => {
+    const again = await runCli(['--root', dir, 'volume', 'qingkuang', '2026', '--drafts']);
+    expect(again.stderr).toMatch(/up to date/);
+    const forced = await runCli(['--root', dir, 'volume', 'qingkuang', '2026', '--drafts', '--force', '--json']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(path.resolve(JSON.parse(forced.stdout).volume.pdf)).equals(bytes)).toBe(true);
+  });
+});
