@@ -43,6 +43,8 @@ export const CLIENT_JS = String.raw`(() => {
       newStyles.forEach((s) => document.head.appendChild(document.importNode(s, true)));
     }
     document.title = doc.title;
+    // Page numbers stand for a laid-out body: they go with the old one.
+    document.querySelectorAll('.briefs-page-number').forEach((n) => n.remove());
     document.body.replaceWith(document.importNode(doc.body, true));
     document.documentElement.dataset.version = version;
     await document.fonts.ready;

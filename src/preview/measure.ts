@@ -37,7 +37,7 @@ export class Measurer {
    * The layout measured for this exact content, measuring it (once) when there is none. Without
    * `wait`, a first view does not wait for the browser: it is served with the page's own guess
    * (the client's columns, right for nearly every issue) and told to refresh when the
-   * measurement differs from what it showed.
+   * print's pages differ from the columns it showed.
    */
   async layoutFor(p: Project, issue: IssueFile, wait: boolean): Promise<MeasuredLayout | undefined> {
     // Measured as it prints: print URLs, print fonts. The key is the content measured.
@@ -53,10 +53,12 @@ export class Measurer {
           const { printIssue } = await import('../print/print-issue.js');
           return printIssue(page, rendered, await this.printServer(p.config.root), this.opts.timeout);
         })
-        .then(({ layout }) => {
+        .then(({ layout, prints }) => {
           const changed = JSON.stringify(layout) !== JSON.stringify(known?.layout);
           this.layouts.set(issue.id, { key, layout });
-          if (changed) this.opts.changed();
+          // Shown first with the client's own columns: those were the print's pages when the
+          // print took one pass (its first guess is the same columns), so no refresh then.
+          if (changed && (known || prints > 1)) this.opts.changed();
         })
         .catch((e: unknown) =>
           this.opts.log(this.opts.lang === 'zh' ? `无法测量 ${issue.id}：${(e as Error).message}\n` : `cannot measure ${issue.id}: ${(e as Error).message}\n`),
