@@ -235,6 +235,8 @@ try {
   } finally {
     rmSync(big.root, { recursive: true, force: true });
   }
+  // The Word edition of every issue, the PDFs up to date: what --docx adds.
+  const docxRun = await briefs(root, 'generate', '--docx', '--json', '--jobs', String(jobs));
   // The year's volumes of the 50 issues, their PDFs already made.
   const volumeMs = (await briefs(root, 'volume', 'qingkuang', '2026')).ms + (await briefs(root, 'volume', 'jianyi', '2026')).ms;
   // 200 numbered copies of one issue, its master printed first (the run's own).
@@ -266,6 +268,7 @@ try {
     ['peak memory, 200 issues', `${(mem200 / 1024).toFixed(0)} MB`, 'target: flat as issues grow'],
     ['floor: bare puppeteer', s(floors.ms), `same final HTML, one browser, ${jobs} pages at once`],
     ['cold / floor', `${(coldMs.median / floors.ms).toFixed(2)}×`, 'target ≤ 0.25×'],
+    ['--docx, 50 issues', s(docxRun.ms), `${((docxRun.ms - none.median) / issues).toFixed(0)} ms an issue beyond a no-change run (the PDFs up to date)`],
     ['volumes of the 50 issues', s(volumeMs), 'two volumes (30 and 20 issues), beyond generating them; target ≤ 3 s'],
     [
       'copies: 200 of one issue',

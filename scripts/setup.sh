@@ -2,8 +2,9 @@
 # The quick start's first command: install what briefs needs, build it, and print the sample
 # issues into dist/. Safe to run again. Installs Chromium (to print), fonts-hanazono (rare Han
 # characters), poppler-utils and fonts-arphic-uming (the tests read PDFs back with poppler, and
-# use UMing as an office's own font file) from Debian when they are
-# missing and this is a root shell on a Debian-like system; otherwise it says what to install.
+# use UMing as an office's own font file), LibreOffice Writer and openssl (the tests open the
+# Word edition and sign copies) from Debian when they are missing and this is a root shell on a
+# Debian-like system; otherwise it says what to install.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,8 @@ if [ -z "${CHROME_PATH:-}${PUPPETEER_EXECUTABLE_PATH:-}" ] && ! command -v chrom
   need_apt="$need_apt chromium"
 fi
 command -v pdftotext >/dev/null 2>&1 || need_apt="$need_apt poppler-utils"
+# The Word edition's test opens the .docx files in LibreOffice (Writer without its GUI).
+command -v soffice >/dev/null 2>&1 || need_apt="$need_apt libreoffice-writer-nogui"
 # The copies test makes a signing certificate with openssl, and checks signatures with pdfsig (poppler-utils).
 command -v openssl >/dev/null 2>&1 || need_apt="$need_apt openssl"
 # Hanazono Mincho (TrueType) prints the rare Han characters the shipped faces lack (刘䶮, 王𬱖).

@@ -22,6 +22,7 @@ import { globalFlags, parseInteger, sayer } from './options.js';
 interface GenerateFlags {
   out?: string;
   html?: boolean;
+  docx?: boolean;
   json?: boolean;
   jobs?: number;
   timeout: number;
@@ -38,6 +39,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
     .argument('[issue...]', 'issues to print: bulletin/year/number (jianyi/2020/12) or an issue file')
     .option('-o, --out <dir>', 'output folder (default: dist, or "out" in briefs.config.yaml)')
     .option('--html', 'also write the HTML that was printed, beside each PDF')
+    .option('--docx', 'also write the Word edition (.docx) beside each PDF (or docx: true in the config)')
     .option('--json', 'print one JSON summary on stdout and nothing else there')
     .option('-j, --jobs <n>', 'pages printing at once (default: the number of cores, at most 4)', parseInteger)
     .option('--timeout <ms>', 'how long one issue may take to print', parseInteger, 60_000)
@@ -88,6 +90,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
         results = await generate(project, chosen, {
           outDir,
           html: !!flags.html,
+          docx: !!flags.docx || config.docx === true,
           jobs,
           timeout: flags.timeout,
           force: !!flags.force,
@@ -136,6 +139,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
           number: r.number,
           pdf: rel(r.pdf),
           html: rel(r.html),
+          ...(r.docx ? { docx: rel(r.docx) } : {}),
           pages: r.pages ?? null,
           bytes: r.bytes ?? null,
           prints: r.prints ?? 0,

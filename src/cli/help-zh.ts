@@ -38,6 +38,7 @@ const HELP_ZH: Record<string, Entry> = {
     options: {
       '--out': '输出文件夹（默认：dist，或配置中的 out）',
       '--html': '同时在每个 PDF 旁写出所印的 HTML',
+      '--docx': '同时在每个 PDF 旁写出 Word 版（.docx）（或在配置中写 docx: true）',
       '--json': '在标准输出打印一份 JSON 摘要，不输出其他内容',
       '--jobs': '同时印制的页面数（默认：CPU 核数，最多 4）',
       '--timeout': '每期印制的最长时间（毫秒）',

@@ -48,6 +48,8 @@ export interface Config {
   classification: string;
   encoding: string;
   browser?: string;
+  /** generate writes the Word edition (.docx) beside each PDF, as --docx does. */
+  docx?: boolean;
   fonts: FontConfig;
   bulletins: Record<string, BulletinConfig>;
 }

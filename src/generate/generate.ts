@@ -6,7 +6,7 @@
  * once and the issues it took down are printed again.
  */
 import { createHash } from 'node:crypto';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../content/diagnostic.js';
@@ -18,7 +18,8 @@ import { PRINT_CSP, startPrintServer, type PrintServer } from '../print/print-se
 import { printUrls } from '../print/resources.js';
 import { fontFaceCss, fontFile } from '../render/fonts.js';
 import { fingerprint } from './fingerprint.js';
-import { manifestWriter, readManifest, sha256, stillValid, writeManifest, type Manifest } from './manifest.js';
+import { manifestWriter, readManifest, sha256, stillValid, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { pdfDate } from '../print/pdf-date.js';
 import { assemble, issueErrors, renderIssue, type Project, type UrlScheme } from '../workspace/project.js';
 import { outputBase } from '../workspace/select.js';
 import { pdfInfo } from './pdf-info.js';
@@ -37,6 +38,7 @@ export interface IssueResult {
   /** Absolute paths of what was written (or found up to date). */
   pdf?: string;
   html?: string;
+  docx?: string;
   pages?: number;
   bytes?: number;
   /** Chromium prints it took (1 when the first guess at page breaks held). */
@@ -50,6 +52,8 @@ export interface IssueResult {
 export interface GenerateOptions {
   outDir: string;
   html: boolean;
+  /** Also write the Word edition (.docx) beside each PDF. */
+  docx?: boolean;
   jobs: number;
   timeout: number;
   browser?: string;
@@ -144,8 +148,32 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
   const info = pdfInfo(assembled, rendered.title);
   const fp = await fingerprint(rendered.source({ marks: true, fontFaces: s.printFontsKey }), project.config.root, info);
   const known = manifest[issue.id];
+  /** The Word edition, written when asked and not already there as recorded. */
+  const docx = async (entry: ManifestEntry | undefined): Promise<Pick<ManifestEntry, 'docx' | 'docxSha256'>> => {
+    if (!opts.docx) return {};
+    const file = path.join(opts.outDir, `${base}.docx`);
+    result.docx = file;
+    if (
+      entry?.docx &&
+      entry.docxSha256 &&
+      (await readFile(file).then(
+        (b) => sha256(b) === entry.docxSha256,
+        () => false,
+      ))
+    ) {
+      return { docx: entry.docx, docxSha256: entry.docxSha256 };
+    }
+    const [{ issueDocx }, { packDocx }] = await Promise.all([import('../docx/issue-docx.js'), import('../docx/pack.js')]);
+    const bytes = await packDocx(issueDocx(project, assembled), pdfDate(issue.date));
+    await writeAtomic(file, bytes);
+    return { docx: `${base}.docx`, docxSha256: sha256(bytes) };
+  };
   if (!opts.force && (await stillValid(opts.outDir, known, fp, opts.html))) {
     known.file = issue.file;
+    if (opts.docx) {
+      Object.assign(known, await docx(known));
+      await s.saveManifest();
+    }
     return done({
       ...result,
       status: 'cached',
@@ -210,6 +238,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
       mtimeMs: (await stat(pdf)).mtimeMs,
       pages: finished.pages,
       ...(opts.html ? { html: `${base}.html` } : {}),
+      ...(await docx(undefined)),
     };
     await s.saveManifest();
     result.status = 'printed';

@@ -22,6 +22,9 @@ export interface ManifestEntry {
   mtimeMs?: number;
   pages: number;
   html?: string;
+  /** The Word edition beside the PDF, and the SHA-256 of its bytes. */
+  docx?: string;
+  docxSha256?: string;
 }
 
 export type Manifest = Record<string, ManifestEntry>;

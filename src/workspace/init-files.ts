@@ -38,6 +38,7 @@ out: ${d.out}                         # where generate writes the PDFs
 publisher: ${y(d.publisher)}
 classification: ${y(d.classification)}   # 密级, printed top left of page 1
 encoding: ${d.encoding}               # or gb18030, to read files saved by older Word or WPS
+# docx: true                    # generate also writes the Word edition (.docx) beside each PDF
 # browser: /usr/bin/chromium    # default: found by itself (CHROME_PATH, puppeteer, system)
 
 # Font families tried before the shipped ones (Noto Serif SC, Noto Sans SC, LXGW WenKai),

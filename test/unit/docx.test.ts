@@ -1,0 +1,122 @@
+/**
+ * The Word edition's XML, read back from the .docx of the sample's issues: faces, page and grid,
+ * the masthead's red, the title lines the print uses, every paragraph's text, footnotes, field
+ * codes, and the footers of odd and even pages.
+ */
+import { strFromU8, unzipSync } from 'fflate';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { issueDocx } from '../../src/docx/issue-docx.js';
+import { packDocx } from '../../src/docx/pack.js';
+import { ARTICLE_TITLE_EMS, breakTitle } from '../../src/layout/title-lines.js';
+import { assemble, loadProject, type Project } from '../../src/workspace/project.js';
+
+const repo = path.resolve(__dirname, '../..');
+let project: Project;
+const parts = async (id: string, p = project) => {
+  const issue = p.issues.find((i) => i.id === id)!;
+  const files = unzipSync(await packDocx(issueDocx(p, assemble(p, issue)), new Date(`${issue.date}T00:00:00Z`)));
+  return Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strFromU8(v)]));
+};
+/** The text of each paragraph of a part, in order. */
+const paragraphs = (xml: string) =>
+  [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+
+beforeAll(async () => {
+  project = await loadProject(await loadConfig({ root: repo }));
+});
+
+describe('the Word edition', () => {
+  it('sets A4 with the text block of GB/T 9704 and a grid of 22 lines', async () => {
+    const doc = (await parts('qingkuang/2026/1'))['word/document.xml'];
+    expect(doc).toContain('<w:pgSz w:w="11906" w:h="16838"');
+    // 37 mm from the top, 28 mm from the left, 156 × 225 mm: right 26 mm, bottom 35 mm (in twips).
+    expect(doc).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    expect(doc).toMatch(/<w:docGrid w:type="lines" w:linePitch="580"/);
+  });
+
+  it('names the faces by role as East Asian fonts, the office’s own when the config names them', async () => {
+    const doc = (await parts('qingkuang/2026/1'))['word/document.xml'];
+    expect(doc).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(doc).toContain('w:eastAsia="方正小标宋简体"');
+    expect(doc).toContain('w:eastAsia="楷体_GB2312"');
+    const office = { ...project, config: { ...project.config, fonts: { ...project.config.fonts, fang: ['FangSong', 'fonts/x.ttf'] } } };
+    const other = (await parts('qingkuang/2026/1', office))['word/document.xml'];
+    expect(other).toContain('w:eastAsia="FangSong"');
+    expect(other).not.toContain('w:eastAsia="仿宋_GB2312"');
+  });
+
+  it('prints the masthead in red over a red rule, and each title in the lines the print uses', async () => {
+    const doc = (await parts('qingkuang/2026/1'))['word/document.xml'];
+    expect(doc).toMatch(/<w:color w:val="E60012"\/><w:sz w:val="84"\/>[\s\S]*?<w:t[^>]*>科技界情况<\/w:t>/);
+    expect(doc).toMatch(/<w:bottom w:val="single" w:color="E60012"/);
+    const issue = project.issues.find((i) => i.id === 'qingkuang/2026/1')!;
+    for (const art of assemble(project, issue).articles) {
+      const s = art.submission;
+      const lines = s.titleLines ?? breakTitle(s.title, ARTICLE_TITLE_EMS);
+      const bookmark = new RegExp(`<w:bookmarkStart w:name="article${art.index}"[^>]*/>([\\s\\S]*?)<w:bookmarkEnd`).exec(doc);
+      const runs = [...bookmark![1].matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((r) => ({
+        br: r[1].includes('<w:br/>'),
+        text: /<w:t[^>]*>([^<]*)</.exec(r[1])![1],
+      }));
+      expect(runs.map((r) => r.text)).toEqual(lines);
+      expect(runs.map((r) => r.br)).toEqual(lines.map((_, i) => i > 0));
+    }
+  });
+
+  it('holds every paragraph of the text, in order, and the notes as Word footnotes', async () => {
+    const files = await parts('qingkuang/2026/1');
+    const text = paragraphs(files['word/document.xml']);
+    const issue = project.issues.find((i) => i.id === 'qingkuang/2026/1')!;
+    let at = 0;
+    for (const id of issue.submissions) {
+      const body = project.byId.get(id)!.body;
+      const written = body.split(/\n\s*\n/).filter((p) => !/^\s*(\||\[\^)/.test(p));
+      for (const para of written.map((p) => p.replace(/\[\^\w+\]|^#+ |\*\*/gm, '').trim())) {
+        if (!para) continue;
+        const found = text.findIndex((t, i) => i >= at && t === para);
+        expect(found, para).toBeGreaterThanOrEqual(at);
+        at = found;
+      }
+    }
+    expect(files['word/document.xml']).toContain('<w:footnoteReference w:id="1"/>');
+    expect(paragraphs(files['word/footnotes.xml']).join('')).toContain('本次调研采取书面征询和线上座谈相结合的方式');
+  });
+
+  it('numbers the contents with PAGEREF fields updated on opening, and the pages with PAGE fields, odd right and even left', async () => {
+    const files = await parts('qingkuang/2026/1');
+    const doc = files['word/document.xml'];
+    for (const n of [1, 2, 3]) {
+      expect(doc).toContain(`PAGEREF article${n}`);
+      expect(doc).toContain(`<w:bookmarkStart w:name="article${n}"`);
+    }
+    expect(files['word/settings.xml']).toMatch(/<w:updateFields(?: w:val="true")?\/>/);
+    expect(files['word/settings.xml']).toContain('<w:evenAndOddHeaders/>');
+    const refs = Object.fromEntries([...doc.matchAll(/<w:footerReference w:type="(\w+)" r:id="(\w+)"\/>/g)].map((m) => [m[1], m[2]]));
+    const rels = files['word/_rels/document.xml.rels'];
+    const target = (id: string) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)!.slice(1).find(Boolean)!;
+    const odd = files[`word/${target(refs.default)}`];
+    const even = files[`word/${target(refs.even)}`];
+    for (const part of [odd, even]) {
+      expect(part).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
+      expect(paragraphs(part).join('')).toBe('—  —');
+    }
+    expect(odd).toContain('<w:jc w:val="right"/>');
+    expect(even).toContain('<w:jc w:val="left"/>');
+  });
+
+  it('ends with the 报尾 as a table between thick rules, and marks a draft', async () => {
+    const files = await parts('qingkuang/2026/1');
+    const text = paragraphs(files['word/document.xml']);
+    expect(text.slice(-4)).toEqual([
+      '报：中央办公厅，国务院办公厅，中央政策研究室',
+      '送：科技部，教育部，国家自然科学基金委员会，中国科学院，中国工程院',
+      '发：各省、自治区、直辖市科协，各全国学会、协会、研究会',
+      '责任编辑：杨帆　　签发：李建华\t共印120份',
+    ]);
+    expect(files['docProps/core.xml']).toContain('2026-03-10T00:00:00Z');
+    const draft = await parts('qingkuang/2026/3');
+    expect(Object.keys(draft).some((k) => /^word\/header\d+\.xml$/.test(k) && draft[k].includes('草稿'))).toBe(true);
+  });
+});
