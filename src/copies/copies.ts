@@ -73,6 +73,8 @@ interface IssueRecord {
   files?: Record<string, { sha256: string; recipient: string }>;
   /** A hash of the ledger's rows, so an unchanged ledger is not printed again. */
   ledger?: string;
+  /** The master kept beside the copies (.master.pdf): its fingerprint, bytes' hash and 份号 place. */
+  master?: { fingerprint: string; sha256: string; slot: { page: number; x: number; y: number } };
 }
 
 async function readRecord(outDir: string): Promise<Record<string, IssueRecord>> {
@@ -159,12 +161,21 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
   };
 
   let master: { bytes: Uint8Array; slot: { page: number; x: number; y: number } } | undefined;
+  const masterFile = path.join(dir, '.master.pdf');
+  // An unchanged master is not printed again: the one kept beside the copies serves.
+  const keptMaster = async () => {
+    const kept = previous?.master;
+    if (!kept || kept.fingerprint !== fp) return undefined;
+    const bytes = await readFile(masterFile).catch(() => undefined);
+    return bytes && sha256(bytes) === kept.sha256 ? { bytes: new Uint8Array(bytes), slot: kept.slot } : undefined;
+  };
   const printMaster = async () => {
     const { printIssue } = await import('../print/print-issue.js');
     const printed = await opts.pool.withPage((page) => printIssue(page, rendered, opts.server, opts.timeout), { retryOnCrash: true });
     const slot = (await readMarks(printed.pdf)).serialSlot;
     if (!slot) return undefined;
     const finished = await finishPdf(printed.pdf, { ...info, id: fp });
+    await writeAtomic(masterFile, finished.bytes);
     return { bytes: finished.bytes, slot };
   };
 
@@ -176,7 +187,7 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
     if (await unchanged(serial, who)) {
       files[serial] = previous!.files![serial];
     } else {
-      master ??= await printMaster();
+      master ??= (await keptMaster()) ?? (await printMaster());
       if (!master)
         return fail(
           'copies-no-slot',
@@ -213,7 +224,12 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
   // Copies of numbers no longer on the list (a recipient removed, or taking fewer) are removed;
   // their numbers stay given.
   for (const serial of Object.keys(previous?.files ?? {})) if (!files[serial]) await rm(path.join(dir, `${serial}.pdf`), { force: true });
-  record[issue.id] = { serials: numbered.record, key, files };
+  record[issue.id] = {
+    serials: numbered.record,
+    key,
+    files,
+    master: master ? { fingerprint: fp, sha256: sha256(master.bytes), slot: master.slot } : previous?.master,
+  };
 
   const perRecipient = new Map(recipients.map((r) => [recipientKey(r), r.copies]));
   const csv = [

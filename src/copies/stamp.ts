@@ -41,7 +41,9 @@ export interface CopyStamp {
 }
 
 export async function stampCopy(master: Uint8Array, s: CopyStamp): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(master, { updateMetadata: false });
+  // Parsed and written without yielding between objects: a copy is small, and the waits add up
+  // over 200 copies.
+  const doc = await PDFDocument.load(master, { updateMetadata: false, parseSpeed: Infinity });
   doc.registerFontkit(fontkit);
   const embedded = new Map<Uint8Array, PDFFont>();
   const fontOf = async (f: StampFont) => {
@@ -83,5 +85,5 @@ export async function stampCopy(master: Uint8Array, s: CopyStamp): Promise<Uint8
   const id = PDFHexString.of(createHash('sha256').update(s.idSeed).digest('hex').slice(0, 32).toUpperCase());
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }

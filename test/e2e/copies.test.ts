@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -120,8 +120,11 @@ describe('briefs copies', () => {
     const again = await runCli(['--root', dir, 'copies', 'qingkuang/2026/1', '--show-recipient']);
     expect(again.stderr).toContain('(0 stamped)');
     const before = sha(path.join(copiesDir(), '000003.pdf'));
+    // The master is kept beside the copies: stamping anew does not print it again.
+    const master = statSync(path.join(copiesDir(), '.master.pdf')).mtimeMs;
     await copies('--show-recipient', '--force');
     expect(sha(path.join(copiesDir(), '000003.pdf'))).toBe(before);
+    expect(statSync(path.join(copiesDir(), '.master.pdf')).mtimeMs).toBe(master);
     // 中央政策研究室 leaves, 审计署 joins at the front: no one is renumbered, no number given twice.
     writeFileSync(
       issueFile(),
