@@ -4,7 +4,6 @@ import { namesSystemFonts } from '../config/types.js';
 import { loadConfig } from '../config/load.js';
 import { capRepeats, sortDiagnostics } from '../content/diagnostic.js';
 import { chooseLang, localize } from '../content/messages-zh.js';
-import { makeCopies } from '../copies/copies.js';
 import { usageError } from '../errors.js';
 import { readRegular } from '../files/read-regular.js';
 import { BrowserPool } from '../print/browser.js';
@@ -65,6 +64,8 @@ export function copiesCommand(program: Command, io: Output, setExit: (code: numb
       const chosen = selectIssues(project.issues, selectors, config.bulletins, config.root, process.cwd());
       const pool = new BrowserPool({ executablePath: config.browser, jobs: 1, timeout: flags.timeout, restarts: 1, systemFonts: namesSystemFonts(config) });
       const server = await startPrintServer(config.root);
+      // Loaded when asked for: pdf-lib, harfbuzz and the signer would slow every other command's start.
+      const { makeCopies } = await import('../copies/copies.js');
       let results;
       try {
         results = await makeCopies(project, chosen, {

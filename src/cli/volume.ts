@@ -8,7 +8,6 @@ import { chooseLang, localize } from '../content/messages-zh.js';
 import { usageError } from '../errors.js';
 import { BrowserPool } from '../print/browser.js';
 import { startPrintServer } from '../print/print-server.js';
-import { makeVolume } from '../volume/volume.js';
 import { loadProject } from '../workspace/project.js';
 import { globalFlags, parseInteger, sayer } from './options.js';
 import { formatDiagnostics, type Output } from './report.js';
@@ -53,6 +52,8 @@ export function volumeCommand(program: Command, io: Output, setExit: (code: numb
       const jobs = Math.max(1, Math.min(4, os.availableParallelism()));
       const pool = new BrowserPool({ executablePath: config.browser, jobs, timeout: flags.timeout, restarts: 1, systemFonts: namesSystemFonts(config) });
       const server = await startPrintServer(config.root);
+      // Loaded when asked for, as copies is: pdf-lib would slow every other command's start.
+      const { makeVolume } = await import('../volume/volume.js');
       let result;
       try {
         result = await makeVolume(project, bulletin.id, year, {
