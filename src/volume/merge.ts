@@ -22,20 +22,13 @@ export interface VolumeInfo {
   year: number;
 }
 
-export async function mergeVolume(
-  front: Uint8Array,
-  issues: readonly { bytes: Uint8Array; label: string }[],
-  contents: VolumeContents,
-  info: VolumeInfo,
-): Promise<Uint8Array> {
+/** `issues` are the issues' documents, loaded once by the caller (it read their pages and outlines). */
+export async function mergeVolume(front: Uint8Array, issues: readonly PDFDocument[], contents: VolumeContents, info: VolumeInfo): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const frontDoc = await PDFDocument.load(front, { updateMetadata: false });
   for (const page of await doc.copyPages(frontDoc, frontDoc.getPageIndices())) doc.addPage(page);
   const frontPages = frontDoc.getPageCount();
-  for (const issue of issues) {
-    const src = await PDFDocument.load(issue.bytes, { updateMetadata: false });
-    for (const page of await doc.copyPages(src, src.getPageIndices())) doc.addPage(page);
-  }
+  for (const src of issues) for (const page of await doc.copyPages(src, src.getPageIndices())) doc.addPage(page);
   const pages = doc.getPages();
   const dest = (page: number) => doc.context.obj([pages[Math.min(pages.length, Math.max(1, page)) - 1].ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull]);
 
@@ -94,5 +87,5 @@ export async function mergeVolume(
   doc.catalog.set(PDFName.of('PageLabels'), doc.context.obj({ Nums: nums.map((n) => (typeof n === 'number' ? PDFNumber.of(n) : n)) }));
 
   setDocumentInfo(doc, { ...info, keywords: [] });
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }

@@ -104,8 +104,10 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
   if (printed.some((r) => r.status === 'failed' || !r.pdf)) return result;
   const files = await Promise.all(printed.map((r) => readFile(r.pdf!)));
   const placed: PlacedIssue[] = [];
+  const docs: PDFDocument[] = [];
   for (const [k, issue] of ofYear.entries()) {
-    const doc = await PDFDocument.load(files[k], { updateMetadata: false });
+    const doc = await PDFDocument.load(files[k], { updateMetadata: false, parseSpeed: Infinity });
+    docs.push(doc);
     placed.push({ assembled: assemble(project, issue), pages: doc.getPageCount(), articlePages: outlinePages(doc) });
   }
 
@@ -160,20 +162,15 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
     made = html(front);
   }
   const last = ofYear[ofYear.length - 1];
-  const bytes = await mergeVolume(
-    frontPdf,
-    files.map((f, k) => ({ bytes: f, label: placed[k].assembled.issue.id })),
-    made.contents,
-    {
-      title: `《${bulletin.name}》${year}年合订本`,
-      author: bulletin.publisher,
-      subject: bulletin.name,
-      date: pdfDate(last.date),
-      producer: `briefs ${VERSION}`,
-      id: key,
-      year,
-    },
-  );
+  const bytes = await mergeVolume(frontPdf, docs, made.contents, {
+    title: `《${bulletin.name}》${year}年合订本`,
+    author: bulletin.publisher,
+    subject: bulletin.name,
+    date: pdfDate(last.date),
+    producer: `briefs ${VERSION}`,
+    id: key,
+    year,
+  });
   await mkdir(path.dirname(out), { recursive: true });
   await writeAtomic(out, bytes);
   const issues = made.contents.issues.map((i) => ({ id: i.id, firstPage: i.firstPage, lastPage: i.lastPage }));
