@@ -21,7 +21,7 @@ import {
   type PDFFont,
   type PDFPage,
 } from 'pdf-lib';
-import type { StampFont } from './stamp-font.js';
+import { stampFonts, type StampFont } from './stamp-font.js';
 
 /** The 份号's size: 三号, the body size the masthead's serial line inherits (templates/styles/bulletin.css). */
 const SERIAL_SIZE = 16;
@@ -32,8 +32,8 @@ export interface CopyStamp {
   recipient: string;
   /** Where the master's 份号 goes: page (1-based), left edge and baseline in points. */
   slot: { page: number; x: number; y: number };
-  /** Runs of text, each with its subset font: the serial's, the recipient's, the trace line's. */
-  fonts: { serial: StampFont[]; recipient: StampFont[]; trace: StampFont[] };
+  /** The trace line: text extraction finds it on every page, print never shows it. */
+  trace: string;
   /** Print the recipient at the foot of the last page. */
   showRecipient: boolean;
   /** What the copy's ID is made from (the master's fingerprint and this copy). */
@@ -41,6 +41,11 @@ export interface CopyStamp {
 }
 
 export async function stampCopy(master: Uint8Array, s: CopyStamp): Promise<Uint8Array> {
+  // The fonts are cut here, in the stamping worker, not in the thread that hands out the copies.
+  const {
+    runs: [serialRuns, recipientRuns, traceRuns],
+  } = await stampFonts([s.serial, `（${s.recipient}）`, s.trace]);
+  const fonts = { serial: serialRuns, recipient: recipientRuns, trace: traceRuns };
   // Parsed and written without yielding between objects: a copy is small, and the waits add up
   // over 200 copies.
   const doc = await PDFDocument.load(master, { updateMetadata: false, parseSpeed: Infinity });
@@ -70,18 +75,18 @@ export async function stampCopy(master: Uint8Array, s: CopyStamp): Promise<Uint8
     page.pushOperators(popGraphicsState(), endMarkedContent());
   };
   const pages = doc.getPages();
-  await draw(pages[s.slot.page - 1], s.fonts.serial, s.slot.x, s.slot.y, SERIAL_SIZE);
+  await draw(pages[s.slot.page - 1], fonts.serial, s.slot.x, s.slot.y, SERIAL_SIZE);
   if (s.showRecipient) {
     // Under the text block of the last page, on the side its folio is not: odd pages carry
     // theirs at the right, even pages at the left (GB/T 9704 §7.5).
     const last = pages[pages.length - 1];
     const size = 10.5;
     let width = 0;
-    for (const run of s.fonts.recipient) width += (await fontOf(run)).widthOfTextAtSize(run.text, size);
+    for (const run of fonts.recipient) width += (await fontOf(run)).widthOfTextAtSize(run.text, size);
     const x = pages.length % 2 === 1 ? 28 * MM : 184 * MM - width;
-    await draw(last, s.fonts.recipient, x, 20 * MM, size);
+    await draw(last, fonts.recipient, x, 20 * MM, size);
   }
-  for (const page of pages) await draw(page, s.fonts.trace, 28 * MM, 8 * MM, 6, true);
+  for (const page of pages) await draw(page, fonts.trace, 28 * MM, 8 * MM, 6, true);
   const id = PDFHexString.of(createHash('sha256').update(s.idSeed).digest('hex').slice(0, 32).toUpperCase());
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
