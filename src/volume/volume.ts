@@ -46,6 +46,15 @@ export interface VolumeResult {
 }
 
 const RECORD = '.briefs-volumes.json';
+
+/** What `.briefs-volumes.json` keeps of a volume: its fingerprint, bytes, pages and front matter's length. */
+interface VolumeRecord {
+  key: string;
+  sha256: string;
+  pages: number;
+  issues: VolumeResult['issues'];
+  front?: number;
+}
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
 export async function makeVolume(project: Project, bulletinId: string, year: number, opts: VolumeOptions): Promise<VolumeResult> {
@@ -146,13 +155,26 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
   const key = sha256(JSON.stringify([VERSION, files.map((f) => sha256(f)), made.html]));
   const out = path.join(opts.outDir, 'volumes', `${bulletinId}-${year}.pdf`);
   const record = await readFile(path.join(opts.outDir, RECORD), 'utf8')
-    .then((t) => JSON.parse(t) as Record<string, { key: string; sha256: string; pages: number; issues: VolumeResult['issues'] }>)
-    .catch(() => ({}) as Record<string, { key: string; sha256: string; pages: number; issues: VolumeResult['issues'] }>);
+    .then((t) => JSON.parse(t) as Record<string, VolumeRecord>)
+    .catch(() => ({}) as Record<string, VolumeRecord>);
   const known = record[`${bulletinId}/${year}`];
   const existing = await readFile(out).catch(() => undefined);
   if (!opts.force && known?.key === key && existing && sha256(existing) === known.sha256) {
     return { ...result, pdf: out, pages: known.pages, issues: known.issues, status: 'cached' };
   }
+  // Printed first with the front matter's length guessed (the last run's, or an estimate from
+  // its lines), so that one print usually holds; a wrong guess costs a second.
+  const c = made.contents;
+  // About 33 lines of 小四 at 1.6 to the 225 mm text block; a heading counts as two.
+  const perPage = 33;
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const estimate =
+    1 +
+    Math.ceil(sum(c.issues.map((i) => 2 + 2 * i.articles.length)) / perPage) +
+    (c.topics.length ? Math.ceil(sum(c.topics.map((t) => 2 + t.articles.length)) / perPage) : 0) +
+    Math.ceil(sum(c.authors.map((a) => 1 + a.articles.length)) / perPage);
+  front = known?.front ?? estimate;
+  made = html(front);
   let frontPdf: Uint8Array = new Uint8Array();
   for (let round = 0; round < 4; round++) {
     frontPdf = await printFront(made.html);
@@ -175,7 +197,7 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
   await writeAtomic(out, bytes);
   const issues = made.contents.issues.map((i) => ({ id: i.id, firstPage: i.firstPage, lastPage: i.lastPage }));
   const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
-  record[`${bulletinId}/${year}`] = { key, sha256: sha256(bytes), pages, issues };
+  record[`${bulletinId}/${year}`] = { key, sha256: sha256(bytes), pages, issues, front };
   await writeAtomic(path.join(opts.outDir, RECORD), `${JSON.stringify(record, null, 2)}\n`);
   return { ...result, pdf: out, pages, issues, status: 'made' };
 }
