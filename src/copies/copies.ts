@@ -10,7 +10,6 @@
  * 4. The ledger: ledger.csv (份号, recipient, group, copies, file, sha256) and a printable
  *    分发登记表, ledger.pdf, through templates/layouts/ledger.hbs.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../content/diagnostic.js';
@@ -21,11 +20,12 @@ import { pdfInfo } from '../generate/pdf-info.js';
 import type { BrowserPool } from '../print/browser.js';
 import { readMarks } from '../print/marks.js';
 import { finishPdf } from '../print/pdf-metadata.js';
-import { openDocument } from '../print/print-html.js';
 import { PRINT_CSP, type PrintServer } from '../print/print-server.js';
 import { printUrls } from '../print/resources.js';
 import { chineseDate } from '../render/chinese.js';
-import { fontFaceCss, fontRoleCss } from '../render/fonts.js';
+import { fontFaceCss } from '../render/fonts.js';
+import { printPage, renderPage } from '../print/print-page.js';
+import { sha256 } from '../generate/manifest.js';
 import { assemble, issueErrors, renderIssue, type Project } from '../workspace/project.js';
 import { outputBase } from '../workspace/select.js';
 import { assignSerials, recipientKey, sixDigits, type SerialRecord } from './numbers.js';
@@ -85,8 +85,6 @@ async function readRecord(outDir: string): Promise<Record<string, IssueRecord>> 
   }
 }
 
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
 /** CSV as RFC 4180 has it: a field with a comma, quote or line end is quoted. */
 const csvField = (s: string | number) => (/[",\r\n]/.test(String(s)) ? `"${String(s).replace(/"/g, '""')}"` : String(s));
 
@@ -111,8 +109,9 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
     return fail('copies-draft', 'only a final issue is copied; this one is a draft', 'set status: final when the issue is approved', 'status');
   const assembled = assemble(project, issue);
   const rendered = renderIssue(project, assembled, printUrls, fontFaceCss(printUrls, project.fonts), { csp: PRINT_CSP, copyMaster: true });
-  if (issueErrors(project, issue, rendered.diagnostics).length > 0) {
-    result.diagnostics.push(...issueErrors(project, issue, rendered.diagnostics));
+  const errors = issueErrors(project, issue, rendered.diagnostics);
+  if (errors.length > 0) {
+    result.diagnostics.push(...errors);
     return result;
   }
   const recipients = await recipientsOf(issue, project.config.root, result.diagnostics);
@@ -249,25 +248,15 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
   const ledgerKey = sha256(new TextEncoder().encode(csv));
   const ledgerPdf = await readFile(pdfFile).catch(() => undefined);
   if (opts.force || !ledgerPdf || previous?.ledger !== ledgerKey) {
-    const css = `${fontFaceCss(printUrls, project.fonts)}\n${fontRoleCss(project.config.fonts)}\n${project.env.styles['ledger'] ?? ''}`;
-    const html = project.env.render('ledger', {
+    const html = renderPage(project, 'ledger', {
       title: `《${assembled.bulletin.name}》${issue.year}年第${issue.number}期 分发登记表`,
-      csp: PRINT_CSP,
-      css,
       publisher: assembled.bulletin.publisher,
       bulletin: { name: assembled.bulletin.name },
       issue: { year: issue.year, number: issue.number, dateText: chineseDate(issue.date) },
       count: result.copies.length,
       rows: result.copies,
     });
-    const printed = await opts.pool.withPage(async (page) => {
-      const doc = await openDocument(page, { html, server: opts.server, timeout: opts.timeout });
-      try {
-        return await doc.pdf();
-      } finally {
-        doc.close();
-      }
-    });
+    const printed = await printPage(opts.pool, opts.server, html, opts.timeout);
     const finished = await finishPdf(printed, {
       ...info,
       title: `《${assembled.bulletin.name}》${issue.year}年第${issue.number}期 分发登记表`,

@@ -6,7 +6,6 @@
  * holds, since the volume pages it lists depend on it. The volume is fingerprinted from the
  * issues' PDFs and the front matter, so a rerun with nothing changed writes nothing.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -15,10 +14,9 @@ import { writeAtomic } from '../files/write-atomic.js';
 import { generate } from '../generate/generate.js';
 import type { BrowserPool } from '../print/browser.js';
 import { pdfDate } from '../print/pdf-date.js';
-import { openDocument } from '../print/print-html.js';
-import { PRINT_CSP, type PrintServer } from '../print/print-server.js';
-import { printUrls } from '../print/resources.js';
-import { fontFaceCss, fontRoleCss } from '../render/fonts.js';
+import type { PrintServer } from '../print/print-server.js';
+import { printPage, renderPage } from '../print/print-page.js';
+import { sha256 } from '../generate/manifest.js';
 import { VERSION } from '../version.js';
 import { assemble, type Project } from '../workspace/project.js';
 import { volumeContents, type PlacedIssue } from './contents.js';
@@ -55,7 +53,6 @@ interface VolumeRecord {
   issues: VolumeResult['issues'];
   front?: number;
 }
-const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
 export async function makeVolume(project: Project, bulletinId: string, year: number, opts: VolumeOptions): Promise<VolumeResult> {
   const result: VolumeResult = { publication: bulletinId, year, issues: [], status: 'failed', diagnostics: [] };
@@ -121,17 +118,14 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
   }
 
   // The front matter, printed until its page count holds (the pages it lists depend on it).
-  const css = `${fontFaceCss(printUrls, project.fonts)}\n${fontRoleCss(project.config.fonts)}\n${project.env.styles['volume'] ?? ''}`;
   const totals = ofYear.map((i) => i.total).filter((t): t is number => t !== undefined);
   const numbers = ofYear.filter((i) => !i.supplement).map((i) => i.number);
   const html = (front: number) => {
     const contents = volumeContents(placed, front);
     return {
       contents,
-      html: project.env.render('volume', {
+      html: renderPage(project, 'volume', {
         title: `《${bulletin.name}》${year}年合订本`,
-        csp: PRINT_CSP,
-        css,
         publisher: bulletin.publisher,
         bulletin: { name: bulletin.name },
         year,
@@ -141,18 +135,10 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
       }),
     };
   };
-  const printFront = (source: string) =>
-    opts.pool.withPage(async (page) => {
-      const doc = await openDocument(page, { html: source, server: opts.server, timeout: opts.timeout });
-      try {
-        return await doc.pdf();
-      } finally {
-        doc.close();
-      }
-    });
+  const printFront = (source: string) => printPage(opts.pool, opts.server, source, opts.timeout);
   let front = 0;
   let made = html(front);
-  const key = sha256(JSON.stringify([VERSION, files.map((f) => sha256(f)), made.html]));
+  const key = sha256(new TextEncoder().encode(JSON.stringify([VERSION, files.map((f) => sha256(f)), made.html])));
   const out = path.join(opts.outDir, 'volumes', `${bulletinId}-${year}.pdf`);
   const record = await readFile(path.join(opts.outDir, RECORD), 'utf8')
     .then((t) => JSON.parse(t) as Record<string, VolumeRecord>)
