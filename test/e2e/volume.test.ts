@@ -101,6 +101,11 @@ describe('briefs volume', () => {
     const index = pages.slice(0, front).flatMap(lines);
     const from = index.indexOf('作者索引');
     expect(from).toBeGreaterThan(0);
+    // Sorted by pinyin: chén, huáng, lín, liú, sūn, wú, zhào, zhèng, zhōu.
+    const order = ['陈立', '黄文斌', '林雪', '刘明远', '孙海涛', '吴晓东', '赵静怡', '郑国华', '周敏'];
+    expect(order.map((n) => index.findIndex((l, i) => i > from && l.startsWith(n)))).toEqual(
+      order.map((n) => index.findIndex((l, i) => i > from && l.startsWith(n))).sort((a, b) => a - b),
+    );
     const outline = await readOutline(bytes);
     for (const issue of volume.issues) {
       for (const { title, names } of await articlesOf(issue.id)) {
