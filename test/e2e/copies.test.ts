@@ -29,7 +29,12 @@ const issueFile = () => path.join(dir, 'briefs/issues/qingkuang/2026/001.md');
 async function copies(...args: string[]) {
   const r = await runCli(['--root', dir, 'copies', 'qingkuang/2026/1', '--json', ...args]);
   expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as typeof out;
+  // Its paths are relative to the folder it ran in: made absolute here, once.
+  const json = JSON.parse(r.stdout) as typeof out;
+  return {
+    copies: json.copies.map((c) => ({ ...c, pdf: path.resolve(c.pdf) })),
+    ledgers: json.ledgers.map((l) => ({ ...l, csv: path.resolve(l.csv), pdf: path.resolve(l.pdf) })),
+  };
 }
 
 beforeAll(async () => {
@@ -60,7 +65,7 @@ describe('briefs copies', () => {
       '000006 送 教育部',
     ]);
     expect(out.copies).toHaveLength(11);
-    for (const c of out.copies) expect(existsSync(path.join(dir, c.pdf)), c.pdf).toBe(true);
+    for (const c of out.copies) expect(existsSync(c.pdf), c.pdf).toBe(true);
   });
 
   it('prints the 份号 where generate prints a serial, in the same size, and nowhere else on the page', async () => {
@@ -93,14 +98,14 @@ describe('briefs copies', () => {
     const file = path.join(copiesDir(), '000002.pdf');
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
     expect(pdfText(file, pages)).toContain('（国务院办公厅）');
-    const ids = new Set(out.copies.map((c) => trailerId(path.join(dir, c.pdf))));
+    const ids = new Set(out.copies.map((c) => trailerId(c.pdf)));
     expect(ids.size).toBe(out.copies.length);
     expect(readFileSync(path.join(copiesDir(), '000002.pdf')).length).toBeLessThan(1.2 * readFileSync(path.join(dir, 'dist/qingkuang-2026-001.pdf')).length);
   });
 
   it('writes a ledger whose rows are the files, and a 分发登记表 to sign', () => {
     const [ledger] = out.ledgers;
-    const rows = readFileSync(path.join(dir, ledger.csv), 'utf8')
+    const rows = readFileSync(ledger.csv, 'utf8')
       .replace(/^\uFEFF/, '')
       .trim()
       .split(/\r\n/);
@@ -110,7 +115,7 @@ describe('briefs copies', () => {
       expect(sha(path.join(copiesDir(), file)), serial).toBe(hash);
     }
     expect(rows.find((r) => r.startsWith('000005,'))).toContain(',教育部,送,2,');
-    const text = pdfText(path.join(dir, ledger.pdf));
+    const text = pdfText(ledger.pdf);
     expect(text).toContain('分发登记表');
     expect(text).toContain('000011');
     expect(text).toContain('签收');
@@ -151,7 +156,7 @@ describe('briefs copies', () => {
       process.env.BRIEFS_SIGN_PASSWORD = 'secret';
       const signed = await copies('--sign', p12);
       expect(signed.copies.every((c) => c.signed)).toBe(true);
-      const report = execFileSync('pdfsig', [path.join(dir, signed.copies[0].pdf)], { encoding: 'utf8' });
+      const report = execFileSync('pdfsig', [signed.copies[0].pdf], { encoding: 'utf8' });
       expect(report).toContain('Signature is Valid.');
       expect(report).toContain('中国科协办公厅测试');
       // Without the password in the environment, nothing is signed and nothing written.
