@@ -31,7 +31,7 @@ import { outputBase } from '../workspace/select.js';
 import { assignSerials, recipientKey, sixDigits, type SerialRecord } from './numbers.js';
 import { recipientsOf, type Recipient } from './recipients.js';
 import type { CopySigner } from './sign.js';
-import { stampCopy } from './stamp.js';
+import { openMaster, stampCopy } from './stamp.js';
 
 export interface CopiesOptions {
   outDir: string;
@@ -187,6 +187,7 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
     if (await unchanged(serial, who)) files[serial] = previous!.files![serial];
     else todo.push({ serial, recipient, who, file: path.join(dir, `${serial}.pdf`) });
   }
+  // The master first (Chromium's one page is needed for it), then the ledger's print beside the stamping.
   if (todo.length > 0) {
     master = (await keptMaster()) ?? (await printMaster());
     if (!master)
@@ -195,9 +196,43 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
         'the masthead has no place for the 份号',
         'a workspace masthead.hbs must keep the serialSlot mark of the shipped one (templates/partials/masthead.hbs)',
       );
-    const { slot, bytes: masterBytes } = master;
+  }
+  // The ledger depends on the list only, not on the copies' bytes: it is printed while the
+  // copies are stamped (Chromium works in processes of its own; stamping keeps this one busy).
+  const perRecipient = new Map(recipients.map((r) => [recipientKey(r), r.copies]));
+  const rows = numbered.copies.map(({ serial: n, recipient }) => ({
+    serial: sixDigits(n),
+    recipient: recipient.name,
+    group: recipient.group,
+    copies: perRecipient.get(recipientKey(recipient)) ?? 1,
+    file: `${sixDigits(n)}.pdf`,
+  }));
+  const ledgerTitle = `《${assembled.bulletin.name}》${issue.year}年第${issue.number}期 分发登记表`;
+  const ledgerHtml = renderPage(project, 'ledger', {
+    title: ledgerTitle,
+    publisher: assembled.bulletin.publisher,
+    bulletin: { name: assembled.bulletin.name },
+    issue: { year: issue.year, number: issue.number, dateText: chineseDate(issue.date) },
+    count: rows.length,
+    rows,
+  });
+  // What the ledger PDF is made from is its HTML (a workspace template included).
+  const ledgerKey = sha256(new TextEncoder().encode(ledgerHtml));
+  const pdfFile = path.join(dir, 'ledger.pdf');
+  const ledgerKept = !opts.force && previous?.ledger === ledgerKey && (await readFile(pdfFile).catch(() => undefined)) !== undefined;
+  const ledgerJob = ledgerKept
+    ? undefined
+    : printPage(opts.pool, opts.server, ledgerHtml, opts.timeout).then((printed) =>
+        finishPdf(printed, { ...info, title: ledgerTitle, headings: [], id: ledgerKey }),
+      );
+  // Awaited below; until then a failure is held, not reported as unhandled.
+  ledgerJob?.catch(() => undefined);
+
+  if (master && todo.length > 0) {
+    const { slot } = master;
+    const opened = await openMaster(master.bytes);
     for (const { serial, recipient, who, file } of todo) {
-      let bytes = await stampCopy(masterBytes, {
+      let bytes = await stampCopy(opened, {
         serial,
         recipient: recipient.name,
         slot,
@@ -211,15 +246,14 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
       result.stamped++;
     }
   }
-  for (const { serial: n, recipient } of numbered.copies) {
-    const serial = sixDigits(n);
+  for (const row of rows) {
     result.copies.push({
       issue: issue.id,
-      serial,
-      recipient: recipient.name,
-      group: recipient.group,
-      pdf: path.join(dir, `${serial}.pdf`),
-      sha256: files[serial].sha256,
+      serial: row.serial,
+      recipient: row.recipient,
+      group: row.group,
+      pdf: path.join(dir, row.file),
+      sha256: files[row.serial].sha256,
       signed: !!opts.signer,
     });
   }
@@ -233,38 +267,13 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
     master: master ? { fingerprint: fp, sha256: sha256(master.bytes), slot: master.slot } : previous?.master,
   };
 
-  const perRecipient = new Map(recipients.map((r) => [recipientKey(r), r.copies]));
   const csv = [
     ['份号', '单位', '分组', '份数', '文件', 'sha256'].join(','),
-    ...result.copies.map((c) =>
-      [c.serial, c.recipient, c.group, perRecipient.get(recipientKey({ group: c.group, name: c.recipient })) ?? 1, `${c.serial}.pdf`, c.sha256]
-        .map(csvField)
-        .join(','),
-    ),
+    ...rows.map((r) => [r.serial, r.recipient, r.group, r.copies, r.file, files[r.serial].sha256].map(csvField).join(',')),
   ].join('\r\n');
   const csvFile = path.join(dir, 'ledger.csv');
   await writeAtomic(csvFile, `\uFEFF${csv}\r\n`);
-  const pdfFile = path.join(dir, 'ledger.pdf');
-  const ledgerKey = sha256(new TextEncoder().encode(csv));
-  const ledgerPdf = await readFile(pdfFile).catch(() => undefined);
-  if (opts.force || !ledgerPdf || previous?.ledger !== ledgerKey) {
-    const html = renderPage(project, 'ledger', {
-      title: `《${assembled.bulletin.name}》${issue.year}年第${issue.number}期 分发登记表`,
-      publisher: assembled.bulletin.publisher,
-      bulletin: { name: assembled.bulletin.name },
-      issue: { year: issue.year, number: issue.number, dateText: chineseDate(issue.date) },
-      count: result.copies.length,
-      rows: result.copies,
-    });
-    const printed = await printPage(opts.pool, opts.server, html, opts.timeout);
-    const finished = await finishPdf(printed, {
-      ...info,
-      title: `《${assembled.bulletin.name}》${issue.year}年第${issue.number}期 分发登记表`,
-      headings: [],
-      id: ledgerKey,
-    });
-    await writeAtomic(pdfFile, finished.bytes);
-  }
+  if (ledgerJob) await writeAtomic(pdfFile, (await ledgerJob).bytes);
   record[issue.id].ledger = ledgerKey;
   result.ledger = { csv: csvFile, pdf: pdfFile };
   return result;

@@ -23,7 +23,8 @@ const copiesDir = () => path.join(dir, 'dist/copies/qingkuang-2026-001');
 const pdfText = (file: string, page?: number) =>
   execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', file, '-'], { encoding: 'utf8' });
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-const trailerId = (file: string) => /\/ID \[ ?<([0-9A-F]+)>/.exec(readFileSync(file).toString('latin1'))?.[1];
+/** The ID a reader takes: the last trailer's (a copy is the master and an update after it). */
+const trailerId = (file: string) => [...readFileSync(file).toString('latin1').matchAll(/\/ID \[ ?<([0-9A-F]+)>/g)].at(-1)?.[1];
 const issueFile = () => path.join(dir, 'briefs/issues/qingkuang/2026/001.md');
 
 async function copies(...args: string[]) {
@@ -101,6 +102,33 @@ describe('briefs copies', () => {
     const ids = new Set(out.copies.map((c) => trailerId(c.pdf)));
     expect(ids.size).toBe(out.copies.length);
     expect(readFileSync(path.join(copiesDir(), '000002.pdf')).length).toBeLessThan(1.2 * readFileSync(path.join(dir, 'dist/qingkuang-2026-001.pdf')).length);
+  });
+
+  it('leaves the master\'s bytes as they are and adds an update whose cross-references are exact', () => {
+    // Readers repair a wrong offset without a word, so this reads the table itself.
+    const master = readFileSync(path.join(copiesDir(), '.master.pdf'));
+    const copy = readFileSync(path.join(copiesDir(), '000003.pdf'));
+    expect(copy.subarray(0, master.length).equals(master)).toBe(true);
+    const text = copy.toString('latin1');
+    const start = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)![1]);
+    expect(start).toBeGreaterThan(master.length);
+    const section = text.slice(start, text.indexOf('trailer', start));
+    expect(section.startsWith('xref')).toBe(true);
+    const lines = section.split(/\r?\n/).slice(1).filter(Boolean);
+    let checked = 0;
+    for (let i = 0; i < lines.length; ) {
+      const [first, count] = lines[i].split(' ').map(Number);
+      for (let k = 0; k < count; k++) {
+        const entry = lines[i + 1 + k];
+        expect(entry).toMatch(/^\d{10} 00000 n ?$/);
+        expect(text.slice(Number(entry.slice(0, 10)), Number(entry.slice(0, 10)) + 20)).toMatch(new RegExp(`^${first + k} 0 obj\\b`));
+        checked++;
+      }
+      i += 1 + count;
+    }
+    expect(checked).toBeGreaterThan(8);
+    const masterStart = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(master.toString('latin1'))![1];
+    expect(text.slice(text.indexOf('trailer', start))).toContain(`/Prev ${masterStart}`);
   });
 
   it('writes a ledger whose rows are the files, and a 分发登记表 to sign', () => {
