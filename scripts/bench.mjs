@@ -6,7 +6,7 @@
 // final HTML printed by a bare puppeteer script, and Chromium's own part of a print (printing
 // an issue that is already loaded a second time), which no change to briefs can beat.
 import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -248,6 +248,10 @@ try {
   // Again with --force: every copy stamped anew from the master kept beside them (and the ledger printed again).
   const copyAgain = await briefs(root, 'copies', 'jianyi/2026/1', '--json', '--force');
   const copyPages = cold.summary.issues.find((i) => i.id === 'jianyi/2026/1').pages;
+  const copySize = {
+    copy: Math.max(...copyAgain.summary.copies.map((c) => statSync(c.pdf).size)),
+    master: statSync(path.join(root, 'dist/copies/jianyi-2026-001/.master.pdf')).size,
+  };
   const bigRoot = bigWorkspace();
   const validates = [];
   try {
@@ -278,6 +282,7 @@ try {
       `a ${copyPages}-page issue; its master and ledger printed in the same run; target ≤ 5 s after the master (6 pages)`,
     ],
     ['  again, the master kept', s(copyAgain.ms), 'copies --force: 200 stamped anew, the ledger printed again; target ≤ 5 s after the master'],
+    ['  peak memory', `${(copyAgain.maxRssKb / 1024).toFixed(0)} MB`, `the same run; each copy ${(copySize.copy / copySize.master).toFixed(2)}× the master (target ≤ 1.2×)`],
     ['validate, 10,000 + 5,000 files', s(validate.median), `target ≤ 2 s; ${range(validate)}`],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));

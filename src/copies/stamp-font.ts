@@ -43,7 +43,14 @@ export interface StampFont {
   text: string;
 }
 
+/**
+ * Subsets by file and characters, the most recently used kept: the fixed words of the trace and
+ * the characters recipients share come back with every copy, a name's own digits never. Bounded,
+ * so memory stays flat however many copies a run makes (the fonts read from a subset and its
+ * deflated streams are keyed by its bytes, weakly, and go with it).
+ */
 const cache = new Map<string, Promise<Uint8Array>>();
+const CACHED_SUBSETS = 64;
 /** Each file unpacked from woff2 once a run: subset-font would unpack it for every subset. */
 const unpacked = new Map<string, Promise<Buffer>>();
 let unpacking: Promise<unknown> = Promise.resolve();
@@ -89,12 +96,14 @@ export async function stampFonts(texts: readonly string[]): Promise<{ runs: Stam
     const set = [...new Set(chars)].sort().join('');
     const key = `${chunk.file}\u0000${set}`;
     let font = cache.get(key);
-    if (!font) {
+    if (font) cache.delete(key);
+    else {
       font = truetype(chunk.file)
         .then((ttf) => subsetFont(ttf, set, { targetFormat: 'truetype' }))
         .then((b: Buffer) => new Uint8Array(b));
-      cache.set(key, font);
+      if (cache.size >= CACHED_SUBSETS) cache.delete(cache.keys().next().value!);
     }
+    cache.set(key, font);
     fonts.set(chunk, font);
   }
   const runs = await Promise.all(cut.map((list) => Promise.all(list.map(async (r) => ({ bytes: await fonts.get(r.chunk)!, text: r.text })))));
