@@ -282,7 +282,11 @@ try {
       `a ${copyPages}-page issue; its master and ledger printed in the same run; target ≤ 5 s after the master (6 pages)`,
     ],
     ['  again, the master kept', s(copyAgain.ms), 'copies --force: 200 stamped anew, the ledger printed again; target ≤ 5 s after the master'],
-    ['  peak memory', `${(copyAgain.maxRssKb / 1024).toFixed(0)} MB`, `the same run; each copy ${(copySize.copy / copySize.master).toFixed(2)}× the master (target ≤ 1.2×)`],
+    [
+      '  peak memory',
+      `${(copyAgain.maxRssKb / 1024).toFixed(0)} MB`,
+      `the same run; each copy ${(copySize.copy / copySize.master).toFixed(2)}× the master (target ≤ 1.2×)`,
+    ],
     ['validate, 10,000 + 5,000 files', s(validate.median), `target ≤ 2 s; ${range(validate)}`],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
