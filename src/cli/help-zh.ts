@@ -68,6 +68,7 @@ const HELP_ZH: Record<string, Entry> = {
       '--out': '输出文件夹（默认：dist，或配置中的 out）；合订本在其中的 volumes/ 下',
       '--json': '在标准输出打印一份 JSON：合订本的文件、页数和各期起止页',
       '--drafts': '草稿也一并合订，目录中标明“草稿”',
+      '--folio': '各期页面的页码：issue（各期自己的）、volume（合订本连续页码）或 both（两者）；默认取刊物的 volumeFolio，否则 issue',
       '--force': '重新合订，即使已是最新',
       '--timeout': '每次印制的最长时间（毫秒）',
       '--browser': '用于印制的 Chrome 或 Chromium',

@@ -19,6 +19,7 @@ interface VolumeFlags {
   force?: boolean;
   timeout: number;
   browser?: string;
+  folio?: string;
 }
 
 export function volumeCommand(program: Command, io: Output, setExit: (code: number) => void): void {
@@ -30,6 +31,10 @@ export function volumeCommand(program: Command, io: Output, setExit: (code: numb
     .option('-o, --out <dir>', 'output folder (default: dist, or "out" in briefs.config.yaml); the volume goes to <out>/volumes/')
     .option('--json', 'print one JSON object on stdout: {"volume":{"publication","year","pdf","pages","issues":[{"id","firstPage","lastPage"}]}}')
     .option('--drafts', 'bind draft issues too, each marked 草稿 in the contents')
+    .option(
+      '--folio <mode>',
+      "the page numbers of the issues' pages: issue (their own), volume (the volume's, continuous) or both (default: the bulletin's volumeFolio, else issue)",
+    )
     .option('-f, --force', 'make the volume again, even when it is up to date')
     .option('--timeout <ms>', 'how long one print may take', parseInteger, 60_000)
     .option('--browser <path>', 'the Chrome or Chromium to print with')
@@ -43,6 +48,12 @@ export function volumeCommand(program: Command, io: Output, setExit: (code: numb
         throw usageError('bad-argument', `no bulletin "${bulletinArg}"`, `one of ${Object.keys(config.bulletins).join(', ')}`, undefined, [
           `没有刊物“${bulletinArg}”`,
           `可选：${Object.keys(config.bulletins).join('、')}`,
+        ]);
+      const folio = flags.folio;
+      if (folio !== undefined && folio !== 'issue' && folio !== 'volume' && folio !== 'both')
+        throw usageError('bad-argument', `--folio ${folio}: not a folio mode`, 'issue, volume or both', undefined, [
+          `--folio ${folio}：没有这种页码方式`,
+          'issue（各期页码）、volume（合订本连续页码）或 both（两者）',
         ]);
       const year = Number(yearArg);
       if (!/^\d{4}$/.test(yearArg))
@@ -64,6 +75,7 @@ export function volumeCommand(program: Command, io: Output, setExit: (code: numb
           timeout: flags.timeout,
           pool,
           server,
+          folio,
         });
       } finally {
         await pool.close();

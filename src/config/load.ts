@@ -31,6 +31,7 @@ const BULLETIN_KEYS = [
   'groupByTopic',
   'articleBreak',
   'notes',
+  'volumeFolio',
   'maxChars',
   'issueArticles',
   'issueChars',
@@ -117,6 +118,7 @@ function readBulletins(value: unknown, rel: string, config: Config, own: Set<str
           groupByTopic: false,
           articleBreak: 'flow',
           notes: 'page',
+          volumeFolio: 'issue',
           maxChars: 3000,
           issueArticles: 5,
           issueChars: 6000,
@@ -132,6 +134,12 @@ function readBulletins(value: unknown, rel: string, config: Config, own: Set<str
           rel,
           `bulletins.${id}.${key}`,
           'must be page (脚注: at the foot of the page of the reference) or end (尾注: at the end of the article)',
+        );
+      if (key === 'volumeFolio' && v !== 'issue' && v !== 'volume' && v !== 'both')
+        throw configError(
+          rel,
+          `bulletins.${id}.${key}`,
+          "must be issue (each issue keeps its own page numbers), volume (the volume's continuous numbers) or both",
         );
       (merged as unknown as Record<string, unknown>)[key] = key === 'name' ? String(v).replace(/^《|》$/g, '') : v;
       own.add(`${id}.${key}`);

@@ -17,6 +17,8 @@ export interface BulletinConfig {
   articleBreak: 'page' | 'flow';
   /** Footnotes at the foot of the page of their reference (脚注, page), or closing their article (尾注, end). */
   notes: 'page' | 'end';
+  /** The year's volume: the issues' pages keep their own folios (issue), take the volume's (volume), or show both. */
+  volumeFolio: 'issue' | 'volume' | 'both';
   /** Han characters a submission may have before `validate` warns. */
   maxChars: number;
   /** `briefs assemble`: articles an issue holds at most … */

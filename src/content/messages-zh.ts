@@ -73,6 +73,10 @@ export const MESSAGES_ZH: Record<string, [string, string]> = {
   'recipients-invalid': ['分发名单中“{name}”有误', '每个单位只列一次，份数为 1 至 10000 的整数'],
   'recipients-unreadable': ['无法读取分发名单 {path}', '名单须是工作区内的 .yaml、.yml 或 .csv 文件'],
   'volume-draft': ['{id} 是草稿；合订本只收定稿', '定稿后再合订，或加 --drafts 一并合订草稿（目录中标明“草稿”）'],
+  'volume-folio-kept': [
+    '{count} 页找不到本期页码可替换，合订本页码另行加印',
+    '工作区模板若不在版心下方印页码，原页码会保留：可改用 volumeFolio: both，或照 bulletin.css 设置页码',
+  ],
   'volume-missing-number': ['该年没有第{number}期的期文件，合订本在此跳过', '补上这一期；如该期号从未使用，可不理会'],
   'volume-empty': ['该刊物在 {year} 年没有任何一期', '检查刊物和年份'],
   'print-failed': ['印制失败：{reason}', '加上 --debug 重新运行查看详情；页面超时可调大 --timeout'],

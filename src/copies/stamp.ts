@@ -221,7 +221,7 @@ function appendUpdate(master: StampMaster, objects: [PDFRef, PDFObject][], id: s
   }
   // Subsections of consecutive object numbers, each entry 20 bytes (§7.5.4).
   let xref = 'xref\n';
-  for (let i = 0; i < offsets.length; ) {
+  for (let i = 0; i < offsets.length;) {
     let j = i + 1;
     while (j < offsets.length && offsets[j][0] === offsets[j - 1][0] + 1) j++;
     xref += `${offsets[i][0]} ${j - i}\n`;

@@ -5,13 +5,16 @@
  */
 import type { AssembledIssue } from '../assemble/issue.js';
 import { chineseDate } from '../render/chinese.js';
+import type { FolioMode } from './folios.js';
 
 interface VolumeArticle {
   title: string;
   authors: string;
   topic?: string;
-  /** 1-based page in the volume. */
+  /** 1-based page in the volume (what a link goes to). */
   page: number;
+  /** The page number as printed on that page: the issue's own (folio: issue), else the volume's. */
+  folio: string;
   issueLabel: string;
 }
 
@@ -22,6 +25,8 @@ interface VolumeIssue {
   draft: boolean;
   firstPage: number;
   lastPage: number;
+  /** The printed number of its first page (see VolumeArticle.folio); none with the issues' own folios, where it is always 1. */
+  folio: string;
   articles: VolumeArticle[];
 }
 
@@ -42,9 +47,15 @@ const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
 
 const issueLabel = (a: AssembledIssue) => `${a.issue.supplement ? '增刊' : ''}第${a.issue.number}期`;
 
-/** `front` is the number of front matter pages before the first issue. */
-export function volumeContents(placed: readonly PlacedIssue[], front: number): VolumeContents {
+/**
+ * `front` is the number of front matter pages before the first issue. The pages listed are
+ * the ones printed: with each issue's own folios a reader looks for 第3期 and its page 2, so
+ * that is what the contents give (the index entries name the issue); with the volume's, its
+ * continuous numbers, which start after the front matter.
+ */
+export function volumeContents(placed: readonly PlacedIssue[], front: number, folio: FolioMode = 'issue'): VolumeContents {
   let start = front + 1;
+  const printed = (page: number, first: number) => String(folio === 'issue' ? page - first + 1 : page - front);
   const issues: VolumeIssue[] = placed.map(({ assembled, pages, articlePages }) => {
     const label = issueLabel(assembled);
     const first = start;
@@ -56,13 +67,18 @@ export function volumeContents(placed: readonly PlacedIssue[], front: number): V
       draft: assembled.issue.status === 'draft',
       firstPage: first,
       lastPage: first + pages - 1,
-      articles: assembled.articles.map((a) => ({
-        title: a.submission.title,
-        authors: a.submission.authors.map((x) => x.name).join('、'),
-        topic: a.submission.topic,
-        page: first - 1 + (articlePages.get(a.submission.title) ?? 1),
-        issueLabel: label,
-      })),
+      folio: folio === 'issue' ? '' : printed(first, first),
+      articles: assembled.articles.map((a) => {
+        const page = first - 1 + (articlePages.get(a.submission.title) ?? 1);
+        return {
+          title: a.submission.title,
+          authors: a.submission.authors.map((x) => x.name).join('、'),
+          topic: a.submission.topic,
+          page,
+          folio: printed(page, first),
+          issueLabel: label,
+        };
+      }),
     };
   });
   const all = issues.flatMap((i) => i.articles);

@@ -9,6 +9,7 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFString, type PDFRef } from 'pdf-lib';
 import { setDocumentInfo } from '../print/pdf-metadata.js';
 import type { VolumeContents } from './contents.js';
+import { setFolios, type FolioMode } from './folios.js';
 
 const GOTO = 'https://briefs.invalid/goto/';
 
@@ -20,10 +21,17 @@ export interface VolumeInfo {
   producer: string;
   id: string;
   year: number;
+  /** Whose page numbers the issues' pages print: each issue's own, the volume's, or both. */
+  folio: FolioMode;
 }
 
 /** `issues` are the issues' documents, loaded once by the caller (it read their pages and outlines). */
-export async function mergeVolume(front: Uint8Array, issues: readonly PDFDocument[], contents: VolumeContents, info: VolumeInfo): Promise<Uint8Array> {
+export async function mergeVolume(
+  front: Uint8Array,
+  issues: readonly PDFDocument[],
+  contents: VolumeContents,
+  info: VolumeInfo,
+): Promise<{ bytes: Uint8Array; folioNotFound: number[] }> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const frontDoc = await PDFDocument.load(front, { updateMetadata: false });
   for (const page of await doc.copyPages(frontDoc, frontDoc.getPageIndices())) doc.addPage(page);
@@ -31,6 +39,8 @@ export async function mergeVolume(front: Uint8Array, issues: readonly PDFDocumen
   for (const src of issues) for (const page of await doc.copyPages(src, src.getPageIndices())) doc.addPage(page);
   const pages = doc.getPages();
   const dest = (page: number) => doc.context.obj([pages[Math.min(pages.length, Math.max(1, page)) - 1].ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull]);
+
+  const folioNotFound = info.folio === 'issue' ? [] : await setFolios(doc, pages.slice(frontPages), info.folio);
 
   // The front matter's links: to their pages.
   for (const page of pages.slice(0, frontPages)) {
@@ -77,15 +87,19 @@ export async function mergeVolume(front: Uint8Array, issues: readonly PDFDocumen
   doc.context.assign(outlineRoot, doc.context.obj({ Type: 'Outlines', First: year.ref, Last: year.ref, Count: 1 + issueItems.length }));
   doc.catalog.set(PDFName.of('Outlines'), outlineRoot);
 
-  // Page labels: 封面, i, ii …, then <issue>-1 ….
+  // Page labels, as the pages are numbered in print: 封面, ii, iii … (the cover is page i of
+  // the front matter's roman folios, unprinted), then <issue>-1 … or the volume's 1, 2 ….
   const nums: (number | PDFDict)[] = [0, doc.context.obj({ P: PDFHexString.fromText('封面') }) as PDFDict];
-  if (frontPages > 1) nums.push(1, doc.context.obj({ S: 'r' }) as PDFDict);
-  for (const issue of contents.issues) {
-    const prefix = `${issue.label.replace(/^第|期$/g, '').replace('增刊第', 's')}-`;
-    nums.push(issue.firstPage - 1, doc.context.obj({ S: 'D', P: PDFHexString.fromText(prefix), St: 1 }) as PDFDict);
-  }
+  if (frontPages > 1) nums.push(1, doc.context.obj({ S: 'r', St: 2 }) as PDFDict);
+  if (info.folio === 'issue')
+    for (const issue of contents.issues) {
+      const prefix = `${issue.label.replace(/^第|期$/g, '').replace('增刊第', 's')}-`;
+      nums.push(issue.firstPage - 1, doc.context.obj({ S: 'D', P: PDFHexString.fromText(prefix), St: 1 }) as PDFDict);
+    }
+  else nums.push(frontPages, doc.context.obj({ S: 'D', St: 1 }) as PDFDict);
   doc.catalog.set(PDFName.of('PageLabels'), doc.context.obj({ Nums: nums.map((n) => (typeof n === 'number' ? PDFNumber.of(n) : n)) }));
 
   setDocumentInfo(doc, { ...info, keywords: [] });
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
+  const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
+  return { bytes, folioNotFound };
 }

@@ -20,6 +20,7 @@ import { sha256 } from '../generate/manifest.js';
 import { VERSION } from '../version.js';
 import { assemble, type Project } from '../workspace/project.js';
 import { volumeContents, type PlacedIssue } from './contents.js';
+import type { FolioMode } from './folios.js';
 import { mergeVolume } from './merge.js';
 import { outlinePages } from './read-issue-pdf.js';
 
@@ -31,6 +32,8 @@ export interface VolumeOptions {
   timeout: number;
   pool: BrowserPool;
   server: PrintServer;
+  /** Overrides the bulletin's volumeFolio. */
+  folio?: FolioMode;
 }
 
 export interface VolumeResult {
@@ -57,6 +60,7 @@ interface VolumeRecord {
 export async function makeVolume(project: Project, bulletinId: string, year: number, opts: VolumeOptions): Promise<VolumeResult> {
   const result: VolumeResult = { publication: bulletinId, year, issues: [], status: 'failed', diagnostics: [] };
   const bulletin = project.config.bulletins[bulletinId];
+  const folio = opts.folio ?? bulletin.volumeFolio;
   const ofYear = project.issues
     .filter((i) => i.publication === bulletinId && i.year === year)
     .sort((a, b) => Number(a.supplement) - Number(b.supplement) || a.number - b.number);
@@ -121,7 +125,7 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
   const totals = ofYear.map((i) => i.total).filter((t): t is number => t !== undefined);
   const numbers = ofYear.filter((i) => !i.supplement).map((i) => i.number);
   const html = (front: number) => {
-    const contents = volumeContents(placed, front);
+    const contents = volumeContents(placed, front, folio);
     return {
       contents,
       html: renderPage(project, 'volume', {
@@ -138,7 +142,7 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
   const printFront = (source: string) => printPage(opts.pool, opts.server, source, opts.timeout);
   let front = 0;
   let made = html(front);
-  const key = sha256(new TextEncoder().encode(JSON.stringify([VERSION, files.map((f) => sha256(f)), made.html])));
+  const key = sha256(new TextEncoder().encode(JSON.stringify([VERSION, files.map((f) => sha256(f)), made.html, folio])));
   const out = path.join(opts.outDir, 'volumes', `${bulletinId}-${year}.pdf`);
   const record = await readFile(path.join(opts.outDir, RECORD), 'utf8')
     .then((t) => JSON.parse(t) as Record<string, VolumeRecord>)
@@ -170,7 +174,7 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
     made = html(front);
   }
   const last = ofYear[ofYear.length - 1];
-  const bytes = await mergeVolume(frontPdf, docs, made.contents, {
+  const { bytes, folioNotFound } = await mergeVolume(frontPdf, docs, made.contents, {
     title: `《${bulletin.name}》${year}年合订本`,
     author: bulletin.publisher,
     subject: bulletin.name,
@@ -178,7 +182,17 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
     producer: `briefs ${VERSION}`,
     id: key,
     year,
+    folio,
   });
+  if (folioNotFound.length > 0)
+    result.diagnostics.push({
+      severity: 'warning',
+      code: 'volume-folio-kept',
+      file: bulletinId,
+      message: `${folioNotFound.length} page(s) had no page number of their issue to replace (volume pages ${folioNotFound.slice(0, 10).join(', ')}${folioNotFound.length > 10 ? ' …' : ''}); the volume's number is set beside whatever they print`,
+      hint: 'a workspace template that sets the folio elsewhere than under the text block keeps it: use volumeFolio: both, or set the folio as bulletin.css does',
+      data: { count: String(folioNotFound.length) },
+    });
   await mkdir(path.dirname(out), { recursive: true });
   await writeAtomic(out, bytes);
   const issues = made.contents.issues.map((i) => ({ id: i.id, firstPage: i.firstPage, lastPage: i.lastPage }));

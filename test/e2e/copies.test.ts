@@ -24,7 +24,12 @@ const pdfText = (file: string, page?: number) =>
   execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', file, '-'], { encoding: 'utf8' });
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 /** The ID a reader takes: the last trailer's (a copy is the master and an update after it). */
-const trailerId = (file: string) => [...readFileSync(file).toString('latin1').matchAll(/\/ID \[ ?<([0-9A-F]+)>/g)].at(-1)?.[1];
+const trailerId = (file: string) =>
+  [
+    ...readFileSync(file)
+      .toString('latin1')
+      .matchAll(/\/ID \[ ?<([0-9A-F]+)>/g),
+  ].at(-1)?.[1];
 const issueFile = () => path.join(dir, 'briefs/issues/qingkuang/2026/001.md');
 
 async function copies(...args: string[]) {
@@ -104,7 +109,7 @@ describe('briefs copies', () => {
     expect(readFileSync(path.join(copiesDir(), '000002.pdf')).length).toBeLessThan(1.2 * readFileSync(path.join(dir, 'dist/qingkuang-2026-001.pdf')).length);
   });
 
-  it('leaves the master\'s bytes as they are and adds an update whose cross-references are exact', () => {
+  it("leaves the master's bytes as they are and adds an update whose cross-references are exact", () => {
     // Readers repair a wrong offset without a word, so this reads the table itself.
     const master = readFileSync(path.join(copiesDir(), '.master.pdf'));
     const copy = readFileSync(path.join(copiesDir(), '000003.pdf'));
@@ -116,7 +121,7 @@ describe('briefs copies', () => {
     expect(section.startsWith('xref')).toBe(true);
     const lines = section.split(/\r?\n/).slice(1).filter(Boolean);
     let checked = 0;
-    for (let i = 0; i < lines.length; ) {
+    for (let i = 0; i < lines.length;) {
       const [first, count] = lines[i].split(' ').map(Number);
       for (let k = 0; k < count; k++) {
         const entry = lines[i + 1 + k];

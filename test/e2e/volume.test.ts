@@ -42,6 +42,18 @@ async function readPages(data: Buffer) {
   return pages;
 }
 
+type Page = Awaited<ReturnType<typeof readPages>>[number];
+/** The text a page prints under its text block (its folios), spaces dropped, left to right. */
+const foot = (p: Page) =>
+  p.runs
+    .filter((r) => r.y < 35 * (72 / 25.4) - 2)
+    .sort((a, b) => a.x - b.x)
+    .map((r) => r.text)
+    .join('')
+    .replace(/\s+/g, '');
+/** The number "— N —" a page prints. */
+const folioOf = (p: Page) => /—(\d+)—/.exec(foot(p))?.[1];
+
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'briefs-volume-'));
   cpSync(path.join(repo, 'briefs'), path.join(dir, 'briefs'), { recursive: true });
@@ -62,6 +74,32 @@ async function articlesOf(id: string): Promise<{ title: string; names: string[] 
   const project = await loadProject(await loadConfig({ root: dir }));
   const issue = project.issues.find((i) => i.id === id)!;
   return issue.submissions.map((s) => project.byId.get(s)!).map((s) => ({ title: s.title, names: s.authors.map((a) => a.name) }));
+}
+
+/**
+ * Every link of the front matter goes to the page whose printed folio is the number the entry
+ * shows (an issue heading with no number goes to its issue's first page).
+ */
+async function linksLeadToTheirNumbers(data: Buffer, frontPages: number, firstPages: number[] = volume.issues.map((i) => i.firstPage)) {
+  const pages = await readPages(data);
+  let links = 0;
+  for (const p of pages.slice(0, frontPages)) {
+    for (const link of p.links) {
+      expect(link.url, 'no link is left to the placeholder address').toBeUndefined();
+      const [x1, y1, x2, y2] = link.rect;
+      const inside = p.runs.filter((r) => r.x >= x1 - 1 && r.x <= x2 + 1 && r.y >= y1 - 2 && r.y <= y2 + 2);
+      const printed = inside
+        .sort((a, b) => a.x - b.x)
+        .map((r) => r.text)
+        .join('')
+        .match(/(\d+)\s*$/)?.[1];
+      const what = inside.map((r) => r.text).join('');
+      if (printed === undefined) expect(firstPages, what).toContain(link.target);
+      else expect(folioOf(pages[link.target! - 1]), what).toBe(printed);
+      links++;
+    }
+  }
+  expect(links).toBeGreaterThan(15);
 }
 
 describe('briefs volume', () => {
@@ -91,7 +129,7 @@ describe('briefs volume', () => {
     }
   });
 
-  it('lists every author of every article in the author index, with the article’s volume page', async () => {
+  it('lists every author of every article in the author index, with the page number printed on the article’s page', async () => {
     const pages = await readPages(bytes);
     const lines = (p: (typeof pages)[number]) => {
       const byY = new Map<number, string[]>();
@@ -110,14 +148,17 @@ describe('briefs volume', () => {
     for (const issue of volume.issues) {
       for (const { title, names } of await articlesOf(issue.id)) {
         const page = outline.find((e) => e.title === title)!.page;
+        // Each issue keeps its own folios (the default): the index gives the issue and its page.
+        const printed = folioOf(pages[page - 1])!;
+        expect(printed).toBe(String(page - issue.firstPage + 1));
         for (const name of names) {
           const at = index.findIndex((l, i) => i > from && l.startsWith(name));
           expect(at, name).toBeGreaterThan(from);
           // The author's entries follow the name: one of them is this article, at its page.
           const entries = index.slice(at + 1, at + 8);
           expect(
-            entries.some((l) => l.startsWith(title.slice(0, 8)) && l.endsWith(String(page))),
-            `${name}: ${title} → ${page}\n${entries.join('\n')}`,
+            entries.some((l) => l.startsWith(title.slice(0, 8)) && l.endsWith(printed)),
+            `${name}: ${title} → ${printed}\n${entries.join('\n')}`,
           ).toBe(true);
         }
       }
@@ -125,29 +166,14 @@ describe('briefs volume', () => {
   });
 
   it('links every entry of the front matter to the page it names', async () => {
-    const pages = await readPages(bytes);
-    let links = 0;
-    for (const p of pages.slice(0, front)) {
-      for (const link of p.links) {
-        expect(link.url, 'no link is left to the placeholder address').toBeUndefined();
-        const [x1, y1, x2, y2] = link.rect;
-        const inside = p.runs.filter((r) => r.x >= x1 - 1 && r.x <= x2 + 1 && r.y >= y1 - 2 && r.y <= y2 + 2);
-        const printed = inside
-          .sort((a, b) => a.x - b.x)
-          .map((r) => r.text)
-          .join('')
-          .match(/(\d+)\s*$/)?.[1];
-        expect(link.target, inside.map((r) => r.text).join('')).toBe(Number(printed));
-        links++;
-      }
-    }
-    expect(links).toBeGreaterThan(15);
+    await linksLeadToTheirNumbers(bytes, front);
   });
 
-  it('labels the pages 封面, i, ii …, then issue-page', async () => {
+  it('labels the pages 封面, ii, iii … as their folios, then issue-page', async () => {
     const pages = await readPages(bytes);
     expect(pages[0].label).toBe('封面');
-    expect(pages[1].label).toBe('i');
+    expect(pages[1].label).toBe('ii');
+    expect(foot(pages[1])).toBe('ii');
     expect(pages[volume.issues[1].firstPage].label).toBe('2-2');
   });
 
@@ -157,5 +183,54 @@ describe('briefs volume', () => {
     const forced = await runCli(['--root', dir, 'volume', 'qingkuang', '2026', '--drafts', '--force', '--json']);
     expect(forced.code).toBe(0);
     expect(readFileSync(path.resolve(JSON.parse(forced.stdout).volume.pdf)).equals(bytes)).toBe(true);
+  });
+});
+
+describe('briefs volume --folio', () => {
+  /** The volume again with another folio, the issues' PDFs already made (only the front matter is printed). */
+  const bind = async (mode: string) => {
+    const r = await runCli(['--root', dir, 'volume', 'qingkuang', '2026', '--drafts', '--json', '--folio', mode]);
+    expect(r.code, r.stderr).toBe(0);
+    const made = JSON.parse(r.stdout).volume as typeof volume;
+    return { made, data: readFileSync(path.resolve(made.pdf)), stderr: r.stderr };
+  };
+  const body = (p: Page) => p.runs.filter((r) => r.y >= 35 * (72 / 25.4) - 2);
+
+  it('volume: each issue page prints the volume’s number instead of its own, at the side GB/T 9704 gives it', async () => {
+    const { made, data, stderr } = await bind('volume');
+    expect(stderr).not.toContain('volume-folio-kept');
+    const pages = await readPages(data);
+    const before = await readPages(bytes);
+    const first = made.issues[0].firstPage;
+    expect(pages).toHaveLength(before.length);
+    for (const p of pages.slice(first - 1)) {
+      const n = p.n - first + 1;
+      // One folio, the volume's, and nothing of the issue's left for a reader to extract.
+      expect(foot(p), `page ${p.n}`).toBe(`—${n}—`);
+      const run = p.runs.find((r) => r.y < 35 * (72 / 25.4) - 2)!;
+      // Odd pages at the right of the page's middle, even at the left.
+      expect(run.x > 297.5, `page ${p.n}`).toBe(n % 2 === 1);
+      expect(p.label).toBe(String(n));
+      // The rest of the page is the issue's, run for run.
+      expect(body(p)).toEqual(body(before[p.n - 1]));
+    }
+    // The contents and indexes give the volume's numbers, each leading to its page.
+    await linksLeadToTheirNumbers(
+      data,
+      first - 1,
+      made.issues.map((i) => i.firstPage),
+    );
+  });
+
+  it('both: the issue’s folio stays and the volume’s page is added at the foot', async () => {
+    const { made, data } = await bind('both');
+    const pages = await readPages(data);
+    const first = made.issues[0].firstPage;
+    for (const issue of made.issues)
+      for (let k = issue.firstPage; k <= issue.lastPage; k++) {
+        const f = foot(pages[k - 1]);
+        expect(f).toContain(`—${k - issue.firstPage + 1}—`);
+        expect(f).toContain(`总第${k - first + 1}页`);
+      }
   });
 });
