@@ -63,6 +63,12 @@ describe('configuration precedence', () => {
     await expect(load('bulletins:\n  qingkuang:\n    notes: margin\n')).rejects.toThrow(/notes.*page.*end/);
   });
 
+  it('takes volumeFolio issue, volume or both, and names anything else', async () => {
+    expect((await load('bulletins:\n  jianyi:\n    volumeFolio: both\n')).bulletins.jianyi.volumeFolio).toBe('both');
+    expect(defaultConfig('/ws').bulletins.jianyi.volumeFolio).toBe('issue');
+    await expect(load('bulletins:\n  jianyi:\n    volumeFolio: continuous\n')).rejects.toThrow(/volumeFolio.*issue.*volume.*both/);
+  });
+
   it('takes articleBreak page or flow, and names anything else', async () => {
     expect((await load('bulletins:\n  qingkuang:\n    articleBreak: page\n')).bulletins.qingkuang.articleBreak).toBe('page');
     expect(defaultConfig('/ws').bulletins.jianyi.articleBreak).toBe('page');
