@@ -1,15 +1,13 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { namesSystemFonts } from '../config/types.js';
 import { loadConfig } from '../config/load.js';
 import { capRepeats, sortDiagnostics } from '../content/diagnostic.js';
+import type { CopySigner } from '../copies/sign.js';
 import { chooseLang, localize } from '../content/messages-zh.js';
 import { usageError } from '../errors.js';
 import { readRegular } from '../files/read-regular.js';
-import { BrowserPool } from '../print/browser.js';
-import { startPrintServer } from '../print/print-server.js';
-import { loadProject } from '../workspace/project.js';
 import { selectIssues } from '../workspace/select.js';
+import { withBrowserRun } from './browser-run.js';
 import { globalFlags, parseInteger, sayer } from './options.js';
 import { formatDiagnostics, type Output } from './report.js';
 
@@ -41,7 +39,7 @@ export function copiesCommand(program: Command, io: Output, setExit: (code: numb
       const lang = chooseLang(g.lang);
       const config = await loadConfig({ root: g.root, config: g.config, out: flags.out, browser: flags.browser });
       const outDir = path.resolve(config.root, config.out);
-      let signer;
+      let signer: CopySigner | undefined;
       if (flags.sign) {
         const password = process.env.BRIEFS_SIGN_PASSWORD;
         if (password === undefined)
@@ -60,27 +58,26 @@ export function copiesCommand(program: Command, io: Output, setExit: (code: numb
         const { loadSigner } = await import('../copies/sign.js');
         signer = loadSigner(read.bytes, password);
       }
-      const project = await loadProject(config);
-      const chosen = selectIssues(project.issues, selectors, config.bulletins, config.root, process.cwd());
-      const pool = new BrowserPool({ executablePath: config.browser, jobs: 1, timeout: flags.timeout, restarts: 1, systemFonts: namesSystemFonts(config) });
-      const server = await startPrintServer(config.root);
       // Loaded when asked for: pdf-lib, harfbuzz and the signer would slow every other command's start.
       const { makeCopies } = await import('../copies/copies.js');
-      let results;
-      try {
-        results = await makeCopies(project, chosen, {
-          outDir,
-          force: !!flags.force,
-          timeout: flags.timeout,
-          pool,
-          server,
-          signer,
-          showRecipient: !!flags.showRecipient,
-        });
-      } finally {
-        await pool.close();
-        await server.close();
-      }
+      const { project, chosen, results } = await withBrowserRun(
+        config,
+        outDir,
+        { jobs: 1, timeout: flags.timeout, force: !!flags.force },
+        async ({ project, pool, server }) => {
+          const chosen = selectIssues(project.issues, selectors, config.bulletins, config.root, process.cwd());
+          const results = await makeCopies(project, chosen, {
+            outDir,
+            force: !!flags.force,
+            timeout: flags.timeout,
+            pool,
+            server,
+            signer,
+            showRecipient: !!flags.showRecipient,
+          });
+          return { project, chosen, results };
+        },
+      );
       const files = new Set(chosen.map((i) => i.file));
       const problems = [...project.diagnostics.filter((d) => d.severity === 'error' && files.has(d.file)), ...results.flatMap((r) => r.diagnostics)];
       const shown = capRepeats(sortDiagnostics(problems)).map((d) => localize(d, lang));

@@ -2,13 +2,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load.js';
-import { namesSystemFonts } from '../config/types.js';
+import { volumeFile } from '../volume/paths.js';
 import { capRepeats, sortDiagnostics } from '../content/diagnostic.js';
 import { chooseLang, localize } from '../content/messages-zh.js';
 import { usageError } from '../errors.js';
-import { BrowserPool } from '../print/browser.js';
-import { startPrintServer } from '../print/print-server.js';
-import { loadProject } from '../workspace/project.js';
+import { withBrowserRun } from './browser-run.js';
 import { globalFlags, parseInteger, sayer } from './options.js';
 import { formatDiagnostics, type Output } from './report.js';
 
@@ -59,28 +57,16 @@ export function volumeCommand(program: Command, io: Output, setExit: (code: numb
       if (!/^\d{4}$/.test(yearArg))
         throw usageError('bad-argument', `"${yearArg}" is not a year`, 'e.g. 2026', undefined, [`“${yearArg}”不是年份`, '例如 2026']);
       const outDir = path.resolve(config.root, config.out);
-      const project = await loadProject(config);
       const jobs = Math.max(1, Math.min(4, os.availableParallelism()));
-      const pool = new BrowserPool({ executablePath: config.browser, jobs, timeout: flags.timeout, restarts: 1, systemFonts: namesSystemFonts(config) });
-      const server = await startPrintServer(config.root);
       // Loaded when asked for, as copies is: pdf-lib would slow every other command's start.
       const { makeVolume } = await import('../volume/volume.js');
-      let result;
-      try {
-        result = await makeVolume(project, bulletin.id, year, {
-          outDir,
-          drafts: !!flags.drafts,
-          force: !!flags.force,
-          jobs,
-          timeout: flags.timeout,
-          pool,
-          server,
-          folio,
-        });
-      } finally {
-        await pool.close();
-        await server.close();
-      }
+      const result = await withBrowserRun(
+        config,
+        outDir,
+        { jobs, timeout: flags.timeout, force: !!flags.force, outputs: [volumeFile(outDir, bulletin.id, year)] },
+        ({ project, pool, server }) =>
+          makeVolume(project, bulletin.id, year, { outDir, drafts: !!flags.drafts, force: !!flags.force, jobs, timeout: flags.timeout, pool, server, folio }),
+      );
       const shown = capRepeats(sortDiagnostics(result.diagnostics)).map((d) => localize(d, lang));
       if (shown.length > 0) io.err(formatDiagnostics(shown, io.color, lang));
       const rel = (p: string) => path.relative(process.cwd(), p).split(path.sep).join('/');

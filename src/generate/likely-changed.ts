@@ -9,12 +9,20 @@ import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { MANIFEST } from './manifest.js';
 
-export function likelyChanged(config: Config, outDir: string): boolean {
+/** `outputs`: files made from the issues' PDFs (a volume): missing or older than the manifest, they will be made. */
+export function likelyChanged(config: Config, outDir: string, outputs: readonly string[] = []): boolean {
   let since: number;
   try {
     since = statSync(path.join(outDir, MANIFEST)).mtimeMs;
   } catch {
     return true;
+  }
+  for (const file of outputs) {
+    try {
+      if (statSync(file).mtimeMs < since) return true;
+    } catch {
+      return true;
+    }
   }
   const newer = (file: string) => {
     try {

@@ -1,0 +1,44 @@
+/**
+ * The frame of a command that prints (volume, copies): the workspace read through generate's
+ * parse cache, one browser pool and print server, Chromium started at once when the run will
+ * probably print (so it starts while the workspace is read), and everything closed however the
+ * run ends. generate has its own, with its selection and shards.
+ */
+import type { Config } from '../config/types.js';
+import { namesSystemFonts } from '../config/types.js';
+import { likelyChanged } from '../generate/likely-changed.js';
+import { openParseCache } from '../generate/parse-cache.js';
+import { BrowserPool } from '../print/browser.js';
+import { startPrintServer, type PrintServer } from '../print/print-server.js';
+import { loadProject, type Project } from '../workspace/project.js';
+
+export interface BrowserRun {
+  project: Project;
+  pool: BrowserPool;
+  server: PrintServer;
+}
+
+export async function withBrowserRun<T>(
+  config: Config,
+  outDir: string,
+  opts: { jobs: number; timeout: number; force: boolean; outputs?: string[] },
+  work: (run: BrowserRun) => Promise<T>,
+): Promise<T> {
+  const pool = new BrowserPool({ executablePath: config.browser, jobs: opts.jobs, timeout: opts.timeout, restarts: 1, systemFonts: namesSystemFonts(config) });
+  const server = await startPrintServer(config.root);
+  try {
+    if (opts.force || likelyChanged(config, outDir, opts.outputs)) pool.warm((page) => page.goto(server.shellUrl, { waitUntil: 'load' }).then(() => undefined));
+    // As generate reads it: the Markdown checks are validate's, and files unchanged since the
+    // last run are not parsed again.
+    const parsed = await openParseCache(config, outDir);
+    const project = await loadProject(config, { markdownChecks: false, memo: parsed });
+    try {
+      return await work({ project, pool, server });
+    } finally {
+      await parsed.save().catch(() => undefined);
+    }
+  } finally {
+    await pool.close();
+    await server.close();
+  }
+}
