@@ -40,6 +40,8 @@ export interface IssueResult {
   html?: string;
   docx?: string;
   pages?: number;
+  /** The page each article starts on (from the print, or the manifest when up to date). */
+  articlePages?: number[];
   bytes?: number;
   /** Chromium prints it took (1 when the first guess at page breaks held). */
   prints?: number;
@@ -180,6 +182,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
       pdf: path.join(opts.outDir, known.pdf),
       html: known.html && path.join(opts.outDir, known.html),
       pages: known.pages,
+      articlePages: known.articlePages,
       bytes: known.bytes,
     });
   }
@@ -221,7 +224,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     const finished = await finishPdf(printed.pdf, { ...info, id: fp });
     const pdf = path.join(opts.outDir, `${base}.pdf`);
     await writeAtomic(pdf, finished.bytes);
-    Object.assign(result, { pdf, pages: finished.pages, bytes: finished.bytes.length, prints: printed.prints });
+    Object.assign(result, { pdf, pages: finished.pages, articlePages: printed.layout.articlePages, bytes: finished.bytes.length, prints: printed.prints });
     if (opts.html) {
       // Its own render: image and font URLs point at files, not at the print origin.
       const html = renderIssue(project, assembled, s.fileUrls, s.fileFonts, { csp: FILE_CSP }).html({ layout: printed.layout });
@@ -237,6 +240,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
       // The file as it stands now: an unchanged size and time skip the hash on the next run.
       mtimeMs: (await stat(pdf)).mtimeMs,
       pages: finished.pages,
+      articlePages: printed.layout.articlePages,
       ...(opts.html ? { html: `${base}.html` } : {}),
       ...(await docx(undefined)),
     };

@@ -21,6 +21,8 @@ export interface ManifestEntry {
   /** The PDF's modification time when it was recorded: the same size and time need no hash. */
   mtimeMs?: number;
   pages: number;
+  /** The page each article starts on, in the issue's order (a volume's contents are made from them before it reads the PDFs). */
+  articlePages?: number[];
   html?: string;
   /** The Word edition beside the PDF, and the SHA-256 of its bytes. */
   docx?: string;
@@ -50,7 +52,7 @@ export function wellFormed(issues: unknown): Manifest {
   for (const [id, e] of Object.entries(issues as Record<string, unknown>)) {
     const entry = e as Partial<ManifestEntry> | null;
     if (typeof entry !== 'object' || entry === null) continue;
-    const { fingerprint, pdf, bytes, pages, html, file, sha256, mtimeMs } = entry;
+    const { fingerprint, pdf, bytes, pages, html, file, sha256, mtimeMs, articlePages } = entry;
     if (typeof fingerprint !== 'string' || typeof pdf !== 'string' || typeof bytes !== 'number' || typeof pages !== 'number' || typeof sha256 !== 'string')
       continue;
     if (html !== undefined && typeof html !== 'string') continue;
@@ -65,6 +67,7 @@ export function wellFormed(issues: unknown): Manifest {
       pages,
       sha256,
       ...(mtimeMs !== undefined ? { mtimeMs } : {}),
+      ...(Array.isArray(articlePages) && articlePages.every((p) => Number.isInteger(p) && p >= 1 && p <= pages) ? { articlePages } : {}),
       ...(html !== undefined ? { html } : {}),
       ...(file !== undefined ? { file } : {}),
     };

@@ -31,7 +31,7 @@ export async function mergeVolume(
   issues: readonly PDFDocument[],
   contents: VolumeContents,
   info: VolumeInfo,
-): Promise<{ bytes: Uint8Array; folioNotFound: number[] }> {
+): Promise<{ bytes: Uint8Array; pages: number; folioNotFound: number[] }> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const frontDoc = await PDFDocument.load(front, { updateMetadata: false });
   for (const page of await doc.copyPages(frontDoc, frontDoc.getPageIndices())) doc.addPage(page);
@@ -101,5 +101,5 @@ export async function mergeVolume(
 
   setDocumentInfo(doc, { ...info, keywords: [] });
   const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
-  return { bytes, folioNotFound };
+  return { bytes, pages: pages.length, folioNotFound };
 }

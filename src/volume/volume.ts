@@ -22,6 +22,7 @@ import { assemble, type Project } from '../workspace/project.js';
 import { volumeContents, type PlacedIssue } from './contents.js';
 import type { FolioMode } from './folios.js';
 import { mergeVolume } from './merge.js';
+import { volumeFile } from './paths.js';
 import { outlinePages } from './read-issue-pdf.js';
 
 export interface VolumeOptions {
@@ -113,19 +114,31 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
   for (const r of printed) result.diagnostics.push(...r.diagnostics);
   if (printed.some((r) => r.status === 'failed' || !r.pdf)) return result;
   const files = await Promise.all(printed.map((r) => readFile(r.pdf!)));
-  const placed: PlacedIssue[] = [];
+  // Where the articles start, as generate recorded it: the front matter is made from that and
+  // printed while the PDFs are parsed, and checked against what they hold before it is used.
+  const recorded = ofYear.map((issue, k): PlacedIssue | undefined => {
+    const assembled = assemble(project, issue);
+    const starts = printed[k].articlePages;
+    if (printed[k].pages === undefined || starts?.length !== assembled.articles.length) return undefined;
+    return { assembled, pages: printed[k].pages, articlePages: new Map(assembled.articles.map((a, i) => [a.submission.title, starts[i]])) };
+  });
   const docs: PDFDocument[] = [];
-  for (const [k, issue] of ofYear.entries()) {
-    const doc = await PDFDocument.load(files[k], { updateMetadata: false, parseSpeed: Infinity });
-    docs.push(doc);
-    placed.push({ assembled: assemble(project, issue), pages: doc.getPageCount(), articlePages: outlinePages(doc) });
-  }
+  const parse = async () => {
+    const placed: PlacedIssue[] = [];
+    for (const [k, issue] of ofYear.entries()) {
+      const doc = await PDFDocument.load(files[k], { updateMetadata: false, parseSpeed: Infinity });
+      docs.push(doc);
+      placed.push({ assembled: recorded[k]?.assembled ?? assemble(project, issue), pages: doc.getPageCount(), articlePages: outlinePages(doc) });
+    }
+    return placed;
+  };
+  let placed: PlacedIssue[] = recorded.every((r) => r !== undefined) ? (recorded as PlacedIssue[]) : await parse();
 
   // The front matter, printed until its page count holds (the pages it lists depend on it).
   const totals = ofYear.map((i) => i.total).filter((t): t is number => t !== undefined);
   const numbers = ofYear.filter((i) => !i.supplement).map((i) => i.number);
-  const html = (front: number) => {
-    const contents = volumeContents(placed, front, folio);
+  const html = (front: number, from = placed) => {
+    const contents = volumeContents(from, front, folio);
     return {
       contents,
       html: renderPage(project, 'volume', {
@@ -142,8 +155,14 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
   const printFront = (source: string) => printPage(opts.pool, opts.server, source, opts.timeout);
   let front = 0;
   let made = html(front);
-  const key = sha256(new TextEncoder().encode(JSON.stringify([VERSION, files.map((f) => sha256(f)), made.html, folio])));
-  const out = path.join(opts.outDir, 'volumes', `${bulletinId}-${year}.pdf`);
+  // The pages are the PDFs' (their bytes are in the key): the front matter's other inputs are
+  // taken with every page left out, so that a record of them, right or wrong, gives one key.
+  const unplaced = html(
+    0,
+    placed.map((p) => ({ ...p, pages: 0, articlePages: new Map<string, number>() })),
+  );
+  const key = sha256(new TextEncoder().encode(JSON.stringify([VERSION, files.map((f) => sha256(f)), unplaced.html, folio])));
+  const out = volumeFile(opts.outDir, bulletinId, year);
   const record = await readFile(path.join(opts.outDir, RECORD), 'utf8')
     .then((t) => JSON.parse(t) as Record<string, VolumeRecord>)
     .catch(() => ({}) as Record<string, VolumeRecord>);
@@ -165,16 +184,31 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
     Math.ceil(sum(c.authors.map((a) => 1 + a.articles.length)) / perPage);
   front = known?.front ?? estimate;
   made = html(front);
+  let first: Promise<Uint8Array> | undefined;
+  if (docs.length === 0) {
+    // The first print runs in Chromium while this process parses the PDFs.
+    first = printFront(made.html);
+    first.catch(() => undefined);
+    const parsed = await parse();
+    const same = parsed.every((p, k) => p.pages === placed[k].pages && [...placed[k].articlePages].every(([t, n]) => (p.articlePages.get(t) ?? 1) === n));
+    placed = parsed;
+    if (!same) {
+      await first.catch(() => undefined);
+      first = undefined;
+      made = html(front);
+    }
+  }
   let frontPdf: Uint8Array = new Uint8Array();
   for (let round = 0; round < 4; round++) {
-    frontPdf = await printFront(made.html);
-    const pages = (await PDFDocument.load(frontPdf, { updateMetadata: false })).getPageCount();
+    frontPdf = await (first ?? printFront(made.html));
+    first = undefined;
+    const pages = (await PDFDocument.load(frontPdf, { updateMetadata: false, parseSpeed: Infinity })).getPageCount();
     if (pages === front) break;
     front = pages;
     made = html(front);
   }
   const last = ofYear[ofYear.length - 1];
-  const { bytes, folioNotFound } = await mergeVolume(frontPdf, docs, made.contents, {
+  const { bytes, pages, folioNotFound } = await mergeVolume(frontPdf, docs, made.contents, {
     title: `《${bulletin.name}》${year}年合订本`,
     author: bulletin.publisher,
     subject: bulletin.name,
@@ -196,7 +230,6 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
   await mkdir(path.dirname(out), { recursive: true });
   await writeAtomic(out, bytes);
   const issues = made.contents.issues.map((i) => ({ id: i.id, firstPage: i.firstPage, lastPage: i.lastPage }));
-  const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
   record[`${bulletinId}/${year}`] = { key, sha256: sha256(bytes), pages, issues, front };
   await writeAtomic(path.join(opts.outDir, RECORD), `${JSON.stringify(record, null, 2)}\n`);
   return { ...result, pdf: out, pages, issues, status: 'made' };

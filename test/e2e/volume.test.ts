@@ -2,7 +2,7 @@
  * `briefs volume` on the sample workspace, read back: the pages, the outline, the author index,
  * every link of the front matter, the page labels, and the same bytes twice.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -175,6 +175,23 @@ describe('briefs volume', () => {
     expect(pages[1].label).toBe('ii');
     expect(foot(pages[1])).toBe('ii');
     expect(pages[volume.issues[1].firstPage].label).toBe('2-2');
+  });
+
+  it('makes the same volume when the record of where articles start is wrong', async () => {
+    // The front matter is first made from generate's record, then checked against the PDFs.
+    const manifest = path.join(dir, 'dist/.briefs-manifest.json');
+    const kept = readFileSync(manifest, 'utf8');
+    const data = JSON.parse(kept) as { issues: Record<string, { articlePages?: number[] }> };
+    expect(data.issues['qingkuang/2026/2'].articlePages?.length).toBeGreaterThan(1);
+    data.issues['qingkuang/2026/2'].articlePages = data.issues['qingkuang/2026/2'].articlePages!.map(() => 1);
+    writeFileSync(manifest, JSON.stringify(data));
+    try {
+      const r = await runCli(['--root', dir, 'volume', 'qingkuang', '2026', '--drafts', '--force']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(path.resolve(volume.pdf)).equals(bytes)).toBe(true);
+    } finally {
+      writeFileSync(manifest, kept);
+    }
   });
 
   it('makes the same bytes again, and writes nothing when nothing changed', async () => {
