@@ -31,8 +31,10 @@ const times = (m: Matrix, n: Matrix): Matrix => [
   m[4] * n[1] + m[5] * n[3] + n[5],
 ];
 
-const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIM = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)));
+/** Each byte's class (§7.2.2): 1 white-space, 2 delimiter, 0 regular. A table: a page's stream is read byte by byte. */
+const CLASS = new Uint8Array(256);
+for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[c] = 1;
+for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = 2;
 
 /** The text objects of a content stream, or undefined when it holds what this reader does not follow (an inline image). */
 export function textObjects(bytes: Uint8Array): TextObject[] | undefined {
@@ -46,6 +48,8 @@ export function textObjects(bytes: Uint8Array): TextObject[] | undefined {
   const operands: number[] = [];
   let i = 0;
   const n = bytes.length;
+  // The stream as text, one character a byte, for the words and numbers cut from it.
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const show = () => {
     if (!current) return;
     const m = times(tm, ctm);
@@ -57,7 +61,7 @@ export function textObjects(bytes: Uint8Array): TextObject[] | undefined {
   };
   while (i < n) {
     const c = bytes[i];
-    if (WHITE.has(c)) {
+    if (CLASS[c] === 1) {
       i++;
       continue;
     }
@@ -87,21 +91,21 @@ export function textObjects(bytes: Uint8Array): TextObject[] | undefined {
     }
     if (c === 0x2f /* / */) {
       i++;
-      while (i < n && !WHITE.has(bytes[i]) && !DELIM.has(bytes[i])) i++;
+      while (i < n && CLASS[bytes[i]] === 0) i++;
       continue;
     }
     const from = i;
-    while (i < n && !WHITE.has(bytes[i]) && !DELIM.has(bytes[i])) i++;
+    while (i < n && CLASS[bytes[i]] === 0) i++;
     if (i === from) {
       i++;
       continue;
     }
-    const word = String.fromCharCode(...bytes.subarray(from, i));
-    const value = Number(word);
-    if (!Number.isNaN(value) && /^[+-]?(\d|\.\d)/.test(word)) {
-      operands.push(value);
+    // A number starts with a digit, a sign or a point; anything else regular is an operator.
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
+      operands.push(Number(latin1.slice(from, i)));
       continue;
     }
+    const word = latin1.slice(from, i);
     const args = operands.splice(0);
     switch (word) {
       case 'q':
