@@ -55,7 +55,8 @@ function workspace(issues = ISSUES) {
   ISSUES = issues;
   const root = mkdtempSync(path.join(os.tmpdir(), 'briefs-bench-'));
   let n = 0;
-  const cap = Object.values(issues).reduce((a, b) => a + b, 0) * 4;
+  // Enough submissions for every issue (200 for the bench's own 50, as before).
+  const cap = Object.entries(issues).reduce((a, [b, c]) => a + Math.ceil(c * PER_ISSUE[b]), 0);
   for (const [bulletin, count] of Object.entries(ISSUES)) {
     let sub = 0;
     for (let i = 1; i <= count; i++) {
