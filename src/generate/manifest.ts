@@ -52,14 +52,15 @@ export function wellFormed(issues: unknown): Manifest {
   for (const [id, e] of Object.entries(issues as Record<string, unknown>)) {
     const entry = e as Partial<ManifestEntry> | null;
     if (typeof entry !== 'object' || entry === null) continue;
-    const { fingerprint, pdf, bytes, pages, html, file, sha256, mtimeMs, articlePages } = entry;
+    const { fingerprint, pdf, bytes, pages, html, file, sha256, mtimeMs, articlePages, docx, docxSha256 } = entry;
     if (typeof fingerprint !== 'string' || typeof pdf !== 'string' || typeof bytes !== 'number' || typeof pages !== 'number' || typeof sha256 !== 'string')
       continue;
     if (html !== undefined && typeof html !== 'string') continue;
     if (file !== undefined && typeof file !== 'string') continue;
     if (mtimeMs !== undefined && typeof mtimeMs !== 'number') continue;
+    if ((docx !== undefined && typeof docx !== 'string') || (docxSha256 !== undefined && typeof docxSha256 !== 'string')) continue;
     // Paths stay inside the output folder: a doctored entry cannot point removal elsewhere.
-    if ([pdf, html].some((p) => p !== undefined && (path.isAbsolute(p) || p.split(/[\\/]/).includes('..')))) continue;
+    if ([pdf, html, docx].some((p) => p !== undefined && (path.isAbsolute(p) || p.split(/[\\/]/).includes('..')))) continue;
     out[id] = {
       fingerprint,
       pdf,
@@ -70,6 +71,8 @@ export function wellFormed(issues: unknown): Manifest {
       ...(Array.isArray(articlePages) && articlePages.every((p) => Number.isInteger(p) && p >= 1 && p <= pages) ? { articlePages } : {}),
       ...(html !== undefined ? { html } : {}),
       ...(file !== undefined ? { file } : {}),
+      // The Word edition as recorded: without it every --docx run wrote every .docx again.
+      ...(docx !== undefined && docxSha256 !== undefined ? { docx, docxSha256 } : {}),
     };
   }
   return out;

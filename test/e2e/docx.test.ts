@@ -4,7 +4,7 @@
  * as many pages, "— N —" folios, and the masthead in red.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
@@ -87,4 +87,14 @@ describe('the Word edition in LibreOffice', () => {
       expect(readFileSync(lo).length).toBeGreaterThan(0);
     });
   }
+});
+
+describe('the Word edition on a rerun', () => {
+  it('is not written again when nothing changed', async () => {
+    const file = path.join(dir, 'dist', `${base(ISSUES[0])}.docx`);
+    const before = statSync(file).mtimeMs;
+    const again = await runCli(['--root', dir, 'generate', '--docx', ...ISSUES]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(statSync(file).mtimeMs).toBe(before);
+  });
 });

@@ -98,6 +98,9 @@ describe('a manifest of the wrong shape', () => {
     expect(
       wellFormed({ a: good, b: null, c: { ...good, bytes: '10' }, d: { ...good, pdf: '../../etc/passwd' }, e: { ...good, html: '/etc/x' }, f: 7 }),
     ).toEqual({ a: good });
+    // The Word edition's record is kept (an unchanged .docx is not written again), inside the folder only.
+    const withDocx = { ...good, docx: 'a.docx', docxSha256: 'cd' };
+    expect(wellFormed({ a: withDocx, b: { ...withDocx, docx: '../x.docx' }, c: { ...withDocx, docx: 5 } })).toEqual({ a: withDocx });
   });
 });
 
