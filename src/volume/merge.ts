@@ -11,7 +11,7 @@ import { setDocumentInfo } from '../print/pdf-metadata.js';
 import type { VolumeContents } from './contents.js';
 import { setFolios, type FolioMode } from './folios.js';
 
-const GOTO = 'https://briefs.invalid/goto/';
+export const GOTO = 'https://briefs.invalid/goto/';
 
 export interface VolumeInfo {
   title: string;
@@ -23,6 +23,8 @@ export interface VolumeInfo {
   year: number;
   /** Whose page numbers the issues' pages print: each issue's own, the volume's, or both. */
   folio: FolioMode;
+  /** Added to every page a front-matter link names: the front matter was printed for a length it did not come out at. */
+  linkShift?: number;
 }
 
 /** `issues` are the issues' documents, loaded once by the caller (it read their pages and outlines). */
@@ -54,7 +56,7 @@ export async function mergeVolume(
       const target = uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : '';
       if (!target.startsWith(GOTO)) continue;
       annot.delete(PDFName.of('A'));
-      annot.set(PDFName.of('Dest'), dest(Number(target.slice(GOTO.length))));
+      annot.set(PDFName.of('Dest'), dest(Number(target.slice(GOTO.length)) + (info.linkShift ?? 0)));
     }
   }
 

@@ -21,7 +21,7 @@ import { VERSION } from '../version.js';
 import { assemble, type Project } from '../workspace/project.js';
 import { volumeContents, type PlacedIssue } from './contents.js';
 import type { FolioMode } from './folios.js';
-import { mergeVolume } from './merge.js';
+import { GOTO, mergeVolume } from './merge.js';
 import { volumeFile } from './paths.js';
 import { outlinePages } from './read-issue-pdf.js';
 
@@ -199,13 +199,23 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
     }
   }
   let frontPdf: Uint8Array = new Uint8Array();
+  let linkShift = 0;
+  // The links' targets aside, what the front matter prints does not depend on its length (the
+  // numbers it shows count from an issue's or the body's first page): when only the targets
+  // change, the print stands and the merge moves the links. A workspace template that prints a
+  // number that does depend on it is printed again.
+  const withoutTargets = (h: string) => h.replaceAll(new RegExp(`${GOTO.replace(/[.]/g, '\\.')}\\d+`, 'g'), GOTO);
   for (let round = 0; round < 4; round++) {
     frontPdf = await (first ?? printFront(made.html));
     first = undefined;
     const pages = (await PDFDocument.load(frontPdf, { updateMetadata: false, parseSpeed: Infinity })).getPageCount();
     if (pages === front) break;
+    const next = html(pages);
+    const stands = withoutTargets(next.html) === withoutTargets(made.html);
+    if (stands) linkShift = pages - front;
     front = pages;
-    made = html(front);
+    made = next;
+    if (stands) break;
   }
   const last = ofYear[ofYear.length - 1];
   const { bytes, pages, folioNotFound } = await mergeVolume(frontPdf, docs, made.contents, {
@@ -217,6 +227,7 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
     id: key,
     year,
     folio,
+    linkShift,
   });
   if (folioNotFound.length > 0)
     result.diagnostics.push({

@@ -194,6 +194,22 @@ describe('briefs volume', () => {
     }
   });
 
+  it('makes the same volume when the front matter comes out longer or shorter than it was printed for', async () => {
+    // Printed for a length it does not come out at, the front matter stands (the numbers it
+    // shows do not depend on its length) and only its links are moved.
+    const record = path.join(dir, 'dist/.briefs-volumes.json');
+    const kept = readFileSync(record, 'utf8');
+    for (const wrong of [1, 9]) {
+      const data = JSON.parse(kept) as Record<string, { front: number }>;
+      data['qingkuang/2026'].front = wrong;
+      writeFileSync(record, JSON.stringify(data));
+      const r = await runCli(['--root', dir, 'volume', 'qingkuang', '2026', '--drafts', '--force']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(path.resolve(volume.pdf)).equals(bytes), `printed for ${wrong} pages`).toBe(true);
+    }
+    writeFileSync(record, kept);
+  });
+
   it('makes the same bytes again, and writes nothing when nothing changed', async () => {
     const again = await runCli(['--root', dir, 'volume', 'qingkuang', '2026', '--drafts']);
     expect(again.stderr).toMatch(/up to date/);
