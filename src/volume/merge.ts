@@ -9,7 +9,7 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFString, type PDFRef } from 'pdf-lib';
 import { setDocumentInfo } from '../print/pdf-metadata.js';
 import type { VolumeContents } from './contents.js';
-import { setFolios, type FolioMode } from './folios.js';
+import type { FolioMode } from './folios.js';
 
 export const GOTO = 'https://briefs.invalid/goto/';
 
@@ -42,7 +42,8 @@ export async function mergeVolume(
   const pages = doc.getPages();
   const dest = (page: number) => doc.context.obj([pages[Math.min(pages.length, Math.max(1, page)) - 1].ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull]);
 
-  const folioNotFound = info.folio === 'issue' ? [] : await setFolios(doc, pages.slice(frontPages), info.folio);
+  // The faces and the content-stream reader load only for the volume's own folios.
+  const folioNotFound = info.folio === 'issue' ? [] : await (await import('./folios.js')).setFolios(doc, pages.slice(frontPages), info.folio);
 
   // The front matter's links: to their pages.
   for (const page of pages.slice(0, frontPages)) {
