@@ -199,15 +199,18 @@ describe('briefs volume', () => {
     // shows do not depend on its length) and only its links are moved.
     const record = path.join(dir, 'dist/.briefs-volumes.json');
     const kept = readFileSync(record, 'utf8');
-    for (const wrong of [1, 9]) {
-      const data = JSON.parse(kept) as Record<string, { front: number }>;
-      data['qingkuang/2026'].front = wrong;
-      writeFileSync(record, JSON.stringify(data));
-      const r = await runCli(['--root', dir, 'volume', 'qingkuang', '2026', '--drafts', '--force']);
-      expect(r.code, r.stderr).toBe(0);
-      expect(readFileSync(path.resolve(volume.pdf)).equals(bytes), `printed for ${wrong} pages`).toBe(true);
+    try {
+      for (const wrong of [1, 9]) {
+        const data = JSON.parse(kept) as Record<string, { front: number }>;
+        data['qingkuang/2026'].front = wrong;
+        writeFileSync(record, JSON.stringify(data));
+        const r = await runCli(['--root', dir, 'volume', 'qingkuang', '2026', '--drafts', '--force']);
+        expect(r.code, r.stderr).toBe(0);
+        expect(readFileSync(path.resolve(volume.pdf)).equals(bytes), `printed for ${wrong} pages`).toBe(true);
+      }
+    } finally {
+      writeFileSync(record, kept);
     }
-    writeFileSync(record, kept);
   });
 
   it('makes the same bytes again, and writes nothing when nothing changed', async () => {
