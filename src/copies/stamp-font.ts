@@ -6,6 +6,7 @@
  * whole. Handing a whole woff2 to pdf-lib's own subsetter was measured at about 40 times
  * slower, with each copy several MB. Subsets are kept for the run, by file and characters.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fontverter from 'fontverter';
@@ -35,6 +36,16 @@ function loadChunks(): Chunk[] {
     }
   }
   return chunks;
+}
+
+/**
+ * The PostScript name a subset is embedded under: a tag of six capitals and +, as subsets are
+ * named (ISO 32000-1 §9.6.4), the tag from the font's bytes. pdf-lib's own name ends in a random
+ * number, and a stamped copy or a volume must be the same bytes each time.
+ */
+export function subsetName(bytes: Uint8Array): string {
+  const digest = createHash('sha256').update(bytes).digest();
+  return `${Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('')}+NotoSerifSC-Regular`;
 }
 
 export interface StampFont {

@@ -17,11 +17,11 @@ import fontkit from '@pdf-lib/fontkit';
 import { createHash } from 'node:crypto';
 import pako from 'pako';
 import { CustomFontEmbedder, PDFArray, PDFContext, PDFDict, PDFDocument, PDFName, PDFRef, type PDFObject } from 'pdf-lib';
-import { stampFonts, type StampFont } from './stamp-font.js';
+import { MM, TEXT_LEFT, TEXT_RIGHT } from '../print/geometry.js';
+import { stampFonts, subsetName, type StampFont } from './stamp-font.js';
 
 /** The 份号's size: 三号, the body size the masthead's serial line inherits (templates/styles/bulletin.css). */
 const SERIAL_SIZE = 16;
-const MM = 72 / 25.4;
 
 export interface CopyStamp {
   serial: string;
@@ -107,12 +107,8 @@ export async function stampCopy(master: StampMaster, s: CopyStamp): Promise<Uint
   const fontOf = async (f: StampFont) => {
     let font = fonts.get(f.bytes);
     if (!font) {
-      // Named as a subset is (a tag of six capitals and +), the tag from the font's bytes:
-      // pdf-lib's own name ends in a random number, and a copy must be the same bytes each time.
-      const digest = createHash('sha256').update(f.bytes).digest();
-      const tag = Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
       let embedder = embedders.get(f.bytes);
-      if (!embedder) embedders.set(f.bytes, (embedder = CustomFontEmbedder.for(fontkit, f.bytes, `${tag}+NotoSerifSC-Regular`)));
+      if (!embedder) embedders.set(f.bytes, (embedder = CustomFontEmbedder.for(fontkit, f.bytes, subsetName(f.bytes))));
       font = { embedder: await embedder, ref: context.nextRef(), key: `BriefsStamp${fonts.size + 1}` };
       fonts.set(f.bytes, font);
     }
@@ -141,14 +137,14 @@ export async function stampCopy(master: StampMaster, s: CopyStamp): Promise<Uint
   // The master's own content is wrapped in q … Q, so whatever state it leaves does not move the stamp.
   const save = stream('q\n');
   const restore = stream('Q\n');
-  const trace = stream(await draw(traceRuns, 28 * MM, 8 * MM, 6, true));
+  const trace = stream(await draw(traceRuns, TEXT_LEFT, 8 * MM, 6, true));
   const serial = stream(await draw(serialRuns, s.slot.x, s.slot.y, SERIAL_SIZE));
   let recipient: PDFRef | undefined;
   if (s.showRecipient) {
     // Under the text block of the last page, on the side its folio is not: odd pages carry
     // theirs at the right, even pages at the left (GB/T 9704 §7.5).
     const size = 10.5;
-    const x = pages.length % 2 === 1 ? 28 * MM : 184 * MM - (await width(recipientRuns, size));
+    const x = pages.length % 2 === 1 ? TEXT_LEFT : TEXT_RIGHT - (await width(recipientRuns, size));
     recipient = stream(await draw(recipientRuns, x, 20 * MM, size));
   }
   const changed: [PDFRef, PDFObject][] = [[master.catalog.ref, master.catalog.dict]];

@@ -17,10 +17,10 @@ import { placePageNotes } from './page-notes.js';
 import { applyLayout, paginateInColumns } from './paginate.js';
 import { openDocument, type PrintResult } from './print-html.js';
 import type { PrintServer } from './print-server.js';
+import { TEXT_FOOT } from './geometry.js';
 
-const MM = 72 / 25.4;
 /** The text block ends 35 mm above the bottom edge (GB/T 9704); the 报尾 stops a hair above it. */
-const FOOT = 35 * MM + 0.5;
+const FOOT = TEXT_FOOT + 0.5;
 /** How far (pt) the 报尾's foot may be from FOOT and still count as on it. */
 const TOLERANCE = 1;
 

@@ -7,7 +7,6 @@
  * shipped Noto Serif SC (宋体), cut to the characters used, as copies stamp theirs.
  */
 import fontkit from '@pdf-lib/fontkit';
-import { createHash } from 'node:crypto';
 import {
   PDFArray,
   PDFName,
@@ -19,14 +18,12 @@ import {
   type PDFFont,
   type PDFPage,
 } from 'pdf-lib';
-import { stampFonts } from '../copies/stamp-font.js';
+import { stampFonts, subsetName } from '../copies/stamp-font.js';
+import { TEXT_FOOT, TEXT_LEFT, TEXT_RIGHT } from '../print/geometry.js';
 import { cutRanges, textObjects } from './content-text.js';
 
 export type FolioMode = 'issue' | 'volume' | 'both';
 
-const MM = 72 / 25.4;
-/** The text block's foot, 35 mm above the page's (templates/styles/bulletin.css); a folio sits below it. */
-const TEXT_FOOT = 35 * MM;
 /** Where the folio's baseline falls when the issue's cannot be read: 7 mm under the text block, 14 pt type. */
 const FOLIO_BASELINE = 66.4;
 const FOLIO_SIZE = 14;
@@ -72,8 +69,7 @@ export async function setFolios(doc: PDFDocument, pages: readonly PDFPage[], mod
   const fontOf = async (bytes: Uint8Array) => {
     let font = embedded.get(bytes);
     if (!font) {
-      const tag = Array.from(createHash('sha256').update(bytes).digest().subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
-      font = await doc.embedFont(bytes, { subset: false, customName: `${tag}+NotoSerifSC-Regular` });
+      font = await doc.embedFont(bytes, { subset: false, customName: subsetName(bytes) });
       embedded.set(bytes, font);
     }
     return font;
@@ -92,7 +88,7 @@ export async function setFolios(doc: PDFDocument, pages: readonly PDFPage[], mod
     for (const run of runs[k]) width += (await fontOf(run.bytes)).widthOfTextAtSize(run.text, size);
     const { width: pageWidth } = page.getSize();
     // Odd pages at the right of the text block, even at the left, one character (14 pt) in.
-    let x = number % 2 === 1 ? 184 * MM - FOLIO_SIZE - width : 28 * MM + FOLIO_SIZE;
+    let x = number % 2 === 1 ? TEXT_RIGHT - FOLIO_SIZE - width : TEXT_LEFT + FOLIO_SIZE;
     if (mode === 'both') x = (pageWidth - width) / 2;
     page.pushOperators(beginMarkedContent('Artifact'));
     for (const run of runs[k]) {

@@ -233,7 +233,7 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
     result.diagnostics.push({
       severity: 'warning',
       code: 'volume-folio-kept',
-      file: bulletinId,
+      file: path.join(project.config.issues, bulletinId, String(year)).split(path.sep).join('/'),
       message: `${folioNotFound.length} page(s) had no page number of their issue to replace (volume pages ${folioNotFound.slice(0, 10).join(', ')}${folioNotFound.length > 10 ? ' …' : ''}); the volume's number is set beside whatever they print`,
       hint: 'a workspace template that sets the folio elsewhere than under the text block keeps it: use volumeFolio: both, or set the folio as bulletin.css does',
       data: { count: String(folioNotFound.length) },
