@@ -173,8 +173,12 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
   if (!opts.force && (await stillValid(opts.outDir, known, fp, opts.html))) {
     known.file = issue.file;
     if (opts.docx) {
-      Object.assign(known, await docx(known));
-      await s.saveManifest();
+      // The manifest is written again only when the Word edition was (a rerun writes nothing).
+      const made = await docx(known);
+      if (made.docxSha256 !== known.docxSha256 || made.docx !== known.docx) {
+        Object.assign(known, made);
+        await s.saveManifest();
+      }
     }
     return done({
       ...result,
