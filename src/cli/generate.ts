@@ -2,17 +2,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { generate, type IssueResult } from '../generate/generate.js';
-import type { IssueFile } from '../content/model.js';
-import { openParseCache } from '../generate/parse-cache.js';
-import { loadProject } from '../workspace/project.js';
 import { inShard, parseShard, selectIssues } from '../workspace/select.js';
 import { abandonWrites } from '../files/write-atomic.js';
-import { BrowserPool } from '../print/browser.js';
-import { startPrintServer } from '../print/print-server.js';
-import { likelyChanged } from '../generate/likely-changed.js';
+import { withBrowserRun } from './browser-run.js';
 import { progress } from './progress.js';
 import { loadConfig } from '../config/load.js';
-import { namesSystemFonts } from '../config/types.js';
 import { capRepeats, sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
 import { usageError } from '../errors.js';
 import { chooseLang, localize } from '../content/messages-zh.js';
@@ -54,60 +48,48 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
       const outDir = path.resolve(config.root, config.out);
       const jobs = flags.jobs ?? Math.max(1, Math.min(4, os.availableParallelism()));
       if (jobs < 1) throw usageError('bad-flag', '--jobs must be at least 1', undefined, undefined, ['--jobs 至少为 1']);
-      const pool = new BrowserPool({ executablePath: config.browser, jobs, timeout: flags.timeout, restarts: 1, systemFonts: namesSystemFonts(config) });
-      // Something is newer than the last run's manifest: start the browser and load the print
-      // shell while the workspace is read (about 0.6 s of a one-change run).
-      const server = await startPrintServer(config.root);
-      let parsed: Awaited<ReturnType<typeof openParseCache>>;
-      let project: Awaited<ReturnType<typeof loadProject>>;
-      let chosen: IssueFile[];
-      try {
-        if (flags.force || likelyChanged(config, outDir)) pool.warm((page) => page.goto(server.shellUrl, { waitUntil: 'load' }).then(() => undefined));
-        parsed = await openParseCache(config, outDir);
-        project = await loadProject(config, { markdownChecks: false, memo: parsed });
-        const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
-        chosen = selectIssues(project.issues, selectors, config.bulletins, config.root, process.cwd()).filter((i) => !shard || inShard(i.id, shard));
-      } catch (e) {
-        await pool.close();
-        await server.close();
-        throw e;
-      }
-      if (chosen.length === 0 && selectors.length === 0 && project.diagnostics.length === 0) {
-        io.err(say(`no issue files under ${path.join(config.root, config.issues)}\n`, `${path.join(config.root, config.issues)} 下没有期文件\n`));
-      }
       const rel = (p?: string) => (p ? path.relative(process.cwd(), p).split(path.sep).join('/') : null);
-      // Ctrl-C or SIGTERM: stop taking issues, close the browser, remove half-written files.
-      const controller = new AbortController();
-      const stop = () => {
-        controller.abort();
-        void pool.close();
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      const bar = progress(chosen.length, io.err, !!io.tty, chooseLang(g.lang));
-      let results;
-      try {
-        results = await generate(project, chosen, {
-          outDir,
-          html: !!flags.html,
-          docx: !!flags.docx || config.docx === true,
-          jobs,
-          timeout: flags.timeout,
-          force: !!flags.force,
-          pool,
-          server,
-          signal: controller.signal,
-          onResult: (r) => bar.done(r, rel(r.pdf)),
-        });
-      } finally {
-        bar.end();
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        await pool.close();
-        await server.close();
-        await parsed.save().catch(() => undefined);
-      }
-      if (controller.signal.aborted) {
+      const { project, results, aborted } = await withBrowserRun(
+        config,
+        outDir,
+        { jobs, timeout: flags.timeout, force: !!flags.force },
+        async ({ project, pool, server }) => {
+          const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+          const chosen = selectIssues(project.issues, selectors, config.bulletins, config.root, process.cwd()).filter((i) => !shard || inShard(i.id, shard));
+          if (chosen.length === 0 && selectors.length === 0 && project.diagnostics.length === 0) {
+            io.err(say(`no issue files under ${path.join(config.root, config.issues)}\n`, `${path.join(config.root, config.issues)} 下没有期文件\n`));
+          }
+          // Ctrl-C or SIGTERM: stop taking issues, close the browser, remove half-written files.
+          const controller = new AbortController();
+          const stop = () => {
+            controller.abort();
+            void pool.close();
+          };
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+          const bar = progress(chosen.length, io.err, !!io.tty, chooseLang(g.lang));
+          try {
+            const results = await generate(project, chosen, {
+              outDir,
+              html: !!flags.html,
+              docx: !!flags.docx || config.docx === true,
+              jobs,
+              timeout: flags.timeout,
+              force: !!flags.force,
+              pool,
+              server,
+              signal: controller.signal,
+              onResult: (r) => bar.done(r, rel(r.pdf)),
+            });
+            return { project, results, aborted: controller.signal.aborted };
+          } finally {
+            bar.end();
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+          }
+        },
+      );
+      if (aborted) {
         await abandonWrites();
         io.err(
           say(
