@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import { chooseLang } from '../content/messages-zh.js';
-import { startPreview } from '../preview/server.js';
 import { globalFlags, parseInteger, sayer } from './options.js';
 import type { Output } from './report.js';
 
@@ -26,6 +25,8 @@ export function previewCommand(program: Command, io: Output, setExit: (code: num
     .action(async (issue: string | undefined, flags: PreviewFlags, cmd: Command) => {
       const g = globalFlags(cmd);
       const say = sayer(cmd);
+      // Loaded here: the preview's server, watcher and renderer are no part of the other commands' start.
+      const { startPreview } = await import('../preview/server.js');
       const preview = await startPreview({
         flags: { root: g.root, config: g.config },
         port: flags.port,

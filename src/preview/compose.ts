@@ -11,7 +11,8 @@ import { printUrls } from '../print/resources.js';
 import type { MeasuredLayout } from '../render/document.js';
 import { fontFaceCss } from '../render/fonts.js';
 import { escapeText } from '../render/sanitize.js';
-import { assemble, filesOf, renderIssue, type Project } from '../workspace/project.js';
+import { assemble, filesOf, type Project } from '../workspace/project.js';
+import { renderIssue } from '../workspace/render-issue.js';
 import { CLIENT_JS } from './client.js';
 import { overlay, shell } from './pages.js';
 

@@ -12,7 +12,8 @@ import { startPrintServer, type PrintServer } from '../print/print-server.js';
 import { printUrls } from '../print/resources.js';
 import type { MeasuredLayout } from '../render/document.js';
 import { fontFaceCss } from '../render/fonts.js';
-import { assemble, renderIssue, type Project } from '../workspace/project.js';
+import { assemble, type Project } from '../workspace/project.js';
+import { renderIssue } from '../workspace/render-issue.js';
 
 export class Measurer {
   private readonly pool: BrowserPool;

@@ -5,6 +5,7 @@
  */
 import { fontFaceCss, fontRoleCss } from '../render/fonts.js';
 import type { Project } from '../workspace/project.js';
+import { environmentOf } from '../workspace/render-issue.js';
 import type { BrowserPool } from './browser.js';
 import { openDocument } from './print-html.js';
 import { PRINT_CSP, type PrintServer } from './print-server.js';
@@ -12,8 +13,9 @@ import { printUrls } from './resources.js';
 
 /** The HTML of `layout` (templates/layouts/<layout>.hbs) with styles/<layout>.css, for the print. */
 export function renderPage(project: Project, layout: string, context: { title: string } & Record<string, unknown>): string {
-  const css = `${fontFaceCss(printUrls, project.fonts)}\n${fontRoleCss(project.config.fonts)}\n${project.env.styles[layout] ?? ''}`;
-  return project.env.render(layout, { ...context, csp: PRINT_CSP, css });
+  const env = environmentOf(project);
+  const css = `${fontFaceCss(printUrls, project.fonts)}\n${fontRoleCss(project.config.fonts)}\n${env.styles[layout] ?? ''}`;
+  return env.render(layout, { ...context, csp: PRINT_CSP, css });
 }
 
 export function printPage(pool: BrowserPool, server: PrintServer, html: string, timeout: number): Promise<Uint8Array> {

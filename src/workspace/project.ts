@@ -11,11 +11,8 @@ import type { Config } from '../config/types.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import type { IssueFile, Submission } from '../content/model.js';
 import { loadWorkspace, type ParseMemo } from '../content/workspace.js';
-import { createEnvironment, type TemplateEnvironment } from '../render/environment.js';
 import { loadTemplates, type TemplateSet } from '../render/template-files.js';
 import { checkText } from '../content/checks.js';
-import { renderIssueHtml, resolveImage, type RenderOptions, type RenderedIssue } from '../render/document.js';
-import { renderMarkdown } from '../render/markdown.js';
 import { checkGlyphs, type PrintedText } from '../content/glyphs.js';
 import type { Coverage } from '../fonts/coverage.js';
 import { loadFallbackFaces, type FallbackFace } from '../fonts/fallback.js';
@@ -32,7 +29,6 @@ export interface Project {
   /** Problems of single files and across files. */
   diagnostics: Diagnostic[];
   templates: TemplateSet;
-  env: TemplateEnvironment;
   /** The fallback faces found on this machine, the office's own faces, how each role prints, and what all the faces served can print. */
   fonts: { fallback: FallbackFace[]; office: OfficeFace[]; roles: Record<keyof FontConfig, RoleFace>; coverage: Coverage };
   /** Submission files with errors of their own, by the id they claim. */
@@ -60,7 +56,7 @@ export async function loadProject(config: Config, opts: LoadOptions = {}): Promi
     ...ws.diagnostics,
     ...crossCheck(ws.submissions, ws.issues, ws.unusable, Object.fromEntries(Object.values(config.bulletins).map((b) => [b.id, b.name]))),
     ...placeholderChecks(ws.submissions, ws.issues),
-    ...contentChecks(config, ws.submissions, ws.issues, opts.markdownChecks !== false, assetProblem),
+    ...(await contentChecks(config, ws.submissions, ws.issues, opts.markdownChecks !== false, assetProblem)),
     ...checkGlyphs(printedTexts(ws.submissions, ws.issues), fonts.coverage),
   ];
   const templates = await loadTemplates(path.join(config.root, config.templates));
@@ -74,7 +70,6 @@ export async function loadProject(config: Config, opts: LoadOptions = {}): Promi
     files: ws.files,
     diagnostics,
     templates,
-    env: createEnvironment(templates),
     fonts,
     unusable: ws.unusable,
     assetProblem,
@@ -110,24 +105,29 @@ function printedTexts(submissions: readonly Submission[], issues: readonly Issue
  * is in an issue yet: length, punctuation, quotes, and what rendering its Markdown finds (missing
  * or outside images, removed HTML, refused links).
  */
-function contentChecks(
+async function contentChecks(
   config: Config,
   submissions: readonly Submission[],
   issues: readonly IssueFile[],
   markdown: boolean,
   assetProblem: (rel: string) => AssetProblem | undefined,
-): Diagnostic[] {
+): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
-  const render = (markdown: string, file: string, firstLine: number) =>
-    renderMarkdown(
-      { markdown, file, firstLine, idPrefix: 'check-', resolveImage: (src) => resolveImage(config, file, src, { assetProblem, assetUrl: (rel) => rel }) },
-      out,
-    );
+  let render: ((markdown: string, file: string, firstLine: number) => void) | undefined;
+  if (markdown) {
+    // marked and sanitize-html are loaded only by the runs that render here (validate, not generate).
+    const [{ renderMarkdown }, { resolveImage }] = await Promise.all([import('../render/markdown.js'), import('../render/document.js')]);
+    render = (markdown, file, firstLine) =>
+      void renderMarkdown(
+        { markdown, file, firstLine, idPrefix: 'check-', resolveImage: (src) => resolveImage(config, file, src, { assetProblem, assetUrl: (rel) => rel }) },
+        out,
+      );
+  }
   for (const s of submissions) {
     out.push(...checkText({ file: s.file, body: s.body, bodyLine: s.bodyLine }, config.bulletins[s.publication]));
-    if (markdown) render(s.body, s.file, s.bodyLine);
+    render?.(s.body, s.file, s.bodyLine);
   }
-  if (markdown) for (const i of issues) if (i.note.trim()) render(i.note, i.file, i.noteLine);
+  if (render) for (const i of issues) if (i.note.trim()) render(i.note, i.file, i.noteLine);
   return out;
 }
 
@@ -158,21 +158,4 @@ export function issueErrors(project: Project, issue: IssueFile, extra: readonly 
 export interface UrlScheme {
   font(pkg: string, file: string): string;
   asset(rel: string): string;
-}
-
-export function renderIssue(
-  project: Project,
-  a: AssembledIssue,
-  urls: UrlScheme,
-  fontFaces: string,
-  extra: Pick<RenderOptions, 'headExtra' | 'csp' | 'proof' | 'copyMaster'> = {},
-): RenderedIssue {
-  return renderIssueHtml(a, {
-    config: project.config,
-    env: project.env,
-    fontFaces,
-    assetUrl: urls.asset,
-    assetProblem: project.assetProblem,
-    ...extra,
-  });
 }
