@@ -13,7 +13,7 @@ import { readResource, resolveResource } from '../print/resources.js';
 
 const require = createRequire(import.meta.url);
 
-const FONT_VERSIONS = Object.values(FONT_PACKAGES)
+export const FONT_VERSIONS = Object.values(FONT_PACKAGES)
   .map(({ npm }) => `${npm}@${(require(`${npm}/package.json`) as { version: string }).version}`)
   .join(',');
 

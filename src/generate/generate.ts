@@ -18,9 +18,10 @@ import { PRINT_CSP, startPrintServer, type PrintServer } from '../print/print-se
 import { printUrls } from '../print/resources.js';
 import { fontFaceCss, fontFile } from '../render/fonts.js';
 import { fingerprint } from './fingerprint.js';
+import { inputKey, runInputs } from './input-key.js';
 import { manifestWriter, readManifest, sha256, stillValid, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { pdfDate } from '../print/pdf-date.js';
-import { assemble, issueErrors, renderIssue, type Project, type UrlScheme } from '../workspace/project.js';
+import { assemble, issueErrors, type Project, type UrlScheme } from '../workspace/project.js';
 import { outputBase } from '../workspace/select.js';
 import { pdfInfo } from './pdf-info.js';
 import { removeOrphans } from './orphans.js';
@@ -84,6 +85,8 @@ interface Shared {
   printFonts: string;
   /** Stands for printFonts in fingerprints. */
   printFontsKey: string;
+  /** What every issue's HTML is made of besides its own files (input-key.ts). */
+  runInputs: string;
   fileUrls: UrlScheme;
   fileFonts: string;
 }
@@ -99,6 +102,7 @@ export async function generate(project: Project, issues: readonly IssueFile[], o
   const manifest = await readManifest(opts.outDir);
   const server = opts.server ?? (await startPrintServer(project.config.root));
   const printFonts = fontFaceCss(printUrls, project.fonts);
+  const printFontsKey = `/* @font-face ${createHash('sha256').update(printFonts).digest('hex')} */`;
   const shared: Shared = {
     project,
     opts,
@@ -107,7 +111,8 @@ export async function generate(project: Project, issues: readonly IssueFile[], o
     manifest,
     saveManifest: manifestWriter(opts.outDir, manifest),
     printFonts,
-    printFontsKey: `/* @font-face ${createHash('sha256').update(printFonts).digest('hex')} */`,
+    printFontsKey,
+    runInputs: runInputs(project, printFontsKey),
     fileUrls,
     fileFonts: opts.html ? fontFaceCss(fileUrls, project.fonts) : '',
   };
@@ -142,13 +147,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
   };
   if (opts.signal?.aborted) return done(result);
   const assembled = assemble(project, issue);
-  const rendered = renderIssue(project, assembled, printUrls, s.printFonts, { csp: PRINT_CSP });
-  result.diagnostics = [...rendered.diagnostics];
-  if (issueErrors(project, issue, rendered.diagnostics).length > 0) return done(result);
-
   const base = outputBase(issue);
-  const info = pdfInfo(assembled, rendered.title);
-  const fp = await fingerprint(rendered.source({ marks: true, fontFaces: s.printFontsKey }), project.config.root, info);
   const known = manifest[issue.id];
   /** The Word edition, written when asked and not already there as recorded. */
   const docx = async (entry: ManifestEntry | undefined): Promise<Pick<ManifestEntry, 'docx' | 'docxSha256'>> => {
@@ -170,25 +169,63 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     await writeAtomic(file, bytes);
     return { docx: `${base}.docx`, docxSha256: sha256(bytes) };
   };
-  if (!opts.force && (await stillValid(opts.outDir, known, fp, opts.html))) {
-    known.file = issue.file;
+  /** Up to date: the files as recorded. */
+  const cached = async (entry: ManifestEntry) => {
+    entry.file = issue.file;
     if (opts.docx) {
       // The manifest is written again only when the Word edition was (a rerun writes nothing).
-      const made = await docx(known);
-      if (made.docxSha256 !== known.docxSha256 || made.docx !== known.docx) {
-        Object.assign(known, made);
+      const made = await docx(entry);
+      if (made.docxSha256 !== entry.docxSha256 || made.docx !== entry.docx) {
+        Object.assign(entry, made);
         await s.saveManifest();
       }
     }
     return done({
       ...result,
       status: 'cached',
-      pdf: path.join(opts.outDir, known.pdf),
-      html: known.html && path.join(opts.outDir, known.html),
-      pages: known.pages,
-      articlePages: known.articlePages,
-      bytes: known.bytes,
+      pdf: path.join(opts.outDir, entry.pdf),
+      html: entry.html && path.join(opts.outDir, entry.html),
+      pages: entry.pages,
+      articlePages: entry.articlePages,
+      bytes: entry.bytes,
     });
+  };
+
+  // Nothing the HTML is made of has changed, its files have no errors, and its PDF is as
+  // recorded: up to date without rendering, and the render's problems said again as recorded.
+  if (!opts.force && known?.inputs && known.images && known.notes && issueErrors(project, issue).length === 0) {
+    const notes = known.notes;
+    if (
+      (await inputKey(project, s.runInputs, assembled, known.images)) === known.inputs &&
+      (await stillValid(opts.outDir, known, known.fingerprint, opts.html))
+    ) {
+      result.diagnostics = [...notes];
+      return cached(known);
+    }
+  }
+
+  // Loaded on the first render: a run with nothing changed renders nothing.
+  const { renderIssue } = await import('../workspace/render-issue.js');
+  const asked = new Set<string>();
+  const assetProblem = (rel: string) => {
+    asked.add(rel);
+    return project.assetProblem(rel);
+  };
+  const rendered = renderIssue(project, assembled, printUrls, s.printFonts, { csp: PRINT_CSP, assetProblem });
+  result.diagnostics = [...rendered.diagnostics];
+  if (issueErrors(project, issue, rendered.diagnostics).length > 0) return done(result);
+  const images = [...asked].sort();
+  const inputs = { inputs: await inputKey(project, s.runInputs, assembled, images), images, notes: rendered.diagnostics };
+
+  const info = pdfInfo(assembled, rendered.title);
+  const fp = await fingerprint(rendered.source({ marks: true, fontFaces: s.printFontsKey }), project.config.root, info);
+  if (!opts.force && (await stillValid(opts.outDir, known, fp, opts.html))) {
+    // Recorded for the next run (a manifest from before the key, or an edit that prints the same).
+    if (known.inputs !== inputs.inputs || JSON.stringify([known.images, known.notes]) !== JSON.stringify([images, inputs.notes])) {
+      Object.assign(known, inputs);
+      await s.saveManifest();
+    }
+    return cached(known);
   }
 
   try {
@@ -247,6 +284,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
       articlePages: printed.layout.articlePages,
       ...(opts.html ? { html: `${base}.html` } : {}),
       ...(await docx(undefined)),
+      ...inputs,
     };
     await s.saveManifest();
     result.status = 'printed';

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Diagnostic } from '../content/diagnostic.js';
 import { writeAtomic } from '../files/write-atomic.js';
 
 export interface ManifestEntry {
@@ -27,6 +28,14 @@ export interface ManifestEntry {
   /** The Word edition beside the PDF, and the SHA-256 of its bytes. */
   docx?: string;
   docxSha256?: string;
+  /**
+   * The hash of what the issue's HTML was rendered from (generate/input-key.ts), the workspace
+   * images its render looked up, and what the render reported: with an unchanged key a rerun
+   * reports the same problems without rendering again.
+   */
+  inputs?: string;
+  images?: string[];
+  notes?: Diagnostic[];
 }
 
 export type Manifest = Record<string, ManifestEntry>;
@@ -52,7 +61,7 @@ export function wellFormed(issues: unknown): Manifest {
   for (const [id, e] of Object.entries(issues as Record<string, unknown>)) {
     const entry = e as Partial<ManifestEntry> | null;
     if (typeof entry !== 'object' || entry === null) continue;
-    const { fingerprint, pdf, bytes, pages, html, file, sha256, mtimeMs, articlePages, docx, docxSha256 } = entry;
+    const { fingerprint, pdf, bytes, pages, html, file, sha256, mtimeMs, articlePages, docx, docxSha256, inputs, images, notes } = entry;
     if (typeof fingerprint !== 'string' || typeof pdf !== 'string' || typeof bytes !== 'number' || typeof pages !== 'number' || typeof sha256 !== 'string')
       continue;
     if (html !== undefined && typeof html !== 'string') continue;
@@ -73,9 +82,25 @@ export function wellFormed(issues: unknown): Manifest {
       ...(file !== undefined ? { file } : {}),
       // The Word edition as recorded: without it every --docx run wrote every .docx again.
       ...(docx !== undefined && docxSha256 !== undefined ? { docx, docxSha256 } : {}),
+      // All three or none: without them the issue is rendered to be checked, as before.
+      ...(typeof inputs === 'string' && stringList(images) && diagnosticList(notes) ? { inputs, images, notes } : {}),
     };
   }
   return out;
+}
+
+function stringList(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string');
+}
+
+function diagnosticList(v: unknown): v is Diagnostic[] {
+  return (
+    Array.isArray(v) &&
+    v.every((d) => {
+      const { severity, code, file, message } = (d ?? {}) as Partial<Diagnostic>;
+      return (severity === 'error' || severity === 'warning') && [code, file, message].every((x) => typeof x === 'string');
+    })
+  );
 }
 
 export async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {

@@ -79,6 +79,54 @@ describe('incremental generation', () => {
   });
 });
 
+describe('a rerun with nothing changed', () => {
+  it("renders nothing: the render's problems come from the manifest, and a changed image or a manifest from before the key costs a render", async () => {
+    const outDir = path.join(dir, 'out-keys');
+    const manifestFile = path.join(outDir, '.briefs-manifest.json');
+    const sub = path.join(dir, 'briefs/submissions/jianyi/jy-2026-001.md');
+    const original = readFileSync(sub, 'utf8');
+    const svg = path.join(dir, 'briefs/assets/society-reports.svg');
+    const picture = readFileSync(svg);
+    const manifest = () => JSON.parse(readFileSync(manifestFile, 'utf8')).issues;
+    try {
+      writeFileSync(sub, `${original}\n<iframe src="https://example.org/"></iframe>\n`);
+      const first = await gen('--out', outDir, 'jianyi/2026/1', 'qingkuang/2026/2');
+      expect(first.issues).toEqual({ 'jianyi/2026/1': 'printed', 'qingkuang/2026/2': 'printed' });
+      expect(first.stderr).toMatch(/raw HTML was removed: <iframe>/);
+      // What the render found is said again on a rerun.
+      const again = await gen('--out', outDir, 'jianyi/2026/1', 'qingkuang/2026/2');
+      expect(again.issues).toEqual({ 'jianyi/2026/1': 'cached', 'qingkuang/2026/2': 'cached' });
+      expect(again.stderr).toMatch(/raw HTML was removed: <iframe>/);
+      // From the manifest, not from a render: a note changed there is the one reported.
+      const m = manifest();
+      expect(m['jianyi/2026/1'].notes).toHaveLength(1);
+      m['jianyi/2026/1'].notes[0].message = 'as the manifest says';
+      writeFileSync(manifestFile, JSON.stringify({ issues: m }));
+      const fromManifest = await gen('--out', outDir, 'jianyi/2026/1');
+      expect(fromManifest.stderr).toMatch(/as the manifest says/);
+      expect(fromManifest.stderr).not.toMatch(/raw HTML was removed/);
+      // A manifest from before the key: rendered to be checked, found up to date, the key recorded.
+      for (const e of Object.values(m) as Record<string, unknown>[]) delete e.inputs;
+      writeFileSync(manifestFile, JSON.stringify({ issues: m }));
+      const old = await gen('--out', outDir, 'jianyi/2026/1', 'qingkuang/2026/2');
+      expect(old.issues).toEqual({ 'jianyi/2026/1': 'cached', 'qingkuang/2026/2': 'cached' });
+      expect(old.stderr).toMatch(/raw HTML was removed: <iframe>/);
+      expect(manifest()['jianyi/2026/1'].inputs).toMatch(/^[0-9a-f]{64}$/);
+      expect(manifest()['qingkuang/2026/2'].images).toEqual(['briefs/assets/society-reports.svg']);
+      // An image gone, then back with other bytes: the unchanged Markdown does not hide either.
+      rmSync(svg);
+      const gone = await gen('--out', outDir, 'qingkuang/2026/2');
+      expect(gone.issues).toEqual({ 'qingkuang/2026/2': 'failed' });
+      expect(gone.stderr).toMatch(/society-reports\.svg" does not exist/);
+      writeFileSync(svg, picture.toString('utf8').replace('#8c1d18', '#1d4e8c'));
+      expect((await gen('--out', outDir, 'qingkuang/2026/2')).issues).toEqual({ 'qingkuang/2026/2': 'printed' });
+    } finally {
+      writeFileSync(sub, original);
+      writeFileSync(svg, picture);
+    }
+  });
+});
+
 describe('a PDF is up to date only when its bytes are the ones recorded', () => {
   it('prints again after a kill between the PDF and the manifest, and after a same-size change by hand', async () => {
     const outDir = path.join(dir, 'out-stale');
