@@ -96,17 +96,49 @@ async function characters(file: string, stamp: string): Promise<number[]> {
 }
 
 async function readFaces(files: string[]): Promise<FallbackFace[]> {
-  const faces: FallbackFace[] = [];
-  const seen = new Set<number>();
+  const found: { file: string; stamp: string }[] = [];
   for (const file of files) {
     const info = await stat(file).catch(() => undefined);
-    if (!info?.isFile()) continue;
-    const chars = await characters(file, `${info.size}-${info.mtimeMs}`);
+    if (info?.isFile()) found.push({ file, stamp: `${info.size}-${info.mtimeMs}` });
+  }
+  // The faces as a whole are kept too: choosing the Han code points of each (a test a code
+  // point, tens of thousands) and writing their ranges took 25 ms of every run.
+  const cached = path.join(CACHE_DIR, `faces-${createHash('sha256').update(JSON.stringify(found)).digest('hex').slice(0, 32)}.json`);
+  try {
+    const faces = JSON.parse(await readFile(cached, 'utf8')) as unknown;
+    if (wellFormedFaces(faces, found)) return faces;
+  } catch {
+    // not yet, or unreadable: made again below
+  }
+  const faces: FallbackFace[] = [];
+  const seen = new Set<number>();
+  for (const { file, stamp } of found) {
+    const chars = await characters(file, stamp);
     if (chars.length === 0) continue;
     const codepoints = chars.filter((cp) => !seen.has(cp) && needsGlyph(cp) && HAN_BLOCKS.some(([a, b]) => cp >= a && cp <= b));
     for (const cp of codepoints) seen.add(cp);
-    if (codepoints.length > 0)
-      faces.push({ file, name: file.split('/').pop()!, codepoints, unicodeRange: unicodeRange(codepoints), stamp: `${info.size}-${info.mtimeMs}` });
+    if (codepoints.length > 0) faces.push({ file, name: file.split('/').pop()!, codepoints, unicodeRange: unicodeRange(codepoints), stamp });
+  }
+  try {
+    writeOnce(cached, () => JSON.stringify(faces));
+  } catch {
+    // a cache that cannot be written costs the next run the work, nothing else
   }
   return faces;
+}
+
+/** A kept list of faces, of the files it was made from, in their order. */
+function wellFormedFaces(faces: unknown, found: readonly { file: string; stamp: string }[]): faces is FallbackFace[] {
+  if (!Array.isArray(faces)) return false;
+  const files = new Map(found.map((f) => [f.file, f.stamp]));
+  return faces.every((f: Partial<FallbackFace>) => {
+    return (
+      typeof f?.file === 'string' &&
+      files.get(f.file) === f.stamp &&
+      f.name === f.file.split('/').pop() &&
+      typeof f.unicodeRange === 'string' &&
+      Array.isArray(f.codepoints) &&
+      f.codepoints.every((n) => Number.isInteger(n))
+    );
+  });
 }
