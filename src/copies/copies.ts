@@ -109,7 +109,10 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
   if (issue.status !== 'final')
     return fail('copies-draft', 'only a final issue is copied; this one is a draft', 'set status: final when the issue is approved', 'status');
   const assembled = assemble(project, issue);
-  const rendered = renderIssue(project, assembled, printUrls, fontFaceCss(printUrls, project.fonts), { csp: PRINT_CSP, copyMaster: true });
+  const rendered = renderIssue(project, assembled, printUrls, opts.server.stylesheet(fontFaceCss(printUrls, project.fonts)), {
+    csp: PRINT_CSP,
+    copyMaster: true,
+  });
   const errors = issueErrors(project, issue, rendered.diagnostics);
   if (errors.length > 0) {
     result.diagnostics.push(...errors);
@@ -209,7 +212,7 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
     file: `${sixDigits(n)}.pdf`,
   }));
   const ledgerTitle = `《${assembled.bulletin.name}》${issue.year}年第${issue.number}期 分发登记表`;
-  const ledgerHtml = renderPage(project, 'ledger', {
+  const ledgerHtml = renderPage(project, opts.server, 'ledger', {
     title: ledgerTitle,
     publisher: assembled.bulletin.publisher,
     bulletin: { name: assembled.bulletin.name },

@@ -101,8 +101,10 @@ export async function generate(project: Project, issues: readonly IssueFile[], o
   await removeStaleTemporaries(opts.outDir);
   const manifest = await readManifest(opts.outDir);
   const server = opts.server ?? (await startPrintServer(project.config.root));
-  const printFonts = fontFaceCss(printUrls, project.fonts);
-  const printFontsKey = `/* @font-face ${createHash('sha256').update(printFonts).digest('hex')} */`;
+  const fontFaces = fontFaceCss(printUrls, project.fonts);
+  const printFontsKey = `/* @font-face ${createHash('sha256').update(fontFaces).digest('hex')} */`;
+  // The print's HTML imports the rules from the server; fingerprints keep the hash of the rules.
+  const printFonts = server.stylesheet(fontFaces);
   const shared: Shared = {
     project,
     opts,

@@ -45,12 +45,24 @@ async function takeIn(html: string): Promise<void> {
   }
   const have = Array.from(document.head.children);
   const want = Array.from(next.head.children);
+  // A new style that imports a stylesheet (the run's @font-face rules) is waited for: until it
+  // has loaded, the text would be laid out, and the fonts counted ready, without those faces.
+  const loading: Promise<unknown>[] = [];
   want.forEach((el, i) => {
     if (have[i]?.isEqualNode(el)) return;
     const copy = document.importNode(el, true);
+    if (copy instanceof HTMLStyleElement && copy.textContent?.includes('@import')) {
+      loading.push(
+        new Promise((resolve) => {
+          copy.addEventListener('load', resolve, { once: true });
+          copy.addEventListener('error', resolve, { once: true });
+        }),
+      );
+    }
     if (have[i]) have[i].replaceWith(copy);
     else document.head.append(copy);
   });
+  await Promise.all(loading);
   for (const el of have.slice(want.length)) el.remove();
   const root = document.documentElement;
   for (const a of Array.from(root.attributes)) root.removeAttribute(a.name);

@@ -12,9 +12,9 @@ import { PRINT_CSP, type PrintServer } from './print-server.js';
 import { printUrls } from './resources.js';
 
 /** The HTML of `layout` (templates/layouts/<layout>.hbs) with styles/<layout>.css, for the print. */
-export function renderPage(project: Project, layout: string, context: { title: string } & Record<string, unknown>): string {
+export function renderPage(project: Project, server: PrintServer, layout: string, context: { title: string } & Record<string, unknown>): string {
   const env = environmentOf(project);
-  const css = `${fontFaceCss(printUrls, project.fonts)}\n${fontRoleCss(project.config.fonts)}\n${env.styles[layout] ?? ''}`;
+  const css = `${server.stylesheet(fontFaceCss(printUrls, project.fonts))}\n${fontRoleCss(project.config.fonts)}\n${env.styles[layout] ?? ''}`;
   return env.render(layout, { ...context, csp: PRINT_CSP, css });
 }
 

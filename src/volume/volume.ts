@@ -141,7 +141,7 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
     const contents = volumeContents(from, front, folio);
     return {
       contents,
-      html: renderPage(project, 'volume', {
+      html: renderPage(project, opts.server, 'volume', {
         title: `《${bulletin.name}》${year}年合订本`,
         publisher: bulletin.publisher,
         bulletin: { name: bulletin.name },
