@@ -18,7 +18,6 @@ import { writeAtomic } from '../files/write-atomic.js';
 import { fingerprint } from '../generate/fingerprint.js';
 import { pdfInfo } from '../generate/pdf-info.js';
 import type { BrowserPool } from '../print/browser.js';
-import { readMarks } from '../print/marks.js';
 import { finishPdf } from '../print/pdf-metadata.js';
 import { PRINT_CSP, type PrintServer } from '../print/print-server.js';
 import { printUrls } from '../print/resources.js';
@@ -174,9 +173,9 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
   const printMaster = async () => {
     const { printIssue } = await import('../print/print-issue.js');
     const printed = await opts.pool.withPage((page) => printIssue(page, rendered, opts.server, opts.timeout), { retryOnCrash: true });
-    const slot = (await readMarks(printed.pdf)).serialSlot;
+    const slot = printed.marks.serialSlot;
     if (!slot) return undefined;
-    const finished = await finishPdf(printed.pdf, { ...info, id: fp });
+    const finished = await finishPdf(printed.doc, { ...info, id: fp });
     await writeAtomic(masterFile, finished.bytes);
     return { bytes: finished.bytes, slot };
   };

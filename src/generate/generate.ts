@@ -264,7 +264,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
         hint: 'please report it, with the issue’s HTML (generate --html)',
       });
     }
-    const finished = await finishPdf(printed.pdf, { ...info, id: fp });
+    const finished = await finishPdf(printed.doc, { ...info, id: fp });
     const pdf = path.join(opts.outDir, `${base}.pdf`);
     await writeAtomic(pdf, finished.bytes);
     Object.assign(result, { pdf, pages: finished.pages, articlePages: printed.layout.articlePages, bytes: finished.bytes.length, prints: printed.prints });

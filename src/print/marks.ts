@@ -32,8 +32,13 @@ function markName(annot: PDFDict): string | undefined {
   return text?.startsWith(PREFIX) ? text.slice(PREFIX.length) : undefined;
 }
 
-export async function readMarks(bytes: Uint8Array): Promise<Marks> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+/** The PDF, parsed once for its marks and then finished (pdf-metadata.ts) without a second parse. */
+export async function loadPrint(bytes: Uint8Array): Promise<{ doc: PDFDocument; marks: Marks }> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Infinity });
+  return { doc, marks: marksOf(doc) };
+}
+
+function marksOf(doc: PDFDocument): Marks {
   const marks: Marks = { articlePages: [], pages: doc.getPageCount(), notes: [], noteRefs: [] };
   doc.getPages().forEach((page, i) => {
     const annots = page.node.lookup(PDFName.of('Annots'));

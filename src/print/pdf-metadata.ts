@@ -45,8 +45,9 @@ export function setDocumentInfo(doc: PDFDocument, info: Omit<PdfInfo, 'headings'
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
 }
 
-export async function finishPdf(input: Uint8Array, info: PdfInfo): Promise<FinishedPdf> {
-  const doc = await PDFDocument.load(input, { updateMetadata: false });
+/** `input`: the PDF, or the print's own parse of it (print-issue.ts), which is changed here. */
+export async function finishPdf(input: Uint8Array | PDFDocument, info: PdfInfo): Promise<FinishedPdf> {
+  const doc = input instanceof PDFDocument ? input : await PDFDocument.load(input, { updateMetadata: false, parseSpeed: Infinity });
   stripMarks(doc);
   renumberNodeIds(doc);
   mendOutline(doc, info.headings ?? []);

@@ -12,7 +12,8 @@
  */
 import type { Page } from 'puppeteer-core';
 import type { MeasuredLayout, RenderedIssue } from '../render/document.js';
-import { readMarks, type Marks } from './marks.js';
+import type { PDFDocument } from 'pdf-lib';
+import { loadPrint, type Marks } from './marks.js';
 import { placePageNotes } from './page-notes.js';
 import { applyLayout, paginateInColumns } from './paginate.js';
 import { openDocument, type PrintResult } from './print-html.js';
@@ -25,6 +26,9 @@ const FOOT = TEXT_FOOT + 0.5;
 const TOLERANCE = 1;
 
 export interface PrintedIssue extends PrintResult {
+  /** The PDF parsed, and its marks: read once, for the layout and for finishing it. */
+  doc: PDFDocument;
+  marks: Marks;
   layout: MeasuredLayout;
   /** Prints it took: 1 when the first guess was right. */
   prints: number;
@@ -98,14 +102,14 @@ async function printOnce(
     const print = async () => {
       await page.evaluate(applyLayout, layout.articlePages, layout.distributionPush);
       const pdf = await doc.pdf();
-      return { pdf, marks: await readMarks(pdf) };
+      return { pdf, ...(await loadPrint(pdf)) };
     };
-    let { pdf, marks } = await print();
+    let { pdf, doc: parsed, marks } = await print();
     let prints = 1;
     const computed = settled(marks, layout) ? undefined : layoutFromMarks(marks);
     if (computed) {
       layout = computed;
-      ({ pdf, marks } = await print());
+      ({ pdf, doc: parsed, marks } = await print());
       prints++;
     }
     if (!settled(marks, layout)) {
@@ -114,10 +118,10 @@ async function printOnce(
       ({ marks } = await print());
       const foot = marks.distributionBottom;
       layout = { articlePages: marks.articlePages.map((p) => p ?? 0), distributionPush: foot ? Math.max(0, Math.floor((foot.y - FOOT) * 100) / 100) : 0 };
-      ({ pdf } = await print());
+      ({ pdf, doc: parsed, marks } = await print());
       prints += 2;
     }
-    return { pdf, blocked: doc.blocked, failed: doc.failed, layout, prints, notesRight: notesRight(marks) };
+    return { pdf, doc: parsed, marks, blocked: doc.blocked, failed: doc.failed, layout, prints, notesRight: notesRight(marks) };
   } finally {
     doc.close();
   }
