@@ -39,7 +39,6 @@ export async function withBrowserRun<T>(
       await parsed.save().catch(() => undefined);
     }
   } finally {
-    await pool.close();
-    await server.close();
+    await Promise.all([pool.close(), server.close()]);
   }
 }
