@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../content/diagnostic.js';
 import type { IssueFile, Submission } from '../content/model.js';
 import { describeIssue, numberingChecks, type BulletinNames } from './numbering-checks.js';
+import { pushTo } from '../group.js';
 
 /**
  * Every file claiming each id, and the ids claimed once: the only ones that stand for a
@@ -12,7 +13,7 @@ import { describeIssue, numberingChecks, type BulletinNames } from './numbering-
  */
 export function submissionIds(submissions: readonly Submission[]): { claims: Map<string, Submission[]>; byId: Map<string, Submission> } {
   const claims = new Map<string, Submission[]>();
-  for (const s of submissions) claims.set(s.id, [...(claims.get(s.id) ?? []), s]);
+  for (const s of submissions) pushTo(claims, s.id, s);
   const byId = new Map<string, Submission>();
   for (const [id, list] of claims) if (list.length === 1) byId.set(id, list[0]);
   return { claims, byId };

@@ -9,6 +9,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../content/diagnostic.js';
 import type { IssueFile } from '../content/model.js';
+import { pushTo } from '../group.js';
 
 /** Bulletin ids → the names a person reads (科技工作者建议); an id with no name stands as itself. */
 export type BulletinNames = Readonly<Record<string, string>>;
@@ -24,7 +25,7 @@ const byPlace = (a: IssueFile, b: IssueFile) => a.year - b.year || Number(a.supp
 export function numberingChecks(issues: readonly IssueFile[], names: BulletinNames = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const bulletins = new Map<string, IssueFile[]>();
-  for (const i of issues) bulletins.set(i.publication, [...(bulletins.get(i.publication) ?? []), i]);
+  for (const i of issues) pushTo(bulletins, i.publication, i);
   for (const list of bulletins.values()) {
     const sorted = [...list].sort(byPlace);
     out.push(...gaps(sorted, names), ...totals(sorted, names), ...dates(sorted, names));
@@ -36,8 +37,7 @@ export function numberingChecks(issues: readonly IssueFile[], names: BulletinNam
 function series(sorted: readonly IssueFile[]): IssueFile[][] {
   const map = new Map<string, IssueFile[]>();
   for (const i of sorted) {
-    const key = `${i.year}/${i.supplement}`;
-    map.set(key, [...(map.get(key) ?? []), i]);
+    pushTo(map, `${i.year}/${i.supplement}`, i);
   }
   return [...map.values()];
 }

@@ -5,6 +5,7 @@
  */
 import type { BulletinConfig } from '../config/types.js';
 import type { IssueFile, Submission } from '../content/model.js';
+import { pushTo } from '../group.js';
 
 export interface PlanOptions {
   maxArticles: number;
@@ -29,7 +30,7 @@ export function unplaced(submissions: readonly Submission[], issues: readonly Is
   if (!bulletin.groupByTopic) return waiting.sort(byDate);
   // Topics in the order of their oldest report, reports oldest first within each.
   const topics = new Map<string, Submission[]>();
-  for (const s of waiting.sort(byDate)) topics.set(s.topic ?? '', [...(topics.get(s.topic ?? '') ?? []), s]);
+  for (const s of waiting.sort(byDate)) pushTo(topics, s.topic ?? '', s);
   return [...topics.values()].flat();
 }
 

@@ -8,6 +8,7 @@ import { capRepeats, sortDiagnostics, type Diagnostic } from '../content/diagnos
 import { localize, type Lang } from '../content/messages-zh.js';
 import { chineseDate } from '../render/chinese.js';
 import { escapeText as esc } from '../render/sanitize.js';
+import { pushTo } from '../group.js';
 
 function issuePath(id: string): string {
   return `/issues/${id}`;
@@ -87,7 +88,7 @@ export function indexPage(project: Project, lang: Lang = 'zh'): string {
   for (const i of [...project.issues].sort(
     (a, b) => a.publication.localeCompare(b.publication) || b.year - a.year || Number(a.supplement) - Number(b.supplement) || b.number - a.number,
   )) {
-    byBulletin.set(i.publication, [...(byBulletin.get(i.publication) ?? []), i]);
+    pushTo(byBulletin, i.publication, i);
   }
   for (const [id, issues] of byBulletin) {
     const b = project.config.bulletins[id];

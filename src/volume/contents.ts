@@ -6,6 +6,7 @@
 import type { AssembledIssue } from '../assemble/issue.js';
 import { chineseDate } from '../render/chinese.js';
 import type { FolioMode } from './folios.js';
+import { pushTo } from '../group.js';
 
 interface VolumeArticle {
   title: string;
@@ -83,7 +84,7 @@ export function volumeContents(placed: readonly PlacedIssue[], front: number, fo
   });
   const all = issues.flatMap((i) => i.articles);
   const topics = new Map<string, VolumeArticle[]>();
-  for (const a of all) if (a.topic) topics.set(a.topic, [...(topics.get(a.topic) ?? []), a]);
+  for (const a of all) if (a.topic) pushTo(topics, a.topic, a);
   const authors = new Map<string, { name: string; affiliation: string; articles: VolumeArticle[] }>();
   placed.forEach(({ assembled }, k) =>
     assembled.articles.forEach((a, j) => {
