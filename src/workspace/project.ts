@@ -116,12 +116,9 @@ async function contentChecks(
   let render: ((markdown: string, file: string, firstLine: number) => void) | undefined;
   if (markdown) {
     // marked and sanitize-html are loaded only by the runs that render here (validate, not generate).
-    const [{ renderMarkdown }, { resolveImage }] = await Promise.all([import('../render/markdown.js'), import('../render/document.js')]);
+    const [{ checkMarkdown }, { resolveImage }] = await Promise.all([import('../render/markdown.js'), import('../render/document.js')]);
     render = (markdown, file, firstLine) =>
-      void renderMarkdown(
-        { markdown, file, firstLine, idPrefix: 'check-', resolveImage: (src) => resolveImage(config, file, src, { assetProblem, assetUrl: (rel) => rel }) },
-        out,
-      );
+      checkMarkdown({ markdown, file, firstLine, resolveImage: (src) => resolveImage(config, file, src, { assetProblem, assetUrl: (rel) => rel }) }, out);
   }
   for (const s of submissions) {
     out.push(...checkText({ file: s.file, body: s.body, bodyLine: s.bodyLine }, config.bulletins[s.publication]));

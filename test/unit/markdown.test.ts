@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/content/diagnostic.js';
-import { renderMarkdown } from '../../src/render/markdown.js';
+import { checkMarkdown, MAX_INLINE, renderMarkdown } from '../../src/render/markdown.js';
 
 function render(markdown: string, images: Record<string, string> = {}) {
   const diagnostics: Diagnostic[] = [];
@@ -113,5 +113,37 @@ describe('Markdown rendering', () => {
       expect(text(r.html)).toContain('见此处与彼处。');
       expect(r.diagnostics.map((d) => d.code)).toEqual(['unsafe-link', 'unsafe-html']);
     }
+  });
+});
+
+describe("validate's check of a text", () => {
+  const long = '长'.repeat(MAX_INLINE + 5);
+  const texts: Record<string, string> = {
+    plain: '科技创新是引领发展的第一动力。\n\n## 一、基本情况\n\n完善科技评价机制。',
+    'two paragraphs over the bound': `开头。\n\n${long}\n\n中间。\n\n${long}。`,
+    'an overlong one with a link': `[链接](javascript:alert(1))\n\n${long}`,
+    'quotes 10,000 deep': '>'.repeat(10_000) + ' 深',
+    'a list 60 deep': Array.from({ length: 60 }, (_, k) => `${'  '.repeat(k)}- 第${k}层`).join('\n'),
+    'emphasis 20,000 deep': '*'.repeat(20_000) + '字',
+    'raw HTML and an image': '正文<script>alert(1)</script>\n\n![图](missing.png)',
+    '< and & in prose': 'a < b && c > d，价格 < 100 元。',
+  };
+  for (const [name, markdown] of Object.entries(texts)) {
+    it(`finds what rendering finds: ${name}`, () => {
+      const rendered: Diagnostic[] = [];
+      const checked: Diagnostic[] = [];
+      const input = { markdown, file: 'f.md', firstLine: 10, resolveImage: () => ({ code: 'image-missing', problem: 'missing', hint: 'h' }) };
+      renderMarkdown({ ...input, idPrefix: 'check-' }, rendered);
+      checkMarkdown(input, checked);
+      expect(checked).toEqual(rendered);
+    });
+  }
+  it('finds the overlong paragraphs, on their lines', () => {
+    const found: Diagnostic[] = [];
+    checkMarkdown({ markdown: texts['two paragraphs over the bound'], file: 'f.md', firstLine: 10, resolveImage: () => ({ url: '' }) }, found);
+    expect(found.map((d) => [d.code, d.line])).toEqual([
+      ['block-too-long', 12],
+      ['block-too-long', 16],
+    ]);
   });
 });
