@@ -127,6 +127,10 @@ describe("validate's check of a text", () => {
     'emphasis 20,000 deep': '*'.repeat(20_000) + '字',
     'raw HTML and an image': '正文<script>alert(1)</script>\n\n![图](missing.png)',
     '< and & in prose': 'a < b && c > d，价格 < 100 元。',
+    // GFM makes links of bare addresses: these two are refused (only http(s) and mailto print).
+    'an ftp address': '资料见 ftp://files.example.org/report 。',
+    'an xmpp address': '联系 xmpp:user@example.com 即可。',
+    'a web address': '详见 www.example.org 与 https://example.org/a?b=1&c=2 。',
   };
   for (const [name, markdown] of Object.entries(texts)) {
     it(`finds what rendering finds: ${name}`, () => {
