@@ -6,6 +6,8 @@
 export class Coverage {
   private readonly bits = new Uint8Array(0x110000 >> 3);
   private missing?: RegExp;
+  /** False for one made from a kept pattern (fromMissing): its bits were never set. */
+  private known = true;
 
   add(from: number, to = from): void {
     for (let cp = Math.max(0, from); cp <= Math.min(to, 0x10ffff); cp++) this.bits[cp >> 3] |= 1 << (cp & 7);
@@ -21,25 +23,38 @@ export class Coverage {
    * Built once, after the last `add`.
    */
   missingPattern(): RegExp {
-    if (!this.missing) {
-      const runs: string[] = [];
-      const hex = (cp: number) => `\\u{${cp.toString(16)}}`;
-      for (let cp = 0; cp <= 0x10ffff;) {
-        if (!this.has(cp)) {
-          cp++;
-          continue;
-        }
-        let end = cp;
-        while (end + 1 <= 0x10ffff && this.has(end + 1)) end++;
-        runs.push(end === cp ? hex(cp) : `${hex(cp)}-${hex(end)}`);
-        cp = end + 1;
-      }
-      this.missing = new RegExp(`[^${runs.join('')}\\s\\p{Default_Ignorable_Code_Point}\\p{Cc}]`, 'gu');
-    }
+    this.missing ??= new RegExp(this.missingSource(), 'gu');
     return this.missing;
   }
 
+  /** The pattern's source: kept between runs (fonts/coverage-cache.ts), it stands for the whole coverage. */
+  missingSource(): string {
+    if (this.missing) return this.missing.source;
+    const runs: string[] = [];
+    const hex = (cp: number) => `\\u{${cp.toString(16)}}`;
+    for (let cp = 0; cp <= 0x10ffff;) {
+      if (!this.has(cp)) {
+        cp++;
+        continue;
+      }
+      let end = cp;
+      while (end + 1 <= 0x10ffff && this.has(end + 1)) end++;
+      runs.push(end === cp ? hex(cp) : `${hex(cp)}-${hex(end)}`);
+      cp = end + 1;
+    }
+    return `[^${runs.join('')}\\s\\p{Default_Ignorable_Code_Point}\\p{Cc}]`;
+  }
+
+  /** A coverage known by its pattern alone, as kept between runs; what it can print is then asked only through the pattern. */
+  static fromMissing(source: string): Coverage {
+    const coverage = new Coverage();
+    coverage.missing = new RegExp(source, 'gu');
+    coverage.known = false;
+    return coverage;
+  }
+
   has(cp: number): boolean {
+    if (!this.known) throw new Error('a coverage read from its pattern has no code points');
     return (this.bits[cp >> 3] & (1 << (cp & 7))) !== 0;
   }
 

@@ -6,16 +6,9 @@
  * fingerprint means an unchanged PDF.
  */
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { FONT_PACKAGES } from '../render/fonts.js';
+import { FONT_VERSIONS } from '../render/fonts.js';
 import { VERSION } from '../version.js';
 import { readResource, resolveResource } from '../print/resources.js';
-
-const require = createRequire(import.meta.url);
-
-export const FONT_VERSIONS = Object.values(FONT_PACKAGES)
-  .map(({ npm }) => `${npm}@${(require(`${npm}/package.json`) as { version: string }).version}`)
-  .join(',');
 
 export async function fingerprint(source: string, root: string, metadata: object): Promise<string> {
   const hash = createHash('sha256');

@@ -26,6 +26,11 @@ export const FONT_PACKAGES: Record<string, { npm: string; family: string; files:
   'lxgw-wenkai': { npm: 'lxgw-wenkai-webfont', family: 'LXGW WenKai', files: ['lxgwwenkai-regular.css', 'lxgwwenkai-bold.css'] },
 };
 
+/** The shipped packages and their versions, for fingerprints and caches: a new version of a face is a new print. */
+export const FONT_VERSIONS = Object.values(FONT_PACKAGES)
+  .map(({ npm }) => `${npm}@${(require(`${npm}/package.json`) as { version: string }).version}`)
+  .join(',');
+
 export const SHIPPED: Record<keyof FontConfig, string> = {
   song: 'Noto Serif SC',
   fang: 'Noto Serif SC',

@@ -16,7 +16,8 @@ import { checkText } from '../content/checks.js';
 import { checkGlyphs, type PrintedText } from '../content/glyphs.js';
 import type { Coverage } from '../fonts/coverage.js';
 import { loadFallbackFaces, type FallbackFace } from '../fonts/fallback.js';
-import { fontCoverage, SHIPPED } from '../render/fonts.js';
+import { FONT_VERSIONS, fontCoverage, SHIPPED } from '../render/fonts.js';
+import { keptCoverage } from '../fonts/coverage-cache.js';
 import { loadOfficeFonts, type OfficeFace, type RoleFace } from '../fonts/office.js';
 import type { FontConfig } from '../config/types.js';
 
@@ -49,7 +50,8 @@ export interface LoadOptions {
 
 export async function loadProject(config: Config, opts: LoadOptions = {}): Promise<Project> {
   const [ws, fallback, office] = await Promise.all([loadWorkspace(config, opts.memo), loadFallbackFaces(), loadOfficeFonts(config, SHIPPED)]);
-  const fonts = { fallback, office: office.faces, roles: office.roles, coverage: fontCoverage(fallback, office.faces) };
+  const coverage = await keptCoverage(FONT_VERSIONS, fallback, office.faces, () => fontCoverage(fallback, office.faces));
+  const fonts = { fallback, office: office.faces, roles: office.roles, coverage };
   const assetProblem = assetChecker(config.root);
   const diagnostics = [
     ...office.diagnostics,
