@@ -44,8 +44,10 @@ export const MANIFEST = '.briefs-manifest.json';
 
 export async function readManifest(outDir: string): Promise<Manifest> {
   try {
-    const data = JSON.parse(await readFile(path.join(outDir, MANIFEST), 'utf8')) as { issues?: unknown };
-    return wellFormed(data?.issues);
+    const text = await readFile(path.join(outDir, MANIFEST), 'utf8');
+    const manifest = wellFormed((JSON.parse(text) as { issues?: unknown })?.issues);
+    onDisk.set(manifest, text);
+    return manifest;
   } catch {
     return {};
   }
@@ -103,9 +105,19 @@ function diagnosticList(v: unknown): v is Diagnostic[] {
   );
 }
 
-export async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
+function serialize(manifest: Manifest): string {
   const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
-  await writeAtomic(path.join(outDir, MANIFEST), `${JSON.stringify({ issues: sorted }, null, 2)}\n`);
+  return `${JSON.stringify({ issues: sorted }, null, 2)}\n`;
+}
+
+/** What each manifest object says on disk, as read or last written: a run that changed nothing writes nothing. */
+const onDisk = new WeakMap<Manifest, string>();
+
+export async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
+  const text = serialize(manifest);
+  if (onDisk.get(manifest) === text) return;
+  await writeAtomic(path.join(outDir, MANIFEST), text);
+  onDisk.set(manifest, text);
 }
 
 /**
