@@ -2,7 +2,7 @@
  * The form an editor sends to an expert: a new submission with every field present and short
  * guidance in comments, in Chinese and English. Pure.
  */
-import { stringify } from 'yaml';
+import { yamlValue } from '../files/yaml-value.js';
 
 export interface NewSubmission {
   publication: string;
@@ -11,7 +11,7 @@ export interface NewSubmission {
   date: string;
 }
 
-const y = (value: unknown) => stringify(value, { lineWidth: 0 }).trimEnd();
+const y = yamlValue;
 
 /**
  * What the form says until the expert replaces it. validate knows these values (placeholder-left),

@@ -6,7 +6,6 @@
  */
 import { readRegular } from '../files/read-regular.js';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import { BriefsError, usageError } from '../errors.js';
 import { defaultConfig, inherit } from './defaults.js';
 import type { BulletinConfig, Config, FontConfig } from './types.js';
@@ -55,14 +54,15 @@ export async function loadConfig(flags: ConfigFlags = {}, cwd = process.cwd()): 
       'check the path given to --config',
     );
   }
-  if (text !== undefined) applyFile(config, text.replace(/^\uFEFF/, ''), file);
+  // yaml is loaded only when there is a config file to read.
+  if (text !== undefined) applyFile(config, text.replace(/^\uFEFF/, ''), file, (await import('yaml')).parseDocument);
   if (flags.out !== undefined) config.out = flags.out;
   if (flags.browser !== undefined) config.browser = flags.browser;
   if (flags.encoding !== undefined) config.encoding = flags.encoding;
   return config;
 }
 
-function applyFile(config: Config, text: string, file: string): void {
+function applyFile(config: Config, text: string, file: string, parseDocument: typeof import('yaml').parseDocument): void {
   const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: true });
   const rel = path.relative(process.cwd(), file) || file;
   if (doc.errors.length > 0) {

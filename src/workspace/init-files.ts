@@ -2,11 +2,11 @@
  * What `briefs init` writes into a new workspace. The config file is written from the built-in
  * defaults, so every default is there, commented, and cannot drift from what briefs assumes.
  */
-import { stringify } from 'yaml';
+import { yamlValue } from '../files/yaml-value.js';
 import { issueFileText } from '../assemble/issue-file.js';
 import { defaultConfig } from '../config/defaults.js';
 
-const y = (v: unknown) => stringify(v, { lineWidth: 0 }).trimEnd();
+const y = yamlValue;
 
 export function configText(): string {
   const d = defaultConfig('.');
