@@ -231,34 +231,8 @@ export class BrowserPool {
     this.idle = [];
     const browser = this.browser;
     this.browser = undefined;
-    if (browser) await stop(await browser.catch(() => undefined));
+    if (browser) await (await browser.catch(() => undefined))?.close().catch(() => undefined);
     // A browser still shutting down may write into its folder: what is left, the next run removes.
     for (const dir of this.profiles.splice(0)) removeQuietly(dir);
   }
-}
-
-/**
- * Ends a browser the run is done with. Its profile is a throwaway folder, so there is nothing
- * for Chromium to save: its process group is killed, and is gone at once, where a polite close
- * (Browser.close, then waiting for Chromium to write its profile and quit) took 80–120 ms of
- * every run. puppeteer makes Chromium the leader of its own group (not on Windows), so the
- * zygote and the renderers go with it, as they do when puppeteer kills a browser itself.
- */
-async function stop(browser: Browser | undefined): Promise<void> {
-  if (!browser) return;
-  const child = browser.process();
-  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) {
-    await browser.close().catch(() => undefined);
-    return;
-  }
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  try {
-    if (process.platform === 'win32') child.kill('SIGKILL');
-    else process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    child.kill('SIGKILL');
-  }
-  await exited;
-  // Its side of the DevTools pipe is gone with it: puppeteer lets go of its own.
-  await browser.disconnect().catch(() => undefined);
 }
