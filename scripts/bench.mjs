@@ -126,23 +126,36 @@ async function previewFirstPage(root, issue) {
   const port = 4300 + Math.floor(Math.random() * 500);
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, [path.join(here, '../bin/briefs.js'), '--root', root, 'preview', '--port', String(port)], { stdio: 'ignore' });
+  let ms;
+  let ended;
   try {
     for (;;) {
       const ok = await fetch(`http://127.0.0.1:${port}/issues/${issue}`).then(
         (r) => r.ok,
         () => false,
       );
-      if (ok) return Number(process.hrtime.bigint() - started) / 1e6;
+      if (ok) {
+        ms = Number(process.hrtime.bigint() - started) / 1e6;
+        break;
+      }
       await new Promise((r) => setTimeout(r, 10));
     }
   } finally {
     // Gone, with its browser, before the next run starts: a closing Chromium would slow it.
-    await new Promise((resolve) => {
-      child.once('exit', resolve);
+    // A preview that does not end on SIGTERM is a bug: said, not waited on for ever.
+    ended = await new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), 15_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
       child.kill();
     });
+    if (!ended) child.kill('SIGKILL');
     await new Promise((r) => setTimeout(r, 1000));
   }
+  if (!ended) throw new Error('briefs preview did not exit within 15 s of SIGTERM');
+  return ms;
 }
 
 /** Median and spread (min–max) of some runs. */
