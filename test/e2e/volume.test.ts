@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { loadProject } from '../../src/workspace/project.js';
@@ -116,6 +117,20 @@ describe('briefs volume', () => {
     expect((await readPages(bytes)).length).toBe(volume.pages);
   });
 
+  it('never cuts an entry’s issue, （第1期）, at a line end, and sets its page at the end of the title’s last line', async () => {
+    // 《科技工作者建议》's titles run long: in its index, one title ended "（第1" with "期）" opening the next line.
+    const r = await runCli(['--root', dir, 'volume', 'jianyi', '2026', '--drafts', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const made = JSON.parse(r.stdout).volume;
+    const text = execFileSync('pdftotext', ['-layout', '-l', '4', made.pdf, '-'], { encoding: 'utf8' });
+    const lines = text.split('\n').map((l) => l.trim());
+    expect(lines.filter((l) => /^\d*期）/.test(l))).toEqual([]);
+    // A title over several lines: its first line has no page number, its last has one.
+    const long = lines.findIndex((l) => l.startsWith('关于在新一轮科技体制改革中'));
+    expect(long).toBeGreaterThan(0);
+    expect(lines[long]).not.toMatch(/\d$/);
+  });
+
   it('outlines the year, each issue and each article, at the page the article starts on', async () => {
     const outline = await readOutline(bytes);
     expect(outline[0]).toMatchObject({ title: '2026年', page: 1 });
@@ -154,12 +169,12 @@ describe('briefs volume', () => {
         for (const name of names) {
           const at = index.findIndex((l, i) => i > from && l.startsWith(name));
           expect(at, name).toBeGreaterThan(from);
-          // The author's entries follow the name: one of them is this article, at its page.
-          const entries = index.slice(at + 1, at + 8);
-          expect(
-            entries.some((l) => l.startsWith(title.slice(0, 8)) && l.endsWith(printed)),
-            `${name}: ${title} → ${printed}\n${entries.join('\n')}`,
-          ).toBe(true);
+          // The author's entries follow the name: one of them is this article, at its page. A
+          // title may run over lines; its page stands at the end of its last.
+          const entries = index.slice(at + 1, at + 10);
+          const first = entries.findIndex((l) => l.startsWith(title.slice(0, 8)));
+          const last = entries.findIndex((l, i) => first >= 0 && i >= first && /\d$/.test(l));
+          expect(last >= 0 && entries[last].endsWith(printed), `${name}: ${title} → ${printed}\n${entries.join('\n')}`).toBe(true);
         }
       }
     }
