@@ -22,8 +22,8 @@ import { finishPdf } from '../print/pdf-metadata.js';
 import { PRINT_CSP, type PrintServer } from '../print/print-server.js';
 import { printUrls } from '../print/resources.js';
 import { chineseDate } from '../render/chinese.js';
-import { fontFaceCss } from '../render/fonts.js';
 import { printPage, renderPage } from '../print/print-page.js';
+import { printFonts } from '../print/print-fonts.js';
 import { sha256 } from '../generate/manifest.js';
 import { assemble, issueErrors, type Project } from '../workspace/project.js';
 import { renderIssue } from '../workspace/render-issue.js';
@@ -108,7 +108,7 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
   if (issue.status !== 'final')
     return fail('copies-draft', 'only a final issue is copied; this one is a draft', 'set status: final when the issue is approved', 'status');
   const assembled = assemble(project, issue);
-  const rendered = renderIssue(project, assembled, printUrls, opts.server.stylesheet(fontFaceCss(printUrls, project.fonts)), {
+  const rendered = renderIssue(project, assembled, printUrls, printFonts(project, opts.server), {
     csp: PRINT_CSP,
     copyMaster: true,
   });

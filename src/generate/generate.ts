@@ -5,7 +5,6 @@
  * cannot be printed is reported and the others go on; a browser that crashes is started again
  * once and the issues it took down are printed again.
  */
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +17,7 @@ import { PRINT_CSP, startPrintServer, type PrintServer } from '../print/print-se
 import { printUrls } from '../print/resources.js';
 import { fontFaceCss, fontFile } from '../render/fonts.js';
 import { fingerprint } from './fingerprint.js';
+import { printFonts } from '../print/print-fonts.js';
 import { inputKey, runInputs } from './input-key.js';
 import { manifestWriter, readManifest, sha256, stillValid, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { pdfDate } from '../print/pdf-date.js';
@@ -83,8 +83,6 @@ interface Shared {
   /** Saves the manifest now (after each PDF). */
   saveManifest: () => Promise<void>;
   printFonts: string;
-  /** Stands for printFonts in fingerprints. */
-  printFontsKey: string;
   /** What every issue's HTML is made of besides its own files (input-key.ts). */
   runInputs: string;
   fileUrls: UrlScheme;
@@ -101,10 +99,8 @@ export async function generate(project: Project, issues: readonly IssueFile[], o
   await removeStaleTemporaries(opts.outDir);
   const manifest = await readManifest(opts.outDir);
   const server = opts.server ?? (await startPrintServer(project.config.root));
-  const fontFaces = fontFaceCss(printUrls, project.fonts);
-  const printFontsKey = `/* @font-face ${createHash('sha256').update(fontFaces).digest('hex')} */`;
-  // The print's HTML imports the rules from the server; fingerprints keep the hash of the rules.
-  const printFonts = server.stylesheet(fontFaces);
+  // The print's HTML imports the rules from the server, by their hash (print-fonts.ts).
+  const fonts = printFonts(project, server);
   const shared: Shared = {
     project,
     opts,
@@ -112,9 +108,8 @@ export async function generate(project: Project, issues: readonly IssueFile[], o
     server,
     manifest,
     saveManifest: manifestWriter(opts.outDir, manifest),
-    printFonts,
-    printFontsKey,
-    runInputs: runInputs(project, printFontsKey),
+    printFonts: fonts,
+    runInputs: runInputs(project, fonts),
     fileUrls,
     fileFonts: opts.html ? fontFaceCss(fileUrls, project.fonts) : '',
   };
@@ -220,7 +215,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
   const inputs = { inputs: await inputKey(project, s.runInputs, assembled, images), images, notes: rendered.diagnostics };
 
   const info = pdfInfo(assembled, rendered.title);
-  const fp = await fingerprint(rendered.source({ marks: true, fontFaces: s.printFontsKey }), project.config.root, info);
+  const fp = await fingerprint(rendered.source({ marks: true }), project.config.root, info);
   if (!opts.force && (await stillValid(opts.outDir, known, fp, opts.html))) {
     // Recorded for the next run (a manifest from before the key, or an edit that prints the same).
     if (known.inputs !== inputs.inputs || JSON.stringify([known.images, known.notes]) !== JSON.stringify([images, inputs.notes])) {

@@ -3,18 +3,18 @@
  * its own layout and stylesheet with the shipped faces, and printed in a page of the run's pool
  * on the run's print server: the one way both are made.
  */
-import { fontFaceCss, fontRoleCss } from '../render/fonts.js';
+import { fontRoleCss } from '../render/fonts.js';
+import { printFonts } from './print-fonts.js';
 import type { Project } from '../workspace/project.js';
 import { environmentOf } from '../workspace/render-issue.js';
 import type { BrowserPool } from './browser.js';
 import { openDocument } from './print-html.js';
 import { PRINT_CSP, type PrintServer } from './print-server.js';
-import { printUrls } from './resources.js';
 
 /** The HTML of `layout` (templates/layouts/<layout>.hbs) with styles/<layout>.css, for the print. */
 export function renderPage(project: Project, server: PrintServer, layout: string, context: { title: string } & Record<string, unknown>): string {
   const env = environmentOf(project);
-  const css = `${server.stylesheet(fontFaceCss(printUrls, project.fonts))}\n${fontRoleCss(project.config.fonts)}\n${env.styles[layout] ?? ''}`;
+  const css = `${printFonts(project, server)}\n${fontRoleCss(project.config.fonts)}\n${env.styles[layout] ?? ''}`;
   return env.render(layout, { ...context, csp: PRINT_CSP, css });
 }
 

@@ -47,8 +47,6 @@ export interface MeasuredLayout {
 interface PrintPass {
   marks?: boolean;
   layout?: MeasuredLayout;
-  /** In place of the @font-face rules: generate fingerprints with a hash of them, a few bytes instead of 400 rules. */
-  fontFaces?: string;
 }
 
 /**
@@ -162,7 +160,7 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
     const push = pass.layout?.distributionPush ?? 0;
     return {
       ...context,
-      css: `${pass.fontFaces ?? opts.fontFaces}\n${context.css}`,
+      css: `${opts.fontFaces}\n${context.css}`,
       articles: articles.map(withPage),
       groups: groups.map((g) => ({ ...g, articles: g.articles.map(withPage) })),
       marks: pass.marks === true,
