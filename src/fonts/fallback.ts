@@ -7,10 +7,8 @@
  * every character that cannot print. Chromium loads a face only when a page uses a character of
  * its unicode-range, so an issue without rare characters never reads the files.
  */
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { userTempDir, writeOnce } from '../files/user-temp.js';
+import { stat } from 'node:fs/promises';
+import { kept } from '../files/user-temp.js';
 import { needsGlyph, unicodeRange } from './coverage.js';
 
 export const FALLBACK_FAMILY = 'briefs Han fallback';
@@ -61,38 +59,21 @@ export function loadFallbackFaces(files = fallbackFiles()): Promise<FallbackFace
   return found;
 }
 
-/**
- * Where the characters of each fallback file are kept between runs, by path, size and time:
- * parsing Hanazono's 53 MB with fontkit took a quarter of a second of every run, even one with
- * nothing to print.
- */
-const CACHE_DIR = userTempDir('fonts');
+const integers = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => Number.isInteger(n));
 
-/** The code points of a TrueType face (empty for any other), from the cache when it is current. */
+/**
+ * The code points of a TrueType face (empty for any other), kept between runs by path, size and
+ * time: parsing Hanazono's 53 MB with fontkit took a quarter of a second of every run, even one
+ * with nothing to print. A file fontkit cannot read counts as empty, and is tried again next run.
+ */
 async function characters(file: string, stamp: string): Promise<number[]> {
-  const cached = path.join(CACHE_DIR, `chars-${createHash('sha256').update(`${file}\0${stamp}`).digest('hex').slice(0, 32)}.json`);
-  try {
-    const list = JSON.parse(await readFile(cached, 'utf8')) as unknown;
-    if (Array.isArray(list) && list.every((n) => Number.isInteger(n))) return list as number[];
-  } catch {
-    // not yet, or unreadable: read the font
-  }
-  let found: number[] = [];
-  try {
+  return kept('fonts', 'chars', [file, stamp], integers, async () => {
     const { openSync } = await import('fontkit');
     const font = openSync(file);
     // TrueType outlines only: a CFF face would print as Type 3 glyphs.
     const tables = (font as unknown as { directory?: { tables?: Record<string, unknown> } }).directory?.tables;
-    if ('characterSet' in font && tables?.glyf) found = font.characterSet;
-  } catch {
-    return [];
-  }
-  try {
-    writeOnce(cached, () => JSON.stringify(found));
-  } catch {
-    // a cache that cannot be written costs the next run a parse, nothing else
-  }
-  return found;
+    return 'characterSet' in font && tables?.glyf ? font.characterSet : [];
+  }).catch(() => []);
 }
 
 async function readFaces(files: string[]): Promise<FallbackFace[]> {
@@ -103,28 +84,24 @@ async function readFaces(files: string[]): Promise<FallbackFace[]> {
   }
   // The faces as a whole are kept too: choosing the Han code points of each (a test a code
   // point, tens of thousands) and writing their ranges took 25 ms of every run.
-  const cached = path.join(CACHE_DIR, `faces-${createHash('sha256').update(JSON.stringify(found)).digest('hex').slice(0, 32)}.json`);
-  try {
-    const faces = JSON.parse(await readFile(cached, 'utf8')) as unknown;
-    if (wellFormedFaces(faces, found)) return faces;
-  } catch {
-    // not yet, or unreadable: made again below
-  }
-  const faces: FallbackFace[] = [];
-  const seen = new Set<number>();
-  for (const { file, stamp } of found) {
-    const chars = await characters(file, stamp);
-    if (chars.length === 0) continue;
-    const codepoints = chars.filter((cp) => !seen.has(cp) && needsGlyph(cp) && HAN_BLOCKS.some(([a, b]) => cp >= a && cp <= b));
-    for (const cp of codepoints) seen.add(cp);
-    if (codepoints.length > 0) faces.push({ file, name: file.split('/').pop()!, codepoints, unicodeRange: unicodeRange(codepoints), stamp });
-  }
-  try {
-    writeOnce(cached, () => JSON.stringify(faces));
-  } catch {
-    // a cache that cannot be written costs the next run the work, nothing else
-  }
-  return faces;
+  return kept(
+    'fonts',
+    'faces',
+    found,
+    (v): v is FallbackFace[] => wellFormedFaces(v, found),
+    async () => {
+      const faces: FallbackFace[] = [];
+      const seen = new Set<number>();
+      for (const { file, stamp } of found) {
+        const chars = await characters(file, stamp);
+        if (chars.length === 0) continue;
+        const codepoints = chars.filter((cp) => !seen.has(cp) && needsGlyph(cp) && HAN_BLOCKS.some(([a, b]) => cp >= a && cp <= b));
+        for (const cp of codepoints) seen.add(cp);
+        if (codepoints.length > 0) faces.push({ file, name: file.split('/').pop()!, codepoints, unicodeRange: unicodeRange(codepoints), stamp });
+      }
+      return faces;
+    },
+  );
 }
 
 /** A kept list of faces, of the files it was made from, in their order. */

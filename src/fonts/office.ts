@@ -13,13 +13,13 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FONT_FILE, type Config, type FontConfig } from '../config/types.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { isInside } from '../files/inside.js';
 import { readRegular } from '../files/read-regular.js';
-import { userTempDir, writeOnce } from '../files/user-temp.js';
+import { kept, userTempDir, writeOnce } from '../files/user-temp.js';
 import { firstFace, isCollection } from './ttc.js';
 
 const MAX_FONT_BYTES = 64 * 1024 * 1024;
@@ -154,16 +154,20 @@ interface FaceFacts {
  */
 async function faceFacts(real: string): Promise<FaceFacts | 'unreadable' | 'not-a-font'> {
   const info = await stat(real).catch(() => undefined);
-  const kept = info?.isFile()
-    ? path.join(EXTRACTED_DIR, `office-${createHash('sha256').update(`${real}\0${info.size}\0${info.mtimeMs}`).digest('hex').slice(0, 32)}.json`)
-    : undefined;
-  if (kept) {
-    const facts = await readFile(kept, 'utf8').then(
-      (t) => JSON.parse(t) as unknown,
-      () => undefined,
-    );
-    if (wellFormedFacts(facts)) return facts;
-  }
+  // Not a regular file: no key; readRegular below says what it is.
+  if (!info?.isFile()) return readFace(real);
+  // A file that cannot be read, or is not a font, this time is not remembered as such.
+  return kept(
+    'fonts',
+    'office',
+    [real, info.size, info.mtimeMs],
+    wellFormedFacts,
+    () => readFace(real),
+    (v) => typeof v === 'object',
+  );
+}
+
+async function readFace(real: string): Promise<FaceFacts | 'unreadable' | 'not-a-font'> {
   const read = await readRegular(real, { maxBytes: MAX_FONT_BYTES });
   if (!('bytes' in read)) return 'unreadable';
   let font;
@@ -177,19 +181,13 @@ async function faceFacts(real: string): Promise<FaceFacts | 'unreadable' | 'not-
   }
   const tables = (font as unknown as { directory?: { tables?: Record<string, unknown> } }).directory?.tables ?? {};
   const sha256 = createHash('sha256').update(read.bytes).digest('hex');
-  const facts: FaceFacts = {
+  return {
     name: (font as { postscriptName?: string }).postscriptName,
     sha256,
     cff: Boolean(tables['CFF '] || tables.CFF2),
     codepoints: (font as { characterSet?: number[] }).characterSet ?? [],
     ...(isCollection(read.bytes) ? { extracted: extractedFile(sha256, read.bytes) } : {}),
   };
-  try {
-    if (kept) writeOnce(kept, () => JSON.stringify(facts));
-  } catch {
-    // a cache that cannot be written costs the next run a read, nothing else
-  }
-  return facts;
 }
 
 function wellFormedFacts(v: unknown): v is FaceFacts {
