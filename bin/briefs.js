@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Thin on purpose: everything lives in lib/ (compiled from src/), so tests can call run() directly.
-import { run } from '../lib/cli/index.js';
+// Thin on purpose: everything lives in lib/ (compiled from src/, and bundled into lib/bundle/ for
+// a faster start, see scripts/bundle.mjs), so tests can call run() directly.
+import { run } from '../lib/bundle/cli.js';
 
 process.exitCode = await run(process.argv.slice(2));

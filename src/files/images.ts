@@ -5,10 +5,16 @@
  * checking; render/document.ts says what each answer means to the expert.
  */
 import { realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { imageSize } from 'image-size';
 import { isInside } from './inside.js';
 import { readRegularSync } from './read-regular.js';
+
+// image-size is loaded on the first image measured (its CommonJS build, so that checking stays
+// synchronous): every command reads a workspace, most of which name no image, and loading it
+// was 15 ms of each start.
+const require = createRequire(import.meta.url);
+let imageSize: typeof import('image-size').imageSize | undefined;
 
 export type AssetProblem = 'missing' | 'outside' | 'not-regular' | 'too-large' | 'too-many-pixels';
 
@@ -54,6 +60,7 @@ function check(realRoot: string, abs: string): AssetProblem | undefined {
   if (!('bytes' in read)) return read.problem === 'symlink' ? 'outside' : read.problem === 'unreadable' ? 'not-regular' : read.problem;
   if (real.toLowerCase().endsWith('.svg')) return undefined;
   try {
+    imageSize ??= (require('image-size') as typeof import('image-size')).imageSize;
     const { width, height } = imageSize(read.bytes);
     if (width && height && width * height > MAX_IMAGE_PIXELS) return 'too-many-pixels';
   } catch {
