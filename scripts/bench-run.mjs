@@ -1,7 +1,7 @@
-// Runs the briefs CLI in this process and reports its exit code and peak memory (the Node
-// process only; Chromium's processes are its own) on the last line of stderr.
-import { run } from '../lib/cli/index.js';
-
-const code = await run(process.argv.slice(2));
-process.stderr.write(`\n@@bench ${JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS })}\n`);
-process.exitCode = code;
+// Runs the briefs command line as bin/briefs.js does (in this process, so that its peak memory
+// is the Node process's own; Chromium's processes are theirs) and reports its exit code and peak
+// memory on the last line of stderr.
+process.on('exit', (code) => {
+  process.stderr.write(`\n@@bench ${JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+});
+await import('../bin/briefs.js');
