@@ -10,7 +10,7 @@ import { namesSystemFonts } from '../config/types.js';
 import { likelyChanged } from '../generate/likely-changed.js';
 import { openParseCache } from '../generate/parse-cache.js';
 import { BrowserPool } from '../print/browser.js';
-import { startPrintServer, type PrintServer } from '../print/print-server.js';
+import { createPrintServer, type PrintServer } from '../print/print-server.js';
 import { loadProject, type Project } from '../workspace/project.js';
 
 export interface BrowserRun {
@@ -26,9 +26,14 @@ export async function withBrowserRun<T>(
   work: (run: BrowserRun) => Promise<T>,
 ): Promise<T> {
   const pool = new BrowserPool({ executablePath: config.browser, jobs: opts.jobs, timeout: opts.timeout, restarts: 1, systemFonts: namesSystemFonts(config) });
-  const server = await startPrintServer(config.root);
+  // Listens once something prints (the warm-up below, or the first issue's print).
+  const server = createPrintServer(config.root);
   try {
-    if (opts.force || likelyChanged(config, outDir, opts.outputs)) pool.warm((page) => page.goto(server.shellUrl, { waitUntil: 'load' }).then(() => undefined));
+    if (opts.force || likelyChanged(config, outDir, opts.outputs))
+      pool.warm(async (page) => {
+        await server.listen();
+        await page.goto(server.shellUrl, { waitUntil: 'load' });
+      });
     // As generate reads it: the Markdown checks are validate's, and files unchanged since the
     // last run are not parsed again.
     const parsed = await openParseCache(config, outDir);

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { access, copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { promisify } from 'node:util';
@@ -14,7 +13,6 @@ import { rel } from './new.js';
 import { sayer } from './options.js';
 import type { Output } from './report.js';
 
-const run = promisify(execFile);
 /** npm pack's name for this package and version. */
 const tarballName = () => `briefs-${VERSION}.tgz`;
 
@@ -59,6 +57,8 @@ export function initCommand(program: Command, io: Output): void {
       const packs = await mkdtemp(path.join(os.tmpdir(), 'briefs-pack-'));
       try {
         try {
+          // child_process is loaded here, not with every command (a few ms of each start).
+          const run = promisify(process.getBuiltinModule('node:child_process').execFile);
           await run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', packs, TOOL_ROOT], { maxBuffer: 16 << 20 });
         } catch (cause) {
           throw usageError('init-pack', 'cannot pack this briefs into the new workspace (npm pack failed)', 'check that npm is on the PATH', cause, [

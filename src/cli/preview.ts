@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import { chooseLang } from '../content/messages-zh.js';
 import { globalFlags, parseInteger, sayer } from './options.js';
@@ -59,7 +58,9 @@ export function previewCommand(program: Command, io: Output, setExit: (code: num
 
 function openInBrowser(url: string): void {
   const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
-  spawn(cmd, args, { stdio: 'ignore', detached: true })
+  process
+    .getBuiltinModule('node:child_process')
+    .spawn(cmd, args, { stdio: 'ignore', detached: true })
     .on('error', () => undefined)
     .unref();
 }

@@ -11,7 +11,6 @@
  * The file edge of fonts; fontkit reads names, outlines and character sets.
  */
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -221,7 +220,8 @@ let installed: Map<string, boolean> | null | undefined;
 function systemFamily(family: string): { cff: boolean } | undefined | 'unknown' {
   if (installed === undefined) {
     try {
-      const out = execFileSync('fc-list', ['--format', '%{family}\\t%{fontformat}\\n'], {
+      // child_process is loaded here, where fc-list runs, not with every command (a few ms of each start).
+      const out = process.getBuiltinModule('node:child_process').execFileSync('fc-list', ['--format', '%{family}\\t%{fontformat}\\n'], {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'ignore'],
         timeout: 10_000,

@@ -13,7 +13,7 @@ import type { IssueFile } from '../content/model.js';
 import { BriefsError } from '../errors.js';
 import { mapLimit } from '../map-limit.js';
 import { BrowserPool } from '../print/browser.js';
-import { PRINT_CSP, startPrintServer, type PrintServer } from '../print/print-server.js';
+import { PRINT_CSP, createPrintServer, type PrintServer } from '../print/print-server.js';
 import { printUrls } from '../print/resources.js';
 import { fontFaceCss, fontFile } from '../render/fonts.js';
 import { fingerprint } from './fingerprint.js';
@@ -98,7 +98,7 @@ export async function generate(project: Project, issues: readonly IssueFile[], o
   // A run killed with -9 could not clean up after itself; this one does.
   await removeStaleTemporaries(opts.outDir);
   const manifest = await readManifest(opts.outDir);
-  const server = opts.server ?? (await startPrintServer(project.config.root));
+  const server = opts.server ?? createPrintServer(project.config.root);
   // The print's HTML imports the rules from the server, by their hash (print-fonts.ts).
   const fonts = printFonts(project, server);
   const shared: Shared = {

@@ -124,6 +124,7 @@ export async function openDocument(page: Page, req: PrintRequest): Promise<OpenD
     page.off('framenavigated', onNavigated);
   };
   try {
+    await req.server.listen();
     if (page.url() !== req.server.shellUrl) await page.goto(req.server.shellUrl, { waitUntil: 'load', timeout: req.timeout });
     page.on('requestfailed', onFailed);
     page.on('console', onConsole);

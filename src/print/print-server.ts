@@ -7,7 +7,7 @@
  * and run no script.
  */
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sendResource } from './resources.js';
 
@@ -22,9 +22,15 @@ export const PRINT_CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; 
 const SHELL = '<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body></body></html>';
 
 export interface PrintServer {
-  origin: string;
-  /** The empty document a page loads before it takes in issues. */
-  shellUrl: string;
+  /** The server's address: only once it listens (`listen`). */
+  readonly origin: string;
+  /** The empty document a page loads before it takes in issues; only once it listens. */
+  readonly shellUrl: string;
+  /**
+   * Starts listening, once however often it is called. A run that prints nothing never
+   * listens, and never loads node:http (a few ms of a rerun with nothing to do).
+   */
+  listen(): Promise<void>;
   /**
    * Serves `css` at a path named by its hash and gives the @import rule that loads it. The
    * @font-face rules of a run are 700 KB of CSS (a unicode-range for each chunk of the shipped
@@ -35,10 +41,13 @@ export interface PrintServer {
   close(): Promise<void>;
 }
 
-export async function startPrintServer(root: string): Promise<PrintServer> {
+/** A print server that listens when first asked to (`listen`). */
+export function createPrintServer(root: string): PrintServer {
   let host = '';
+  let server: Server | undefined;
+  let listening: Promise<void> | undefined;
   const sheets = new Map<string, string>();
-  const server: Server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     // Only Chromium, asking for this very address: a web page that rebinds a name to
     // 127.0.0.1 sends its own Host and is refused.
     if (req.headers.host !== host || (req.method !== 'GET' && req.method !== 'HEAD')) {
@@ -58,24 +67,48 @@ export async function startPrintServer(root: string): Promise<PrintServer> {
       return;
     }
     sendResource(res, pathname, root).catch(() => res.writeHead(500).end());
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const origin = `http://${host}`;
+  };
+  const address = () => {
+    if (!host) throw new Error('the print server is not listening yet');
+    return `http://${host}`;
+  };
   return {
-    origin,
-    shellUrl: `${origin}/shell.html`,
+    get origin() {
+      return address();
+    },
+    get shellUrl() {
+      return `${address()}/shell.html`;
+    },
+    listen() {
+      listening ??= new Promise<void>((resolve, reject) => {
+        const s = process.getBuiltinModule('node:http').createServer(handle);
+        server = s;
+        s.once('error', reject);
+        s.listen(0, '127.0.0.1', () => {
+          host = `127.0.0.1:${(s.address() as AddressInfo).port}`;
+          resolve();
+        });
+      });
+      return listening;
+    },
     stylesheet(css) {
       const at = `/_print/${createHash('sha256').update(css).digest('hex').slice(0, 32)}.css`;
       sheets.set(at, css);
       return `@import url("${at}");`;
     },
     async close() {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
+      const s = server;
+      if (!s) return;
+      await listening?.catch(() => undefined);
+      s.closeAllConnections();
+      await new Promise((r) => s.close(r));
     },
   };
+}
+
+/** A print server, listening. */
+export async function startPrintServer(root: string): Promise<PrintServer> {
+  const server = createPrintServer(root);
+  await server.listen();
+  return server;
 }

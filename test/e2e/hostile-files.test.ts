@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
-import { startPrintServer } from '../../src/print/print-server.js';
+import { createPrintServer, startPrintServer } from '../../src/print/print-server.js';
 import { readResource, resolveResource } from '../../src/print/resources.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -136,6 +136,25 @@ describe('files that are not what they seem', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('the print server listens only when asked, once, and serves the rules given before', async () => {
+    const server = createPrintServer(root);
+    const rule = server.stylesheet('@font-face { font-family: x; }');
+    expect(() => server.origin).toThrow(/not listening/);
+    await Promise.all([server.listen(), server.listen()]);
+    try {
+      const origin = server.origin;
+      await server.listen();
+      expect(server.origin).toBe(origin);
+      const css = await fetch(`${origin}${/url\("([^"]+)"\)/.exec(rule)![1]}`);
+      expect(css.headers.get('content-type')).toContain('text/css');
+      expect(await css.text()).toBe('@font-face { font-family: x; }');
+    } finally {
+      await server.close();
+    }
+    // Closing a server that never listened is nothing.
+    await createPrintServer(root).close();
   });
 
   it('the print server answers a FIFO or a link out with 404, at once', async () => {
