@@ -46,6 +46,7 @@ export function createPrintServer(root: string): PrintServer {
   let host = '';
   let server: Server | undefined;
   let listening: Promise<void> | undefined;
+  let closed = false;
   const sheets = new Map<string, string>();
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     // Only Chromium, asking for this very address: a web page that rebinds a name to
@@ -80,6 +81,8 @@ export function createPrintServer(root: string): PrintServer {
       return `${address()}/shell.html`;
     },
     listen() {
+      // A warm-up still under way when the run ends must not start a server nobody closes.
+      if (closed) return Promise.reject(new Error('the print server is closed'));
       listening ??= new Promise<void>((resolve, reject) => {
         const s = process.getBuiltinModule('node:http').createServer(handle);
         server = s;
@@ -97,6 +100,7 @@ export function createPrintServer(root: string): PrintServer {
       return `@import url("${at}");`;
     },
     async close() {
+      closed = true;
       const s = server;
       if (!s) return;
       await listening?.catch(() => undefined);

@@ -153,8 +153,10 @@ describe('files that are not what they seem', () => {
     } finally {
       await server.close();
     }
-    // Closing a server that never listened is nothing.
-    await createPrintServer(root).close();
+    // Closing a server that never listened is nothing; it will not listen after.
+    const never = createPrintServer(root);
+    await never.close();
+    await expect(never.listen()).rejects.toThrow(/closed/);
   });
 
   it('the print server answers a FIFO or a link out with 404, at once', async () => {

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { loadProject } from '../../src/workspace/project.js';
@@ -234,6 +234,27 @@ describe('briefs volume', () => {
     const forced = await runCli(['--root', dir, 'volume', 'qingkuang', '2026', '--drafts', '--force', '--json']);
     expect(forced.code).toBe(0);
     expect(readFileSync(path.resolve(JSON.parse(forced.stdout).volume.pdf)).equals(bytes)).toBe(true);
+  });
+});
+
+describe('briefs volume refused', () => {
+  it('exits at once when it refuses a draft while its browser is still starting (no print server left listening)', async () => {
+    // The issues up to date and the volume not made yet: the run starts Chromium and the print
+    // server's warm-up at once, then refuses the draft before they are ready.
+    expect((await runCli(['--root', dir, 'generate'])).code).toBe(0);
+    rmSync(path.join(dir, 'dist/volumes/jianyi-2026.pdf'), { force: true });
+    const child = spawn(process.execPath, [path.join(repo, 'bin/briefs.js'), '--root', dir, 'volume', 'jianyi', '2026'], { stdio: 'ignore' });
+    const code = await new Promise<number | null | 'hung'>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve('hung');
+      }, 30_000);
+      child.once('exit', (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    expect(code).toBe(1);
   });
 });
 
