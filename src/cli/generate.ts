@@ -80,6 +80,9 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
               server,
               signal: controller.signal,
               onResult: (r) => bar.done(r, rel(r.pdf)),
+              // Nothing of this command prints after the issues: Chromium shuts down while the
+              // last PDFs are finished and written.
+              printsDone: () => pool.finish(),
             });
             return { project, results, aborted: controller.signal.aborted };
           } finally {

@@ -70,6 +70,11 @@ export interface GenerateOptions {
   server?: PrintServer;
   /** Stops the run between issues (Ctrl-C). */
   signal?: AbortSignal;
+  /**
+   * Called once no issue of the run will print any more (what is left is finishing and writing
+   * files), so that the command can close the browser meanwhile (BrowserPool.finish).
+   */
+  printsDone?: () => void;
 }
 
 const FILE_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src file:; img-src file: data:";
@@ -82,6 +87,8 @@ interface Shared {
   manifest: Manifest;
   /** Saves the manifest now (after each PDF). */
   saveManifest: () => Promise<void>;
+  /** Called by each issue once, when it will print no more. */
+  printed: () => void;
   printFonts: string;
   /** What every issue's HTML is made of besides its own files (input-key.ts). */
   runInputs: string;
@@ -108,6 +115,7 @@ export async function generate(project: Project, issues: readonly IssueFile[], o
     server,
     manifest,
     saveManifest: manifestWriter(opts.outDir, manifest),
+    printed: countdown(issues.length, () => opts.printsDone?.()),
     printFonts: fonts,
     runInputs: runInputs(project, fonts),
     fileUrls,
@@ -137,7 +145,14 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     status: 'failed',
     diagnostics: [],
   };
+  // Every way out of here goes through done(); a printed issue says so as soon as its print is in.
+  let printing = true;
+  const printOver = () => {
+    if (printing) s.printed();
+    printing = false;
+  };
   const done = (r: IssueResult) => {
+    printOver();
     r.ms = Date.now() - started;
     opts.onResult?.(r);
     return r;
@@ -230,6 +245,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     // with nothing to print should not pay.
     const [{ printIssue }, { finishPdf }] = await Promise.all([import('../print/print-issue.js'), import('../print/pdf-metadata.js')]);
     const printed = await pool.withPage((page) => printIssue(page, rendered, s.server, opts.timeout), { retryOnCrash: true });
+    printOver();
     for (const url of printed.failed) {
       result.diagnostics.push({
         severity: 'warning',
@@ -301,4 +317,12 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     });
   }
   return done(result);
+}
+
+/** A function that calls `then` on its n-th call (at once when n is 0). */
+function countdown(n: number, then: () => void): () => void {
+  if (n === 0) then();
+  return () => {
+    if (--n === 0) then();
+  };
 }

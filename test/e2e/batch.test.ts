@@ -301,6 +301,37 @@ describe('robust printing', () => {
     }
   });
 
+  it('closes the browser once the last print is in, while the run still finishes its files', async () => {
+    const project = await loadProject(await loadConfig({ root: repo }));
+    const pool = new BrowserPool({ jobs: 2, timeout: 60_000 });
+    const target = mkdtempSync(path.join(os.tmpdir(), 'briefs-finish-'));
+    let browser: import('puppeteer-core').Browser | undefined;
+    const connectedAtResult: boolean[] = [];
+    try {
+      await pool.withPage(async (page) => {
+        browser = page.browser();
+      });
+      const results = await generate(project, project.issues.slice(0, 2), {
+        outDir: target,
+        html: false,
+        jobs: 1,
+        timeout: 60_000,
+        pool,
+        // One at a time: when the first issue is written, the second is still to print.
+        onResult: () => connectedAtResult.push(browser!.connected),
+        printsDone: () => pool.finish(),
+      });
+      expect(results.map((r) => r.status)).toEqual(['printed', 'printed']);
+      expect(connectedAtResult[0]).toBe(true);
+      // Closed once the last print was in, before the command closes the pool.
+      await vi.waitFor(() => expect(browser!.connected).toBe(false), { timeout: 10_000, interval: 20 });
+      await expect(pool.withPage(async () => undefined)).rejects.toThrow(/interrupted/);
+    } finally {
+      await pool.close();
+      rmSync(target, { recursive: true, force: true });
+    }
+  });
+
   it('after kill -9, Chromium is gone at once and the next run clears the profile and the temporaries', async () => {
     const target = path.join(dir, 'out-kill9');
     const child = spawn(process.execPath, [path.join(repo, 'bin/briefs.js'), '--root', repo, 'generate', '--force', '--jobs', '1', '--out', target], {
