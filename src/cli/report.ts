@@ -16,7 +16,30 @@ export interface Output {
 
 export function defaultOutput(debug = false): Output {
   const color = !!process.stderr.isTTY && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
-  return { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), color, debug, tty: !!process.stderr.isTTY };
+  return { out: writer(process.stdout), err: writer(process.stderr), color, debug, tty: !!process.stderr.isTTY };
+}
+
+/** Streams whose reader went away (EPIPE). */
+const gone = new WeakSet<NodeJS.WriteStream>();
+const watched = new WeakSet<NodeJS.WriteStream>();
+
+/**
+ * Writes to a standard stream until its reader goes away (`briefs list | head`): after that,
+ * what briefs still has to say is dropped and the run goes on to its end, its files written and
+ * its exit code its own. Node would otherwise throw EPIPE from the write and crash with a stack
+ * trace, mid-run.
+ */
+function writer(stream: NodeJS.WriteStream): (s: string) => void {
+  if (!watched.has(stream)) {
+    watched.add(stream);
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      gone.add(stream);
+    });
+  }
+  return (s) => {
+    if (!gone.has(stream)) stream.write(s);
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,19 @@ describe('the command line', () => {
     const h = await runCli(['generate', '--help']);
     expect(h.code).toBe(0);
     expect(h.stdout).toContain('--json');
+  });
+
+  it('goes on quietly when its reader goes away (briefs list | head), with its own exit code', async () => {
+    for (const args of [['--help'], ['--root', root, 'list'], ['--root', root, 'validate', '--json']]) {
+      // The reading end is closed before briefs writes a byte: every write meets EPIPE.
+      const child = spawn(process.execPath, [path.join(root, 'bin/briefs.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (c) => (stderr += c));
+      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+      expect(stderr, args.join(' ')).not.toMatch(/EPIPE|Unhandled/);
+      expect(code, args.join(' ')).toBe(0);
+    }
   });
 
   it('exits 2 on an unknown flag and on an issue that does not exist', async () => {
