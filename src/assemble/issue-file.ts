@@ -2,7 +2,7 @@
  * The text of a new issue file: every field the editor may fill, with short guidance. Pure.
  * Values are written through the YAML library, so a title or name with a colon stays valid.
  */
-import { yamlValue } from '../files/yaml-value.js';
+import { yamlValue as y } from '../files/yaml-value.js';
 
 export interface NewIssue {
   publication: string;
@@ -15,8 +15,6 @@ export interface NewIssue {
   supplement: boolean;
   submissions: string[];
 }
-
-const y = yamlValue;
 
 export function issueFileText(i: NewIssue): string {
   const submissions = i.submissions.length ? `\n${i.submissions.map((s) => `  - ${y(s)}`).join('\n')}` : ' []';

@@ -2,7 +2,7 @@
  * The form an editor sends to an expert: a new submission with every field present and short
  * guidance in comments, in Chinese and English. Pure.
  */
-import { yamlValue } from '../files/yaml-value.js';
+import { yamlValue as y } from '../files/yaml-value.js';
 
 export interface NewSubmission {
   publication: string;
@@ -10,8 +10,6 @@ export interface NewSubmission {
   author?: string;
   date: string;
 }
-
-const y = yamlValue;
 
 /**
  * What the form says until the expert replaces it. validate knows these values (placeholder-left),

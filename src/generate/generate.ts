@@ -206,12 +206,11 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
   // Nothing the HTML is made of has changed, its files have no errors, and its PDF is as
   // recorded: up to date without rendering, and the render's problems said again as recorded.
   if (!opts.force && known?.inputs && known.images && known.notes && issueErrors(project, issue).length === 0) {
-    const notes = known.notes;
     if (
       (await inputKey(project, s.runInputs, assembled, known.images)) === known.inputs &&
       (await stillValid(opts.outDir, known, known.fingerprint, opts.html))
     ) {
-      result.diagnostics = [...notes];
+      result.diagnostics = [...known.notes];
       return cached(known);
     }
   }

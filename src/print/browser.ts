@@ -89,8 +89,11 @@ export class BrowserPool {
   private idle: { page: Page; generation: number }[] = [];
   /** A page being made ready ahead of the work (warm): the first work waits for it rather than make its own. */
   private warming?: Promise<unknown>;
-  private closed = false;
+  /** Set by the first close, which every later one waits for. */
   private closing?: Promise<void>;
+  private get closed(): boolean {
+    return this.closing !== undefined;
+  }
   /** No more work will come (`finish`): the browser closes once its pages are idle. */
   private finishing = false;
   /** Each launch is a generation; the ones that crashed are remembered. */
@@ -250,7 +253,6 @@ export class BrowserPool {
   }
 
   private async shutDown(): Promise<void> {
-    this.closed = true;
     this.idle = [];
     const browser = this.browser;
     this.browser = undefined;

@@ -2,11 +2,9 @@
  * What `briefs init` writes into a new workspace. The config file is written from the built-in
  * defaults, so every default is there, commented, and cannot drift from what briefs assumes.
  */
-import { yamlValue } from '../files/yaml-value.js';
+import { yamlValue as y } from '../files/yaml-value.js';
 import { issueFileText } from '../assemble/issue-file.js';
 import { defaultConfig } from '../config/defaults.js';
-
-const y = yamlValue;
 
 export function configText(): string {
   const d = defaultConfig('.');
