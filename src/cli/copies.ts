@@ -8,6 +8,7 @@ import { usageError } from '../errors.js';
 import { readRegular } from '../files/read-regular.js';
 import { selectIssues } from '../workspace/select.js';
 import { withBrowserRun } from './browser-run.js';
+import { printerNote } from './printer.js';
 import { globalFlags, parseInteger, sayer } from './options.js';
 import { formatDiagnostics, type Output } from './report.js';
 
@@ -63,7 +64,7 @@ export function copiesCommand(program: Command, io: Output, setExit: (code: numb
       const { project, chosen, results } = await withBrowserRun(
         config,
         outDir,
-        { jobs: 1, timeout: flags.timeout, force: !!flags.force },
+        { jobs: 1, timeout: flags.timeout, force: !!flags.force, note: printerNote(io, say) },
         async ({ project, pool, server }) => {
           const chosen = selectIssues(project.issues, selectors, config.bulletins, config.root, process.cwd());
           const results = await makeCopies(project, chosen, {

@@ -5,6 +5,7 @@ import { generate, type IssueResult } from '../generate/generate.js';
 import { inShard, parseShard, selectIssues } from '../workspace/select.js';
 import { abandonWrites } from '../files/write-atomic.js';
 import { withBrowserRun } from './browser-run.js';
+import { printerNote } from './printer.js';
 import { progress } from './progress.js';
 import { loadConfig } from '../config/load.js';
 import { capRepeats, sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
@@ -52,7 +53,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
       const { project, results, aborted } = await withBrowserRun(
         config,
         outDir,
-        { jobs, timeout: flags.timeout, force: !!flags.force },
+        { jobs, timeout: flags.timeout, force: !!flags.force, note: printerNote(io, say) },
         async ({ project, pool, server }) => {
           const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
           const chosen = selectIssues(project.issues, selectors, config.bulletins, config.root, process.cwd()).filter((i) => !shard || inShard(i.id, shard));

@@ -85,6 +85,20 @@ const HELP_ZH: Record<string, Entry> = {
       '--timeout': '每次测量或印制的最长时间（毫秒）',
     },
   },
+  printer: { description: '为本工作区保持一个常驻的浏览器，供各次运行使用，只印一期时用时大为缩短' },
+  'printer start': {
+    description: '启动本工作区的常驻印制进程（已有的会被替换）；空闲 --idle 分钟后自动停止',
+    options: { '--idle': '无运行多少分钟后停止', '--browser': '用于印制的 Chrome 或 Chromium' },
+  },
+  'printer stop': { description: '停止本工作区的常驻印制进程' },
+  'printer status': {
+    description: '显示本工作区是否有常驻印制进程，以及它已做的工作',
+    options: { '--json': '在标准输出打印一个 JSON 对象：{"running","pid","root","started","runs","busy","stopsAt","pages","attached"}' },
+  },
+  'printer serve': {
+    description: '在本进程中运行常驻印制进程，直到它停止',
+    options: { '--idle': '无运行多少分钟后停止', '--browser': '用于印制的 Chrome 或 Chromium' },
+  },
   new: { description: '新建一份投稿表，或下一期的期文件' },
   'new submission': {
     description: '新建一份投稿表（含全部字段和填写说明），供发给专家；打印其路径',
@@ -132,6 +146,7 @@ export const EXAMPLES_ZH = `
   briefs copies qingkuang/2026/1     为每个分发对象印一份带份号的副本，并写出分发登记表
   briefs volume jianyi 2026          该年的合订本，附总目录和索引
   briefs preview jianyi/2026/2       实时预览：http://127.0.0.1:4173
+  briefs printer start               保持常驻浏览器：此后重印一期不到一秒
   briefs new issue jianyi            新建《科技工作者建议》的下一期期文件
   briefs assemble qingkuang --dry-run   用已采用的稿件编排新的各期（只看计划）
   briefs fix --check                 检查中文里的半角标点

@@ -15,6 +15,7 @@ import { initCommand } from './init.js';
 import { listCommand } from './list.js';
 import { newCommand } from './new.js';
 import { previewCommand } from './preview.js';
+import { printerCommand } from './printer.js';
 import { validateCommand } from './validate.js';
 import { chooseLang } from '../content/messages-zh.js';
 import { EXAMPLES_ZH, translateCommanderError, translateHelp } from './help-zh.js';
@@ -52,6 +53,7 @@ export async function run(argv: readonly string[], io: Output = defaultOutput(ar
   copiesCommand(program, io, setExit);
   volumeCommand(program, io, setExit);
   previewCommand(program, io, setExit);
+  printerCommand(program, io);
   newCommand(program, io);
   assembleCommand(program, io, setExit);
   listCommand(program, io);
@@ -70,6 +72,7 @@ Examples:
   briefs copies qingkuang/2026/1     a numbered copy for each recipient, and the ledger
   briefs volume jianyi 2026          the year's bound volume, with contents and indexes
   briefs preview jianyi/2026/2       live preview at http://127.0.0.1:4173
+  briefs printer start               keep a browser running: reprinting one issue then takes under a second
   briefs new issue jianyi            the next issue file of 《科技工作者建议》
   briefs assemble qingkuang --dry-run   plan new issues from accepted submissions
   briefs fix --check                 check for half-width punctuation in Chinese text

@@ -7,6 +7,7 @@ import { capRepeats, sortDiagnostics } from '../content/diagnostic.js';
 import { chooseLang, localize } from '../content/messages-zh.js';
 import { usageError } from '../errors.js';
 import { withBrowserRun } from './browser-run.js';
+import { printerNote } from './printer.js';
 import { globalFlags, parseInteger, sayer } from './options.js';
 import { formatDiagnostics, type Output } from './report.js';
 
@@ -63,7 +64,7 @@ export function volumeCommand(program: Command, io: Output, setExit: (code: numb
       const result = await withBrowserRun(
         config,
         outDir,
-        { jobs, timeout: flags.timeout, force: !!flags.force, outputs: [volumeFile(outDir, bulletin.id, year)] },
+        { jobs, timeout: flags.timeout, force: !!flags.force, outputs: [volumeFile(outDir, bulletin.id, year)], note: printerNote(io, say) },
         ({ project, pool, server }) =>
           makeVolume(project, bulletin.id, year, { outDir, drafts: !!flags.drafts, force: !!flags.force, jobs, timeout: flags.timeout, pool, server, folio }),
       );

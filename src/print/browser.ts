@@ -13,6 +13,7 @@ import { alive } from '../files/alive.js';
 import { userTempDir } from '../files/user-temp.js';
 import { findBrowser } from './find-browser.js';
 import { chromiumFontconfig } from './fontconfig.js';
+import type { ResidentChoice } from './resident/link.js';
 
 export interface BrowserOptions {
   executablePath?: string;
@@ -24,6 +25,8 @@ export interface BrowserOptions {
   restarts?: number;
   /** The workspace names installed font families: Chromium must see the machine's fonts (see fontconfig.ts). */
   systemFonts?: boolean;
+  /** The workspace's resident printer, tried before launching a browser (resident/link.ts). */
+  resident?: ResidentChoice;
 }
 
 /**
@@ -55,7 +58,7 @@ export function chromiumArgs(isRoot: boolean): string[] {
  */
 export const PROFILES = userTempDir('chromium');
 
-function newProfile(): string {
+export function newProfile(): string {
   for (const name of safeReaddir(PROFILES)) {
     const pid = Number(name.split('-')[0]);
     if (pid !== process.pid && !alive(pid)) removeQuietly(path.join(PROFILES, name));
@@ -63,7 +66,7 @@ function newProfile(): string {
   return path.join(PROFILES, `${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
-function removeQuietly(dir: string): void {
+export function removeQuietly(dir: string): void {
   try {
     rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
   } catch {
@@ -98,6 +101,8 @@ export class BrowserPool {
   private finishing = false;
   /** Each launch is a generation; the ones that crashed are remembered. */
   private generation = 0;
+  /** The browser is the resident printer's: the run leaves it running, its pages ready. */
+  private borrowed = false;
   private readonly crashed = new Set<number>();
 
   /** Browsers that crashed (each is started again at most `restarts` times in all). */
@@ -114,9 +119,25 @@ export class BrowserPool {
       const userDataDir = newProfile();
       this.profiles.push(userDataDir);
       // puppeteer loads when a browser is needed, not with the command (see generate.ts).
-      this.browser = import('puppeteer-core')
-        .then(({ default: puppeteer }) =>
-          puppeteer.launch({
+      this.browser = Promise.all([import('puppeteer-core'), this.opts.resident?.()])
+        .then(async ([{ default: puppeteer }, link]) => {
+          if (link) {
+            try {
+              const browser = await puppeteer.connect({
+                transport: link.transport,
+                // puppeteer.launch's own default, so that pages lay out alike either way
+                defaultViewport: { width: 800, height: 600 },
+                protocolTimeout: Math.max(60_000, this.opts.timeout * 2),
+              });
+              this.borrowed = true;
+              return browser;
+            } catch {
+              // the printer went away while greeting: the run starts its own browser
+              link.transport.close();
+            }
+          }
+          this.borrowed = false;
+          return puppeteer.launch({
             executablePath: found.executablePath,
             headless: true,
             userDataDir,
@@ -129,15 +150,15 @@ export class BrowserPool {
             handleSIGTERM: false,
             handleSIGHUP: false,
             protocolTimeout: Math.max(60_000, this.opts.timeout * 2),
-          }),
-        )
+          });
+        })
         .then(async (browser) => {
-          // The tab Chromium opens with serves as the first page (a new one costs 40–60 ms).
-          const [first] = await browser.pages();
-          if (first) {
-            first.setDefaultTimeout(this.opts.timeout);
-            first.setDefaultNavigationTimeout(this.opts.timeout);
-            this.idle.push({ page: first, generation });
+          // The tab Chromium opens with serves as the first page (a new one costs 40–60 ms); a
+          // resident printer's pages are the ones earlier runs left, the print shell loaded.
+          for (const page of await browser.pages()) {
+            page.setDefaultTimeout(this.opts.timeout);
+            page.setDefaultNavigationTimeout(this.opts.timeout);
+            this.idle.push({ page, generation });
           }
           browser.once('disconnected', () => {
             // Not closed by us: Chromium crashed or was killed. The next page starts a new one.
@@ -256,7 +277,9 @@ export class BrowserPool {
     this.idle = [];
     const browser = this.browser;
     this.browser = undefined;
-    if (browser) await (await browser.catch(() => undefined))?.close().catch(() => undefined);
+    const running = await browser?.catch(() => undefined);
+    if (running && this.borrowed) await running.disconnect().catch(() => undefined);
+    else if (running) await running.close().catch(() => undefined);
     // A browser still shutting down may write into its folder: what is left, the next run removes.
     for (const dir of this.profiles.splice(0)) removeQuietly(dir);
   }

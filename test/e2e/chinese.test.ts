@@ -2,10 +2,11 @@
  * Chinese from end to end: every command, its help, its progress, its summary and its errors,
  * under --lang zh, say nothing in English but codes, paths, flags, commands and names.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser } from '../../src/print/find-browser.js';
 import { runCli } from '../helpers/run-cli.js';
 
 let dir: string;
@@ -35,8 +36,13 @@ async function zh(...args: string[]) {
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'briefs-zh-'));
+  // Another name for the same browser: a run that asks for it passes the resident printer over, and says why.
+  symlinkSync(findBrowser().executablePath, path.join(dir, 'chromium'));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await runCli(['--root', ws(), 'printer', 'stop']);
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('briefs in Chinese', () => {
   it('(the check finds English where there is some)', async () => {
@@ -53,10 +59,24 @@ describe('briefs in Chinese', () => {
   it('helps in Chinese, every command', async () => {
     for (const args of [
       ['--help'],
-      ...['init', 'validate', 'generate', 'copies', 'volume', 'preview', 'new', 'new submission', 'new issue', 'assemble', 'list', 'fix'].map((c) => [
-        ...c.split(' '),
-        '--help',
-      ]),
+      ...[
+        'init',
+        'validate',
+        'generate',
+        'copies',
+        'volume',
+        'preview',
+        'new',
+        'new submission',
+        'new issue',
+        'assemble',
+        'list',
+        'fix',
+        'printer',
+        'printer start',
+        'printer stop',
+        'printer status',
+      ].map((c) => [...c.split(' '), '--help']),
     ]) {
       const r = await zh(...args);
       expect(r.code, args.join(' ')).toBe(0);
@@ -65,7 +85,7 @@ describe('briefs in Chinese', () => {
     }
   });
 
-  it('says in Chinese what init, new, validate, list, assemble, fix, generate, copies and volume do', { timeout: 120_000 }, async () => {
+  it('says in Chinese what init, new, validate, list, assemble, fix, generate, copies, volume and printer do', { timeout: 120_000 }, async () => {
     for (const args of [
       ['init', ws()],
       ['--root', ws(), 'new', 'submission', '--publication', 'jianyi', '--title', '关于测试的建议', '--date', '2026-05-01'],
@@ -77,6 +97,11 @@ describe('briefs in Chinese', () => {
       ['--root', ws(), 'generate', 'jianyi/2026/1'],
       ['--root', ws(), 'copies', 'jianyi/2026/1'],
       ['--root', ws(), 'volume', 'jianyi', '2026', '--drafts'],
+      ['--root', ws(), 'printer', 'start', '--idle', '1'],
+      ['--root', ws(), 'printer', 'status'],
+      ['--root', ws(), 'generate', '--force', 'jianyi/2026/1', '--browser', path.join(dir, 'chromium')],
+      ['--root', ws(), 'printer', 'stop'],
+      ['--root', ws(), 'printer', 'status'],
     ]) {
       const r = await zh(...args);
       expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBeLessThan(2);

@@ -1,0 +1,130 @@
+/**
+ * A run's side of the resident printer: when the workspace has one (its socket is there), the
+ * run greets it, and on its "ok" hands puppeteer a transport over the socket instead of
+ * launching a browser. Anything else (no answer, busy with another run, a printer that no
+ * longer fits and stops) and the run prints with a browser of its own, as without a printer.
+ */
+import { existsSync } from 'node:fs';
+import type net from 'node:net';
+import type { ConnectionTransport } from 'puppeteer-core';
+import type { PrintServer } from '../print-server.js';
+import { greet } from './control.js';
+import { frameReader, NUL } from './frames.js';
+import type { Identity, Mismatch } from './identity.js';
+import { printerSocket, privateFolder } from './place.js';
+
+interface ResidentLink {
+  /** DevTools over the socket, for puppeteer.connect. */
+  transport: ConnectionTransport;
+  /** The printer's print server. */
+  origin: string;
+  /** Hands the printer's print server a stylesheet of the run (print-server.ts's stylesheet). */
+  sheet(css: string): void;
+  readonly closed: boolean;
+}
+
+/** Hears why the printer was passed over (`stopped`: it stopped, being of another build). */
+export type PrinterNote = (why: Mismatch, stopped: boolean) => void;
+
+/** What a run asks of the printer: a link, once; after the link is gone, nothing (own browser). */
+export type ResidentChoice = () => Promise<ResidentLink | undefined>;
+
+/** The workspace's resident printer, when it has one; `say` hears why one was passed over. */
+export function residentPrinter(root: string, want: () => Identity, say: PrinterNote = () => undefined): ResidentChoice | undefined {
+  let socket: string;
+  try {
+    socket = printerSocket(root);
+  } catch {
+    return undefined;
+  }
+  if (!existsSync(socket) || !privateFolder(false)) return undefined;
+  let tried: Promise<ResidentLink | undefined> | undefined;
+  return async () => {
+    tried ??= connect(socket, want(), say).catch(() => undefined);
+    const link = await tried;
+    return link && !link.closed ? link : undefined;
+  };
+}
+
+async function connect(socket: string, identity: Identity, say: PrinterNote): Promise<ResidentLink | undefined> {
+  const { answer, conn } = await greet(socket, { briefs: 'hello', identity });
+  if (answer.briefs !== 'ok' || typeof answer.origin !== 'string') {
+    conn.destroy();
+    if (answer.briefs === 'stale' || answer.briefs === 'other') say(answer.why as Mismatch, answer.briefs === 'stale');
+    return undefined;
+  }
+  return socketLink(conn, answer.origin);
+}
+
+function socketLink(conn: net.Socket, origin: string): ResidentLink {
+  let closed = false;
+  const transport: ConnectionTransport = {
+    send(message) {
+      conn.write(message);
+      conn.write(NUL);
+    },
+    close() {
+      conn.end();
+    },
+  };
+  conn.on(
+    'data',
+    frameReader((frame) => transport.onmessage?.(frame.toString('utf8'))),
+  );
+  conn.on('error', () => conn.destroy());
+  conn.once('close', () => {
+    closed = true;
+    transport.onclose?.();
+  });
+  return {
+    transport,
+    origin,
+    sheet(css) {
+      if (closed) return;
+      conn.write(JSON.stringify({ briefs: 'sheet', css }));
+      conn.write(NUL);
+    },
+    get closed() {
+      return closed;
+    },
+  };
+}
+
+/**
+ * The run's print server seen through the printer: while the link holds, pages load from the
+ * printer's server (whose address, and so whose loaded fonts, outlive the run); once it is gone,
+ * from the run's own, which holds every stylesheet too.
+ */
+export function residentServer(local: PrintServer, choose: ResidentChoice): PrintServer {
+  let current: ResidentLink | undefined;
+  const sheets = new Set<string>();
+  const live = () => (current && !current.closed ? current : undefined);
+  return {
+    get origin() {
+      return live()?.origin ?? local.origin;
+    },
+    get shellUrl() {
+      const link = live();
+      return link ? `${link.origin}/shell.html` : local.shellUrl;
+    },
+    async listen() {
+      const link = await choose();
+      if (link) {
+        if (current !== link) for (const css of sheets) link.sheet(css);
+        current = link;
+        return;
+      }
+      current = undefined;
+      await local.listen();
+    },
+    stylesheet(css) {
+      const rule = local.stylesheet(css);
+      if (!sheets.has(css)) {
+        sheets.add(css);
+        live()?.sheet(css);
+      }
+      return rule;
+    },
+    close: () => local.close(),
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * The resident printer (`briefs printer`), as an editor uses it on the sample workspace: runs
+ * through it print the same bytes as runs with their own browser, the pages it keeps take the
+ * next run's text, and it hands Chromium back clean between runs. And how it ends: stopped, idle,
+ * killed, of another build, or passed over by a run it does not fit.
+ */
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alive } from '../../src/files/alive.js';
+import { findBrowser } from '../../src/print/find-browser.js';
+import { ask, greet } from '../../src/print/resident/control.js';
+import { identity } from '../../src/print/resident/identity.js';
+import { PRINTERS, printerSocket } from '../../src/print/resident/place.js';
+import { chromiumWith } from '../helpers/chromium.js';
+import { compact, pdfText } from '../helpers/pdf.js';
+import { PROFILES } from '../../src/print/browser.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const repo = path.resolve(__dirname, '../..');
+let dir: string;
+const cli = (...args: string[]) => runCli(['--root', dir, ...args]);
+const status = async () =>
+  JSON.parse((await cli('printer', 'status', '--json')).stdout) as { running: boolean; pid?: number; runs?: number; pages?: number; attached?: number };
+const pdfs = (out: string) =>
+  readdirSync(path.join(dir, out))
+    .filter((f) => f.endsWith('.pdf'))
+    .sort();
+
+async function until(done: () => Promise<boolean> | boolean, ms = 15_000): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end;) {
+    if (await done()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'briefs-printer-'));
+  cpSync(path.join(repo, 'briefs'), path.join(dir, 'briefs'), { recursive: true });
+  cpSync(path.join(repo, 'briefs.config.yaml'), path.join(dir, 'briefs.config.yaml'));
+});
+
+afterAll(async () => {
+  await cli('printer', 'stop');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('briefs printer', () => {
+  it('prints the same bytes as a run’s own browser, run after run, in the pages it keeps', async () => {
+    expect((await cli('generate', '--out', 'own')).code).toBe(0);
+    const started = await cli('printer', 'start');
+    expect(started.code, started.stderr).toBe(0);
+    expect(started.stderr).toMatch(/resident printer started/);
+    expect(await status()).toMatchObject({ running: true, runs: 0 });
+
+    for (const [k, out] of ['res1', 'res2'].entries()) {
+      const run = await cli('generate', '--force', '--out', out);
+      expect(run.code, run.stderr).toBe(0);
+      // Chromium's own word: every page is free again, and no run left more pages than it prints with.
+      const st = await status();
+      expect(st).toMatchObject({ running: true, runs: k + 1, attached: 0 });
+      expect(st.pages).toBeGreaterThan(0);
+      expect(st.pages).toBeLessThanOrEqual(Math.min(4, os.availableParallelism()));
+    }
+    expect(pdfs('res1')).toEqual(pdfs('own'));
+    for (const f of pdfs('own')) {
+      const own = readFileSync(path.join(dir, 'own', f));
+      expect(readFileSync(path.join(dir, 'res1', f)).equals(own), f).toBe(true);
+      expect(readFileSync(path.join(dir, 'res2', f)).equals(own), f).toBe(true);
+    }
+
+    // One submission edited: the one issue it is in is printed, in a page an earlier run left.
+    const sub = path.join(dir, 'briefs/submissions/jianyi/jy-2026-001.md');
+    writeFileSync(sub, readFileSync(sub, 'utf8').replace(/\n## /, '\n常驻印制进程改后的一段话。\n\n## '));
+    const one = await cli('generate', '--out', 'res2', '--json');
+    expect(one.code, one.stderr).toBe(0);
+    const printed = (JSON.parse(one.stdout) as { issues: { status: string; pdf: string }[] }).issues.filter((i) => i.status === 'printed');
+    expect(printed).toHaveLength(1);
+    expect(compact(pdfText(printed[0].pdf))).toContain('常驻印制进程改后的一段话');
+    expect(await status()).toMatchObject({ runs: 3, attached: 0 });
+  });
+
+  it('leaves the printer to the runs it fits when a run asks for another browser', async () => {
+    const other = path.join(dir, 'chromium-link');
+    symlinkSync(findBrowser().executablePath, other);
+    const run = await cli('generate', '--force', '--out', 'other', '--browser', other);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/resident printer was not used: it runs another browser\n/);
+    expect(await status()).toMatchObject({ running: true, runs: 3 });
+  });
+
+  it('passes a busy printer over: the second run prints with its own browser', async () => {
+    const me = identity(dir, findBrowser().executablePath, false);
+    const held = await greet(printerSocket(dir), { briefs: 'hello', identity: me });
+    try {
+      expect(held.answer.briefs).toBe('ok');
+      const run = await cli('generate', '--force', '--out', 'busy');
+      expect(run.code, run.stderr).toBe(0);
+      expect(pdfs('busy')).toEqual(pdfs('own'));
+      expect(await status()).toMatchObject({ runs: 4 });
+    } finally {
+      held.conn.destroy();
+    }
+  });
+
+  it('stops when a run of another build finds it, and removes its socket and its browser', async () => {
+    const { pid } = await status();
+    const me = identity(dir, findBrowser().executablePath, false);
+    const answer = await ask(printerSocket(dir), { briefs: 'hello', identity: { ...me, build: 'another' } });
+    expect(answer).toMatchObject({ briefs: 'stale', why: 'build' });
+    expect(await until(() => !alive(pid!))).toBe(true);
+    expect(readdirSync(PRINTERS)).not.toContain(path.basename(printerSocket(dir)));
+    expect(await until(() => !chromiumWith(`${PROFILES}/${pid}-`))).toBe(true);
+    expect(await status()).toEqual({ running: false });
+  });
+
+  it('is passed over when killed, and replaced by the next start', async () => {
+    expect((await cli('printer', 'start')).code).toBe(0);
+    const { pid } = await status();
+    expect(chromiumWith(`${PROFILES}/${pid}-`)).toBe(true);
+    process.kill(pid!, 'SIGKILL');
+    expect(await until(() => !alive(pid!))).toBe(true);
+    // Its Chromium quits with it: the pipe it listened on is closed.
+    expect(await until(() => !chromiumWith(`${PROFILES}/${pid}-`))).toBe(true);
+    // Its socket is left behind, with nothing listening.
+    expect(readdirSync(PRINTERS)).toContain(path.basename(printerSocket(dir)));
+    const run = await cli('generate', '--force', '--out', 'killed');
+    expect(run.code, run.stderr).toBe(0);
+    expect((await cli('printer', 'start')).code).toBe(0);
+    expect(await status()).toMatchObject({ running: true, runs: 0 });
+    const stopped = await cli('printer', 'stop');
+    expect(stopped.stderr).toMatch(/stopped the resident printer/);
+    expect(await status()).toEqual({ running: false });
+  });
+
+  it('stops by itself after --idle minutes without a run', async () => {
+    expect((await cli('printer', 'start', '--idle', '0.02')).code).toBe(0);
+    const { pid } = await status();
+    expect(await until(() => !alive(pid!))).toBe(true);
+    expect(await status()).toEqual({ running: false });
+  });
+
+  it('refuses a printers’ folder that others may write to', async () => {
+    chmodSync(PRINTERS, 0o777);
+    try {
+      const run = await cli('printer', 'start');
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/not private/);
+    } finally {
+      chmodSync(PRINTERS, 0o700);
+    }
+  });
+});
