@@ -3,6 +3,7 @@
  * `start` runs `printer serve` as a process of its own, detached from the terminal, and waits
  * until it answers; `serve` is that process (hidden: it is not for people to type).
  */
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load.js';
@@ -83,8 +84,13 @@ export function printerCommand(program: Command, io: Output): void {
       const g = globalFlags(c);
       const args = [path.join(TOOL_ROOT, 'bin', 'briefs.js'), '--root', config.root, ...(g.config ? ['--config', path.resolve(g.config)] : [])];
       args.push('printer', 'serve', '--idle', String(flags.idle), ...(config.browser ? ['--browser', config.browser] : []));
+      if (g.lang) args.unshift(args.shift()!, '--lang', g.lang);
+      // What the printer says (only why it could not start, or stopped on an error) goes to a log beside its socket.
+      const log = socket.replace(/\.sock$/, '.log');
+      const fd = openSync(log, 'w', 0o600);
       const { spawn } = process.getBuiltinModule('node:child_process');
-      const child = spawn(process.execPath, args, { detached: true, stdio: 'ignore' });
+      const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', fd, fd] });
+      closeSync(fd);
       child.unref();
       let exited = false;
       child.once('exit', () => (exited = true));
@@ -102,9 +108,10 @@ export function printerCommand(program: Command, io: Output): void {
         }
         await new Promise((r) => setTimeout(r, 100));
       }
-      throw usageError('printer-start', 'the resident printer did not start', 'run briefs printer serve to see why', undefined, [
-        '常驻印制进程未能启动',
-        '运行 briefs printer serve 查看原因',
+      const said = readFileSync(log, 'utf8').trim();
+      throw usageError('printer-start', `the resident printer did not start${said ? `:\n${said}` : ''}`, `its log is ${log}`, undefined, [
+        `常驻印制进程未能启动${said ? `：\n${said}` : ''}`,
+        `日志见 ${log}`,
       ]);
     });
 

@@ -142,6 +142,15 @@ describe('briefs printer', () => {
     expect(await status()).toEqual({ running: false });
   });
 
+  it('says why when it cannot start, and leaves nothing running', async () => {
+    const bad = path.join(dir, 'not-a-browser');
+    writeFileSync(bad, '#!/bin/sh\nexit 3\n', { mode: 0o755 });
+    const run = await cli('printer', 'start', '--browser', bad);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`the browser at ${bad} quit (exit code 3)`);
+    expect(await status()).toEqual({ running: false });
+  });
+
   it('refuses a printers’ folder that others may write to', async () => {
     chmodSync(PRINTERS, 0o777);
     try {

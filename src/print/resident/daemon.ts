@@ -246,16 +246,36 @@ export async function servePrinter(o: PrinterOptions): Promise<void> {
       stopped();
     })());
 
-  chromium.once('exit', () => void stop());
-  chromium.once('error', () => void stop());
+  /** Why Chromium went away, when the printer did not close it. */
+  let lost: [string, string] | undefined;
+  chromium.once('exit', (code, signal) => {
+    if (!stopping) lost = signal ? [`killed by ${signal}`, `被 ${signal} 终止`] : [`exit code ${code}`, `退出码 ${code}`];
+    void stop();
+  });
+  chromium.once('error', (e) => {
+    lost = [e.message, e.message];
+    void stop();
+  });
+  // Runs are let in once Chromium answers: a printer that answers is one that can print.
+  await Promise.race([command('Browser.getVersion', {}), over]);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stop());
 
-  await new Promise<void>((resolve, reject) => {
-    sockets.once('error', reject);
-    sockets.listen(o.socket, () => resolve());
-  });
-  // The folder is private already; the socket is made the user's alone as well.
-  chmodSync(o.socket, 0o600);
-  idle();
+  if (!stopping) {
+    await new Promise<void>((resolve, reject) => {
+      sockets.once('error', reject);
+      sockets.listen(o.socket, () => resolve());
+    });
+    // The folder is private already; the socket is made the user's alone as well.
+    chmodSync(o.socket, 0o600);
+    idle();
+  }
   await over;
+  if (lost)
+    throw usageError(
+      'browser-launch',
+      `the browser at ${o.executable} quit (${lost[0]})`,
+      'check that it is a working Chrome or Chromium (run it with --version)',
+      undefined,
+      [`${o.executable} 处的浏览器退出了（${lost[1]}）`, '检查它是否为可用的 Chrome 或 Chromium（用 --version 运行试试）'],
+    );
 }

@@ -14,7 +14,7 @@ export const PRINTERS = userTempDir('printer');
 
 /** The socket of the workspace at `root` (which exists: the config was read from it). */
 export function printerSocket(root: string): string {
-  const key = createHash('sha256').update(realpathSync(root)).digest('hex').slice(0, 24);
+  const key = createHash('sha256').update(realpathSync(root)).digest('hex').slice(0, 16);
   return path.join(PRINTERS, `${key}.sock`);
 }
 
