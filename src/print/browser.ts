@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import type { Browser, Page } from 'puppeteer-core';
 import { BriefsError, usageError } from '../errors.js';
 import { alive } from '../files/alive.js';
@@ -82,6 +83,19 @@ function safeReaddir(dir: string): string[] {
   }
 }
 
+/**
+ * Each printed issue passes through the process as a PDF parsed and written again: hundreds of
+ * megabytes of short-lived objects over a batch, about 25 MB alive at any time. V8 lets the old
+ * generation grow to four times what is alive before collecting it, so the process's peak rose
+ * with the length of the batch (160 MB at 50 issues, 200 MB at 200). Growing it by a quarter
+ * keeps the peak near 140 MB at 50 issues and at 200, for a few per cent more collector time.
+ * V8 reads the flag at each collection, so it is set when a run first needs a browser: a run
+ * with nothing to print (a rerun, 0.17 s) is spared the extra collections, about 8 ms.
+ */
+function boundHeap(): void {
+  v8.setFlagsFromString('--heap-growing-percent=25');
+}
+
 export class BrowserPool {
   /** Profile folders of this pool's browsers, removed on close. */
   private readonly profiles: string[] = [];
@@ -114,6 +128,7 @@ export class BrowserPool {
 
   private launch(): Promise<Browser> {
     if (!this.browser) {
+      boundHeap();
       const generation = ++this.generation;
       const found = findBrowser({ explicit: this.opts.executablePath });
       const userDataDir = newProfile();
