@@ -3,10 +3,10 @@
  * the issues use, from 127.0.0.1 on a port of its own. Each page of the pool loads the shell
  * once and then takes one issue after another into it (print-html.ts), so the fonts it has
  * loaded stay loaded. Fonts and workspace images go through the same traversal-safe resolver as
- * the preview. The shell's Content-Security-Policy, sent as a header, lets it load nothing else
- * and run no script.
+ * the preview, and only to the page that loaded the shell (a cookie, below). The shell's
+ * Content-Security-Policy, sent as a header, lets it load nothing else and run no script.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sendResource } from './resources.js';
@@ -41,8 +41,22 @@ export interface PrintServer {
   close(): Promise<void>;
 }
 
+/**
+ * Everything but the shell is served only to the browser that loaded the shell: the shell sets
+ * a cookie with the server's secret, which Chromium sends with every request of the page. The
+ * `Host` check stops web pages; this stops the machine's other users, who can reach 127.0.0.1
+ * too, from reading the workspace's images and the office's fonts while the server lives (a
+ * run, or a resident printer's half hour).
+ */
+const COOKIE = 'briefs-print';
+
+function hasKey(cookies: string | undefined, key: string): boolean {
+  return (cookies ?? '').split(';').some((c) => c.trim() === `${COOKIE}=${key}`);
+}
+
 /** A print server that listens when first asked to (`listen`). */
 export function createPrintServer(root: string): PrintServer {
+  const key = randomBytes(16).toString('hex');
   let host = '';
   let server: Server | undefined;
   let listening: Promise<void> | undefined;
@@ -57,8 +71,17 @@ export function createPrintServer(root: string): PrintServer {
     }
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname === '/shell.html') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': PRINT_CSP });
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'content-security-policy': PRINT_CSP,
+        'set-cookie': `${COOKIE}=${key}; HttpOnly; SameSite=Strict; Path=/`,
+      });
       res.end(SHELL);
+      return;
+    }
+    if (!hasKey(req.headers.cookie, key)) {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end('forbidden');
       return;
     }
     const sheet = sheets.get(pathname);

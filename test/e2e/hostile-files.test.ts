@@ -138,7 +138,7 @@ describe('files that are not what they seem', () => {
     }
   });
 
-  it('the print server listens only when asked, once, and serves the rules given before', async () => {
+  it('the print server listens only when asked, once, and serves the rules given before, to the shell’s page alone', async () => {
     const server = createPrintServer(root);
     const rule = server.stylesheet('@font-face { font-family: x; }');
     expect(() => server.origin).toThrow(/not listening/);
@@ -147,9 +147,18 @@ describe('files that are not what they seem', () => {
       const origin = server.origin;
       await server.listen();
       expect(server.origin).toBe(origin);
-      const css = await fetch(`${origin}${/url\("([^"]+)"\)/.exec(rule)![1]}`);
+      // What the shell's page asks for comes with the cookie the shell set; nothing else gets it.
+      const cookie = (await fetch(server.shellUrl)).headers.get('set-cookie')!.split(';')[0];
+      const sheet = `${origin}${/url\("([^"]+)"\)/.exec(rule)![1]}`;
+      const css = await fetch(sheet, { headers: { cookie } });
       expect(css.headers.get('content-type')).toContain('text/css');
       expect(await css.text()).toBe('@font-face { font-family: x; }');
+      expect((await fetch(`${origin}/_workspace/briefs/assets/alias.png`, { headers: { cookie } })).status).toBe(200);
+      for (const other of [{}, { cookie: 'briefs-print=0123456789abcdef0123456789abcdef' }, { cookie: `${cookie}x` }] as Record<string, string>[]) {
+        expect((await fetch(sheet, { headers: other })).status).toBe(403);
+        expect((await fetch(`${origin}/_workspace/briefs/assets/alias.png`, { headers: other })).status).toBe(403);
+        expect((await fetch(`${origin}/_fonts/lxgw-wenkai-webfont/lxgwwenkai-regular.css`, { headers: other })).status).toBe(403);
+      }
     } finally {
       await server.close();
     }
