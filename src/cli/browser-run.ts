@@ -1,7 +1,8 @@
 /**
  * The frame of every command that prints (generate, volume, copies): the workspace read through
- * the parse cache, without validate's Markdown checks; one browser pool and print server;
- * Chromium started at once when the run will probably print (something is newer than the last
+ * the parse cache, without validate's Markdown checks; one browser pool and print server (the
+ * workspace's resident printer's, when one runs and fits the run); Chromium started (or the
+ * printer greeted) at once when the run will probably print (something is newer than the last
  * run's manifest), so that it starts while the workspace is read (about 0.6 s of a one-change
  * run); and everything closed however the run ends.
  */

@@ -1,8 +1,9 @@
 /**
- * One browser per run, launched on first use, and a bounded pool of pages. A page that did its
- * work goes back to the pool for the next (it keeps the fonts it loaded, see print-html.ts); a
- * page whose work failed is closed, whatever state it was left in. `close` is called by the
- * command's finally and on signals.
+ * One browser per run, launched on first use (or borrowed from the workspace's resident printer,
+ * print/resident/), and a bounded pool of pages. A page that did its work goes back to the pool
+ * for the next (it keeps the fonts it loaded, see print-html.ts); a page whose work failed is
+ * closed, whatever state it was left in. `close` is called by the command's finally and on
+ * signals: it closes a browser of the run's own, and leaves a borrowed one running.
  */
 import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
@@ -283,7 +284,7 @@ export class BrowserPool {
     return this.idle.pop()?.page;
   }
 
-  /** Closes the browser; called again, waits for the same close. */
+  /** Closes the browser (lets a borrowed one go); called again, waits for the same close. */
   close(): Promise<void> {
     return (this.closing ??= this.shutDown());
   }
