@@ -27,10 +27,11 @@ export interface PrinterStatus {
 export type Answer = { briefs: string } & Record<string, unknown>;
 
 /**
- * Connects and sends `msg`; resolves with the first answer and the open socket (the caller
- * ends it, or keeps it to relay DevTools messages over). Rejects when nothing listens.
+ * Connects and sends `msg`; resolves with the first answer and the open socket, paused (the
+ * caller ends it, or keeps it to relay DevTools messages over, and resumes it once it listens:
+ * the printer says nothing more until the run speaks). Rejects when nothing listens.
  */
-export function greet(socket: string, msg: object, timeoutMs = 3000): Promise<{ answer: Answer; conn: net.Socket; rest: Buffer[] }> {
+export function greet(socket: string, msg: object, timeoutMs = 3000): Promise<{ answer: Answer; conn: net.Socket }> {
   return new Promise((resolve, reject) => {
     const conn = net.connect(socket);
     const timer = setTimeout(() => {
@@ -38,12 +39,8 @@ export function greet(socket: string, msg: object, timeoutMs = 3000): Promise<{ 
       reject(new Error('the resident printer did not answer'));
     }, timeoutMs);
     let answer: Answer | undefined;
-    const rest: Buffer[] = [];
     const read = frameReader((frame) => {
-      if (answer) {
-        rest.push(Buffer.concat([frame, NUL]));
-        return;
-      }
+      if (answer) return;
       try {
         answer = JSON.parse(frame.toString('utf8')) as Answer;
       } catch {
@@ -52,9 +49,10 @@ export function greet(socket: string, msg: object, timeoutMs = 3000): Promise<{ 
         return;
       }
       clearTimeout(timer);
+      conn.pause();
       conn.off('data', read);
       conn.off('error', fail);
-      resolve({ answer, conn, rest });
+      resolve({ answer, conn });
     });
     const fail = (e: Error) => {
       clearTimeout(timer);

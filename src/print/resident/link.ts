@@ -40,7 +40,11 @@ export function residentPrinter(root: string, want: () => Identity, say: Printer
   if (!existsSync(socket) || !privateFolder(false)) return undefined;
   let tried: Promise<ResidentLink | undefined> | undefined;
   return async () => {
-    tried ??= connect(socket, want(), say).catch(() => undefined);
+    // Any failure here (no browser found, no answer) leaves the run to its own browser, whose
+    // launch then says what is wrong.
+    tried ??= Promise.resolve()
+      .then(() => connect(socket, want(), say))
+      .catch(() => undefined);
     const link = await tried;
     return link && !link.closed ? link : undefined;
   };
@@ -76,6 +80,7 @@ function socketLink(conn: net.Socket, origin: string): ResidentLink {
     closed = true;
     transport.onclose?.();
   });
+  conn.resume();
   return {
     transport,
     origin,
