@@ -9,7 +9,7 @@ import { readlinkSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { chromiumArgs } from '../browser.js';
 import { chromiumFontconfig } from '../fontconfig.js';
-import { frameReader, NUL } from './frames.js';
+import { frameReader, NUL, parseFrame } from './frames.js';
 
 /** Ids of the printer's own DevTools commands: far above any a run's connection reaches. */
 const OWN_IDS = 1_000_000_000;
@@ -38,14 +38,6 @@ export interface ChromiumPipe {
   exited: Promise<[string, string] | undefined>;
   /** Asks Chromium to close, and kills it when it has not within 3 s. */
   close(): Promise<void>;
-}
-
-function parse(frame: Buffer): unknown {
-  try {
-    return JSON.parse(frame.toString('utf8'));
-  } catch {
-    return undefined;
-  }
 }
 
 export async function launchChromium(executable: string, systemFonts: boolean, userDataDir: string): Promise<ChromiumPipe> {
@@ -128,11 +120,11 @@ export async function launchChromium(executable: string, systemFonts: boolean, u
       if (id && Number(id[1]) >= OWN_IDS) {
         const answered = waitingFor.get(Number(id[1]));
         waitingFor.delete(Number(id[1]));
-        answered?.((parse(frame) as { result?: unknown } | undefined)?.result);
+        answered?.((parseFrame(frame) as { result?: unknown } | undefined)?.result);
         return;
       }
       if (head.includes('"Target.attachedToTarget"') || head.includes('"Target.detachedFromTarget"')) {
-        const event = parse(frame) as { method: string; params: { sessionId: string } } | undefined;
+        const event = parseFrame(frame) as { method: string; params: { sessionId: string } } | undefined;
         if (event?.method === 'Target.attachedToTarget') sessions.add(event.params.sessionId);
         else if (event) sessions.delete(event.params.sessionId);
       }

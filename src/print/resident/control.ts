@@ -5,7 +5,7 @@
  */
 import net from 'node:net';
 import { alive } from '../../files/alive.js';
-import { frameReader, NUL } from './frames.js';
+import { frameReader, NUL, parseFrame } from './frames.js';
 
 export interface PrinterStatus {
   briefs: 'status';
@@ -41,14 +41,14 @@ export function greet(socket: string, msg: object, timeoutMs = 3000): Promise<{ 
     let answer: Answer | undefined;
     const read = frameReader((frame) => {
       if (answer) return;
-      try {
-        answer = JSON.parse(frame.toString('utf8')) as Answer;
-      } catch {
+      clearTimeout(timer);
+      const said = parseFrame(frame) as Answer | undefined;
+      if (typeof said?.briefs !== 'string') {
         conn.destroy();
         reject(new Error('the resident printer answered nonsense'));
         return;
       }
-      clearTimeout(timer);
+      answer = said;
       conn.pause();
       conn.off('data', read);
       conn.off('error', fail);

@@ -24,7 +24,7 @@ import { newProfile, removeQuietly } from '../browser.js';
 import { startPrintServer } from '../print-server.js';
 import { launchChromium } from './chromium-pipe.js';
 import { ask, type PrinterStatus } from './control.js';
-import { frameReader, NUL } from './frames.js';
+import { frameReader, NUL, parseFrame } from './frames.js';
 import { identity, mismatch, type Identity } from './identity.js';
 import { privateFolderOrFail } from './place.js';
 
@@ -40,13 +40,8 @@ export interface PrinterOptions {
 /** How a run's stylesheet for the print server (print-server.ts) comes over the relay. */
 const CONTROL = Buffer.from('{"briefs":"');
 
-function parse(frame: Buffer): { briefs?: string; identity?: Identity; css?: unknown } {
-  try {
-    return JSON.parse(frame.toString('utf8')) as ReturnType<typeof parse>;
-  } catch {
-    return {};
-  }
-}
+/** A message from a connection: what it asks, and with what. */
+const parse = (frame: Buffer) => (parseFrame(frame) ?? {}) as { briefs?: string; identity?: Identity; css?: unknown };
 
 /** Runs the printer until it stops (idle, `briefs printer stop`, a signal, or Chromium gone). */
 export async function servePrinter(o: PrinterOptions): Promise<void> {

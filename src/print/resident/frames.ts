@@ -21,3 +21,12 @@ export function frameReader(onFrame: (frame: Buffer) => void): (chunk: Buffer) =
     if (start < chunk.length) pending.push(chunk.subarray(start));
   };
 }
+
+/** A message's JSON, or undefined when it is not JSON. */
+export function parseFrame(frame: Buffer): unknown {
+  try {
+    return JSON.parse(frame.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
