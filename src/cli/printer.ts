@@ -3,7 +3,7 @@
  * `start` runs `printer serve` as a process of its own, detached from the terminal, and waits
  * until it answers; `serve` is that process (hidden: it is not for people to type).
  */
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load.js';
@@ -76,7 +76,7 @@ export function printerCommand(program: Command, io: Output): void {
       const say = sayer(c);
       const { config, socket } = await place(c, flags.browser);
       findBrowser({ explicit: config.browser });
-      const { privateFolderOrFail } = await import('../print/resident/place.js');
+      const { printerLog, privateFolderOrFail } = await import('../print/resident/place.js');
       privateFolderOrFail();
       const { ask, stopPrinter } = await import('../print/resident/control.js');
       // One printer a workspace: the one running (perhaps another build's) makes way.
@@ -85,8 +85,7 @@ export function printerCommand(program: Command, io: Output): void {
       const args = [path.join(TOOL_ROOT, 'bin', 'briefs.js'), '--root', config.root, ...(g.config ? ['--config', path.resolve(g.config)] : [])];
       args.push('printer', 'serve', '--idle', String(flags.idle), ...(config.browser ? ['--browser', config.browser] : []));
       if (g.lang) args.unshift(args.shift()!, '--lang', g.lang);
-      // What the printer says (only why it could not start, or stopped on an error) goes to a log beside its socket.
-      const log = socket.replace(/\.sock$/, '.log');
+      const log = printerLog(socket);
       const fd = openSync(log, 'w', 0o600);
       const { spawn } = process.getBuiltinModule('node:child_process');
       const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', fd, fd] });
@@ -108,7 +107,9 @@ export function printerCommand(program: Command, io: Output): void {
         }
         await new Promise((r) => setTimeout(r, 100));
       }
+      // Said here, the log has served: a printer that stops cleanly leaves none either.
       const said = readFileSync(log, 'utf8').trim();
+      rmSync(log, { force: true });
       throw usageError('printer-start', `the resident printer did not start${said ? `:\n${said}` : ''}`, `its log is ${log}`, undefined, [
         `常驻印制进程未能启动${said ? `：\n${said}` : ''}`,
         `日志见 ${log}`,

@@ -130,6 +130,8 @@ describe('briefs printer', () => {
     const stopped = await cli('printer', 'stop');
     expect(stopped.stderr).toMatch(/stopped the resident printer/);
     expect(await status()).toEqual({ running: false });
+    // Stopped as it should, it leaves neither its socket nor its log.
+    expect(readdirSync(PRINTERS).filter((f) => f.startsWith(path.basename(printerSocket(dir), '.sock')))).toEqual([]);
   });
 
   it('stops by itself after --idle minutes without a run', async () => {
@@ -146,6 +148,8 @@ describe('briefs printer', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`the browser at ${bad} quit (exit code 3)`);
     expect(await status()).toEqual({ running: false });
+    // What its log said is said: the log goes.
+    expect(readdirSync(PRINTERS).filter((f) => f.startsWith(path.basename(printerSocket(dir), '.sock')))).toEqual([]);
   });
 
   it('refuses a printers’ folder that others may write to', async () => {

@@ -26,7 +26,7 @@ import { launchChromium } from './chromium-pipe.js';
 import { ask, type PrinterStatus } from './control.js';
 import { frameReader, NUL, parseFrame } from './frames.js';
 import { identity, mismatch, type Identity } from './identity.js';
-import { privateFolderOrFail } from './place.js';
+import { printerLog, privateFolderOrFail } from './place.js';
 
 export interface PrinterOptions {
   root: string;
@@ -203,6 +203,8 @@ export async function servePrinter(o: PrinterOptions): Promise<void> {
   }
   await over;
   const lost = await chromium.exited;
+  // A printer that ends as it should leaves no log behind; one whose Chromium quit writes why.
+  if (!lost) rmSync(printerLog(o.socket), { force: true });
   if (lost)
     throw usageError(
       'browser-launch',

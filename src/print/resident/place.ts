@@ -18,6 +18,9 @@ export function printerSocket(root: string): string {
   return path.join(PRINTERS, `${key}.sock`);
 }
 
+/** What the printer at `socket` says (only why it could not start, or stopped on an error). */
+export const printerLog = (socket: string): string => socket.replace(/\.sock$/, '.log');
+
 /** Whether the printers' folder is the user's own and private (made so when missing). */
 export function privateFolder(make: boolean): boolean {
   try {
