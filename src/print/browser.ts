@@ -132,8 +132,6 @@ export class BrowserPool {
       boundHeap();
       const generation = ++this.generation;
       const found = findBrowser({ explicit: this.opts.executablePath });
-      const userDataDir = newProfile();
-      this.profiles.push(userDataDir);
       // puppeteer loads when a browser is needed, not with the command (see generate.ts).
       this.browser = Promise.all([import('puppeteer-core'), this.opts.resident?.()])
         .then(async ([{ default: puppeteer }, link]) => {
@@ -153,6 +151,9 @@ export class BrowserPool {
             }
           }
           this.borrowed = false;
+          // A profile folder only for a browser of the run's own (making one sweeps the dead).
+          const userDataDir = newProfile();
+          this.profiles.push(userDataDir);
           return puppeteer.launch({
             executablePath: found.executablePath,
             headless: true,

@@ -109,8 +109,7 @@ export function residentServer(local: PrintServer, choose: ResidentChoice): Prin
       return live()?.origin ?? local.origin;
     },
     get shellUrl() {
-      const link = live();
-      return link ? `${link.origin}/shell.html` : local.shellUrl;
+      return `${this.origin}/shell.html`;
     },
     async listen() {
       const link = await choose();
