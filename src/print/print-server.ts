@@ -24,7 +24,7 @@ const SHELL = '<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="icon"
 export interface PrintServer {
   /** The server's address: only once it listens (`listen`). */
   readonly origin: string;
-  /** The empty document a page loads before it takes in issues; only once it listens. */
+  /** The empty document a page loads before it takes in issues, its secret in the query; only once it listens. */
   readonly shellUrl: string;
   /**
    * Starts listening, once however often it is called. A run that prints nothing never
@@ -42,11 +42,13 @@ export interface PrintServer {
 }
 
 /**
- * Everything but the shell is served only to the browser that loaded the shell: the shell sets
- * a cookie with the server's secret, which Chromium sends with every request of the page. The
- * `Host` check stops web pages; this stops the machine's other users, who can reach 127.0.0.1
- * too, from reading the workspace's images and the office's fonts while the server lives (a
- * run, or a resident printer's half hour).
+ * Everything is served only to the pages briefs itself opened. The shell's address carries the
+ * server's secret (`shellUrl`), which only briefs knows (it reaches Chromium over its pipe, and
+ * a run over the resident printer's private socket); the shell sets a cookie with the same
+ * secret, which Chromium sends with every request of the page. The `Host` check stops web
+ * pages; the secret stops the machine's other users, who can reach 127.0.0.1 too, from reading
+ * the workspace's images and the office's fonts while the server lives (a run, or a resident
+ * printer's half hour).
  */
 const COOKIE = 'briefs-print';
 
@@ -69,8 +71,8 @@ export function createPrintServer(root: string): PrintServer {
       res.writeHead(403, { 'content-type': 'text/plain' }).end('forbidden');
       return;
     }
-    const pathname = (req.url ?? '/').split('?')[0];
-    if (pathname === '/shell.html') {
+    const [pathname, query] = (req.url ?? '/').split('?');
+    if (pathname === '/shell.html' && query === `k=${key}`) {
       res.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
         'cache-control': 'no-store',
@@ -101,7 +103,7 @@ export function createPrintServer(root: string): PrintServer {
       return address();
     },
     get shellUrl() {
-      return `${address()}/shell.html`;
+      return `${address()}/shell.html?k=${key}`;
     },
     listen() {
       // A warm-up still under way when the run ends must not start a server nobody closes.

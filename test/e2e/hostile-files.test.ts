@@ -126,7 +126,7 @@ describe('files that are not what they seem', () => {
       new Promise<number>((resolve, reject) => {
         const u = new URL(server.shellUrl);
         http
-          .get({ host: u.hostname, port: u.port, path: u.pathname, headers: { host } }, (res) => (res.resume(), resolve(res.statusCode ?? 0)))
+          .get({ host: u.hostname, port: u.port, path: `${u.pathname}${u.search}`, headers: { host } }, (res) => (res.resume(), resolve(res.statusCode ?? 0)))
           .on('error', reject);
       });
     try {
@@ -147,6 +147,13 @@ describe('files that are not what they seem', () => {
       const origin = server.origin;
       await server.listen();
       expect(server.origin).toBe(origin);
+      // The shell, and with it the cookie, only to whoever knows the secret in its address: another
+      // user of the machine can reach 127.0.0.1 too.
+      for (const guess of [`${origin}/shell.html`, `${origin}/shell.html?k=`, `${origin}/shell.html?k=0123456789abcdef0123456789abcdef`]) {
+        const res = await fetch(guess);
+        expect(res.status).toBe(403);
+        expect(res.headers.get('set-cookie')).toBeNull();
+      }
       // What the shell's page asks for comes with the cookie the shell set; nothing else gets it.
       const cookie = (await fetch(server.shellUrl)).headers.get('set-cookie')!.split(';')[0];
       const sheet = `${origin}${/url\("([^"]+)"\)/.exec(rule)![1]}`;

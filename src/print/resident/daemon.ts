@@ -77,7 +77,7 @@ export async function servePrinter(o: PrinterOptions): Promise<void> {
   const cleanUp = async () => {
     await chromium.detachAll();
     const pages = await chromium.pages();
-    const keep = pages.find((t) => t.url === `${server.origin}/shell.html`) ?? pages[0];
+    const keep = pages.find((t) => t.url === server.shellUrl) ?? pages[0];
     await Promise.all(pages.filter((t) => t !== keep).map((t) => chromium.command('Target.closeTarget', { targetId: t.targetId })));
   };
 
@@ -167,7 +167,7 @@ export async function servePrinter(o: PrinterOptions): Promise<void> {
             void cleaning.then(() => {
               runs++;
               relaying = true;
-              reply({ briefs: 'ok', origin: server.origin });
+              reply({ briefs: 'ok', origin: server.origin, shell: server.shellUrl });
               conn.resume();
             });
           }

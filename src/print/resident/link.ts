@@ -16,8 +16,9 @@ import { printerSocket, privateFolder } from './place.js';
 interface ResidentLink {
   /** DevTools over the socket, for puppeteer.connect. */
   transport: ConnectionTransport;
-  /** The printer's print server. */
+  /** The printer's print server, and its shell's address (with the server's secret). */
   origin: string;
+  shellUrl: string;
   /** Hands the printer's print server a stylesheet of the run (print-server.ts's stylesheet). */
   sheet(css: string): void;
   readonly closed: boolean;
@@ -52,15 +53,15 @@ export function residentPrinter(root: string, want: () => Identity, say: Printer
 
 async function connect(socket: string, identity: Identity, say: PrinterNote): Promise<ResidentLink | undefined> {
   const { answer, conn } = await greet(socket, { briefs: 'hello', identity });
-  if (answer.briefs !== 'ok' || typeof answer.origin !== 'string') {
+  if (answer.briefs !== 'ok' || typeof answer.origin !== 'string' || typeof answer.shell !== 'string' || !answer.shell.startsWith(`${answer.origin}/`)) {
     conn.destroy();
     if (answer.briefs === 'stale' || answer.briefs === 'other') say(answer.why as Mismatch, answer.briefs === 'stale');
     return undefined;
   }
-  return socketLink(conn, answer.origin);
+  return socketLink(conn, answer.origin, answer.shell);
 }
 
-function socketLink(conn: net.Socket, origin: string): ResidentLink {
+function socketLink(conn: net.Socket, origin: string, shellUrl: string): ResidentLink {
   let closed = false;
   const transport: ConnectionTransport = {
     send(message) {
@@ -84,6 +85,7 @@ function socketLink(conn: net.Socket, origin: string): ResidentLink {
   return {
     transport,
     origin,
+    shellUrl,
     sheet(css) {
       if (closed) return;
       conn.write(JSON.stringify({ briefs: 'sheet', css }));
@@ -109,7 +111,7 @@ export function residentServer(local: PrintServer, choose: ResidentChoice): Prin
       return live()?.origin ?? local.origin;
     },
     get shellUrl() {
-      return `${this.origin}/shell.html`;
+      return live()?.shellUrl ?? local.shellUrl;
     },
     async listen() {
       const link = await choose();
