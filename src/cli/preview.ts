@@ -46,7 +46,7 @@ export function previewCommand(program: Command, io: Output, setExit: (code: num
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
       });
-      const target = issue ? `${preview.url}/issues/${issue.replace(/^\/+|\/+$/g, '')}` : preview.url;
+      const target = preview.link(issue ? `/issues/${issue.replace(/^\/+|\/+$/g, '')}` : '/');
       io.err(say(`preview: ${target}  (Ctrl-C to stop)\n`, `预览：${target}（按 Ctrl-C 停止）\n`));
       if (flags.open) openInBrowser(target);
       await stopped;

@@ -5,7 +5,7 @@
  * (events.ts). Pages are composed in compose.ts; the browser that measures and, with --pdf,
  * prints is measure.ts. A page request waits for a rebuild, never for a --pdf print.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -40,9 +40,30 @@ export interface PreviewOptions {
 }
 
 export interface PreviewServer {
+  /** The server's origin (http://127.0.0.1:4173): no page answers there without the token. */
   url: string;
+  /** The secret every request must carry, in the query (`?token=`) or the cookie it sets. */
+  token: string;
+  /** The address of a page, token included: what briefs prints and opens. */
+  link(pathname?: string): string;
   close(): Promise<void>;
 }
+
+/**
+ * Access to the preview, as notebook servers do it: 127.0.0.1 is reachable by every user of the
+ * machine, so loopback alone keeps no one out. Each preview has a random token; the address
+ * briefs prints and opens carries it, and the first page loaded with it sets a cookie (one a
+ * port, since cookies do not tell ports apart) that the browser sends with every later request,
+ * images, fonts and the live-reload stream included. A request with neither is refused.
+ */
+function allowed(req: IncomingMessage, query: string | undefined, token: string, cookie: string): 'token' | 'cookie' | undefined {
+  const given = new URLSearchParams(query ?? '').get('token');
+  if (given !== null && same(given, token)) return 'token';
+  const sent = (req.headers.cookie ?? '').split(';').map((c) => c.trim());
+  return sent.some((c) => c.startsWith(`${cookie}=`) && same(c.slice(cookie.length + 1), token)) ? 'cookie' : undefined;
+}
+
+const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export async function startPreview(opts: PreviewOptions): Promise<PreviewServer> {
   const events = new LiveEvents();
@@ -55,6 +76,8 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
   let printing: Promise<void> = Promise.resolve();
   let queued = false;
   const bump = () => events.broadcast(++version);
+  const token = randomBytes(24).toString('hex');
+  let cookie = 'briefs-preview';
   // Office families named in the config need the machine's fonts (read once: a change of
   // fonts: restarts the preview's browser only with the preview).
   const systemFonts = await loadConfig(opts.flags).then(namesSystemFonts, () => false);
@@ -114,7 +137,19 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     // The preview answers only to the name it was started on: no DNS rebinding from a web page.
     const hostHeader = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
     if (!['localhost', '127.0.0.1', '::1', opts.host].includes(hostHeader)) return send(res, 403, 'text/plain', 'forbidden host');
-    const pathname = (req.url ?? '/').split('?')[0];
+    const [pathname, query] = (req.url ?? '/').split('?');
+    const access = allowed(req, query, token, cookie);
+    if (!access)
+      return send(
+        res,
+        403,
+        'text/plain; charset=utf-8',
+        say(
+          'This preview opens only at the address briefs printed, with its token (preview: http://…?token=…).\n',
+          '预览只能从 briefs 打印的地址打开，地址中带有令牌（预览：http://…?token=…）。\n',
+        ),
+      );
+    if (access === 'token') res.setHeader('set-cookie', `${cookie}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     if (pathname === '/_events') {
       if (!events.accept(req, res, version)) send(res, 503, 'text/plain', 'too many live-reload connections');
       return;
@@ -197,8 +232,12 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
 
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  cookie = `briefs-preview-${address.port}`;
+  const url = `http://${host}:${address.port}`;
   return {
-    url: `http://${host}:${address.port}`,
+    url,
+    token,
+    link: (pathname = '/') => `${url}${pathname}?token=${token}`,
     async close() {
       await unwatch();
       events.close();

@@ -38,7 +38,7 @@ afterAll(async () => {
 
 describe('briefs preview', () => {
   it('lists every issue and the submissions not yet in one', async () => {
-    await page.goto(preview.url, { waitUntil: 'load' });
+    await page.goto(preview.link(), { waitUntil: 'load' });
     const text = await page.evaluate(() => document.body.innerText);
     expect(text).toContain('2026年第2期');
     expect(text).toContain('关于支持科技社团开展团体标准工作的建议');
@@ -48,7 +48,7 @@ describe('briefs preview', () => {
   });
 
   it('shows an issue as its pages and updates the open page when a title changes on disk, without reloading', async () => {
-    await page.goto(`${preview.url}/issues/jianyi/2026/1`, { waitUntil: 'load' });
+    await page.goto(preview.link('/issues/jianyi/2026/1'), { waitUntil: 'load' });
     await page.waitForFunction(() => document.querySelectorAll('.briefs-page-number').length >= 3, { timeout: 10_000 });
     expect(await page.$eval('.article-title', (e) => e.textContent)).toBe('关于加快建立国家重大科研基础设施开放共享机制的建议');
     await page.evaluate(() => {
@@ -87,7 +87,7 @@ describe('briefs preview', () => {
     const out = path.join(dir, 'out');
     const r = await runCli(['--root', dir, 'generate', 'qingkuang/2026/1', '--out', out, '--json']);
     const [printed] = JSON.parse(r.stdout).issues;
-    await page.goto(`${preview.url}/issues/qingkuang/2026/1`, { waitUntil: 'load' });
+    await page.goto(preview.link('/issues/qingkuang/2026/1'), { waitUntil: 'load' });
     await page.waitForFunction(() => document.querySelectorAll('.briefs-page-number').length > 0, { timeout: 10_000 });
     expect(await page.$$eval('.briefs-page-number', (n) => n.length)).toBe(printed.pages);
     const columns = await page.$$eval('.article-title', (titles) =>
@@ -143,7 +143,7 @@ describe('briefs preview', () => {
       new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
         const u = new URL(preview.url);
         http
-          .get({ host: u.hostname, port: u.port, path: p, headers: host ? { host } : {} }, (res) => {
+          .get({ host: u.hostname, port: u.port, path: `${p}${p.includes('?') ? '&' : '?'}token=${preview.token}`, headers: host ? { host } : {} }, (res) => {
             let body = '';
             res.on('data', (c) => (body += c));
             res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
@@ -186,8 +186,46 @@ describe('briefs preview', () => {
     }
   });
 
+  it('answers nothing without its token, and the token’s first page lets the browser in by a cookie', async () => {
+    const u = new URL(preview.url);
+    const get = (p: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; body: string; cookie?: string[] }>((resolve, reject) => {
+        http
+          .get({ host: u.hostname, port: u.port, path: p, headers }, (res) => {
+            let body = '';
+            res.on('data', (c) => (body += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body, cookie: res.headers['set-cookie'] }));
+          })
+          .on('error', reject);
+      });
+    const wrong = 'f'.repeat(preview.token.length);
+    for (const p of ['/', '/issues/jianyi/2026/1', '/submissions/jy-2026-005', '/_workspace/briefs/assets/society-reports.svg', '/_fonts/lxgw-wenkai-webfont/lxgwwenkai-regular.css', '/_events']) {
+      for (const [path_, headers] of [
+        [p, {}],
+        [`${p}?token=${wrong}`, {}],
+        [`${p}?token=`, {}],
+        [p, { cookie: `briefs-preview-${u.port}=${wrong}` }],
+        // another preview's cookie (cookies do not tell ports apart) is not this one's
+        [p, { cookie: `briefs-preview-1=${preview.token}` }],
+      ] as [string, Record<string, string>][]) {
+        const r = await get(path_, headers);
+        expect(r.status, `${path_} ${JSON.stringify(headers)}`).toBe(403);
+        expect(r.body).not.toMatch(/科技|<svg|@font-face|data:/);
+        expect(r.cookie).toBeUndefined();
+      }
+    }
+    const first = await get(`/issues/jianyi/2026/1?token=${preview.token}`);
+    expect(first.status).toBe(200);
+    const cookie = first.cookie![0].split(';')[0];
+    expect(first.cookie![0]).toMatch(/HttpOnly; SameSite=Strict/);
+    expect((await get('/_workspace/briefs/assets/society-reports.svg', { cookie })).status).toBe(200);
+    expect((await get('/', { cookie })).status).toBe(200);
+    // The address briefs prints carries the token.
+    expect(preview.link('/issues/jianyi/2026/1')).toBe(`${preview.url}/issues/jianyi/2026/1?token=${preview.token}`);
+  });
+
   it('titles a proof by its piece, not 第0期, and refuses live-reload streams past its bound', async () => {
-    await page.goto(`${preview.url}/submissions/jy-2026-005`, { waitUntil: 'load' });
+    await page.goto(preview.link('/submissions/jy-2026-005'), { waitUntil: 'load' });
     const title = await page.title();
     expect(title).toContain('稿件校样');
     expect(title).not.toContain('第0期');
@@ -195,7 +233,7 @@ describe('briefs preview', () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: MAX_EVENT_CLIENTS + 10 });
     const open = () =>
       new Promise<{ status: number; req: http.ClientRequest }>((resolve, reject) => {
-        const req = http.get({ host: u.hostname, port: u.port, path: '/_events', agent }, (res) => {
+        const req = http.get({ host: u.hostname, port: u.port, path: `/_events?token=${preview.token}`, agent }, (res) => {
           resolve({ status: res.statusCode ?? 0, req });
           if (res.statusCode !== 200) res.resume();
         });
