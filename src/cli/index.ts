@@ -18,6 +18,7 @@ import { previewCommand } from './preview.js';
 import { printerCommand } from './printer.js';
 import { validateCommand } from './validate.js';
 import { chooseLang } from '../content/messages-zh.js';
+import { onForeignTemp } from '../files/user-temp.js';
 import { EXAMPLES_ZH, translateCommanderError, translateHelp } from './help-zh.js';
 import { defaultOutput, formatError, type Output } from './report.js';
 
@@ -35,6 +36,13 @@ export async function run(argv: readonly string[], io: Output = defaultOutput(ar
   };
   // The language is known before the program is built, so that its help can be said in it.
   const zh = chooseLang(langFlag(argv)) === 'zh';
+  onForeignTemp((dir) =>
+    io.err(
+      zh
+        ? `briefs: ${dir} 不是当前用户私有的文件夹（属于其他用户、对他人开放或是链接），本次运行改用一个新的私有文件夹\n`
+        : `briefs: ${dir} is not this user's private folder (another user's, open to others, or a link); this run uses a fresh private folder instead\n`,
+    ),
+  );
   const program = new Command('briefs')
     .description('Turn expert submissions into the printed issues of 《科技界情况》 and 《科技工作者建议》.')
     .version(VERSION, '-v, --version', 'output the version number')

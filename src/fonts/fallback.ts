@@ -59,7 +59,9 @@ export function loadFallbackFaces(files = fallbackFiles()): Promise<FallbackFace
   return found;
 }
 
-const integers = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => Number.isInteger(n));
+const codepoint = (n: unknown): boolean => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 0x10ffff;
+
+const integers = (v: unknown): v is number[] => Array.isArray(v) && v.every(codepoint);
 
 /**
  * The code points of a TrueType face (empty for any other), kept between runs by path, size and
@@ -104,7 +106,13 @@ async function readFaces(files: string[]): Promise<FallbackFace[]> {
   );
 }
 
-/** A kept list of faces, of the files it was made from, in their order. */
+/**
+ * A unicode-range as coverage.ts writes it, and nothing else: the value goes into an
+ * @font-face rule of every page, so a kept file with any other text in it is not used.
+ */
+const UNICODE_RANGE = /^U\+[0-9A-F]{1,6}(?:-[0-9A-F]{1,6})?(?:, ?U\+[0-9A-F]{1,6}(?:-[0-9A-F]{1,6})?)*$/i;
+
+/** A kept list of faces, of the files it was made from, in their order (and every value checked). */
 function wellFormedFaces(faces: unknown, found: readonly { file: string; stamp: string }[]): faces is FallbackFace[] {
   if (!Array.isArray(faces)) return false;
   const files = new Map(found.map((f) => [f.file, f.stamp]));
@@ -114,8 +122,9 @@ function wellFormedFaces(faces: unknown, found: readonly { file: string; stamp: 
       files.get(f.file) === f.stamp &&
       f.name === f.file.split('/').pop() &&
       typeof f.unicodeRange === 'string' &&
+      UNICODE_RANGE.test(f.unicodeRange) &&
       Array.isArray(f.codepoints) &&
-      f.codepoints.every((n) => Number.isInteger(n))
+      f.codepoints.every(codepoint)
     );
   });
 }

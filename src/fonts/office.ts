@@ -34,7 +34,7 @@ export interface OfficeFace {
   format: 'truetype' | 'opentype' | 'collection' | 'woff' | 'woff2';
   /** SHA-256 of its bytes: in the CSS, so a new file changes every fingerprint. */
   sha256: string;
-  /** For a collection (.ttc): the file name, in EXTRACTED_DIR, of its first face as a font of its own. */
+  /** For a collection (.ttc): the file name, in extractedDir(), of its first face as a font of its own. */
   extracted?: string;
   codepoints: number[];
 }
@@ -201,16 +201,16 @@ function wellFormedFacts(v: unknown): v is FaceFacts {
     Array.isArray(f.codepoints) &&
     f.codepoints.every((n) => Number.isInteger(n)) &&
     // A collection's first face must still be there to be served.
-    (f.extracted === undefined || (f.extracted === `${f.sha256.slice(0, 32)}.ttf` && existsSync(path.join(EXTRACTED_DIR, f.extracted))))
+    (f.extracted === undefined || (f.extracted === `${f.sha256.slice(0, 32)}.ttf` && existsSync(path.join(extractedDir(), f.extracted))))
   );
 }
 
 /** Where the first faces of collections are written, once a file; served at /_fonts/office/<name>. */
-export const EXTRACTED_DIR = userTempDir('fonts');
+export const extractedDir = (): string => userTempDir('fonts');
 
 function extractedFile(sha256: string, bytes: Uint8Array): string {
   const name = `${sha256.slice(0, 32)}.ttf`;
-  writeOnce(path.join(EXTRACTED_DIR, name), () => firstFace(bytes));
+  writeOnce(path.join(extractedDir(), name), () => firstFace(bytes));
   return name;
 }
 

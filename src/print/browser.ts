@@ -58,14 +58,15 @@ export function chromiumArgs(isRoot: boolean): string[] {
  * whose process is gone. (Chromium itself dies with the run: it talks over a pipe, and quits
  * when the pipe closes.)
  */
-export const PROFILES = userTempDir('chromium');
+export const profilesDir = (): string => userTempDir('chromium');
 
 export function newProfile(): string {
-  for (const name of safeReaddir(PROFILES)) {
+  const profiles = profilesDir();
+  for (const name of safeReaddir(profiles)) {
     const pid = Number(name.split('-')[0]);
-    if (pid !== process.pid && !alive(pid)) removeQuietly(path.join(PROFILES, name));
+    if (pid !== process.pid && !alive(pid)) removeQuietly(path.join(profiles, name));
   }
-  return path.join(PROFILES, `${process.pid}-${randomBytes(4).toString('hex')}`);
+  return path.join(profiles, `${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
 export function removeQuietly(dir: string): void {

@@ -7,9 +7,9 @@
  * but rejects CFF, bitmap and colour fonts, so still no Type 3 can reach a PDF.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, linkSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { userTempDir, writeOnce } from '../files/user-temp.js';
+import { ownFolder, userTempDir, writeOnce } from '../files/user-temp.js';
 import { fallbackFiles } from '../fonts/fallback.js';
 
 function escapeXml(s: string): string {
@@ -40,17 +40,45 @@ export function fontconfigText(fallbackDirs: readonly string[], cacheDir: string
   return `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n${body}\n  <cachedir>${escapeXml(cacheDir)}</cachedir>\n</fontconfig>\n`;
 }
 
+/**
+ * The fallback faces, in a folder of their own that holds nothing else: fontconfig reads every
+ * file of a folder it is given, and one FIFO beside the faces (the folder is the machine's or
+ * the office's, not briefs') hung Chromium at start. Each face is checked to be a regular file
+ * and linked in (a hard link is the checked file itself; across file systems, or for a file of
+ * another owner where the kernel forbids that, a symbolic link to it).
+ */
+function facesFolder(base: string): string[] {
+  const faces = fallbackFiles().flatMap((file) => {
+    try {
+      const st = statSync(file);
+      return st.isFile() ? [{ file, stamp: `${st.dev}-${st.ino}-${st.size}-${st.mtimeMs}` }] : [];
+    } catch {
+      return [];
+    }
+  });
+  if (faces.length === 0) return [];
+  const dir = path.join(base, `faces-${createHash('sha256').update(JSON.stringify(faces)).digest('hex').slice(0, 16)}`);
+  if (!ownFolder(dir, true)) return [];
+  faces.forEach(({ file }, i) => {
+    const at = path.join(dir, `${i}-${path.basename(file)}`);
+    if (existsSync(at)) return;
+    try {
+      linkSync(file, at);
+    } catch {
+      try {
+        symlinkSync(file, at);
+      } catch {
+        // a face that cannot be linked is not seen by Chromium; the page still serves it
+      }
+    }
+  });
+  return [dir];
+}
+
 /** Writes (once, atomically) the fontconfig file for this machine's fallback faces; returns its path. */
 export function chromiumFontconfig(systemFonts = false): string {
-  const dirs = [
-    ...new Set(
-      fallbackFiles()
-        .filter((f) => existsSync(f))
-        .map((f) => path.dirname(f)),
-    ),
-  ];
   const base = userTempDir('fontconfig');
-  const text = fontconfigText(dirs, path.join(base, 'cache'), systemFonts);
+  const text = fontconfigText(facesFolder(base), path.join(base, 'cache'), systemFonts);
   const file = path.join(base, `${createHash('sha256').update(text).digest('hex').slice(0, 16)}.conf`);
   writeOnce(file, () => text);
   return file;

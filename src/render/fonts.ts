@@ -11,7 +11,7 @@ import type { FontConfig } from '../config/types.js';
 import { Coverage } from '../fonts/coverage.js';
 import { FALLBACK_FAMILY, fallbackFiles, type FallbackFace } from '../fonts/fallback.js';
 import { FONT_FILE } from '../config/types.js';
-import { EXTRACTED_DIR, officeFamily, type OfficeFace } from '../fonts/office.js';
+import { extractedDir, officeFamily, type OfficeFace } from '../fonts/office.js';
 
 const require = createRequire(import.meta.url);
 
@@ -42,7 +42,7 @@ export const SHIPPED: Record<keyof FontConfig, string> = {
 /** The file behind a font URL's package and file name: shipped, fallback, or a collection's face. */
 export function fontFile(pkg: string, file: string): string {
   if (pkg === FALLBACK_DIR) return fallbackFiles().find((f) => path.basename(f) === file) ?? file;
-  if (pkg === OFFICE_DIR) return path.join(EXTRACTED_DIR, path.basename(file));
+  if (pkg === OFFICE_DIR) return path.join(extractedDir(), path.basename(file));
   return path.join(fontPackageDir(pkg), 'files', file);
 }
 
@@ -72,6 +72,9 @@ export const FALLBACK_DIR = 'fallback';
 /** The URL folder of the first faces of office collections: /_fonts/office/<file>. */
 export const OFFICE_DIR = 'office';
 
+/** A file name inside a CSS comment: one that holds "*\/" would close the comment early. */
+const comment = (s: string) => s.replace(/\*\//g, '*\u200b/').replace(/[\n\r]/g, ' ');
+
 /**
  * @font-face rules for every shipped face (woff2 only) and the fallback faces, with URLs made by
  * `fontUrl`. A fallback face's rule names its size and date, so a new file changes fingerprints.
@@ -88,13 +91,13 @@ export function fontFaceCss(
   for (const face of faces.office ?? []) {
     const url = face.extracted ? fontUrl(OFFICE_DIR, face.extracted) : urls.asset(face.rel);
     out.push(
-      `/* ${face.rel} ${face.sha256} */\n@font-face {\n  font-family: '${face.family}';\n  font-weight: 100 900;\n  src: url(${url}) format('${face.format}');\n}`,
+      `/* ${comment(face.rel)} ${face.sha256} */\n@font-face {\n  font-family: '${face.family}';\n  font-weight: 100 900;\n  src: url(${url}) format('${face.format}');\n}`,
     );
   }
   for (const face of fallback) {
     for (const weight of [400, 700]) {
       out.push(
-        `/* ${face.name} ${face.stamp} */\n@font-face {\n  font-family: '${FALLBACK_FAMILY}';\n  font-weight: ${weight};\n  src: url(${fontUrl(FALLBACK_DIR, face.name)}) format('truetype');\n  unicode-range: ${face.unicodeRange};\n}`,
+        `/* ${comment(face.name)} ${face.stamp} */\n@font-face {\n  font-family: '${FALLBACK_FAMILY}';\n  font-weight: ${weight};\n  src: url(${fontUrl(FALLBACK_DIR, face.name)}) format('truetype');\n  unicode-range: ${face.unicodeRange};\n}`,
       );
     }
   }

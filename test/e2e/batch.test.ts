@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { generate, type IssueResult } from '../../src/generate/generate.js';
 import { loadProject } from '../../src/workspace/project.js';
 import { loadConfig } from '../../src/config/load.js';
-import { BrowserPool, PROFILES } from '../../src/print/browser.js';
+import { BrowserPool, profilesDir } from '../../src/print/browser.js';
 import { pdfInfo, pdfText } from '../helpers/pdf.js';
 import { chromiumWith, killBrowserOf } from '../helpers/chromium.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -339,7 +339,7 @@ describe('robust printing', () => {
     });
     const pid = child.pid!;
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    const profileOf = () => (existsSync(PROFILES) ? readdirSync(PROFILES).find((n) => n.startsWith(`${pid}-`)) : undefined);
+    const profileOf = () => (existsSync(profilesDir()) ? readdirSync(profilesDir()).find((n) => n.startsWith(`${pid}-`)) : undefined);
     const profile = await vi.waitFor(
       () => {
         const found = profileOf();
@@ -363,7 +363,7 @@ describe('robust printing', () => {
     const r = await runCli(['--root', repo, 'generate', 'jianyi/2026/1', '--out', target]);
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(stale)).toBe(false);
-    expect(existsSync(path.join(PROFILES, profile))).toBe(false);
+    expect(existsSync(path.join(profilesDir(), profile))).toBe(false);
   });
 
   it('on SIGTERM closes the browser, leaves no partial file, and exits 130', async () => {

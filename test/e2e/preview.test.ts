@@ -199,7 +199,14 @@ describe('briefs preview', () => {
           .on('error', reject);
       });
     const wrong = 'f'.repeat(preview.token.length);
-    for (const p of ['/', '/issues/jianyi/2026/1', '/submissions/jy-2026-005', '/_workspace/briefs/assets/society-reports.svg', '/_fonts/lxgw-wenkai-webfont/lxgwwenkai-regular.css', '/_events']) {
+    for (const p of [
+      '/',
+      '/issues/jianyi/2026/1',
+      '/submissions/jy-2026-005',
+      '/_workspace/briefs/assets/society-reports.svg',
+      '/_fonts/lxgw-wenkai-webfont/lxgwwenkai-regular.css',
+      '/_events',
+    ]) {
       for (const [path_, headers] of [
         [p, {}],
         [`${p}?token=${wrong}`, {}],

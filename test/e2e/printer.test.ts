@@ -15,7 +15,7 @@ import { identity } from '../../src/print/resident/identity.js';
 import { PRINTERS, printerSocket } from '../../src/print/resident/place.js';
 import { chromiumWith } from '../helpers/chromium.js';
 import { compact, pdfText } from '../helpers/pdf.js';
-import { PROFILES } from '../../src/print/browser.js';
+import { profilesDir } from '../../src/print/browser.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const repo = path.resolve(__dirname, '../..');
@@ -109,18 +109,18 @@ describe('briefs printer', () => {
     expect(answer).toMatchObject({ briefs: 'stale', why: 'build' });
     expect(await until(() => !alive(pid!))).toBe(true);
     expect(readdirSync(PRINTERS)).not.toContain(path.basename(printerSocket(dir)));
-    expect(await until(() => !chromiumWith(`${PROFILES}/${pid}-`))).toBe(true);
+    expect(await until(() => !chromiumWith(`${profilesDir()}/${pid}-`))).toBe(true);
     expect(await status()).toEqual({ running: false });
   });
 
   it('is passed over when killed, and replaced by the next start', async () => {
     expect((await cli('printer', 'start')).code).toBe(0);
     const { pid } = await status();
-    expect(chromiumWith(`${PROFILES}/${pid}-`)).toBe(true);
+    expect(chromiumWith(`${profilesDir()}/${pid}-`)).toBe(true);
     process.kill(pid!, 'SIGKILL');
     expect(await until(() => !alive(pid!))).toBe(true);
     // Its Chromium quits with it: the pipe it listened on is closed.
-    expect(await until(() => !chromiumWith(`${PROFILES}/${pid}-`))).toBe(true);
+    expect(await until(() => !chromiumWith(`${profilesDir()}/${pid}-`))).toBe(true);
     // Its socket is left behind, with nothing listening.
     expect(readdirSync(PRINTERS)).toContain(path.basename(printerSocket(dir)));
     const run = await cli('generate', '--force', '--out', 'killed');

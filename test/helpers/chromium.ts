@@ -3,7 +3,7 @@
  * profile folder on its command line ($TMPDIR/briefs-chromium/<pid>-…, see print/browser.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { PROFILES } from '../../src/print/browser.js';
+import { profilesDir } from '../../src/print/browser.js';
 
 function processes(): { pid: number; cmdline: string }[] {
   const out: { pid: number; cmdline: string }[] = [];
@@ -24,7 +24,7 @@ export function chromiumWith(profile: string, flag = ''): boolean {
 
 /** Kills the main browser process (not its renderers) that a run of process `owner` started. */
 export function killBrowserOf(owner: number): boolean {
-  const main = processes().find((p) => p.cmdline.includes(`${PROFILES}/${owner}-`) && !p.cmdline.includes('--type='));
+  const main = processes().find((p) => p.cmdline.includes(`${profilesDir()}/${owner}-`) && !p.cmdline.includes('--type='));
   if (main) process.kill(main.pid, 'SIGKILL');
   return main !== undefined;
 }

@@ -5,12 +5,16 @@
  * swapped for theirs, and a run would send them its issues to print.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { usageError } from '../../errors.js';
-import { userTempDir } from '../../files/user-temp.js';
+import { ownFolder, userTempPath } from '../../files/user-temp.js';
 
-export const PRINTERS = userTempDir('printer');
+/**
+ * Not a fresh folder when this one is not the user's (user-temp.ts): runs must find the printer
+ * by its name, so a folder that is not private is refused instead.
+ */
+export const PRINTERS = userTempPath('printer');
 
 /** The socket of the workspace at `root` (which exists: the config was read from it). */
 export function printerSocket(root: string): string {
@@ -23,14 +27,7 @@ export const printerLog = (socket: string): string => socket.replace(/\.sock$/, 
 
 /** Whether the printers' folder is the user's own and private (made so when missing). */
 export function privateFolder(make: boolean): boolean {
-  try {
-    if (make) mkdirSync(PRINTERS, { recursive: true, mode: 0o700 });
-    const st = lstatSync(PRINTERS);
-    const uid = process.getuid?.();
-    return st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o077) === 0;
-  } catch {
-    return false;
-  }
+  return ownFolder(PRINTERS, make);
 }
 
 /** The printers' folder, made when missing; refused when it is not private to this user. */
