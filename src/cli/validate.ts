@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { recipientsOf } from '../copies/recipients.js';
 import { loadProject } from '../workspace/project.js';
 import { loadConfig } from '../config/load.js';
 import { capRepeats, sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
@@ -22,10 +23,14 @@ export function validateCommand(program: Command, io: Output, setExit: (code: nu
       const lang = chooseLang(g.lang);
       const config = await loadConfig({ root: g.root, config: g.config, encoding: flags.encoding });
       const project = await loadProject(config);
-      const problems = sortDiagnostics(project.diagnostics).map((d) => localize(d, lang));
+      // The recipients of each issue, as copies will read them: a bad list is found now, not
+      // after copies has stamped half of them.
+      const all: Diagnostic[] = [...project.diagnostics];
+      for (const issue of project.issues) await recipientsOf(issue, config.root, all);
+      const problems = sortDiagnostics(all).map((d) => localize(d, lang));
       io.err(
         formatDiagnostics(
-          capRepeats(sortDiagnostics(project.diagnostics)).map((d) => localize(d, lang)),
+          capRepeats(sortDiagnostics(all)).map((d) => localize(d, lang)),
           io.color,
           lang,
         ),

@@ -67,3 +67,19 @@ export function checkControls(text: string, file: string): Diagnostic[] {
   }
   return [...found.values()].map(({ d, count }) => (count > 1 ? { ...d, message: `${d.message}, ${count} times`, data: { ...d.data, count } } : d));
 }
+
+/**
+ * Characters that print nothing or change the order of what prints: controls, format characters
+ * (zero-width space and joiners, bidi marks and overrides, the BOM, the soft hyphen) and the
+ * other default-ignorables. In a name (a recipient, a 单位) they are never meant: 科技\u200b部
+ * looks exactly like 科技部 and would be another recipient, with a copy of its own.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
+
+/** The first invisible character of a name, as U+XXXX, and the name with it shown as <U+XXXX>. */
+export function invisibleIn(name: string): { codepoint: string; shown: string } | undefined {
+  const m = INVISIBLE.exec(name);
+  if (!m) return undefined;
+  const u = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return { codepoint: u(m[0]), shown: name.replace(new RegExp(INVISIBLE.source, 'gu'), (c) => `<${u(c)}>`) };
+}

@@ -1,4 +1,5 @@
 /** An issue file → an IssueFile, or diagnostics that say why not. Pure: text in, data out. */
+import { invisibleIn } from './controls.js';
 import type { BulletinConfig } from '../config/types.js';
 import { bulletinChoices, resolveBulletin } from './bulletin.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -79,6 +80,19 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
   return result as IssueFile;
 }
 
+/** A recipient's name with a character that prints nothing: it would look like another's. */
+function invisibleRecipient(r: FieldReader, name: string): void {
+  const found = invisibleIn(name);
+  if (found)
+    r.fail(
+      'distribution',
+      'recipient-invisible',
+      `the recipient "${found.shown}" holds an invisible ${found.codepoint}: it prints like another name and would get a copy of its own`,
+      'delete the character (it often comes from copying out of another program)',
+      { name: found.shown, codepoint: found.codepoint },
+    );
+}
+
 function readDistribution(r: FieldReader): { distribution: Distribution; copiesOf?: Record<string, number> } {
   const distribution: Distribution = { 报: [], 送: [], 发: [] };
   const copiesOf: Record<string, number> = {};
@@ -136,6 +150,7 @@ function readDistribution(r: FieldReader): { distribution: Distribution; copiesO
       names.push(entry.name.trim());
       if ((copies as number) > 1) copiesOf[entry.name.trim()] = copies as number;
     }
+    for (const n of names) invisibleRecipient(r, n);
     distribution[name] = names;
   }
   return Object.keys(copiesOf).length > 0 ? { distribution, copiesOf } : { distribution };

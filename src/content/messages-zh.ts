@@ -71,6 +71,11 @@ export const MESSAGES_ZH: Record<string, [string, string]> = {
   'copies-too-many': ['份号将超过 999999', '用 serialStart 从较小的号开始'],
   'recipients-missing': ['本期没有列出分发对象', '在 distribution（报/送/发）中列出，或用 recipients 指定名单文件'],
   'recipients-invalid': ['分发名单中“{name}”有误', '每个单位只列一次，份数为 1 至 10000 的整数'],
+  'recipient-invisible': ['分发对象“{name}”中有不可见字符 {codepoint}：印出来与另一个名称一样，却会单独得到一份', '删除该字符（常见于从其他程序复制的文字）'],
+  'copies-record-invalid': [
+    '{issue} 的份号记录与 briefs 写入的不符，已弃用：份号从 serialStart 重新分配',
+    '如已按旧记录分发过副本，请从备份恢复该记录后重新运行 copies；否则无需处理',
+  ],
   'recipients-unreadable': ['无法读取分发名单 {path}', '名单须是工作区内的 .yaml、.yml 或 .csv 文件'],
   'volume-draft': ['{id} 是草稿；合订本只收定稿', '定稿后再合订，或加 --drafts 一并合订草稿（目录中标明“草稿”）'],
   'volume-folio-kept': [

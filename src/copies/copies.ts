@@ -28,7 +28,8 @@ import { sha256 } from '../generate/manifest.js';
 import { assemble, issueErrors, type Project } from '../workspace/project.js';
 import { renderIssue } from '../workspace/render-issue.js';
 import { outputBase } from '../workspace/select.js';
-import { assignSerials, recipientKey, sixDigits, type SerialRecord } from './numbers.js';
+import { assignSerials, recipientKey, sixDigits } from './numbers.js';
+import { readRecord, RECORD, SERIAL, type IssueRecord } from './record.js';
 import { recipientsOf, type Recipient } from './recipients.js';
 import type { CopySigner } from './sign.js';
 import { openMaster, stampCopy } from './stamp.js';
@@ -63,40 +64,48 @@ export interface IssueCopies {
   diagnostics: Diagnostic[];
 }
 
-const RECORD = '.briefs-copies.json';
-
-interface IssueRecord {
-  serials: SerialRecord;
-  /** What the copies were stamped from: the master's fingerprint and the stamp's settings. */
-  key?: string;
-  files?: Record<string, { sha256: string; recipient: string }>;
-  /** A hash of the ledger's rows, so an unchanged ledger is not printed again. */
-  ledger?: string;
-  /** The master kept beside the copies (.master.pdf): its fingerprint, bytes' hash and 份号 place. */
-  master?: { fingerprint: string; sha256: string; slot: { page: number; x: number; y: number } };
-}
-
-async function readRecord(outDir: string): Promise<Record<string, IssueRecord>> {
-  try {
-    const data = JSON.parse(await readFile(path.join(outDir, RECORD), 'utf8')) as { issues?: Record<string, IssueRecord> };
-    return data.issues && typeof data.issues === 'object' ? data.issues : {};
-  } catch {
-    return {};
-  }
-}
-
-/** CSV as RFC 4180 has it: a field with a comma, quote or line end is quoted. */
-const csvField = (s: string | number) => (/[",\r\n]/.test(String(s)) ? `"${String(s).replace(/"/g, '""')}"` : String(s));
+/**
+ * CSV as RFC 4180 has it: a field with a comma, quote or line end is quoted. The ledger is
+ * opened in a spreadsheet, which takes a cell that starts with = + - @ tab or carriage return
+ * as a formula (=HYPERLINK(…) sends data away, +cmd|… ran commands): such a cell starts with an
+ * apostrophe instead, as OWASP advises, and shows as written.
+ */
+export const csvField = (value: string | number): string => {
+  const s = /^[=+\-@\t\r]/.test(String(value)) ? `'${String(value)}` : String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
 
 export async function makeCopies(project: Project, issues: readonly IssueFile[], opts: CopiesOptions): Promise<IssueCopies[]> {
-  const record = await readRecord(opts.outDir);
+  const { issues: record, dropped } = await readRecord(opts.outDir);
   const out: IssueCopies[] = [];
   try {
-    for (const issue of issues) out.push(await copiesOf(project, issue, opts, record));
+    for (const issue of issues) {
+      const copies = await copiesOf(project, issue, opts, record);
+      if (dropped.includes(issue.id) || dropped.includes('*')) copies.diagnostics.unshift(droppedRecord(project, opts.outDir, issue.id));
+      out.push(copies);
+    }
   } finally {
     await writeAtomic(path.join(opts.outDir, RECORD), `${JSON.stringify({ issues: record }, null, 2)}\n`);
   }
   return out;
+}
+
+/** The file of the copy with this 份号: six digits, checked, whatever the record said. */
+function copyFile(dir: string, serial: string): string {
+  if (!SERIAL.test(serial)) throw new RangeError(`not a 份号: ${JSON.stringify(serial)}`);
+  return path.join(dir, `${serial}.pdf`);
+}
+
+/** A record of copies that was not as briefs writes it, set aside: the numbers start again. */
+function droppedRecord(project: Project, outDir: string, issue: string): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'copies-record-invalid',
+    file: path.relative(project.config.root, path.join(outDir, RECORD)).split(path.sep).join('/'),
+    message: `the record of the 份号 given for ${issue} is not as briefs writes it, and was set aside: numbers were given again from serialStart`,
+    hint: 'if copies went out under the old record, restore it from a backup and run copies again; otherwise nothing is to be done',
+    data: { issue },
+  };
 }
 
 async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions, record: Record<string, IssueRecord>): Promise<IssueCopies> {
@@ -126,20 +135,6 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
       'list them under distribution (报/送/发), or name a list with recipients:',
       'distribution',
     );
-  const seen = new Set<string>();
-  for (const r of recipients) {
-    if (seen.has(recipientKey(r)))
-      return fail(
-        'recipients-invalid',
-        `"${r.name}"${r.group ? ` (${r.group})` : ''} is listed twice`,
-        'list each recipient once, with copies: N for more than one copy',
-        undefined,
-        {
-          name: r.name,
-        },
-      );
-    seen.add(recipientKey(r));
-  }
   const previous = record[issue.id];
   let numbered;
   try {
@@ -157,7 +152,7 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
   const unchanged = async (serial: string, recipient: string) => {
     const known = previous?.key === key ? previous.files?.[serial] : undefined;
     if (!known || opts.force || known.recipient !== recipient) return false;
-    const bytes = await readFile(path.join(dir, `${serial}.pdf`)).catch(() => undefined);
+    const bytes = await readFile(copyFile(dir, serial)).catch(() => undefined);
     return bytes !== undefined && sha256(bytes) === known.sha256;
   };
 
@@ -188,7 +183,7 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
     const serial = sixDigits(n);
     const who = recipientKey(recipient);
     if (await unchanged(serial, who)) files[serial] = previous!.files![serial];
-    else todo.push({ serial, recipient, who, file: path.join(dir, `${serial}.pdf`) });
+    else todo.push({ serial, recipient, who, file: copyFile(dir, serial) });
   }
   // The master first (Chromium's one page is needed for it), then the ledger's print beside the stamping.
   if (todo.length > 0) {
@@ -234,6 +229,9 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
   if (master && todo.length > 0) {
     const { slot } = master;
     const opened = await openMaster(master.bytes);
+    // Every copy is stamped (and signed) before any is written: a copy that cannot be made
+    // leaves the copies and the ledger of the last run as they were, not half of them new.
+    const made: { serial: string; who: string; file: string; bytes: Uint8Array }[] = [];
     for (const { serial, recipient, who, file } of todo) {
       let bytes = await stampCopy(opened, {
         serial,
@@ -244,6 +242,9 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
         idSeed: `${fp}\u0000${serial}\u0000${who}`,
       });
       if (opts.signer) bytes = await opts.signer.sign(bytes, `《${assembled.bulletin.name}》${issue.year}年第${issue.number}期 第${serial}号`);
+      made.push({ serial, who, file, bytes });
+    }
+    for (const { serial, who, file, bytes } of made) {
       await writeAtomic(file, bytes);
       files[serial] = { sha256: sha256(bytes), recipient: who };
       result.stamped++;
@@ -262,7 +263,7 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
   }
   // Copies of numbers no longer on the list (a recipient removed, or taking fewer) are removed;
   // their numbers stay given.
-  for (const serial of Object.keys(previous?.files ?? {})) if (!files[serial]) await rm(path.join(dir, `${serial}.pdf`), { force: true });
+  for (const serial of Object.keys(previous?.files ?? {})) if (!files[serial]) await rm(copyFile(dir, serial), { force: true });
   record[issue.id] = {
     serials: numbered.record,
     key,

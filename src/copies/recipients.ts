@@ -7,11 +7,13 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
+import { invisibleIn } from '../content/controls.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { RECIPIENT_FIELDS, aliasTable } from '../content/fields.js';
 import type { IssueFile } from '../content/model.js';
 import { isInside } from '../files/inside.js';
 import { readRegular } from '../files/read-regular.js';
+import { recipientKey } from './numbers.js';
 
 export interface Recipient {
   name: string;
@@ -26,8 +28,32 @@ function fromDistribution(issue: IssueFile): Recipient[] {
 
 const MAX_LIST_BYTES = 4 * 1024 * 1024;
 
-/** The recipients of an issue for `briefs copies`, with what is wrong in its list. */
+/**
+ * The recipients of an issue for `briefs copies` (and `validate`, which reports the same before
+ * anything is printed), with what is wrong in its list: a name listed twice included.
+ */
 export async function recipientsOf(issue: IssueFile, root: string, diagnostics: Diagnostic[]): Promise<Recipient[]> {
+  const list = await listed(issue, root, diagnostics);
+  const seen = new Set<string>();
+  for (const r of list) {
+    const key = recipientKey(r);
+    if (seen.has(key))
+      diagnostics.push({
+        severity: 'error',
+        code: 'recipients-invalid',
+        file: issue.recipients ?? issue.file,
+        line: issue.recipients ? undefined : issue.lines?.distribution,
+        field: issue.recipients ? undefined : 'distribution',
+        message: `"${r.name}"${r.group ? ` (${r.group})` : ''} is listed twice`,
+        hint: 'list each recipient once, with copies: N for more than one copy',
+        data: { name: r.name },
+      });
+    seen.add(key);
+  }
+  return list;
+}
+
+async function listed(issue: IssueFile, root: string, diagnostics: Diagnostic[]): Promise<Recipient[]> {
   if (!issue.recipients) return fromDistribution(issue);
   const line = issue.lines?.recipients;
   const fail = (message: string, hint: string) => {
@@ -68,9 +94,25 @@ function entry(raw: Record<string, unknown>, file: string, line: number, diagnos
     return undefined;
   };
   if (!name) return bad('a recipient without a name', 'give every row a name (名称)');
+  const group = row.group === undefined ? '' : String(row.group).trim();
+  for (const text of [name, group]) {
+    const found = invisibleIn(text);
+    if (found) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'recipient-invisible',
+        file,
+        line,
+        message: `the recipient "${found.shown}" holds an invisible ${found.codepoint}: it prints like another name and would get a copy of its own`,
+        hint: 'delete the character (it often comes from copying out of another program)',
+        data: { name: found.shown, codepoint: found.codepoint },
+      });
+      return undefined;
+    }
+  }
   if (!Number.isInteger(copies) || copies < 1 || copies > 10_000)
     return bad(`"${name}" has ${String(row.copies)} copies`, 'copies (份数) is a whole number from 1 to 10000');
-  return { name, group: row.group === undefined ? '' : String(row.group).trim(), copies };
+  return { name, group, copies };
 }
 
 function fromYaml(text: string, file: string, diagnostics: Diagnostic[]): Recipient[] {
