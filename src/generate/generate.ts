@@ -19,7 +19,7 @@ import { fontFaceCss, fontFile } from '../render/fonts.js';
 import { fingerprint } from './fingerprint.js';
 import { printFonts } from '../print/print-fonts.js';
 import { inputKey, runInputs } from './input-key.js';
-import { manifestWriter, readManifest, sha256, stillValid, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { fileStamp, manifestWriter, readManifest, sha256, stillValid, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { pdfDate } from '../print/pdf-date.js';
 import { assemble, issueErrors, type Project, type UrlScheme } from '../workspace/project.js';
 import { outputBase } from '../workspace/select.js';
@@ -62,6 +62,8 @@ export interface GenerateOptions {
   browser?: string;
   /** Print even what is up to date. */
   force?: boolean;
+  /** Take no PDF as up to date on its stamp: hash it (for what is bound into a volume). */
+  verify?: boolean;
   /** Called as each issue finishes, for progress output. */
   onResult?: (r: IssueResult) => void;
   /** The run's browser: the command makes it, and closes it (also on signals). */
@@ -208,7 +210,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
   if (!opts.force && known?.inputs && known.images && known.notes && issueErrors(project, issue).length === 0) {
     if (
       (await inputKey(project, s.runInputs, assembled, known.images)) === known.inputs &&
-      (await stillValid(opts.outDir, known, known.fingerprint, opts.html))
+      (await stillValid(opts.outDir, known, known.fingerprint, opts.html, opts.verify))
     ) {
       result.diagnostics = [...known.notes];
       return cached(known);
@@ -230,7 +232,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
 
   const info = pdfInfo(assembled, rendered.title);
   const fp = await fingerprint(rendered.source({ marks: true }), project.config.root, info);
-  if (!opts.force && (await stillValid(opts.outDir, known, fp, opts.html))) {
+  if (!opts.force && (await stillValid(opts.outDir, known, fp, opts.html, opts.verify))) {
     // Recorded for the next run (a manifest from before the key, or an edit that prints the same).
     if (known.inputs !== inputs.inputs || JSON.stringify([known.images, known.notes]) !== JSON.stringify([images, inputs.notes])) {
       Object.assign(known, inputs);
@@ -290,8 +292,8 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
       pdf: `${base}.pdf`,
       bytes: finished.bytes.length,
       sha256: sha256(finished.bytes),
-      // The file as it stands now: an unchanged size and time skip the hash on the next run.
-      mtimeMs: (await stat(pdf)).mtimeMs,
+      // The file as it stands now: an unchanged size and stamp skip the hash on the next run.
+      stamp: fileStamp(await stat(pdf)),
       pages: finished.pages,
       articlePages: printed.layout.articlePages,
       ...(opts.html ? { html: `${base}.html` } : {}),

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { writeAtomic } from '../files/write-atomic.js';
@@ -19,8 +20,12 @@ export interface ManifestEntry {
   bytes: number;
   /** SHA-256 of the PDF's bytes, hex. */
   sha256: string;
-  /** The PDF's modification time when it was recorded: the same size and time need no hash. */
-  mtimeMs?: number;
+  /**
+   * The PDF as it stood when recorded, `inode:mtime:ctime`: the same size and stamp need no hash.
+   * A change time cannot be set by hand (touch -r sets the modification time only), and a file
+   * put in its place is another inode, so a planted PDF is hashed and found out.
+   */
+  stamp?: string;
   pages: number;
   /** The page each article starts on, in the issue's order (a volume's contents are made from them before it reads the PDFs). */
   articlePages?: number[];
@@ -63,12 +68,12 @@ export function wellFormed(issues: unknown): Manifest {
   for (const [id, e] of Object.entries(issues as Record<string, unknown>)) {
     const entry = e as Partial<ManifestEntry> | null;
     if (typeof entry !== 'object' || entry === null) continue;
-    const { fingerprint, pdf, bytes, pages, html, file, sha256, mtimeMs, articlePages, docx, docxSha256, inputs, images, notes } = entry;
+    const { fingerprint, pdf, bytes, pages, html, file, sha256, stamp, articlePages, docx, docxSha256, inputs, images, notes } = entry;
     if (typeof fingerprint !== 'string' || typeof pdf !== 'string' || typeof bytes !== 'number' || typeof pages !== 'number' || typeof sha256 !== 'string')
       continue;
     if (html !== undefined && typeof html !== 'string') continue;
     if (file !== undefined && typeof file !== 'string') continue;
-    if (mtimeMs !== undefined && typeof mtimeMs !== 'number') continue;
+    if (stamp !== undefined && typeof stamp !== 'string') continue;
     if ((docx !== undefined && typeof docx !== 'string') || (docxSha256 !== undefined && typeof docxSha256 !== 'string')) continue;
     // Paths stay inside the output folder: a doctored entry cannot point removal elsewhere.
     if ([pdf, html, docx].some((p) => p !== undefined && (path.isAbsolute(p) || p.split(/[\\/]/).includes('..')))) continue;
@@ -78,7 +83,7 @@ export function wellFormed(issues: unknown): Manifest {
       bytes,
       pages,
       sha256,
-      ...(mtimeMs !== undefined ? { mtimeMs } : {}),
+      ...(stamp !== undefined ? { stamp } : {}),
       ...(Array.isArray(articlePages) && articlePages.every((p) => Number.isInteger(p) && p >= 1 && p <= pages) ? { articlePages } : {}),
       ...(html !== undefined ? { html } : {}),
       ...(file !== undefined ? { file } : {}),
@@ -131,15 +136,21 @@ export function manifestWriter(outDir: string, manifest: Manifest): () => Promis
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** Whether the file at `file` is the one the entry records: its bytes hash to the entry's. */
-export async function isRecorded(file: string, entry: ManifestEntry): Promise<boolean> {
+/** What `stamp` records of a file (see ManifestEntry). */
+export const fileStamp = (st: Stats): string => `${st.ino}:${st.mtimeMs}:${st.ctimeMs}`;
+
+/**
+ * Whether the file at `file` is the one the entry records: its bytes hash to the entry's. With
+ * `hash`, always by its bytes: what is bound, copied or signed is never taken on its stamp.
+ */
+export async function isRecorded(file: string, entry: ManifestEntry, hash = false): Promise<boolean> {
   try {
     const st = await stat(file);
     if (!st.isFile() || st.size !== entry.bytes) return false;
     // Written by briefs and not touched since: no need to read 50 PDFs on a run with nothing to do.
-    // Any write (a run killed after the rename, an edit by hand) changes the time, and then the
-    // bytes decide.
-    if (entry.mtimeMs !== undefined && st.mtimeMs === entry.mtimeMs) return true;
+    // Any write (a run killed after the rename, an edit by hand, a file put in its place)
+    // changes the stamp, and then the bytes decide.
+    if (!hash && entry.stamp !== undefined && fileStamp(st) === entry.stamp) return true;
     return sha256(await readFile(file)) === entry.sha256;
   } catch {
     return false;
@@ -147,9 +158,9 @@ export async function isRecorded(file: string, entry: ManifestEntry): Promise<bo
 }
 
 /** The entry, if the files it describes are still there as written. */
-export async function stillValid(outDir: string, entry: ManifestEntry | undefined, fingerprint: string, wantHtml: boolean): Promise<boolean> {
+export async function stillValid(outDir: string, entry: ManifestEntry | undefined, fingerprint: string, wantHtml: boolean, hash = false): Promise<boolean> {
   if (!entry || entry.fingerprint !== fingerprint) return false;
-  if (!(await isRecorded(path.join(outDir, entry.pdf), entry))) return false;
+  if (!(await isRecorded(path.join(outDir, entry.pdf), entry, hash))) return false;
   if (!wantHtml) return true;
   if (!entry.html) return false;
   return stat(path.join(outDir, entry.html)).then(

@@ -108,6 +108,9 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
     jobs: opts.jobs,
     timeout: opts.timeout,
     force: false,
+    // Bound only as recorded: a PDF put in an issue's place (its size and time copied) is hashed
+    // and printed again, never bound.
+    verify: true,
     pool: opts.pool,
     server: opts.server,
   });
