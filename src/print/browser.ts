@@ -14,7 +14,7 @@ import { BriefsError, usageError } from '../errors.js';
 import { alive } from '../files/alive.js';
 import { userTempDir } from '../files/user-temp.js';
 import { findBrowser } from './find-browser.js';
-import { chromiumFontconfig } from './fontconfig.js';
+import { chromiumEnv } from './fontconfig.js';
 import type { ResidentChoice } from './resident/link.js';
 
 export interface BrowserOptions {
@@ -120,6 +120,8 @@ export class BrowserPool {
   /** The browser is the resident printer's: the run leaves it running, its pages ready. */
   private borrowed = false;
   private readonly crashed = new Set<number>();
+  /** A launch under way: aborted (its browser killed) when the pool closes first. */
+  private starting?: AbortController;
 
   /** Browsers that crashed (each is started again at most `restarts` times in all). */
   get crashes(): number {
@@ -155,20 +157,47 @@ export class BrowserPool {
           // A profile folder only for a browser of the run's own (making one sweeps the dead).
           const userDataDir = newProfile();
           this.profiles.push(userDataDir);
-          return puppeteer.launch({
-            executablePath: found.executablePath,
-            headless: true,
-            userDataDir,
-            args: chromiumArgs(process.getuid?.() === 0),
-            env: { ...process.env, FONTCONFIG_FILE: chromiumFontconfig(this.opts.systemFonts) },
-            // DevTools over a pipe: no port that another local process could connect to.
-            pipe: true,
-            // The command closes the browser itself, after the pool is drained.
-            handleSIGINT: false,
-            handleSIGTERM: false,
-            handleSIGHUP: false,
-            protocolTimeout: Math.max(60_000, this.opts.timeout * 2),
-          });
+          // The launch is bounded by the run's timeout, and ended with the run: a browser that
+          // never answers (a font folder holding a FIFO hung one for minutes, deaf to SIGTERM) is
+          // killed, its whole process group, instead of being waited for.
+          const starting = new AbortController();
+          this.starting = starting;
+          const timer = setTimeout(() => starting.abort(new Error('timeout')), this.opts.timeout);
+          return puppeteer
+            .launch({
+              executablePath: found.executablePath,
+              headless: true,
+              userDataDir,
+              args: chromiumArgs(process.getuid?.() === 0),
+              env: chromiumEnv(this.opts.systemFonts ?? false),
+              // DevTools over a pipe: no port that another local process could connect to.
+              pipe: true,
+              // The command closes the browser itself, after the pool is drained.
+              handleSIGINT: false,
+              handleSIGTERM: false,
+              handleSIGHUP: false,
+              protocolTimeout: Math.max(60_000, this.opts.timeout * 2),
+              timeout: this.opts.timeout,
+              signal: starting.signal,
+            })
+            .catch((cause: unknown) => {
+              if (starting.signal.aborted && !this.closed)
+                throw usageError(
+                  'browser-launch',
+                  `the browser at ${found.executablePath} did not start within ${this.opts.timeout} ms`,
+                  'check that it starts (run it with --version); a font folder that holds something other than fonts can hang it; on a slow machine raise --timeout',
+                  cause,
+                  [
+                    `${found.executablePath} 处的浏览器未能在 ${this.opts.timeout} 毫秒内启动`,
+                    '检查它能否启动（用 --version 运行试试）；字体文件夹中若有字体以外的东西可能使其挂起；机器较慢时请调大 --timeout',
+                  ],
+                );
+              throw cause;
+            })
+            .finally(() => {
+              clearTimeout(timer);
+              if (this.starting === starting) this.starting = undefined;
+            });
         })
         .then(async (browser) => {
           // The tab Chromium opens with serves as the first page (a new one costs 40–60 ms); a
@@ -187,6 +216,7 @@ export class BrowserPool {
           return browser;
         })
         .catch((cause: unknown) => {
+          if (cause instanceof BriefsError) throw cause;
           throw usageError(
             'browser-launch',
             `cannot start the browser at ${found.executablePath}`,
@@ -293,6 +323,7 @@ export class BrowserPool {
 
   private async shutDown(): Promise<void> {
     this.idle = [];
+    this.starting?.abort(new Error('closed'));
     const browser = this.browser;
     this.browser = undefined;
     const running = await browser?.catch(() => undefined);

@@ -76,10 +76,23 @@ function facesFolder(base: string): string[] {
 }
 
 /** Writes (once, atomically) the fontconfig file for this machine's fallback faces; returns its path. */
-export function chromiumFontconfig(systemFonts = false): string {
+function chromiumFontconfig(systemFonts = false): string {
   const base = userTempDir('fontconfig');
   const text = fontconfigText(facesFolder(base), path.join(base, 'cache'), systemFonts);
   const file = path.join(base, `${createHash('sha256').update(text).digest('hex').slice(0, 16)}.conf`);
   writeOnce(file, () => text);
   return file;
 }
+
+/**
+ * Chromium's environment: the run's, less its secrets, plus the fontconfig file. A child's
+ * environment can be read in /proc/<pid>/environ for as long as it runs, and the certificate's
+ * password (BRIEFS_SIGN_PASSWORD) or a CI token is no business of the browser's.
+ */
+export function chromiumEnv(systemFonts: boolean, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const kept = Object.fromEntries(Object.entries(env).filter(([name]) => !SECRET.test(name)));
+  return { ...kept, FONTCONFIG_FILE: chromiumFontconfig(systemFonts) };
+}
+
+/** Names of variables that hold secrets, by the words such names use. */
+const SECRET = /PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|CREDENTIAL|PRIVATE_KEY|API_KEY|ACCESS_KEY/i;

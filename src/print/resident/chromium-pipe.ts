@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { readlinkSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { chromiumArgs } from '../browser.js';
-import { chromiumFontconfig } from '../fontconfig.js';
+import { chromiumEnv } from '../fontconfig.js';
 import { frameReader, NUL, parseFrame } from './frames.js';
 
 /** Ids of the printer's own DevTools commands: far above any a run's connection reaches. */
@@ -46,7 +46,7 @@ export async function launchChromium(executable: string, systemFonts: boolean, u
   const args = [...puppeteer.defaultArgs({ headless: true, userDataDir, args: chromiumArgs(process.getuid?.() === 0) }), '--remote-debugging-pipe'];
   const chromium = spawn(executable, args, {
     stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FONTCONFIG_FILE: chromiumFontconfig(systemFonts) },
+    env: chromiumEnv(systemFonts),
   });
   const toChromium = chromium.stdio[3] as Writable;
   const fromChromium = chromium.stdio[4] as Readable;

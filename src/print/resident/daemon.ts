@@ -37,6 +37,9 @@ export interface PrinterOptions {
   idleMs: number;
 }
 
+/** How long Chromium may take to answer its first command. */
+const START_TIMEOUT_MS = 60_000;
+
 /** How a run's stylesheet for the print server (print-server.ts) comes over the relay. */
 const CONTROL = Buffer.from('{"briefs":"');
 
@@ -190,8 +193,17 @@ export async function servePrinter(o: PrinterOptions): Promise<void> {
 
   void chromium.exited.then(() => stop());
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stop());
-  // Runs are let in once Chromium answers: a printer that answers is one that can print.
-  await Promise.race([chromium.command('Browser.getVersion'), over]);
+  // Runs are let in once Chromium answers: a printer that answers is one that can print. One
+  // that does not answer within a minute (hung at start) is killed, and the printer stops.
+  let deaf: NodeJS.Timeout | undefined;
+  await Promise.race([
+    chromium.command('Browser.getVersion'),
+    over,
+    new Promise<void>((resolve) => {
+      deaf = setTimeout(() => void stop().then(resolve), START_TIMEOUT_MS);
+    }),
+  ]);
+  clearTimeout(deaf);
   if (!stopping) {
     await new Promise<void>((resolve, reject) => {
       sockets.once('error', reject);
