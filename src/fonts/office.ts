@@ -169,24 +169,31 @@ async function faceFacts(real: string): Promise<FaceFacts | 'unreadable' | 'not-
 async function readFace(real: string): Promise<FaceFacts | 'unreadable' | 'not-a-font'> {
   const read = await readRegular(real, { maxBytes: MAX_FONT_BYTES });
   if (!('bytes' in read)) return 'unreadable';
-  let font;
+  // fontkit reads a font lazily: a table directory that points past the file, or a collection
+  // that claims 100,000 faces, fails (or yields undefined) only when a table is asked for. So
+  // everything is asked for here, and any failure makes the file "not a font" (a located
+  // warning), never a crash of the run.
   try {
     // fontkit loads only for a workspace that names a font file, and only when it is new.
     const { create } = await import('fontkit');
     const opened = create(read.bytes);
-    font = 'fonts' in opened ? (opened as unknown as { fonts: (typeof opened)[] }).fonts[0] : opened;
+    const font = 'fonts' in opened ? (opened as unknown as { fonts: (typeof opened)[] }).fonts[0] : opened;
+    if (!font) return 'not-a-font';
+    const tables = (font as unknown as { directory?: { tables?: Record<string, unknown> } }).directory?.tables ?? {};
+    const codepoints = (font as { characterSet?: number[] }).characterSet ?? [];
+    if (!Array.isArray(codepoints) || !codepoints.every((n) => Number.isInteger(n))) return 'not-a-font';
+    const name = (font as { postscriptName?: unknown }).postscriptName;
+    const sha256 = createHash('sha256').update(read.bytes).digest('hex');
+    return {
+      name: typeof name === 'string' ? name : undefined,
+      sha256,
+      cff: Boolean(tables['CFF '] || tables.CFF2),
+      codepoints,
+      ...(isCollection(read.bytes) ? { extracted: extractedFile(sha256, read.bytes) } : {}),
+    };
   } catch {
     return 'not-a-font';
   }
-  const tables = (font as unknown as { directory?: { tables?: Record<string, unknown> } }).directory?.tables ?? {};
-  const sha256 = createHash('sha256').update(read.bytes).digest('hex');
-  return {
-    name: (font as { postscriptName?: string }).postscriptName,
-    sha256,
-    cff: Boolean(tables['CFF '] || tables.CFF2),
-    codepoints: (font as { characterSet?: number[] }).characterSet ?? [],
-    ...(isCollection(read.bytes) ? { extracted: extractedFile(sha256, read.bytes) } : {}),
-  };
 }
 
 function wellFormedFacts(v: unknown): v is FaceFacts {

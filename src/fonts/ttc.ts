@@ -17,6 +17,9 @@ export function firstFace(bytes: Uint8Array): Buffer {
     const rec = at + 12 + i * 16;
     return { tag: src.subarray(rec, rec + 4), checksum: src.readUInt32BE(rec + 4), offset: src.readUInt32BE(rec + 8), length: src.readUInt32BE(rec + 12) };
   });
+  // Every table must lie inside the file: a directory that points past it (or claims tables of
+  // gigabytes) is not a font, and must not make briefs allocate what it claims.
+  if (tables.some((t) => t.offset + t.length > src.length)) throw new Error('a table lies outside the file');
   const headerLength = 12 + numTables * 16;
   const padded = (n: number) => (n + 3) & ~3;
   const total = tables.reduce((sum, t) => sum + padded(t.length), headerLength);

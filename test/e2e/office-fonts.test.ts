@@ -75,3 +75,44 @@ describe('an office font file', () => {
     expect(JSON.parse(same.stdout).issues[0].status).toBe('printed');
   });
 });
+
+describe('a malformed font file', () => {
+  /** Font files that lie: a directory past the end, a collection of 100,000 faces, a table of 3 GB, noise. */
+  const liars: Record<string, Buffer> = (() => {
+    const u32 = (n: number) => Buffer.from([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
+    const u16 = (n: number) => Buffer.from([n >>> 8, n & 255]);
+    const table = (tag: string, offset: number, length: number) => Buffer.concat([Buffer.from(tag), u32(0), u32(offset), u32(length)]);
+    const sfnt = (tables: Buffer[]) => Buffer.concat([u32(0x00010000), u16(tables.length), u16(32), u16(1), u16(16), ...tables]);
+    return {
+      'past.ttf': Buffer.concat([sfnt([table('cmap', 100_000, 5000), table('head', 100_000, 54), table('glyf', 200_000, 10)]), Buffer.alloc(64)]),
+      'many.ttc': Buffer.concat([Buffer.from('ttcf'), u16(1), u16(0), u32(100_000), u32(16), u32(16), u32(16), Buffer.alloc(64)]),
+      'huge.ttc': Buffer.concat([Buffer.from('ttcf'), u16(1), u16(0), u32(1), u32(16), sfnt([table('glyf', 40, 3_000_000_000)]), Buffer.alloc(64)]),
+      'noise.woff2': Buffer.concat([Buffer.from('wOF2'), Buffer.alloc(100, 0xff)]),
+    };
+  })();
+
+  it('is a warning naming the file and its role, in validate and generate, and the run prints', async () => {
+    const dir = copyFixture('typeset');
+    try {
+      mkdirSync(path.join(dir, 'fonts'));
+      for (const [name, bytes] of Object.entries(liars)) writeFileSync(path.join(dir, 'fonts', name), bytes);
+      writeFileSync(
+        path.join(dir, 'briefs.config.yaml'),
+        'fonts:\n  fang: [fonts/past.ttf]\n  kai: [fonts/many.ttc]\n  hei: [fonts/huge.ttc]\n  song: [fonts/noise.woff2]\n',
+      );
+      for (const args of [['validate'], ['generate', 'jianyi/2026/1']]) {
+        const r = await runCli(['--root', dir, '--lang', 'en', ...args]);
+        expect(r.code, r.stderr).toBe(0);
+        for (const [name, role] of [
+          ['past.ttf', 'fang'],
+          ['many.ttc', 'kai'],
+          ['huge.ttc', 'hei'],
+          ['noise.woff2', 'song'],
+        ])
+          expect(r.stderr).toMatch(new RegExp(`"fonts/${name.replace('.', '\\.')}" is not a font file briefs can read  \\[fonts\\.${role}\\]  font-missing`));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
