@@ -5,6 +5,7 @@
  * killed, of another build, or passed over by a run it does not fit.
  */
 import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,6 +101,23 @@ describe('briefs printer', () => {
     } finally {
       held.conn.destroy();
     }
+  });
+
+  it('cuts off a client that streams a message without end, and goes on serving', async () => {
+    const conn = net.connect(printerSocket(dir));
+    await new Promise((r) => conn.once('connect', r));
+    let closed = false;
+    conn.once('close', () => (closed = true));
+    conn.on('error', () => undefined);
+    const chunk = Buffer.alloc(1024 * 1024, 0x78);
+    let sent = 0;
+    while (!closed && sent < 200) {
+      if (!conn.write(chunk)) await new Promise((r) => (conn.once('drain', r), conn.once('close', r)));
+      sent++;
+    }
+    expect(closed || (await until(() => closed, 5000))).toBe(true);
+    expect(sent).toBeLessThan(200);
+    expect(await status()).toMatchObject({ running: true });
   });
 
   it('stops when a run of another build finds it, and removes its socket and its browser', async () => {

@@ -24,6 +24,9 @@ export interface PrinterStatus {
   attached: number;
 }
 
+/** A printer's answer is a line of status: anything longer is not one. */
+const MAX_ANSWER = 1024 * 1024;
+
 export type Answer = { briefs: string } & Record<string, unknown>;
 
 /**
@@ -39,21 +42,29 @@ export function greet(socket: string, msg: object, timeoutMs = 3000): Promise<{ 
       reject(new Error('the resident printer did not answer'));
     }, timeoutMs);
     let answer: Answer | undefined;
-    const read = frameReader((frame) => {
-      if (answer) return;
-      clearTimeout(timer);
-      const said = parseFrame(frame) as Answer | undefined;
-      if (typeof said?.briefs !== 'string') {
+    const read = frameReader(
+      (frame) => {
+        if (answer) return;
+        clearTimeout(timer);
+        const said = parseFrame(frame) as Answer | undefined;
+        if (typeof said?.briefs !== 'string') {
+          conn.destroy();
+          reject(new Error('the resident printer answered nonsense'));
+          return;
+        }
+        answer = said;
+        conn.pause();
+        conn.off('data', read);
+        conn.off('error', fail);
+        resolve({ answer, conn });
+      },
+      MAX_ANSWER,
+      () => {
+        clearTimeout(timer);
         conn.destroy();
         reject(new Error('the resident printer answered nonsense'));
-        return;
-      }
-      answer = said;
-      conn.pause();
-      conn.off('data', read);
-      conn.off('error', fail);
-      resolve({ answer, conn });
-    });
+      },
+    );
     const fail = (e: Error) => {
       clearTimeout(timer);
       reject(e);

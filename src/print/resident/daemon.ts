@@ -37,6 +37,12 @@ export interface PrinterOptions {
   idleMs: number;
 }
 
+/**
+ * The longest message a run may send: a DevTools command, or the run's @font-face rules (under a
+ * megabyte). One that never ends is cut off here with its connection, not held.
+ */
+const MAX_CLIENT_FRAME = 64 * 1024 * 1024;
+
 /** How long Chromium may take to answer its first command. */
 const START_TIMEOUT_MS = 60_000;
 
@@ -131,51 +137,55 @@ export async function servePrinter(o: PrinterOptions): Promise<void> {
     });
     conn.on(
       'data',
-      frameReader((frame) => {
-        if (relaying) {
-          if (!frame.subarray(0, CONTROL.length).equals(CONTROL)) chromium.send(frame);
-          else {
-            const msg = parse(frame);
-            if (msg.briefs === 'sheet' && typeof msg.css === 'string') server.stylesheet(msg.css);
+      frameReader(
+        (frame) => {
+          if (relaying) {
+            if (!frame.subarray(0, CONTROL.length).equals(CONTROL)) chromium.send(frame);
+            else {
+              const msg = parse(frame);
+              if (msg.briefs === 'sheet' && typeof msg.css === 'string') server.stylesheet(msg.css);
+            }
+            return;
           }
-          return;
-        }
-        const msg = parse(frame);
-        if (msg.briefs === 'status') {
-          void status().then((st) => {
-            reply(st);
-            conn.end();
-          });
-        } else if (msg.briefs === 'stop') {
-          reply({ briefs: 'stopping' });
-          conn.end();
-          void stop();
-        } else if (msg.briefs === 'hello' && msg.identity) {
-          const differs = mismatch(msg.identity, own) ?? (chromium.replaced() ? { why: 'upgraded' as const, stale: true } : undefined);
-          if (differs?.stale || stopping) {
-            // A printer that no longer fits its workspace serves nobody: it stops.
-            reply({ briefs: 'stale', why: differs?.why ?? 'stopping' });
+          const msg = parse(frame);
+          if (msg.briefs === 'status') {
+            void status().then((st) => {
+              reply(st);
+              conn.end();
+            });
+          } else if (msg.briefs === 'stop') {
+            reply({ briefs: 'stopping' });
             conn.end();
             void stop();
-          } else if (differs) {
-            reply({ briefs: 'other', why: differs.why });
-            conn.end();
-          } else if (client) {
-            reply({ briefs: 'busy' });
-            conn.end();
-          } else {
-            client = conn;
-            clearTimeout(idleTimer);
-            conn.pause();
-            void cleaning.then(() => {
-              runs++;
-              relaying = true;
-              reply({ briefs: 'ok', origin: server.origin, shell: server.shellUrl });
-              conn.resume();
-            });
-          }
-        } else conn.destroy();
-      }),
+          } else if (msg.briefs === 'hello' && msg.identity) {
+            const differs = mismatch(msg.identity, own) ?? (chromium.replaced() ? { why: 'upgraded' as const, stale: true } : undefined);
+            if (differs?.stale || stopping) {
+              // A printer that no longer fits its workspace serves nobody: it stops.
+              reply({ briefs: 'stale', why: differs?.why ?? 'stopping' });
+              conn.end();
+              void stop();
+            } else if (differs) {
+              reply({ briefs: 'other', why: differs.why });
+              conn.end();
+            } else if (client) {
+              reply({ briefs: 'busy' });
+              conn.end();
+            } else {
+              client = conn;
+              clearTimeout(idleTimer);
+              conn.pause();
+              void cleaning.then(() => {
+                runs++;
+                relaying = true;
+                reply({ briefs: 'ok', origin: server.origin, shell: server.shellUrl });
+                conn.resume();
+              });
+            }
+          } else conn.destroy();
+        },
+        MAX_CLIENT_FRAME,
+        () => conn.destroy(),
+      ),
     );
   });
 
