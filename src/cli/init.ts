@@ -1,4 +1,5 @@
-import { access, copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, lstat, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { promisify } from 'node:util';
 import path from 'node:path';
@@ -34,23 +35,37 @@ export function initCommand(program: Command, io: Output): void {
         ['.github/workflows/briefs.yml', WORKFLOW],
         ['package.json', workspacePackage(path.basename(root), tarballName())],
       ];
-      // All or nothing: nothing is written if anything is already there.
+      // All or nothing: nothing is written if anything is already there, or if any folder on the
+      // way is a link (init would write through it, somewhere else) or not a folder.
       const existing: string[] = [];
-      for (const [name] of files) {
-        try {
-          await access(path.join(root, name));
-          existing.push(name);
-        } catch {
-          // free
+      const links: string[] = [];
+      for (const name of [...files.map(([n]) => n), `vendor/${tarballName()}`]) {
+        const parts = name.split('/');
+        for (let i = 1; i <= parts.length; i++) {
+          const at = parts.slice(0, i).join('/');
+          const st = await lstat(path.join(root, at)).catch(() => undefined);
+          if (!st) break;
+          if (st.isSymbolicLink()) links.push(at);
+          else if (i === parts.length || !st.isDirectory()) existing.push(at);
+          else continue;
+          break;
         }
       }
+      if (links.length)
+        throw usageError(
+          'init-exists',
+          `${rel(root)} has links where briefs init would write: ${[...new Set(links)].join(', ')}`,
+          'briefs init never writes through a link: remove the links, or choose an empty folder',
+          undefined,
+          [`${rel(root)} 中 briefs init 要写入的位置是链接：${[...new Set(links)].join('、')}`, 'briefs init 从不通过链接写入：请删除这些链接，或选一个空文件夹'],
+        );
       if (existing.length)
         throw usageError(
           'init-exists',
-          `${rel(root)} already has ${existing.join(', ')}`,
+          `${rel(root)} already has ${[...new Set(existing)].join(', ')}`,
           'briefs init never overwrites: choose an empty folder, or move those files away',
           undefined,
-          [`${rel(root)} 中已有 ${existing.join('、')}`, 'briefs init 从不覆盖文件：请选一个空文件夹，或先把这些文件移走'],
+          [`${rel(root)} 中已有 ${[...new Set(existing)].join('、')}`, 'briefs init 从不覆盖文件：请选一个空文件夹，或先把这些文件移走'],
         );
       // The briefs this workspace was made with, packed (before anything is written, so that a
       // failure leaves nothing half made) for vendor/: what package.json pins.
@@ -73,7 +88,7 @@ export function initCommand(program: Command, io: Output): void {
         }
         const vendor = path.join(root, 'vendor');
         await mkdir(vendor, { recursive: true });
-        await copyFile(path.join(packs, tarballName()), path.join(vendor, tarballName()));
+        await copyFile(path.join(packs, tarballName()), path.join(vendor, tarballName()), constants.COPYFILE_EXCL);
         io.out(`${rel(path.join(vendor, tarballName()))}\n`);
       } finally {
         await rm(packs, { recursive: true, force: true });

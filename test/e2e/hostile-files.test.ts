@@ -184,3 +184,24 @@ describe('files that are not what they seem', () => {
     expect((await readResource(fine!))?.length).toBe(pngHeader(1, 1).length);
   });
 });
+
+describe('init in a folder that is not empty', () => {
+  it('writes nothing through a linked folder or over a dangling link, and says which, before writing anything', async () => {
+    const target = mkdtempSync(path.join(os.tmpdir(), 'briefs-init-'));
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'briefs-elsewhere-'));
+    try {
+      symlinkSync(elsewhere, path.join(target, 'briefs'));
+      symlinkSync(path.join(elsewhere, 'made-by-init.json'), path.join(target, 'package.json'));
+      mkdirSync(path.join(target, '.github'));
+      symlinkSync(elsewhere, path.join(target, '.github/workflows'));
+      const r = await runCli(['--lang', 'en', 'init', target]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/has links where briefs init would write: briefs, \.github\/workflows, package\.json/);
+      expect(readdirSync(elsewhere)).toEqual([]);
+      expect(readdirSync(target).sort()).toEqual(['.github', 'briefs', 'package.json']);
+    } finally {
+      rmSync(target, { recursive: true, force: true });
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+});
