@@ -17,7 +17,7 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
   }
   if (diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
 
-  const r = new FieldReader(file, diagnostics, fm.data, fm.positions, ISSUE_FIELDS, 'issue');
+  const r = new FieldReader(file, diagnostics, fm.data, fm.positions, ISSUE_FIELDS, 'issue', text);
   r.requireAll();
   const publicationName = r.string('publication');
   const bulletin = publicationName === undefined ? undefined : resolveBulletin(publicationName, bulletins);

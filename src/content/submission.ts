@@ -18,7 +18,7 @@ export function parseSubmission(text: string, file: string, bulletins: Record<st
   }
   if (diagnostics.length > before && diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
 
-  const r = new FieldReader(file, diagnostics, fm.data, fm.positions, SUBMISSION_FIELDS, 'submission');
+  const r = new FieldReader(file, diagnostics, fm.data, fm.positions, SUBMISSION_FIELDS, 'submission', text);
   r.requireAll();
   const { title, titleLines } = readTitle(r, file, diagnostics);
   const publicationName = r.string('publication');

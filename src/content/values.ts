@@ -16,6 +16,8 @@ export class FieldReader {
     positions: Map<string, Position>,
     readonly fields: readonly FieldSpec[],
     readonly kind: string,
+    /** The file's text: what a value was written as, where parsing changed it (a number past 2^53). */
+    readonly source?: string,
   ) {
     const table = aliasTable(fields);
     for (const [key, raw] of Object.entries(data)) {
@@ -110,7 +112,9 @@ export class FieldReader {
     if (!v || v.raw === null || v.raw === undefined) return undefined;
     const n = typeof v.raw === 'string' && /^\s*\d{1,15}\s*$/.test(v.raw) ? Number(v.raw) : v.raw;
     if (typeof n !== 'number' || !Number.isSafeInteger(n)) {
-      this.fail(name, 'invalid-type', `"${v.key}" must be a whole number, not ${JSON.stringify(v.raw)}`, `e.g. ${v.key}: ${min}`);
+      // A number past 2^53 comes out of YAML as another number: quote what the file says.
+      const shown = (typeof v.raw === 'number' && this.written(name)) || JSON.stringify(v.raw);
+      this.fail(name, 'invalid-type', `"${v.key}" must be a whole number, not ${shown}`, `e.g. ${v.key}: ${min}`);
       return undefined;
     }
     if (n < min || n > max) {
@@ -118,6 +122,15 @@ export class FieldReader {
       return undefined;
     }
     return n;
+  }
+
+  /** The value of a one-line field as the file writes it, when the file's text is known. */
+  private written(name: string): string | undefined {
+    const v = this.values.get(name);
+    const line = v?.pos && this.source?.split('\n')[v.pos.line - 1];
+    if (!line || !v?.pos) return undefined;
+    const m = /^[^:]*:\s*(.*?)\s*(?:#.*)?$/.exec(line.slice(v.pos.column - 1));
+    return m?.[1] || undefined;
   }
 
   boolean(name: string): boolean | undefined {

@@ -19,7 +19,7 @@ const submission = (fields: string) => {
 const issue = (fields: string) => {
   const d: Diagnostic[] = [];
   const i = parseIssue(`---\npublication: jianyi\nyear: 2026\ndate: 2026-03-01\nsubmissions: [a]\n${fields}\n---\n`, 'i.md', bulletins, d);
-  return { i, codes: d.map((x) => `${x.code}:${x.field}`) };
+  return { i, codes: d.map((x) => `${x.code}:${x.field}`), messages: d.map((x) => x.message) };
 };
 
 describe('hostile values', () => {
@@ -50,6 +50,15 @@ describe('hostile values', () => {
     const r = issue(fields);
     expect(r.codes).toContain(code);
     expect(r.i).toBeUndefined();
+  });
+});
+
+describe('a number past what JavaScript holds exactly', () => {
+  it('is quoted as the file writes it, not as it was read', () => {
+    for (const written of ['9007199254740993', '123456789012345678901234567890']) {
+      const r = issue(`number: ${written}`);
+      expect(r.messages.join('\n')).toContain(`"number" must be a whole number, not ${written}`);
+    }
   });
 });
 
