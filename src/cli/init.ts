@@ -57,7 +57,10 @@ export function initCommand(program: Command, io: Output): void {
           `${rel(root)} has links where briefs init would write: ${[...new Set(links)].join(', ')}`,
           'briefs init never writes through a link: remove the links, or choose an empty folder',
           undefined,
-          [`${rel(root)} 中 briefs init 要写入的位置是链接：${[...new Set(links)].join('、')}`, 'briefs init 从不通过链接写入：请删除这些链接，或选一个空文件夹'],
+          [
+            `${rel(root)} 中 briefs init 要写入的位置是链接：${[...new Set(links)].join('、')}`,
+            'briefs init 从不通过链接写入：请删除这些链接，或选一个空文件夹',
+          ],
         );
       if (existing.length)
         throw usageError(

@@ -1,3 +1,4 @@
+import type { Diagnostic } from './diagnostic.js';
 import type { BulletinConfig } from '../config/types.js';
 
 /** A bulletin may be named by id or by its Chinese name, with or without 《》. */
@@ -16,4 +17,32 @@ export function bulletinChoices(bulletins: Record<string, BulletinConfig>): stri
   return Object.values(bulletins)
     .map((b) => `${b.id} (${b.name})`)
     .join(', ');
+}
+
+/**
+ * An issue file kept in the folder of one bulletin (issues/jianyi/…) that names another
+ * (publication: qingkuang) is an issue of the bulletin it names; an editor looking in the folder
+ * would not think so. Said as a warning on its publication line. Pure.
+ */
+export function folderMismatch(
+  issue: { file: string; publication: string; lines?: Record<string, number> },
+  issuesDir: string,
+  bulletins: Record<string, BulletinConfig>,
+): Diagnostic | undefined {
+  const dir = issuesDir.replace(/\\/g, '/').replace(/\/+$/, '');
+  if (!issue.file.startsWith(`${dir}/`)) return undefined;
+  const folder = issue.file.slice(dir.length + 1).split('/')[0];
+  const named = resolveBulletin(folder, bulletins);
+  const own = bulletins[issue.publication];
+  if (!named || !own || named.id === own.id) return undefined;
+  return {
+    severity: 'warning',
+    code: 'issue-folder',
+    file: issue.file,
+    line: issue.lines?.publication,
+    field: 'publication',
+    message: `the file is in the folder of 《${named.name}》 (${folder}/) but names 《${own.name}》: it is counted as an issue of 《${own.name}》`,
+    hint: `move it to ${dir}/${own.id}/, or correct publication:`,
+    data: { folder, named: named.name, own: own.name, path: `${dir}/${own.id}/` },
+  };
 }

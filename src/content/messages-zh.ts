@@ -26,6 +26,7 @@ export const MESSAGES_ZH: Record<string, [string, string]> = {
   'unknown-bulletin': ['未知刊物“{value}”', '可用的刊物：{choices}'],
   'invalid-id': ['编号“{value}”只能包含字母、数字、点、短横线和下划线', '重命名文件，或用“编号:”另设一个简单的编号'],
   'date-outside-year': ['印发日期 {date} 不在本期所属的 {year} 年内', '期号按年编排：请核对年份和印发日期'],
+  'issue-folder': ['该文件在《{named}》的文件夹（{folder}/）中，却写明属于《{own}》：按《{own}》的一期计', '把它移到 {path}，或更正 publication'],
   'empty-issue': ['本期没有列出任何稿件', '按刊印顺序列出稿件编号'],
   'duplicate-id': ['稿件编号“{id}”也被 {other} 使用', '为其中一篇换一个文件名或编号'],
   'duplicate-issue': ['{other} 也是{issue}', '给其中一期换一个期号'],

@@ -7,6 +7,7 @@ import { readRegularSync } from '../files/read-regular.js';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { mapLimit } from '../map-limit.js';
+import { folderMismatch } from './bulletin.js';
 import { checkControls } from './controls.js';
 import { decodeText } from './decode.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -86,7 +87,10 @@ export async function loadWorkspace(config: Config, memo?: ParseMemo): Promise<W
     diagnostics.push(...found);
     if (text === undefined) continue;
     const issue = (await parse('issue', file, text)).value as IssueFile | null;
-    if (issue) issues.push(issue);
+    if (!issue) continue;
+    issues.push(issue);
+    const misplaced = folderMismatch(issue, config.issues, config.bulletins);
+    if (misplaced) diagnostics.push(misplaced);
   }
   return { config, submissions, issues, diagnostics, files: { submissions: submissionFiles.length, issues: issueFiles.length }, unusable };
 }

@@ -30,7 +30,11 @@ describe('frameReader', () => {
   it('holds no more than its bound: a message that never ends is cut off once, and nothing after it is read', () => {
     const got: string[] = [];
     let cut = 0;
-    const push = frameReader((f) => got.push(f.toString()), 10, () => cut++);
+    const push = frameReader(
+      (f) => got.push(f.toString()),
+      10,
+      () => cut++,
+    );
     push(Buffer.from('0123456789\0'));
     push(Buffer.from('abc'));
     for (let i = 0; i < 1000; i++) push(Buffer.from('defgh'));
@@ -38,7 +42,11 @@ describe('frameReader', () => {
     expect(got).toEqual(['0123456789']);
     expect(cut).toBe(1);
     // A whole message over the bound, in one chunk, is cut off too.
-    const whole = frameReader(() => got.push('x'), 4, () => cut++);
+    const whole = frameReader(
+      () => got.push('x'),
+      4,
+      () => cut++,
+    );
     whole(Buffer.from('123456\0'));
     expect(cut).toBe(2);
     expect(got).toEqual(['0123456789']);
