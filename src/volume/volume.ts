@@ -78,17 +78,25 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
         hint: 'make it final, or give --drafts to bind drafts too (each is marked 草稿 in the contents)',
         data: { id: d.id },
       });
+  // An issue file of the year that cannot be read is not left out quietly: its errors stop the
+  // volume (it was bound without the issue, with a warning that said no file was there).
+  const yearDir = `${path.join(project.config.issues, bulletinId, String(year)).split(path.sep).join('/')}/`;
+  const parsed = new Set(project.issues.map((i) => i.file));
+  const unreadable = project.diagnostics.filter((d) => d.severity === 'error' && d.file.startsWith(yearDir) && !parsed.has(d.file));
+  result.diagnostics.push(...unreadable);
   const regular = ofYear.filter((i) => !i.supplement).map((i) => i.number);
-  for (let n = 1; n <= Math.max(0, ...regular); n++)
-    if (!regular.includes(n))
-      result.diagnostics.push({
-        severity: 'warning',
-        code: 'volume-missing-number',
-        file: path.join(project.config.issues, bulletinId, String(year)).split(path.sep).join('/'),
-        message: `第${n}期 of ${year} has no issue file; the volume goes from 第${n - 1}期 to 第${n + 1}期`,
-        hint: 'add the issue, or leave the gap if the number was never issued',
-        data: { number: String(n) },
-      });
+  // A gap is said only when no file of the year is unreadable: that file may be the missing one.
+  if (unreadable.length === 0)
+    for (let n = 1; n <= Math.max(0, ...regular); n++)
+      if (!regular.includes(n))
+        result.diagnostics.push({
+          severity: 'warning',
+          code: 'volume-missing-number',
+          file: path.join(project.config.issues, bulletinId, String(year)).split(path.sep).join('/'),
+          message: `第${n}期 of ${year} has no issue file; the volume goes from 第${n - 1}期 to 第${n + 1}期`,
+          hint: 'add the issue, or leave the gap if the number was never issued',
+          data: { number: String(n) },
+        });
   if (ofYear.length === 0) {
     result.diagnostics.push({
       severity: 'error',

@@ -192,3 +192,20 @@ describe('a PDF put in an issue’s place', () => {
     expect(sha(pdf)).toBe(createHash('sha256').update(original).digest('hex'));
   });
 });
+
+describe('a year with an issue file that cannot be read', () => {
+  it('is no volume: the file’s own errors are said, not a gap', async () => {
+    const file = issueFile('jianyi/2026/002');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace(/^date: .*$/m, 'date: 2026-13-45'));
+    try {
+      const vol = await cli('--lang', 'en', 'volume', 'jianyi', '2026', '--drafts');
+      expect(vol.code).toBe(1);
+      expect(vol.stderr).toContain('briefs/issues/jianyi/2026/002.md');
+      expect(vol.stderr).toContain('impossible-date');
+      expect(vol.stderr).not.toContain('has no issue file');
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
+});
