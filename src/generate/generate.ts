@@ -12,7 +12,7 @@ import type { Diagnostic } from '../content/diagnostic.js';
 import type { IssueFile } from '../content/model.js';
 import { BriefsError } from '../errors.js';
 import { mapLimit } from '../map-limit.js';
-import { BrowserPool } from '../print/browser.js';
+import { BrowserPool, sweepProfiles } from '../print/browser.js';
 import { PRINT_CSP, createPrintServer, type PrintServer } from '../print/print-server.js';
 import { printUrls } from '../print/resources.js';
 import { fontFaceCss, fontFile } from '../render/fonts.js';
@@ -104,8 +104,9 @@ export async function generate(project: Project, issues: readonly IssueFile[], o
     font: (pkg, file) => pathToFileURL(fontFile(pkg, file)).href,
     asset: (rel) => pathToFileURL(path.join(project.config.root, rel)).href,
   };
-  // A run killed with -9 could not clean up after itself; this one does.
+  // A run killed with -9 could not clean up after itself; this one does, printing or not.
   await removeStaleTemporaries(opts.outDir);
+  sweepProfiles();
   const manifest = await readManifest(opts.outDir);
   const server = opts.server ?? createPrintServer(project.config.root);
   // The print's HTML imports the rules from the server, by their hash (print-fonts.ts).

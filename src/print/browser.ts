@@ -61,12 +61,21 @@ export function chromiumArgs(isRoot: boolean): string[] {
 export const profilesDir = (): string => userTempDir('chromium');
 
 export function newProfile(): string {
+  sweepProfiles();
+  return path.join(profilesDir(), `${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+/**
+ * Removes the profiles of runs that are gone (killed with -9: no handler ran). Every run that
+ * may print sweeps, not only one that starts a browser, so a rerun with nothing to print leaves
+ * no dead profile behind either.
+ */
+export function sweepProfiles(): void {
   const profiles = profilesDir();
   for (const name of safeReaddir(profiles)) {
     const pid = Number(name.split('-')[0]);
     if (pid !== process.pid && !alive(pid)) removeQuietly(path.join(profiles, name));
   }
-  return path.join(profiles, `${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
 export function removeQuietly(dir: string): void {

@@ -364,6 +364,12 @@ describe('robust printing', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(path.join(profilesDir(), profile))).toBe(false);
+    // A run with nothing to print clears a dead run's profile too (it used to wait for a print).
+    const dead = path.join(profilesDir(), '4194303-0badf00d');
+    mkdirSync(dead);
+    const again = await runCli(['--root', repo, 'generate', 'jianyi/2026/1', '--out', target, '--json']);
+    expect(JSON.parse(again.stdout).issues[0].status).toBe('cached');
+    expect(existsSync(dead)).toBe(false);
   });
 
   it('on SIGTERM closes the browser, leaves no partial file, and exits 130', async () => {
