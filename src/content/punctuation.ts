@@ -1,10 +1,13 @@
 /**
  * Half-width punctuation inside Chinese text: 研究,发展 → 研究，发展, 研究(试点) → 研究（试点）,
  * 他说"卡脖子" → 他说“卡脖子”. One policy for what counts, used by validate (every mark, with its
- * place) and by `briefs fix` (which rewrites them, only when asked). Inline code, link targets
- * and URLs keep their ASCII; so do numbers (2.68, 1,000): a mark counts only when it touches a
- * Han character. Code blocks are skipped whole. Pure, and linear in the text.
+ * place) and by `briefs fix` (which rewrites them, only when asked). Only prose counts, as the
+ * Markdown parser sees it (prose.ts): code blocks and spans, raw HTML with its attributes and
+ * comments, link targets and URLs keep their ASCII; so do numbers (2.68, 1,000): a mark counts
+ * only when it touches a Han character. Pure; the parser runs only on a text that has a mark
+ * to check (most have none).
  */
+import { proseMask } from './prose.js';
 
 /** A half-width mark touching a Han character; a period only after one, and not before a digit or letter. */
 const HALF_WIDTH =
@@ -20,7 +23,6 @@ export const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':':
  * replaces, (?:[^()]|\([^)]*\))*, took 515 s on one 1 MiB line.
  */
 const NOT_PROSE = /`[^`]*`|\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"]*")?\)|https?:\/\/\S+|&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/g;
-const FENCE = /^\s*(```|~~~)/;
 
 export interface HalfWidthMark {
   /** 0-based line of the text, and 0-based column in it. */
@@ -34,43 +36,64 @@ function prose(line: string): string {
   return line.replace(NOT_PROSE, (m) => ' '.repeat(m.length));
 }
 
-/** Every half-width mark touching Han text, outside code blocks. */
-export function findHalfWidth(text: string): HalfWidthMark[] {
+/** Offsets of the starts of the lines of `text`. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The text's prose, made once and only when asked for. */
+function proseOf(text: string): (line: number, column: number) => boolean {
+  let mask: Uint8Array | undefined;
+  let starts: number[] | undefined;
+  return (line, column) => {
+    mask ??= proseMask(text);
+    starts ??= lineStarts(text);
+    return mask[starts[line] + column] === 1;
+  };
+}
+
+/** Every half-width mark touching Han text, in prose. */
+export function findHalfWidth(text: string, inProse = proseOf(text)): HalfWidthMark[] {
   const out: HalfWidthMark[] = [];
-  let inFence = false;
   text.split('\n').forEach((line, i) => {
-    if (FENCE.test(line)) inFence = !inFence;
     // Most lines of Chinese prose have no half-width mark at all.
-    if (inFence || !HALF_WIDTH_MARK.test(line)) return;
-    for (const m of prose(line).matchAll(HALF_WIDTH)) out.push({ line: i, column: m.index, mark: m[0] });
+    if (!HALF_WIDTH_MARK.test(line)) return;
+    for (const m of prose(line).matchAll(HALF_WIDTH)) if (inProse(i, m.index)) out.push({ line: i, column: m.index, mark: m[0] });
   });
   return out;
 }
 
 /**
  * The text with every such mark made full width. Straight quotes pair in reading order within a
- * paragraph, all of them once one touches Han text ("AI"技术 → “AI”技术), so no pair is left
- * half straight.
+ * paragraph, and a pair is made Chinese when either of its quotes touches Han text ("AI"技术 →
+ * “AI”技术); a pair around English words with no Han beside it stays as written.
  */
 export function fixHalfWidth(text: string): string {
   const lines = text.split('\n');
-  const marks = findHalfWidth(text);
+  const inProse = proseOf(text);
+  const marks = findHalfWidth(text, inProse);
   const replace = new Map<string, string>();
   const at = (line: number, column: number) => `${line}:${column}`;
   for (const m of marks) if (m.mark !== '"') replace.set(at(m.line, m.column), FULL_WIDTH[m.mark]);
   const hanQuotes = new Set(marks.filter((m) => m.mark === '"').map((m) => at(m.line, m.column)));
-  let paragraph: { line: number; column: number }[] = [];
-  let inFence = false;
-  const pair = () => {
-    if (paragraph.some((q) => hanQuotes.has(at(q.line, q.column)))) paragraph.forEach((q, i) => replace.set(at(q.line, q.column), i % 2 === 0 ? '“' : '”'));
-    paragraph = [];
-  };
-  lines.forEach((line, i) => {
-    if (FENCE.test(line)) inFence = !inFence;
-    if (inFence || line.trim() === '') return pair();
-    for (const m of prose(line).matchAll(/"/g)) paragraph.push({ line: i, column: m.index });
-  });
-  pair();
+  if (hanQuotes.size > 0) {
+    let paragraph: { line: number; column: number }[] = [];
+    const pair = () => {
+      for (let k = 0; k < paragraph.length; k += 2) {
+        const two = paragraph.slice(k, k + 2);
+        if (two.some((q) => hanQuotes.has(at(q.line, q.column)))) two.forEach((q, i) => replace.set(at(q.line, q.column), i === 0 ? '“' : '”'));
+      }
+      paragraph = [];
+    };
+    lines.forEach((line, i) => {
+      if (line.trim() === '') return pair();
+      for (const m of prose(line).matchAll(/"/g)) if (inProse(i, m.index)) paragraph.push({ line: i, column: m.index });
+    });
+    pair();
+  }
+  if (replace.size === 0) return text;
   return lines
     .map((line, i) => {
       let out = '';

@@ -5,6 +5,7 @@
  * code stays text and an unclosed tag ends with its block. Links keep only http(s), mailto and
  * in-issue targets; footnote ids carry the article's prefix so that articles never share an id.
  */
+import { MAX_INLINE } from '../content/prose.js';
 import { Lexer, Marked, type Token, type Tokens } from 'marked';
 import markedFootnote from 'marked-footnote';
 import type { Diagnostic } from '../content/diagnostic.js';
@@ -285,13 +286,8 @@ function onlyMarkdown(token: Token): boolean {
   return children.every(onlyMarkdown);
 }
 
-/**
- * The longest run of inline text (a paragraph, a heading, a table cell) read as Markdown.
- * marked's emphasis matching takes time quadratic in a run's length: 200,000 characters of "_a"
- * took 21 s. A real paragraph is a few hundred characters; bounding the run makes the cost of a
- * file linear in its size. A longer run prints as plain text, and is reported as an error.
- */
-export const MAX_INLINE = 10_000;
+/** A longer run of inline text prints as plain text, and is reported as an error (content/prose.ts). */
+export { MAX_INLINE };
 
 const PLAIN = new Marked({ gfm: true, async: false }).defaults;
 

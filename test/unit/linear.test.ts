@@ -18,6 +18,9 @@ const HOSTILE: Record<string, (size: number) => string> = {
   'a half-width comma on every line': (n) => '研究,发展\n'.repeat(n / 14),
   'unmatched underscores': (n) => '_a'.repeat(n / 2),
   'unmatched asterisks in paragraphs': (n) => ('a*'.repeat(3000) + '\n\n').repeat(n / 6002),
+  'unmatched asterisks beside half-width marks': (n) => ('a*研究,'.repeat(600) + '\n\n').repeat(n / 6002),
+  'one paragraph of underscores after a half-width mark': (n) => '研究,' + '_a'.repeat(n / 2 - 5),
+  'one long line of marks and code spans': (n) => '研究,`a`'.repeat(n / 13),
   'unclosed tags': (n) => '<div>' + '<b>'.repeat(n / 3),
   'unclosed script blocks': (n) => '<script>\n\n'.repeat(n / 10),
 };

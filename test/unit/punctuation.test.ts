@@ -35,4 +35,44 @@ describe('half-width punctuation', () => {
     const clean = '研究，发展。Code `x,y` and 1,000 and https://a.b/c,d';
     expect(fixHalfWidth(clean)).toBe(clean);
   });
+
+  /**
+   * Text a typesetter would not touch, each beside prose that must still be fixed: fix changes
+   * only Chinese prose as the Markdown parser reads it. Each case: [what, text, fixed text].
+   */
+  const untouched: [string, string, string][] = [
+    ['an HTML attribute', '<img alt="图,说明" src="a.png" title="见(图)">\n\n研究,发展', '<img alt="图,说明" src="a.png" title="见(图)">\n\n研究，发展'],
+    ['an inline HTML attribute', '见图<img alt="图,说明" src="a.png">所示,如上', '见图<img alt="图,说明" src="a.png">所示，如上'],
+    ['a <pre> block', '<pre>\n研究,发展(试点)\n"引号"\n</pre>\n\n研究,发展', '<pre>\n研究,发展(试点)\n"引号"\n</pre>\n\n研究，发展'],
+    ['an inline <code>', '用<code>研究,发展</code>表示,如上', '用<code>研究,发展</code>表示，如上'],
+    ['an HTML comment block', '<!-- 研究,发展"注" -->\n\n研究,发展', '<!-- 研究,发展"注" -->\n\n研究，发展'],
+    ['an inline HTML comment', '正文<!-- 研究,发展 -->正文,完', '正文<!-- 研究,发展 -->正文，完'],
+    ['an indented code block', '研究,发展\n\n    代码,不改(试点)\n    "引号"\n\n研究,发展', '研究，发展\n\n    代码,不改(试点)\n    "引号"\n\n研究，发展'],
+    ['a double-backtick code span', '见``a`研究,发展`b``所示,如上', '见``a`研究,发展`b``所示，如上'],
+    [
+      'a longer fence holding a shorter one',
+      '````\n```\n代码,不改\n```\n代码,还在块中\n````\n\n研究,发展',
+      '````\n```\n代码,不改\n```\n代码,还在块中\n````\n\n研究，发展',
+    ],
+    ['a tilde fence', '~~~\n代码,不改\n~~~\n研究,发展', '~~~\n代码,不改\n~~~\n研究，发展'],
+    ['an escaped mark', '研究\\,发展,完', '研究\\,发展，完'],
+    ['a link target, the link text fixed', '[研究,发展](https://x.org/a,b "标题,说明")后,完', '[研究，发展](https://x.org/a,b "标题,说明")后，完'],
+    ['an image', '![图,说明](a,b.png)后,完', '![图,说明](a,b.png)后，完'],
+    ['an English sentence quoted inside Chinese text', '他说 "we will try, really" 然后,离开。', '他说 "we will try, really" 然后，离开。'],
+    ['English beside a Chinese quotation', '他说"卡脖子"问题, and "AI" too.', '他说“卡脖子”问题， and "AI" too.'],
+  ];
+  it.each(untouched)('leaves %s as written and fixes the prose beside it', (_what, text, fixed) => {
+    expect(fixHalfWidth(text)).toBe(fixed);
+    // validate reports exactly what fix changes.
+    const lines = text.split('\n');
+    const out = fixed.split('\n');
+    const changed = findHalfWidth(text).filter((m) => m.mark !== '"');
+    for (const m of changed) expect(out[m.line][m.column], `${m.line}:${m.column}`).not.toBe(lines[m.line][m.column]);
+  });
+
+  it('fixes prose in every kind of block: headings, lists, quotes, tables, emphasis', () => {
+    expect(
+      fixHalfWidth('## 标题,一\n\n- 列表,项\n  - 嵌套,项\n\n> 引文,段\n\n| 表头,一 | 2.68 |\n| --- | --- |\n| 单元,格 | 1,000 |\n\n**加粗,字**与*斜体,字*'),
+    ).toBe('## 标题，一\n\n- 列表，项\n  - 嵌套，项\n\n> 引文，段\n\n| 表头，一 | 2.68 |\n| --- | --- |\n| 单元，格 | 1,000 |\n\n**加粗，字**与*斜体，字*');
+  });
 });
