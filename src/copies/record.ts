@@ -26,7 +26,7 @@ export const RECORD = '.briefs-copies.json';
 /** A copy's file name is its 份号, six digits, and nothing else ever reaches a path. */
 export const SERIAL = /^\d{6}$/;
 const HEX64 = /^[0-9a-f]{64}$/;
-export const MAX_SERIAL = 999_999;
+const MAX_SERIAL = 999_999;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const optional = (v: unknown, ok: (v: unknown) => boolean) => v === undefined || ok(v);
