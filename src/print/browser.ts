@@ -107,6 +107,13 @@ function boundHeap(): void {
   v8.setFlagsFromString('--heap-growing-percent=25');
 }
 
+/**
+ * How long a browser may take to start: the run's --timeout, but never less than 10 s, since
+ * --timeout is what a page may take (a test sets 1 ms to make a page time out) and Chromium
+ * takes a second or two to start on a busy machine.
+ */
+const launchBound = (timeout: number) => Math.max(timeout, 10_000);
+
 export class BrowserPool {
   /** Profile folders of this pool's browsers, removed on close. */
   private readonly profiles: string[] = [];
@@ -171,7 +178,7 @@ export class BrowserPool {
           // killed, its whole process group, instead of being waited for.
           const starting = new AbortController();
           this.starting = starting;
-          const timer = setTimeout(() => starting.abort(new Error('timeout')), this.opts.timeout);
+          const timer = setTimeout(() => starting.abort(new Error('timeout')), launchBound(this.opts.timeout));
           return puppeteer
             .launch({
               executablePath: found.executablePath,
@@ -193,7 +200,7 @@ export class BrowserPool {
               if (starting.signal.aborted && !this.closed)
                 throw usageError(
                   'browser-launch',
-                  `the browser at ${found.executablePath} did not start within ${this.opts.timeout} ms`,
+                  `the browser at ${found.executablePath} did not start within ${launchBound(this.opts.timeout)} ms`,
                   'check that it starts (run it with --version); a font folder that holds something other than fonts can hang it; on a slow machine raise --timeout',
                   cause,
                   [

@@ -23,6 +23,8 @@ function sampleCopy(withIssues: boolean): string {
   cpSync(path.join(repo, 'briefs/submissions'), path.join(dir, 'briefs/submissions'), { recursive: true });
   cpSync(path.join(repo, 'briefs/assets'), path.join(dir, 'briefs/assets'), { recursive: true });
   if (withIssues) cpSync(path.join(repo, 'briefs/issues'), path.join(dir, 'briefs/issues'), { recursive: true });
+  // The sample's issue 1 names its recipients list: validate reads it as copies will.
+  if (withIssues) cpSync(path.join(repo, 'briefs/recipients'), path.join(dir, 'briefs/recipients'), { recursive: true });
   return dir;
 }
 
