@@ -8,7 +8,8 @@
 // preview) stays in chunks of its own, so that no command loads more than it did.
 //
 // Left outside, loaded by Node from node_modules as before: subset-font and fontverter, whose
-// WebAssembly is found beside their own code at run time. The shipped faces' packages are data,
+// WebAssembly is found beside their own code at run time, and @node-rs/jieba, a native module
+// with its dictionary beside it. The shipped faces' packages are data,
 // found with require.resolve. lib/bundle/ sits two folders below the package, as every module
 // of lib/ does, so the paths the modules find from their own place (the templates, the parser's
 // modules that key the parse cache) are the same from the bundle.
@@ -17,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
-const EXTERNAL = ['subset-font', 'fontverter'];
+const EXTERNAL = ['subset-font', 'fontverter', '@node-rs/jieba'];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'lib/bundle');
 // Chunks are named by their hash: a stale one from an earlier build must not be left beside them.
