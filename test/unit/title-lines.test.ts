@@ -1,6 +1,7 @@
 /** Title lines broken as GB/T 9704 asks: words whole, even lines, a 梯形 or 菱形. */
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_TITLE_EMS, breakTitle, CONTENTS_TITLE_EMS, joinTitleLines, titleUnits, widthEm } from '../../src/layout/title-lines.js';
+import { titleWords } from '../../src/layout/phrase-breaks.js';
+import { ARTICLE_TITLE_EMS, breakTitle, CONTENTS_TITLE_EMS, joinTitleLines, widthEm } from '../../src/layout/title-lines.js';
 
 const TITLES = [
   '关于加快建立国家重大科研基础设施开放共享机制的建议',
@@ -14,10 +15,10 @@ const TITLES = [
   '关于在长三角、粤港澳大湾区、京津冀布局建设国家实验室基地的建议',
 ];
 
-/** Offsets at which ICU's word segmentation allows a break. */
+/** Offsets (in UTF-16 units) at which a word of the title starts. */
 function wordBoundaries(text: string): Set<number> {
-  const seg = new Intl.Segmenter('zh', { granularity: 'word' });
-  return new Set([...seg.segment(text)].map((s) => s.index));
+  let at = 0;
+  return new Set(titleWords(text).map((w) => ((at += w.word.length), at - w.word.length)));
 }
 
 describe('breakTitle', () => {
@@ -27,7 +28,9 @@ describe('breakTitle', () => {
       expect(lines.join('')).toBe(title);
       for (const line of lines) expect(widthEm(line)).toBeLessThanOrEqual(measure);
       if (widthEm(title) <= measure) return expect(lines).toEqual([title]);
-      expect(lines.length).toBe(Math.max(2, Math.ceil(widthEm(title) / measure)));
+      const fewest = Math.max(2, Math.ceil(widthEm(title) / measure));
+      expect(lines.length).toBeGreaterThanOrEqual(fewest);
+      expect(lines.length).toBeLessThanOrEqual(fewest + 1);
       // Every break is a word boundary, and no line starts with a closing mark or ends with an opening one.
       const bounds = wordBoundaries(title);
       let at = 0;
@@ -39,7 +42,7 @@ describe('breakTitle', () => {
         expect(line).not.toMatch(/^[，。、；：！？）》”]/);
         expect(line).not.toMatch(/[（《“]$/);
         // Not a lone word.
-        expect(titleUnits(line).length).toBeGreaterThan(1);
+        expect(titleWords(line).length).toBeGreaterThan(1);
       }
       // No hourglass.
       const w = lines.map(widthEm);
@@ -58,19 +61,53 @@ describe('breakTitle', () => {
     }
   });
 
-  it('lines differ as little as the words allow', () => {
-    const lines = breakTitle('关于加快建立国家重大科研基础设施开放共享机制的建议', ARTICLE_TITLE_EMS);
-    const w = lines.map(widthEm);
-    expect(Math.max(...w) - Math.min(...w)).toBeLessThanOrEqual(2);
+  it('breaks as the editors do, between phrases, not where the lines would be most even', () => {
+    // bulletin-format.md's own example: 关于加快建立国家重大科研基础设施 / 开放共享机制的建议.
+    expect(breakTitle('关于加快建立国家重大科研基础设施开放共享机制的建议', ARTICLE_TITLE_EMS)).toEqual([
+      '关于加快建立国家重大科研基础设施',
+      '开放共享机制的建议',
+    ]);
+    // The issue's: 应急管理体系 is one phrase.
+    expect(breakTitle('关于推动应急科普机制纳入国家应急管理体系提升全社会风险应对能力的建议', ARTICLE_TITLE_EMS)).toEqual([
+      '关于推动应急科普机制纳入国家应急管理体系',
+      '提升全社会风险应对能力的建议',
+    ]);
+  });
+
+  it('keeps an adverb with its verb and 以……为 whole, where the old breaker split them', () => {
+    // The sample's jianyi/2026/3 was set 进一步 / 扩大, 切实 / 减轻 and 以信任 / 为前提.
+    const title = '关于在新一轮科技体制改革中进一步扩大科研单位和科研人员自主权、切实减轻科研人员事务性负担并健全以信任为前提的科研管理机制的建议';
+    for (const measure of [16, 18, ARTICLE_TITLE_EMS, CONTENTS_TITLE_EMS, 24]) {
+      const lines = breakTitle(title, measure);
+      const seams = lines.slice(0, -1).map((l, i) => `${l}|${lines[i + 1]}`);
+      for (const s of seams) expect(s, `${measure}: ${lines.join(' / ')}`).not.toMatch(/(进一步|切实)\||以\||以信任\||\|为前提/);
+    }
+  });
+
+  it('never sets 关于 with a single word as a line, even at a narrow measure', () => {
+    for (const measure of [13, 14, 16]) {
+      const lines = breakTitle('关于突破“卡脖子”关键技术加快实现产业链供应链自主可控的建议', measure);
+      expect(titleWords(lines[0]).length, `${measure}: ${lines.join(' / ')}`).toBeGreaterThan(2);
+    }
+  });
+
+  it('never lets a line end inside a Latin word or a number', () => {
+    const words = titleWords('2025年R&D经费增长8.3%，GPT-4o在科研中的应用');
+    const inside = words.filter((w, i) => i > 0 && /^[A-Za-z0-9&.%-]/.test(w.word) && /[A-Za-z0-9&.%-]$/.test(words[i - 1].word));
+    expect(inside.length).toBeGreaterThan(0);
+    for (const w of inside) expect(w.cost, w.word).toBe(Infinity);
   });
 
   it('keeps a Latin run, a number and a percentage whole', () => {
-    const units = titleUnits('2025年R&D经费增长8.3%，GPT-4o在科研中的应用');
-    for (const whole of ['R&D', '8.3%，', 'GPT-4o', '2025年'])
-      expect(
-        units.some((u) => u.includes(whole)),
-        whole,
-      ).toBe(true);
+    const title = '2025年R&D经费增长8.3%，GPT-4o在科研中的应用';
+    for (const measure of [8, 10, 12, 15]) {
+      const lines = breakTitle(title, measure);
+      for (const whole of ['R&D', '8.3%', 'GPT-4o', '2025年'])
+        expect(
+          lines.some((l) => l.includes(whole)),
+          `${whole} at ${measure}: ${lines.join(' / ')}`,
+        ).toBe(true);
+    }
   });
 });
 
