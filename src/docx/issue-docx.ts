@@ -31,7 +31,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import type { AssembledIssue } from '../assemble/issue.js';
-import { ARTICLE_TITLE_EMS, breakTitle } from '../layout/title-lines.js';
+import { ARTICLE_TITLE_EMS, breakTitle, contentsLines } from '../layout/title-lines.js';
 import { authorLine } from '../render/author-line.js';
 import { chineseDate } from '../render/chinese.js';
 import { resolveImage } from '../render/document.js';
@@ -79,14 +79,20 @@ export function issueDocx(project: Project, a: AssembledIssue): Document {
   }
   if (bulletin.contents && a.articles.length > 1) {
     body.push(center([run('hei', '本期目录')], { spacing: { before: 240 } }));
-    for (const art of a.articles)
+    // Each entry with the print's lines (one breaker for both), the leader and the page after the last.
+    for (const art of a.articles) {
+      const lines = contentsLines(art.submission);
       body.push(
         new Paragraph({
           indent: { left: 640 },
           tabStops: [{ type: TabStopType.RIGHT, position: twips(156), leader: LeaderType.DOT }],
-          children: [run('fang', `${art.submission.title}\t`), new PageReference(`article${art.index}`, {})],
+          children: [
+            ...lines.map((line, i) => run('fang', i === lines.length - 1 ? `${line}\t` : line, i > 0 ? { break: 1 } : {})),
+            new PageReference(`article${art.index}`, {}),
+          ],
         }),
       );
+    }
   }
   for (const art of a.articles) {
     const s = art.submission;

@@ -8,7 +8,7 @@ import type { AssembledIssue } from '../assemble/issue.js';
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, type AssetProblem } from '../files/images.js';
 import type { Config } from '../config/types.js';
 import type { Diagnostic } from '../content/diagnostic.js';
-import { ARTICLE_TITLE_EMS, breakTitle, CONTENTS_TITLE_EMS, widthEm } from '../layout/title-lines.js';
+import { ARTICLE_TITLE_EMS, breakTitle, contentsLines } from '../layout/title-lines.js';
 import { chineseDate } from './chinese.js';
 import type { TemplateEnvironment } from './environment.js';
 import { fontRoleCss } from './fonts.js';
@@ -70,12 +70,6 @@ const IMAGE_EXT = /\.(png|jpe?g|gif|webp|svg)$/i;
 function issueTitle(a: AssembledIssue): string {
   const { issue, bulletin } = a;
   return `《${bulletin.name}》${issue.year}年${issue.supplement ? '增刊' : ''}第${issue.number}期`;
-}
-
-/** A title's lines in the contents: the hand-set lines when they fit its measure, else broken for it. */
-function contentsLines(s: { title: string; titleLines?: string[] }): string[] {
-  if (s.titleLines && s.titleLines.every((l) => widthEm(l) <= CONTENTS_TITLE_EMS)) return s.titleLines;
-  return breakTitle(s.title, CONTENTS_TITLE_EMS);
 }
 
 export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): RenderedIssue {

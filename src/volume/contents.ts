@@ -4,12 +4,16 @@
  * (one person: the same name and affiliation), names sorted by pinyin. Pure.
  */
 import type { AssembledIssue } from '../assemble/issue.js';
+import { breakTitle, VOLUME_CONTENTS_EMS, VOLUME_INDEX_EMS, widthEm } from '../layout/title-lines.js';
 import { chineseDate } from '../render/chinese.js';
 import type { FolioMode } from './folios.js';
 import { pushTo } from '../group.js';
 
 interface VolumeArticle {
   title: string;
+  /** The title's lines in the contents, and in an index (with the issue's label after the last). */
+  lines: string[];
+  indexLines: string[];
   authors: string;
   topic?: string;
   /** 1-based page in the volume (what a link goes to). */
@@ -73,6 +77,8 @@ export function volumeContents(placed: readonly PlacedIssue[], front: number, fo
         const page = first - 1 + (articlePages.get(a.submission.title) ?? 1);
         return {
           title: a.submission.title,
+          lines: breakTitle(a.submission.title, VOLUME_CONTENTS_EMS),
+          indexLines: breakTitle(a.submission.title, VOLUME_INDEX_EMS - widthEm(`（${label}）`)),
           authors: a.submission.authors.map((x) => x.name).join('、'),
           topic: a.submission.topic,
           page,

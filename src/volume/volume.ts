@@ -190,9 +190,9 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const estimate =
     1 +
-    Math.ceil(sum(c.issues.map((i) => 2 + 2 * i.articles.length)) / perPage) +
-    (c.topics.length ? Math.ceil(sum(c.topics.map((t) => 2 + t.articles.length)) / perPage) : 0) +
-    Math.ceil(sum(c.authors.map((a) => 1 + a.articles.length)) / perPage);
+    Math.ceil(sum(c.issues.map((i) => 2 + sum(i.articles.map((a) => 1 + a.lines.length)))) / perPage) +
+    (c.topics.length ? Math.ceil(sum(c.topics.map((t) => 2 + sum(t.articles.map((a) => a.indexLines.length)))) / perPage) : 0) +
+    Math.ceil(sum(c.authors.map((a) => 1 + sum(a.articles.map((x) => x.indexLines.length)))) / perPage);
   front = known?.front ?? estimate;
   made = html(front);
   let first: Promise<Uint8Array> | undefined;

@@ -9,6 +9,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { execFileSync, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
+import { breakTitle, VOLUME_CONTENTS_EMS, VOLUME_INDEX_EMS, widthEm } from '../../src/layout/title-lines.js';
 import { loadProject } from '../../src/workspace/project.js';
 import { readOutline } from '../helpers/outline.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -129,6 +130,24 @@ describe('briefs volume', () => {
     const long = lines.findIndex((l) => l.startsWith('关于在新一轮科技体制改革中'));
     expect(long).toBeGreaterThan(0);
     expect(lines[long]).not.toMatch(/\d$/);
+  });
+
+  it('sets each title of the contents and the indexes in the lines the title breaker gives, never the browser’s', async () => {
+    // They were wrapped by the browser at any character (发／展, 体／系).
+    const r = await runCli(['--root', dir, 'volume', 'jianyi', '2026', '--drafts', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const text = execFileSync('pdftotext', ['-layout', '-l', '4', JSON.parse(r.stdout).volume.pdf, '-'], { encoding: 'utf8' });
+    const printed = text.split('\n').map((l) => l.trim().replace(/\s+\d+$|\s+/g, ''));
+    const title = '关于在新一轮科技体制改革中进一步扩大科研单位和科研人员自主权、切实减轻科研人员事务性负担并健全以信任为前提的科研管理机制的建议';
+    for (const [measure, label] of [
+      [VOLUME_CONTENTS_EMS, ''],
+      [VOLUME_INDEX_EMS - widthEm('（第3期）'), '（第3期）'],
+    ] as const) {
+      const lines = breakTitle(title, measure);
+      expect(lines.length).toBeGreaterThan(1);
+      const at = printed.findIndex((l, i) => lines.every((line, k) => printed[i + k] === (k === lines.length - 1 ? `${line}${label}` : line)));
+      expect(at, `${lines.join(' / ')}${label}`).toBeGreaterThan(0);
+    }
   });
 
   it('outlines the year, each issue and each article, at the page the article starts on', async () => {

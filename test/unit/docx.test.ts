@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { issueDocx } from '../../src/docx/issue-docx.js';
 import { packDocx } from '../../src/docx/pack.js';
-import { ARTICLE_TITLE_EMS, breakTitle } from '../../src/layout/title-lines.js';
+import { ARTICLE_TITLE_EMS, breakTitle, contentsLines } from '../../src/layout/title-lines.js';
 import { assemble, loadProject, type Project } from '../../src/workspace/project.js';
 
 const repo = path.resolve(__dirname, '../..');
@@ -28,6 +28,23 @@ beforeAll(async () => {
 });
 
 describe('the Word edition', () => {
+  it('sets each contents entry in the print’s lines, with the leader and page after the last', async () => {
+    // Entries wrapped at any character in Word and LibreOffice (…的建 / 议).
+    const doc = (await parts('qingkuang/2026/1'))['word/document.xml'];
+    const entries = [...doc.matchAll(/<w:p\b(?:(?!<\/w:p>)[\s\S])*?PAGEREF[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const p = project.issues.find((i) => i.id === 'qingkuang/2026/1')!;
+    const articles = assemble(project, p).articles;
+    expect(entries).toHaveLength(articles.length);
+    entries.forEach((xml, k) => {
+      const lines = contentsLines(articles[k].submission);
+      const texts = [...xml.matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]);
+      // The last line ends in the tab that the dot leader fills, up to the page number.
+      expect(texts.slice(0, lines.length)).toEqual([...lines.slice(0, -1), `${lines[lines.length - 1]}\t`]);
+      expect(xml.match(/<w:br\/>/g)?.length ?? 0).toBe(lines.length - 1);
+    });
+  });
+
+
   it('sets A4 with the text block of GB/T 9704 and a grid of 22 lines', async () => {
     const doc = (await parts('qingkuang/2026/1'))['word/document.xml'];
     expect(doc).toContain('<w:pgSz w:w="11906" w:h="16838"');
