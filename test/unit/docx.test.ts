@@ -44,7 +44,6 @@ describe('the Word edition', () => {
     });
   });
 
-
   it('sets A4 with the text block of GB/T 9704 and a grid of 22 lines', async () => {
     const doc = (await parts('qingkuang/2026/1'))['word/document.xml'];
     expect(doc).toContain('<w:pgSz w:w="11906" w:h="16838"');
