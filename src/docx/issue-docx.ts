@@ -32,7 +32,7 @@ import {
 } from 'docx';
 import type { AssembledIssue } from '../assemble/issue.js';
 import { ARTICLE_TITLE_EMS, breakTitle, contentsLines } from '../layout/title-lines.js';
-import { authorLine } from '../render/author-line.js';
+import { authorLines } from '../render/author-line.js';
 import { chineseDate } from '../render/chinese.js';
 import { resolveImage } from '../render/document.js';
 import type { Project } from '../workspace/project.js';
@@ -109,7 +109,11 @@ export function issueDocx(project: Project, a: AssembledIssue): Document {
           }),
         ],
       }),
-      center([run('kai', authorLine(s.authors))], { keepNext: true, spacing: { after: 240 } }),
+      // The print's lines: each author on a line of their own when the line must wrap.
+      center(
+        authorLines(s.authors).map((line, i) => run('kai', line, i > 0 ? { break: 1 } : {})),
+        { keepNext: true, spacing: { after: 240 } },
+      ),
       ...markdownDocx(s.body, { faces, footnotes, imageFile: imageFile(s.file) }),
     );
   }

@@ -4,6 +4,7 @@
  * Pure.
  */
 import type { Author } from '../content/model.js';
+import { widthEm } from '../layout/title-lines.js';
 import { escapeText } from './sanitize.js';
 
 /**
@@ -26,22 +27,49 @@ function authorParts(authors: readonly Author[]): { description: string[]; name:
   });
 }
 
+/** Ems in a line of the author line: 三号 楷体 on the 156 mm text block. */
+export const AUTHOR_LINE_EMS = 28;
+
 /**
- * The author line as HTML in which a line may break only between authors, between the parts
- * of a description (after 、) and between a description and its name: each piece is a span
- * that does not wrap, so 周海涛 or 某大学物理学院 is never cut. The brackets cling to the
- * first and last pieces.
+ * The author line cut where a typesetter may break it: between authors (after ；) and between
+ * the parts of a description (after 、). A name is never a piece of its own: it stays with the
+ * last part of its description (某研究院战略研究所 刘䶮；), so it never opens a line parted from
+ * the description it belongs to and reads as the next author's. Each author is a list of pieces;
+ * the brackets cling to the first and last.
+ */
+export function authorPieces(authors: readonly Author[]): string[][] {
+  return authorParts(authors).map((p, i, all) => {
+    const parts = p.description.map((d, k) => (k < p.description.length - 1 ? `${d}、` : d));
+    if (p.name) {
+      if (parts.length > 0) parts[parts.length - 1] += ` ${p.name}`;
+      else parts.push(p.name);
+    }
+    if (i === 0) parts[0] = `（${parts[0]}`;
+    parts[parts.length - 1] += i === all.length - 1 ? '）' : '；';
+    return parts;
+  });
+}
+
+/**
+ * The author line's lines when it must wrap: each author on a line of their own (their pieces
+ * still break at 、 when one alone is too long); on one line when it fits.
+ */
+export function authorLines(authors: readonly Author[], measure = AUTHOR_LINE_EMS): string[] {
+  const line = authorLine(authors);
+  if (widthEm(line) <= measure) return [line];
+  return authorPieces(authors).map((pieces) => pieces.join(''));
+}
+
+/**
+ * The author line as HTML in which a line may break only at the pieces' edges: each piece is a
+ * span that does not wrap, so 周海涛 or 某大学物理学院 is never cut, and when the whole line does
+ * not fit, each author starts a line of their own.
  */
 export function authorHtml(authors: readonly Author[]): string {
-  const pieces: string[] = [];
-  authorParts(authors).forEach((p, i, all) => {
-    const parts = [...p.description.map((d, k) => (k < p.description.length - 1 ? `${d}、` : d)), p.name].filter(Boolean);
-    parts.forEach((text, k) => {
-      const open = i === 0 && k === 0 ? '（' : '';
-      const close = k === parts.length - 1 ? (i === all.length - 1 ? '）' : '；') : '';
-      const gap = k < parts.length - 1 && k === parts.length - 2 && p.name && p.description.length ? ' ' : '';
-      pieces.push(`<span class="author-piece">${escapeText(open + text + close)}</span>${gap}`);
-    });
-  });
-  return pieces.join('');
+  const own = authorLines(authors).length > 1;
+  // A piece longer than the line itself (a very long unit's name) may wrap inside, as text does.
+  const piece = (text: string) => `<span class="author-piece${widthEm(text) > AUTHOR_LINE_EMS ? ' author-piece-long' : ''}">${escapeText(text)}</span>`;
+  return authorPieces(authors)
+    .map((pieces) => pieces.map(piece).join(''))
+    .join(own ? '<br>' : '');
 }

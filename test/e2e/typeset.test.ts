@@ -134,6 +134,17 @@ describe('the typeset page', () => {
       ).toBe(true);
   });
 
+  it('never starts an author line with a name parted from its description, and sets each author on a line of their own when one line will not do', () => {
+    // It printed …某国家重点实验室副研究员 / 周海涛）: a name that read as if it belonged to the next line.
+    const authorLines = [...qk, ...jy, ...jy2].filter(
+      (l) => l.size < 20 && l.x > 0 && /^（|[；、）]$/.test(l.text) && names.some((n) => l.text.includes(n) || /院士|研究员|教授/.test(l.text)),
+    );
+    expect(authorLines.length).toBeGreaterThan(0);
+    for (const l of authorLines) for (const name of names) expect(l.text.startsWith(name) || l.text.startsWith(`（${name}`), l.text).toBe(false);
+    // A line breaks only between authors (after ；) or between the parts of a description (after 、).
+    for (const l of authorLines) expect(l.text, l.text).toMatch(/[；、）]$/);
+  });
+
   it('keeps each title, its author line and its first lines of text on one page', () => {
     const all = [...titleBlocks(qk).map((b) => ({ ...b, lines_: qk })), ...titleBlocks(jy2).map((b) => ({ ...b, lines_: jy2 }))];
     expect(all.length).toBe(titles.length + 1);
