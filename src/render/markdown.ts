@@ -165,7 +165,7 @@ function renderBlocks(input: MarkdownInput, diagnostics: Diagnostic[]): string {
           });
           return text;
         }
-        return `<a href="${escapeAttr(token.href)}">${text}</a>`;
+        return `<a href="${escapeAttr(token.href)}">${urlText(token) ?? text}</a>`;
       },
       heading(token: Tokens.Heading): string {
         // Markdown levels map to the four levels of GB/T 9704 headings: 一、 （一） 1. （1）.
@@ -299,6 +299,21 @@ class BoundedLexer extends Lexer {
     tokens.push({ type: 'text', raw: src, text: src, escaped: false } as Token);
     return tokens;
   }
+}
+
+/**
+ * A link whose text is an address (a URL, an e-mail address) as printers break one: only after
+ * a / or before . ? & = # - _ @, never between two letters or digits (…index.ht / ml). Each such
+ * place is a <wbr>; the stylesheet lets the address break nowhere else unless a piece between
+ * two of them is longer than a line.
+ */
+function urlText(token: Tokens.Link): string | undefined {
+  const only = token.tokens.length === 1 && token.tokens[0].type === 'text' ? token.text : undefined;
+  if (only === undefined || !/^(https?:\/\/|mailto:|www\.|[\w.+-]+@[\w-]+\.)/i.test(only)) return undefined;
+  return only
+    .split(/(?<=\/)(?=[^/])|(?<=.)(?=[.?&=#_@-])/)
+    .map(escapeText)
+    .join('<wbr>');
 }
 
 function escapeAttr(s: string): string {

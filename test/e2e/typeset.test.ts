@@ -161,9 +161,19 @@ describe('the typeset page', () => {
     }
   });
 
-  it('starts a long URL on the line where it is written', () => {
-    const line = qk.find((l) => l.text.includes('详见'))!;
-    expect(line.text).toMatch(/详见https:\/\//);
+  it('starts a long URL on the line where it is written, and breaks it only after / or before . ? & = # - _', () => {
+    const at = qk.findIndex((l) => l.text.includes('详见'));
+    expect(qk[at].text).toMatch(/详见https:\/\//);
+    // It broke between two letters (…index.ht / ml, https://ww / w.example.org/).
+    const url = 'https://www.example.org/science/funding/reimbursement/2026/guidelines/very-long-path-name/index.html';
+    const start = qk[at].text.indexOf('https://');
+    let printed = qk[at].text.slice(start);
+    let k = at;
+    while (printed.length < url.length) {
+      expect(printed.endsWith('/') || /^[.?&=#_-]/.test(url.slice(printed.length)), `a break after ${printed}`).toBe(true);
+      printed += qk[++k].text;
+    }
+    expect(printed.startsWith(url)).toBe(true);
   });
 
   it('never cuts a number in a table', () => {

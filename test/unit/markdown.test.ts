@@ -151,3 +151,17 @@ describe("validate's check of a text", () => {
     ]);
   });
 });
+
+describe('addresses in prose', () => {
+  it('may break only after / or before . ? & = # - _ @, never between two letters', () => {
+    const { html } = render('详见 https://www.example.org/a_b/index.html?x=1&y=2#top 或 zhang.san@example.org，另见[说明](https://example.org/x)。');
+    const url = /<a href="https:\/\/www[^"]*">([^]*?)<\/a>/.exec(html)![1];
+    expect(url.replace(/<wbr>/g, '')).toBe('https://www.example.org/a_b/index.html?x=1&amp;y=2#top');
+    for (const piece of url.split('<wbr>').slice(1)) expect(piece, url).toMatch(/^([.?=#_@-]|&amp;)|^[^/]/);
+    for (const [before, after] of url.split('<wbr>').flatMap((p, i, all) => (i ? [[all[i - 1], p]] : [])))
+      expect(before.endsWith('/') || /^([.?=#_@-]|&amp;)/.test(after), `${before}|${after}`).toBe(true);
+    expect(html).toContain('zhang<wbr>.san<wbr>@example<wbr>.org');
+    // A link whose text is words, not an address, is left as written.
+    expect(html).toContain('>说明</a>');
+  });
+});
