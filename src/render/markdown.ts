@@ -157,6 +157,10 @@ function renderBlocks(input: MarkdownInput, diagnostics: Diagnostic[]): string {
         const caption = token.text ? `<figcaption>${escapeText(token.text)}</figcaption>` : '';
         return `<figure class="figure"><img src="${escapeAttr(resolved.url)}" alt="${escapeAttr(token.text)}">${caption}</figure>`;
       },
+      text(token: Tokens.Text | Tokens.Escape): string {
+        if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+        return keepTogether('escaped' in token && token.escaped ? token.text : escapeText(token.text));
+      },
       link(token: Tokens.Link): string {
         const text = this.parser.parseInline(token.tokens);
         if (!safeHref(token.href)) {
@@ -299,6 +303,28 @@ class BoundedLexer extends Lexer {
     tokens.push({ type: 'text', raw: src, text: src, escaped: false } as Token);
     return tokens;
   }
+}
+
+/**
+ * What a line never parts, though Chromium would (it may break between a digit and a Han
+ * character): a number with its unit or percent sign (30%, 3.5亿元, 12项), a date (2026年3月10日),
+ * a document number (〔2015〕12号), a quoted term of four characters or fewer (“卡脖子”). Each is set in a
+ * span that does not wrap. `html` is escaped text: none of these holds an entity.
+ */
+const KEEP_TOGETHER = new RegExp(
+  [
+    '[〔［\\[]\\d{4}[〕］\\]]\\d+号',
+    '\\d{4}年(?:\\d{1,2}月(?:\\d{1,2}日)?)?',
+    '\\d{1,2}月\\d{1,2}日',
+    '\\d+(?:[.,]\\d+)*(?:%|‰|℃|[万亿]+[元美]*元?|[个名人项家所篇件次倍吨岁天元]|公里|千米|小时|分钟)',
+    // A longer quotation moved whole leaves the line before it stretched letter by letter.
+    '“[^“”<]{1,4}”',
+  ].join('|'),
+  'gu',
+);
+
+function keepTogether(html: string): string {
+  return html.replace(KEEP_TOGETHER, (m) => `<span class="keep">${m}</span>`);
 }
 
 /**

@@ -165,3 +165,17 @@ describe('addresses in prose', () => {
     expect(html).toContain('>说明</a>');
   });
 });
+
+describe('what a line never parts', () => {
+  it('keeps a number with its unit, a date, a document number and a short quoted term on one line', () => {
+    const { html } = render(
+      '2026年3月10日，经费增长30%，达3.5亿元，共12项、8.3‰。见〔2015〕12号，突破“卡脖子”技术，“重建设、轻运行”问题。代码 `30%` 与 a < b & c。',
+    );
+    for (const kept of ['2026年3月10日', '30%', '3.5亿元', '12项', '8.3‰', '〔2015〕12号', '“卡脖子”'])
+      expect(html, kept).toContain(`<span class="keep">${kept}</span>`);
+    // A longer quotation may break (moved whole, it would stretch the line before it); code stays code.
+    expect(html).not.toContain('<span class="keep">“重建设');
+    expect(html).toContain('<code>30%</code>');
+    expect(html).toContain('a &lt; b &amp; c');
+  });
+});
