@@ -145,7 +145,7 @@ export const EXAMPLES_ZH = `
   briefs generate --json --html      同时写出 HTML；标准输出为一份 JSON 摘要
   briefs copies qingkuang/2026/1     为每个分发对象印一份带份号的副本，并写出分发登记表
   briefs volume jianyi 2026          该年的合订本，附总目录和索引
-  briefs preview jianyi/2026/2       实时预览：http://127.0.0.1:4173
+  briefs preview jianyi/2026/2       实时预览：打印带令牌的地址 http://127.0.0.1:4173/…?token=…
   briefs printer start               保持常驻浏览器：此后重印一期不到一秒
   briefs new issue jianyi            新建《科技工作者建议》的下一期期文件
   briefs assemble qingkuang --dry-run   用已采用的稿件编排新的各期（只看计划）
