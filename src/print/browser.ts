@@ -14,7 +14,7 @@ import { BriefsError, usageError } from '../errors.js';
 import { alive } from '../files/alive.js';
 import { userTempDir } from '../files/user-temp.js';
 import { findBrowser } from './find-browser.js';
-import { chromiumEnv } from './fontconfig.js';
+import { launchOwn, type OwnLaunch } from './launch.js';
 import type { ResidentChoice } from './resident/link.js';
 
 export interface BrowserOptions {
@@ -31,26 +31,8 @@ export interface BrowserOptions {
   resident?: ResidentChoice;
 }
 
-/**
- * Flags for a quiet, repeatable headless Chromium: no sandbox as root (Chromium refuses to
- * start otherwise), no background networking (nothing may leave the machine), and no font
- * hinting, so glyph metrics do not depend on the machine's settings.
- */
-export function chromiumArgs(isRoot: boolean): string[] {
-  return [
-    ...(isRoot ? ['--no-sandbox'] : []),
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--font-render-hinting=none',
-    '--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication',
-  ];
-}
+/** The flags every Chromium of briefs gets (launch.ts), for the tests, the bench and the resident printer. */
+export { chromiumArgs } from './launch.js';
 
 /**
  * Chromium's profile folders live here (one folder a user), named <pid>-<random>, instead of puppeteer's own temp
@@ -107,13 +89,6 @@ function boundHeap(): void {
   v8.setFlagsFromString('--heap-growing-percent=25');
 }
 
-/**
- * How long a browser may take to start: the run's --timeout, but never less than 10 s, since
- * --timeout is what a page may take (a test sets 1 ms to make a page time out) and Chromium
- * takes a second or two to start on a busy machine.
- */
-const launchBound = (timeout: number) => Math.max(timeout, 10_000);
-
 export class BrowserPool {
   /** Profile folders of this pool's browsers, removed on close. */
   private readonly profiles: string[] = [];
@@ -137,7 +112,7 @@ export class BrowserPool {
   private borrowed = false;
   private readonly crashed = new Set<number>();
   /** A launch under way: aborted (its browser killed) when the pool closes first. */
-  private starting?: AbortController;
+  private starting?: OwnLaunch;
 
   /** Browsers that crashed (each is started again at most `restarts` times in all). */
   get crashes(): number {
@@ -173,47 +148,11 @@ export class BrowserPool {
           // A profile folder only for a browser of the run's own (making one sweeps the dead).
           const userDataDir = newProfile();
           this.profiles.push(userDataDir);
-          // The launch is bounded by the run's timeout, and ended with the run: a browser that
-          // never answers (a font folder holding a FIFO hung one for minutes, deaf to SIGTERM) is
-          // killed, its whole process group, instead of being waited for.
-          const starting = new AbortController();
-          this.starting = starting;
-          const timer = setTimeout(() => starting.abort(new Error('timeout')), launchBound(this.opts.timeout));
-          return puppeteer
-            .launch({
-              executablePath: found.executablePath,
-              headless: true,
-              userDataDir,
-              args: chromiumArgs(process.getuid?.() === 0),
-              env: chromiumEnv(this.opts.systemFonts ?? false),
-              // DevTools over a pipe: no port that another local process could connect to.
-              pipe: true,
-              // The command closes the browser itself, after the pool is drained.
-              handleSIGINT: false,
-              handleSIGTERM: false,
-              handleSIGHUP: false,
-              protocolTimeout: Math.max(60_000, this.opts.timeout * 2),
-              timeout: this.opts.timeout,
-              signal: starting.signal,
-            })
-            .catch((cause: unknown) => {
-              if (starting.signal.aborted && !this.closed)
-                throw usageError(
-                  'browser-launch',
-                  `the browser at ${found.executablePath} did not start within ${launchBound(this.opts.timeout)} ms`,
-                  'check that it starts (run it with --version); a font folder that holds something other than fonts can hang it; on a slow machine raise --timeout',
-                  cause,
-                  [
-                    `${found.executablePath} 处的浏览器未能在 ${this.opts.timeout} 毫秒内启动`,
-                    '检查它能否启动（用 --version 运行试试）；字体文件夹中若有字体以外的东西可能使其挂起；机器较慢时请调大 --timeout',
-                  ],
-                );
-              throw cause;
-            })
-            .finally(() => {
-              clearTimeout(timer);
-              if (this.starting === starting) this.starting = undefined;
-            });
+          const own = launchOwn(puppeteer, found.executablePath, { userDataDir, timeout: this.opts.timeout, systemFonts: this.opts.systemFonts ?? false });
+          this.starting = own;
+          return own.browser.finally(() => {
+            if (this.starting === own) this.starting = undefined;
+          });
         })
         .then(async (browser) => {
           // The tab Chromium opens with serves as the first page (a new one costs 40–60 ms); a
@@ -339,7 +278,7 @@ export class BrowserPool {
 
   private async shutDown(): Promise<void> {
     this.idle = [];
-    this.starting?.abort(new Error('closed'));
+    this.starting?.abort();
     const browser = this.browser;
     this.browser = undefined;
     const running = await browser?.catch(() => undefined);

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { readlinkSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
-import { chromiumArgs } from '../browser.js';
+import { chromiumArgs } from '../launch.js';
 import { chromiumEnv } from '../fontconfig.js';
 import { frameReader, NUL, parseFrame } from './frames.js';
 
