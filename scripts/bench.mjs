@@ -134,12 +134,20 @@ async function floor(htmlDir) {
 async function previewFirstPage(root, issue) {
   const port = 4300 + Math.floor(Math.random() * 500);
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [path.join(here, '../bin/briefs.js'), '--root', root, 'preview', '--port', String(port)], { stdio: 'ignore' });
+  const child = spawn(process.execPath, [path.join(here, '../bin/briefs.js'), '--root', root, 'preview', '--port', String(port)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  // The preview answers only its own address, token included, which it prints on stderr.
+  let said = '';
+  child.stderr.on('data', (c) => (said += c));
   let ms;
   let ended;
   try {
     for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/issues/${issue}`).then(
+      const link = /preview: (http:\/\/\S+)/.exec(said)?.[1];
+      const url = link && new URL(link);
+      if (url) url.pathname = `/issues/${issue}`;
+      const ok = await (url ? fetch(url) : Promise.reject(new Error('not yet'))).then(
         (r) => r.ok,
         () => false,
       );
@@ -278,9 +286,22 @@ try {
   // A volume of 50 issues, as issue 17's target has it: one bulletin's year of 50, generated first (not timed).
   const fifty = workspace({ qingkuang: 50, jianyi: 0 });
   let volume50;
+  let indexes50;
   try {
     await briefs(fifty.root, 'generate', '--jobs', String(jobs));
     volume50 = (await briefs(fifty.root, 'volume', 'qingkuang', '2026')).ms;
+    // The front matter's contents and indexes of those 50 issues as data, every title broken at
+    // its measure (the dictionary already loaded: that is the row below).
+    const { loadConfig } = await import(new URL('../lib/config/load.js', import.meta.url));
+    const { loadProject, assemble } = await import(new URL('../lib/workspace/project.js', import.meta.url));
+    const { volumeContents } = await import(new URL('../lib/volume/contents.js', import.meta.url));
+    const { breakTitle: warm } = await import(new URL('../lib/layout/title-lines.js', import.meta.url));
+    warm('关于加快建立国家重大科研基础设施开放共享机制的建议', 20);
+    const project = await loadProject(await loadConfig({ root: fifty.root }));
+    const placed = project.issues.map((issue) => ({ assembled: assemble(project, issue), pages: 4, articlePages: new Map() }));
+    const t0 = performance.now();
+    const made = volumeContents(placed, 3);
+    indexes50 = { ms: performance.now() - t0, titles: made.issues.flatMap((i) => i.articles).length };
   } finally {
     rmSync(fifty.root, { recursive: true, force: true });
   }
@@ -361,6 +382,11 @@ try {
       `the same run; each copy ${(copySize.copy / copySize.master).toFixed(2)}× the master (target ≤ 1.2×)`,
     ],
     ['validate, 10,000 + 5,000 files', s(validate.median), `target ≤ 2 s; ${range(validate)}`],
+    [
+      'volume of 50: contents, indexes',
+      `${indexes50.ms.toFixed(0)} ms`,
+      `the 50 issues' ${indexes50.titles} titles broken for the contents and the indexes (pure; no print)`,
+    ],
     ['title breaker: dictionary', `${dictionaryMs.toFixed(0)} ms`, 'jieba’s dictionary, loaded with the first title that needs breaking'],
     ['  a title', `${titleMs.toFixed(2)} ms`, `the mean over the ${titles.length} titles of the corpus, at the title and the contents measure`],
   ];
