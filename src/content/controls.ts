@@ -77,9 +77,20 @@ export function checkControls(text: string, file: string): Diagnostic[] {
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
 
 /** The first invisible character of a name, as U+XXXX, and the name with it shown as <U+XXXX>. */
-export function invisibleIn(name: string): { codepoint: string; shown: string } | undefined {
+function invisibleIn(name: string): { codepoint: string; shown: string } | undefined {
   const m = INVISIBLE.exec(name);
   if (!m) return undefined;
   const u = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   return { codepoint: u(m[0]), shown: name.replace(new RegExp(INVISIBLE.source, 'gu'), (c) => `<${u(c)}>`) };
+}
+
+/** The problem of a recipient's name that holds such a character, said alike wherever it is read. */
+export function invisibleNameProblem(name: string): { message: string; hint: string; data: Record<string, string> } | undefined {
+  const found = invisibleIn(name);
+  if (!found) return undefined;
+  return {
+    message: `the recipient "${found.shown}" holds an invisible ${found.codepoint}: it prints like another name and would get a copy of its own`,
+    hint: 'delete the character (it often comes from copying out of another program)',
+    data: { name: found.shown, codepoint: found.codepoint },
+  };
 }

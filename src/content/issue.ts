@@ -1,5 +1,5 @@
 /** An issue file → an IssueFile, or diagnostics that say why not. Pure: text in, data out. */
-import { invisibleIn } from './controls.js';
+import { invisibleNameProblem } from './controls.js';
 import type { BulletinConfig } from '../config/types.js';
 import { bulletinChoices, resolveBulletin } from './bulletin.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -82,15 +82,8 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
 
 /** A recipient's name with a character that prints nothing: it would look like another's. */
 function invisibleRecipient(r: FieldReader, name: string): void {
-  const found = invisibleIn(name);
-  if (found)
-    r.fail(
-      'distribution',
-      'recipient-invisible',
-      `the recipient "${found.shown}" holds an invisible ${found.codepoint}: it prints like another name and would get a copy of its own`,
-      'delete the character (it often comes from copying out of another program)',
-      { name: found.shown, codepoint: found.codepoint },
-    );
+  const problem = invisibleNameProblem(name);
+  if (problem) r.fail('distribution', 'recipient-invisible', problem.message, problem.hint, problem.data);
 }
 
 function readDistribution(r: FieldReader): { distribution: Distribution; copiesOf?: Record<string, number> } {

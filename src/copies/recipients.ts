@@ -7,7 +7,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { invisibleIn } from '../content/controls.js';
+import { invisibleNameProblem } from '../content/controls.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { RECIPIENT_FIELDS, aliasTable } from '../content/fields.js';
 import type { IssueFile } from '../content/model.js';
@@ -96,17 +96,9 @@ function entry(raw: Record<string, unknown>, file: string, line: number, diagnos
   if (!name) return bad('a recipient without a name', 'give every row a name (名称)');
   const group = row.group === undefined ? '' : String(row.group).trim();
   for (const text of [name, group]) {
-    const found = invisibleIn(text);
-    if (found) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'recipient-invisible',
-        file,
-        line,
-        message: `the recipient "${found.shown}" holds an invisible ${found.codepoint}: it prints like another name and would get a copy of its own`,
-        hint: 'delete the character (it often comes from copying out of another program)',
-        data: { name: found.shown, codepoint: found.codepoint },
-      });
+    const problem = invisibleNameProblem(text);
+    if (problem) {
+      diagnostics.push({ severity: 'error', code: 'recipient-invisible', file, line, ...problem });
       return undefined;
     }
   }

@@ -80,7 +80,8 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
       });
   // An issue file of the year that cannot be read is not left out quietly: its errors stop the
   // volume (it was bound without the issue, with a warning that said no file was there).
-  const yearDir = `${path.join(project.config.issues, bulletinId, String(year)).split(path.sep).join('/')}/`;
+  const folder = path.join(project.config.issues, bulletinId, String(year)).split(path.sep).join('/');
+  const yearDir = `${folder}/`;
   const parsed = new Set(project.issues.map((i) => i.file));
   const unreadable = project.diagnostics.filter((d) => d.severity === 'error' && d.file.startsWith(yearDir) && !parsed.has(d.file));
   result.diagnostics.push(...unreadable);
@@ -92,7 +93,7 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
         result.diagnostics.push({
           severity: 'warning',
           code: 'volume-missing-number',
-          file: path.join(project.config.issues, bulletinId, String(year)).split(path.sep).join('/'),
+          file: folder,
           message: `第${n}期 of ${year} has no issue file; the volume goes from 第${n - 1}期 to 第${n + 1}期`,
           hint: 'add the issue, or leave the gap if the number was never issued',
           data: { number: String(n) },
@@ -101,7 +102,7 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
     result.diagnostics.push({
       severity: 'error',
       code: 'volume-empty',
-      file: path.join(project.config.issues, bulletinId, String(year)).split(path.sep).join('/'),
+      file: folder,
       message: `《${bulletin?.name ?? bulletinId}》 has no issue in ${year}`,
       hint: 'check the bulletin and the year',
       data: { year: String(year) },
@@ -244,7 +245,7 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
     result.diagnostics.push({
       severity: 'warning',
       code: 'volume-folio-kept',
-      file: path.join(project.config.issues, bulletinId, String(year)).split(path.sep).join('/'),
+      file: folder,
       message: `${folioNotFound.length} page(s) had no page number of their issue to replace (volume pages ${folioNotFound.slice(0, 10).join(', ')}${folioNotFound.length > 10 ? ' …' : ''}); the volume's number is set beside whatever they print`,
       hint: 'a workspace template that sets the folio elsewhere than under the text block keeps it: use volumeFolio: both, or set the folio as bulletin.css does',
       data: { count: String(folioNotFound.length) },
