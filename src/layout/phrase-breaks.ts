@@ -132,11 +132,13 @@ function costBefore(words: readonly TaggedWord[], i: number, inside: boolean): n
   return 20;
 }
 
-/** Characters from word k to the next place that is not inside the same run of words. */
+/** A word that continues the run of words before it: no place to break before it, and not 的 or a mark. */
+const continuesRun = (w: TitleWord) => (w.cost === 20 || w.cost === Infinity) && w.word !== '的' && !/^\p{P}+$/u.test(w.word);
+
+/** Characters from word k to the end of the run it starts. */
 function runAfter(out: readonly TitleWord[], k: number): number {
   let n = chars(out[k].word);
-  for (let j = k + 1; j < out.length && (out[j].cost === 20 || out[j].cost === Infinity) && out[j].word !== '的' && !/^\p{P}+$/u.test(out[j].word); j++)
-    n += chars(out[j].word);
+  for (let j = k + 1; j < out.length && continuesRun(out[j]); j++) n += chars(out[j].word);
   return n;
 }
 
@@ -145,7 +147,7 @@ function opensNounPhrase(out: readonly TitleWord[], k: number): boolean {
   if (out[k].tag === 'x' || out[k].tag === 'c' || CONJUNCTIONS.test(out[k].word)) return false;
   if (NOUNISH.test(out[k].tag)) return true;
   let j = k;
-  while (j + 1 < out.length && (out[j + 1].cost === 20 || out[j + 1].cost === Infinity) && out[j + 1].word !== '的' && !/^\p{P}+$/u.test(out[j + 1].word)) j++;
+  while (j + 1 < out.length && continuesRun(out[j + 1])) j++;
   return j > k && NOUNISH.test(out[j].tag) && closesPhrase(out[j].word);
 }
 
