@@ -5,7 +5,7 @@
  * (events.ts). Pages are composed in compose.ts; the browser that measures and, with --pdf,
  * prints is measure.ts. A page request waits for a rebuild, never for a --pdf print.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import type { Diagnostic } from '../content/diagnostic.js';
 import type { Lang } from '../content/messages-zh.js';
 import { BriefsError } from '../errors.js';
 import { sendResource } from '../print/resources.js';
+import { cookieHolds, sameSecret } from '../print/secret.js';
 import { TOOL_TEMPLATES } from '../render/template-files.js';
 import { loadProject, type Project } from '../workspace/project.js';
 import { selectIssues } from '../workspace/select.js';
@@ -58,12 +59,9 @@ export interface PreviewServer {
  */
 function allowed(req: IncomingMessage, query: string | undefined, token: string, cookie: string): 'token' | 'cookie' | undefined {
   const given = new URLSearchParams(query ?? '').get('token');
-  if (given !== null && same(given, token)) return 'token';
-  const sent = (req.headers.cookie ?? '').split(';').map((c) => c.trim());
-  return sent.some((c) => c.startsWith(`${cookie}=`) && same(c.slice(cookie.length + 1), token)) ? 'cookie' : undefined;
+  if (given !== null && sameSecret(given, token)) return 'token';
+  return cookieHolds(req.headers.cookie, cookie, token) ? 'cookie' : undefined;
 }
-
-const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export async function startPreview(opts: PreviewOptions): Promise<PreviewServer> {
   const events = new LiveEvents();

@@ -10,6 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sendResource } from './resources.js';
+import { cookieHolds, sameSecret } from './secret.js';
 
 /**
  * Page scripts never run: only the tool's styles, fonts and the workspace's images load. Styles
@@ -52,10 +53,6 @@ export interface PrintServer {
  */
 const COOKIE = 'briefs-print';
 
-function hasKey(cookies: string | undefined, key: string): boolean {
-  return (cookies ?? '').split(';').some((c) => c.trim() === `${COOKIE}=${key}`);
-}
-
 /** A print server that listens when first asked to (`listen`). */
 export function createPrintServer(root: string): PrintServer {
   const key = randomBytes(16).toString('hex');
@@ -72,7 +69,7 @@ export function createPrintServer(root: string): PrintServer {
       return;
     }
     const [pathname, query] = (req.url ?? '/').split('?');
-    if (pathname === '/shell.html' && query === `k=${key}`) {
+    if (pathname === '/shell.html' && query?.startsWith('k=') && sameSecret(query.slice(2), key)) {
       res.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
         'cache-control': 'no-store',
@@ -82,7 +79,7 @@ export function createPrintServer(root: string): PrintServer {
       res.end(SHELL);
       return;
     }
-    if (!hasKey(req.headers.cookie, key)) {
+    if (!cookieHolds(req.headers.cookie, COOKIE, key)) {
       res.writeHead(403, { 'content-type': 'text/plain' }).end('forbidden');
       return;
     }
