@@ -30,6 +30,7 @@ const BULLETIN_KEYS = [
   'groupByTopic',
   'articleBreak',
   'notes',
+  'punctuation',
   'volumeFolio',
   'maxChars',
   'issueArticles',
@@ -118,6 +119,7 @@ function readBulletins(value: unknown, rel: string, config: Config, own: Set<str
           groupByTopic: false,
           articleBreak: 'flow',
           notes: 'page',
+          punctuation: 'full',
           volumeFolio: 'issue',
           maxChars: 3000,
           issueArticles: 5,
@@ -134,6 +136,12 @@ function readBulletins(value: unknown, rel: string, config: Config, own: Set<str
           rel,
           `bulletins.${id}.${key}`,
           'must be page (脚注: at the foot of the page of the reference) or end (尾注: at the end of the article)',
+        );
+      if (key === 'punctuation' && v !== 'full' && v !== 'kaiming')
+        throw configError(
+          rel,
+          `bulletins.${id}.${key}`,
+          'must be full (全身式: every mark a whole character cell, the 公文 default) or kaiming (开明式: 。？！ whole, other marks half)',
         );
       if (key === 'volumeFolio' && v !== 'issue' && v !== 'volume' && v !== 'both')
         throw configError(

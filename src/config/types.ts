@@ -15,6 +15,12 @@ export interface BulletinConfig {
   groupByTopic: boolean;
   /** Each article after the first starts a new page (page), or follows on (flow). */
   articleBreak: 'page' | 'flow';
+  /**
+   * How full-width punctuation is set (GB/T 15834, CLREQ): full (全身式, the 公文 default: every
+   * mark takes a whole character cell, adjacent marks squeezed) or kaiming (开明式: 。？！ keep
+   * their cell, every other mark takes half of one, as many books set them).
+   */
+  punctuation: 'full' | 'kaiming';
   /** Footnotes at the foot of the page of their reference (脚注, page), or closing their article (尾注, end). */
   notes: 'page' | 'end';
   /** The year's volume: the issues' pages keep their own folios (issue), take the volume's (volume), or show both. */

@@ -54,6 +54,10 @@ export const MESSAGES_ZH: Record<string, [string, string]> = {
   'file-too-large': ['文件大小为 {size} MiB，briefs 只读取不超过 {limit} MiB 的文件', '拆分文件，或确认是不是选错了文件（图片应放在 briefs/assets/ 下）'],
   'title-line-too-long': ['标题行“{text}”宽 {width} 个字，一行标题最多 {limit} 个字', '把它分成两行，或把标题写成一行，由 briefs 自动回行'],
   'font-missing': ['字体“{entry}”不可用，该字体角色改用下一个字体', '安装该字体，或把字体文件放在工作区内（如 fonts/），并在配置中写出其相对路径'],
+  'font-features': [
+    '字体“{entry}”没有 halt 特性，{bulletins}的{role}文字无法按配置的开明式排标点，标点仍占全角',
+    '请改用带 OpenType halt 特性的字体（思源、Noto 字体都有），或把该刊的 punctuation 设为 full',
+  ],
   'font-outlines': ['字体“{entry}”是 CFF 轮廓，Chromium 会把它印成 Type 3 字形（模糊、不可检索）', '请改用该字体的 TrueType（.ttf）版本'],
   'encoding-broken': ['文件是 {encoding} 编码，但其中有不属于该编码的字节', '另存为 UTF-8'],
   'control-character': ['文本中有不可见字符 {codepoint}（{name}），会改变读者看到的内容', '删除它（常见于从其他程序复制的文字）'],

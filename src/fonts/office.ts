@@ -7,7 +7,10 @@
  *   font-missing   a file that is not there (or lies outside the workspace), a family that is
  *                  not installed: the role falls back to the next entry and the shipped face;
  *   font-outlines  a face with CFF (PostScript) outlines, which Chromium turns into Type 3
- *                  glyphs: blurred in print and unsearchable.
+ *                  glyphs: blurred in print and unsearchable;
+ *   font-features  a bulletin sets 开明式 punctuation, which halves marks through the face's
+ *                  OpenType halt feature, and a face has none: Chromium then silently leaves
+ *                  every mark full width in that role.
  * The file edge of fonts; fontkit reads names, outlines and character sets.
  */
 import { createHash } from 'node:crypto';
@@ -61,6 +64,19 @@ export async function loadOfficeFonts(config: Config, shipped: Record<keyof Font
   const diagnostics: Diagnostic[] = [];
   const file = config.file ? path.relative(config.root, config.file).split(path.sep).join('/') : 'briefs.config.yaml';
   const roles = {} as Record<keyof FontConfig, RoleFace>;
+  const kaiming = Object.values(config.bulletins)
+    .filter((b) => b.punctuation === 'kaiming')
+    .map((b) => b.id);
+  const noHalt = (entry: string, role: string) =>
+    diagnostics.push({
+      severity: 'warning',
+      code: 'font-features',
+      file,
+      field: `fonts.${role}`,
+      message: `"${entry}" has no halt feature, so the ${role} text of ${kaiming.join(', ')} keeps every mark full width instead of the 开明式 set in the config`,
+      hint: 'use a face with the OpenType halt feature (Noto and Source Han faces have it), or set punctuation: full for the bulletin',
+      data: { entry, role, bulletins: kaiming.join('、') },
+    });
   let realRoot: string | undefined;
   for (const role of Object.keys(config.fonts) as (keyof FontConfig)[]) {
     for (const [index, entry] of config.fonts[role].entries()) {
@@ -82,6 +98,10 @@ export async function loadOfficeFonts(config: Config, shipped: Record<keyof Font
             `"${entry}" has CFF outlines, which Chromium prints as Type 3 glyphs (blurred, not searchable)`,
             'use a TrueType (.ttf) version of the face',
           );
+        if (installed && kaiming.length > 0 && installed.file) {
+          const facts = await faceFacts(installed.file);
+          if (typeof facts === 'object' && !facts.halt) noHalt(entry, role);
+        }
         if (installed && !roles[role]) roles[role] = { face: entry, source: 'system' };
         continue;
       }
@@ -116,6 +136,7 @@ export async function loadOfficeFonts(config: Config, shipped: Record<keyof Font
           `"${entry}" has CFF outlines, which Chromium prints as Type 3 glyphs (blurred, not searchable)`,
           'use a TrueType (.ttf) version of the face',
         );
+      if (kaiming.length > 0 && !facts.halt) noHalt(entry, role);
       const face: OfficeFace = {
         role,
         rel: path.relative(config.root, abs).split(path.sep).join('/'),
@@ -141,6 +162,8 @@ interface FaceFacts {
   name?: string;
   sha256: string;
   cff: boolean;
+  /** Whether it has the OpenType halt feature (half-width marks), which 开明式 needs. */
+  halt: boolean;
   codepoints: number[];
   extracted?: string;
 }
@@ -183,11 +206,13 @@ async function readFace(real: string): Promise<FaceFacts | 'unreadable' | 'not-a
     const codepoints = (font as { characterSet?: number[] }).characterSet ?? [];
     if (!Array.isArray(codepoints) || !codepoints.every((n) => Number.isInteger(n))) return 'not-a-font';
     const name = (font as { postscriptName?: unknown }).postscriptName;
+    const features = (font as { availableFeatures?: unknown }).availableFeatures;
     const sha256 = createHash('sha256').update(read.bytes).digest('hex');
     return {
       name: typeof name === 'string' ? name : undefined,
       sha256,
       cff: Boolean(tables['CFF '] || tables.CFF2),
+      halt: Array.isArray(features) && features.includes('halt'),
       codepoints,
       ...(isCollection(read.bytes) ? { extracted: extractedFile(sha256, read.bytes) } : {}),
     };
@@ -205,6 +230,7 @@ function wellFormedFacts(v: unknown): v is FaceFacts {
     typeof f.sha256 === 'string' &&
     /^[0-9a-f]{64}$/.test(f.sha256) &&
     typeof f.cff === 'boolean' &&
+    typeof f.halt === 'boolean' &&
     Array.isArray(f.codepoints) &&
     f.codepoints.every((n) => Number.isInteger(n)) &&
     // A collection's first face must still be there to be served.
@@ -221,14 +247,20 @@ function extractedFile(sha256: string, bytes: Uint8Array): string {
   return name;
 }
 
-let installed: Map<string, boolean> | null | undefined;
+interface Installed {
+  cff: boolean;
+  /** The file of its first face, as fontconfig lists it. */
+  file?: string;
+}
 
-/** An installed family by any of its names, and whether its outlines are CFF (fc-list; none without fontconfig). */
-function systemFamily(family: string): { cff: boolean } | undefined | 'unknown' {
+let installed: Map<string, Installed> | null | undefined;
+
+/** An installed family by any of its names, whether its outlines are CFF, and its file (fc-list; none without fontconfig). */
+function systemFamily(family: string): Installed | undefined | 'unknown' {
   if (installed === undefined) {
     try {
       // child_process is loaded here, where fc-list runs, not with every command (a few ms of each start).
-      const out = process.getBuiltinModule('node:child_process').execFileSync('fc-list', ['--format', '%{family}\\t%{fontformat}\\n'], {
+      const out = process.getBuiltinModule('node:child_process').execFileSync('fc-list', ['--format', '%{family}\\t%{fontformat}\\t%{file}\\n'], {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'ignore'],
         timeout: 10_000,
@@ -236,15 +268,17 @@ function systemFamily(family: string): { cff: boolean } | undefined | 'unknown' 
       });
       installed = new Map();
       for (const line of out.split('\n')) {
-        const [families, format] = line.split('\t');
-        for (const f of (families ?? '').split(','))
-          if (f) installed.set(f.trim().toLowerCase(), (installed.get(f.trim().toLowerCase()) ?? false) || format === 'CFF');
+        const [families, format, file] = line.split('\t');
+        for (const f of (families ?? '').split(',')) {
+          if (!f) continue;
+          const known = installed.get(f.trim().toLowerCase());
+          installed.set(f.trim().toLowerCase(), { cff: (known?.cff ?? false) || format === 'CFF', file: known?.file ?? (file || undefined) });
+        }
       }
     } catch {
       installed = null;
     }
   }
   if (installed === null) return 'unknown';
-  const cff = installed.get(family.trim().toLowerCase());
-  return cff === undefined ? undefined : { cff };
+  return installed.get(family.trim().toLowerCase());
 }

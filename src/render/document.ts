@@ -82,7 +82,17 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
     (src: string): ImageResolution =>
       resolveImage(config, file, src, opts);
   const note = issue.note.trim()
-    ? renderMarkdown({ markdown: issue.note, file: issue.file, firstLine: issue.noteLine, idPrefix: 'note-', resolveImage: resolver(issue.file) }, diagnostics)
+    ? renderMarkdown(
+        {
+          markdown: issue.note,
+          file: issue.file,
+          firstLine: issue.noteLine,
+          idPrefix: 'note-',
+          resolveImage: resolver(issue.file),
+          punctuation: bulletin.punctuation,
+        },
+        diagnostics,
+      )
     : '';
   const articles = a.articles.map((art) => ({
     index: art.index,
@@ -100,6 +110,7 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
         firstLine: art.submission.bodyLine,
         idPrefix: `a${art.index}-`,
         resolveImage: resolver(art.submission.file),
+        punctuation: bulletin.punctuation,
       },
       diagnostics,
     ),
@@ -144,6 +155,7 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
     grouped: bulletin.groupByTopic,
     articleBreak: bulletin.articleBreak,
     notes: bulletin.notes,
+    punctuation: bulletin.punctuation,
     distribution,
     hasFooter: distribution.length > 0 || issue.copies !== undefined || issue.editor !== undefined || issue.approver !== undefined,
     topics: [...new Set(articles.map((x) => x.topic).filter(Boolean))],

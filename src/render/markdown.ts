@@ -23,6 +23,8 @@ export interface MarkdownInput {
   /** Prefix of every id the HTML defines, e.g. "a2-". */
   idPrefix: string;
   resolveImage(src: string): ImageResolution;
+  /** The bulletin's punctuation style: kaiming marks each sentence's end for the stylesheet. */
+  punctuation?: 'full' | 'kaiming';
 }
 
 const UNSAFE_HINT = 'write the text in Markdown; scripts, frames, styles and attributes are never printed';
@@ -160,7 +162,7 @@ function renderBlocks(input: MarkdownInput, diagnostics: Diagnostic[]): string {
       },
       text(token: Tokens.Text | Tokens.Escape): string {
         if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
-        return keepTogether('escaped' in token && token.escaped ? token.text : escapeText(token.text));
+        return keepTogether('escaped' in token && token.escaped ? token.text : escapeText(token.text), input.punctuation);
       },
       link(token: Tokens.Link): string {
         const text = this.parser.parseInline(token.tokens);

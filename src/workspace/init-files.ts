@@ -19,6 +19,7 @@ export function configText(): string {
     groupByTopic: ${b.groupByTopic} # articles under their topic (栏目) headings
     articleBreak: ${b.articleBreak} # page: each article after the first starts a new page; flow: follows on
     notes: ${b.notes}               # page: 脚注 at the foot of the page of their reference; end: 尾注 closing the article
+    punctuation: ${b.punctuation}       # full: 全身式, every mark a whole cell (公文); kaiming: 开明式, 。？！ whole, the rest half
     maxChars: ${b.maxChars}         # validate warns above this many Han characters a submission
     issueArticles: ${b.issueArticles}   # briefs assemble: articles an issue holds at most
     issueChars: ${b.issueChars}     # briefs assemble: Han characters an issue holds at most`,

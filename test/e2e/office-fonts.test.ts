@@ -15,6 +15,8 @@ import { copyFixture } from '../helpers/workspace.js';
 
 const UMING = '/usr/share/fonts/truetype/arphic/uming.ttc';
 const CFF = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
+/** The fixture's bulletin that sets 开明式 punctuation, kept in every config written here. */
+const KAIMING = 'bulletins:\n  kaiming:\n    name: 开明测试\n    layout: jianyi\n    punctuation: kaiming\n';
 let ws: string;
 let out: { code: number; stdout: string; stderr: string };
 
@@ -25,7 +27,11 @@ beforeAll(async () => {
   copyFileSync(UMING, path.join(ws, 'fonts/uming.ttc'));
   const cff = existsSync(CFF) ? '\n  song: [fonts/serif-cjk.ttc]' : '';
   if (cff) copyFileSync(CFF, path.join(ws, 'fonts/serif-cjk.ttc'));
-  writeFileSync(path.join(ws, 'briefs.config.yaml'), `fonts:\n  fang: [fonts/uming.ttc]\n  kai: [No Such Family KaiTi, fonts/missing.ttf]${cff}\n`);
+  // HanaMinA (fonts-hanazono, installed) is a family with no halt feature, as uming.ttc is a file without one.
+  writeFileSync(
+    path.join(ws, 'briefs.config.yaml'),
+    `fonts:\n  fang: [fonts/uming.ttc]\n  kai: [No Such Family KaiTi, fonts/missing.ttf]\n  hei: [HanaMinA]${cff}\n${KAIMING}`,
+  );
   out = await runCli(['--root', ws, '--lang', 'en', 'generate', 'jianyi/2026/1', '--json']);
 }, 120_000);
 
@@ -57,6 +63,15 @@ describe('an office font file', () => {
     expect(out.stderr).toContain('the font file "fonts/missing.ttf" does not exist');
     if (existsSync(CFF)) expect(out.stderr).toMatch(/serif-cjk\.ttc" has CFF outlines/);
     expect(out.stderr.match(/font-missing/g)?.length).toBe(2);
+  });
+
+  it('warns when a bulletin sets 开明式 punctuation and a face, file or family, has no halt feature to set it with', () => {
+    expect(out.stderr).toMatch(
+      /"fonts\/uming\.ttc" has no halt feature, so the fang text of kaiming keeps every mark full width.*\[fonts\.fang\] {2}font-features/,
+    );
+    expect(out.stderr).toMatch(/"HanaMinA" has no halt feature.*\[fonts\.hei\] {2}font-features/);
+    // The shipped faces, which print every other role, have it.
+    expect(out.stderr.match(/font-features/g)?.length).toBe(2);
   });
 
   it('prints again when the file changes, even to the same size; what it found of a file is said again on a rerun', async () => {
@@ -98,7 +113,7 @@ describe('a malformed font file', () => {
       for (const [name, bytes] of Object.entries(liars)) writeFileSync(path.join(dir, 'fonts', name), bytes);
       writeFileSync(
         path.join(dir, 'briefs.config.yaml'),
-        'fonts:\n  fang: [fonts/past.ttf]\n  kai: [fonts/many.ttc]\n  hei: [fonts/huge.ttc]\n  song: [fonts/noise.woff2]\n',
+        `fonts:\n  fang: [fonts/past.ttf]\n  kai: [fonts/many.ttc]\n  hei: [fonts/huge.ttc]\n  song: [fonts/noise.woff2]\n${KAIMING}`,
       );
       for (const args of [['validate'], ['generate', 'jianyi/2026/1']]) {
         const r = await runCli(['--root', dir, '--lang', 'en', ...args]);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOutline } from '../helpers/outline.js';
 import { pdfFonts } from '../helpers/pdf.js';
-import { lines, readLayout, readStream, type PageText } from '../helpers/pdf-layout.js';
+import { lines, PT, readLayout, readStream, type PageText } from '../helpers/pdf-layout.js';
 import { runCli } from '../helpers/run-cli.js';
 import { copyFixture } from '../helpers/workspace.js';
 
@@ -35,6 +35,9 @@ let notesPages: PageText[];
 let notes2Pages: PageText[];
 const titles: string[] = [];
 const names: string[] = [];
+/** The same two paragraphs, thick with marks, in jianyi (全身式, the default) and in a bulletin set 开明式. */
+let fullStyle: PageText[];
+let kaimingStyle: PageText[];
 
 function textLines(pages: PageText[]): Line[] {
   return pages.flatMap((p) =>
@@ -62,6 +65,8 @@ beforeAll(async () => {
   jy2 = textLines(await readLayout(pdfs['jianyi/2026/2']));
   notesPages = await readLayout(pdfs['jianyi/2026/3']);
   notes2Pages = await readLayout(pdfs['jianyi/2026/4']);
+  fullStyle = await readLayout(pdfs['jianyi/2026/5']);
+  kaimingStyle = await readLayout(pdfs['kaiming/2026/1']);
   for (let n = 2; n <= 11; n++) short.push({ id: `qingkuang/2026/${n}`, lines: textLines(await readLayout(pdfs[`qingkuang/2026/${n}`])) });
   for (const f of readdirSync(path.join(ws, 'briefs/submissions')).filter((n) => n.startsWith('ts-'))) {
     const text = readFileSync(path.join(ws, 'briefs/submissions', f), 'utf8');
@@ -276,6 +281,26 @@ describe('the typeset page', () => {
     const end = body.filter((l) => !l.text.startsWith('这是')).at(-1)!;
     expect(tall[0].text.startsWith('3.')).toBe(true);
     expect(tall.every((l) => l.page === end.page && l.baseline > end.baseline)).toBe(true);
+  });
+
+  it('sets punctuation 全身式 by default and 开明式 where a bulletin asks: only 。？！ keep their whole cell', () => {
+    const CELL = 16 * PT;
+    // How far the text moves on after each mark given alone, to the next character of the
+    // same line, in cells: the mark's own width, plus any stretch of a justified line.
+    const advances = (pages: PageText[], marks: string) =>
+      pages
+        .flatMap((p) => lines(p.runs))
+        .filter((l) => Math.abs(l[0].size - 16) < 0.5)
+        .flatMap((l) => l.slice(0, -1).flatMap((r, i) => (r.text.length === 1 && marks.includes(r.text) ? [(l[i + 1].x - r.x) / CELL] : [])));
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const inSentence = { full: advances(fullStyle, '，、；'), kaiming: advances(kaimingStyle, '，、；') };
+    const stops = advances(kaimingStyle, '。？');
+    expect(inSentence.full.length).toBeGreaterThan(10);
+    expect(inSentence.kaiming.length).toBeGreaterThan(10);
+    expect(stops.length).toBeGreaterThan(4);
+    expect(median(inSentence.full)).toBeGreaterThan(0.95);
+    expect(median(inSentence.kaiming)).toBeLessThan(0.6);
+    expect(median(stops)).toBeGreaterThan(0.95);
   });
 
   it('prints hand-set title lines as given', () => {

@@ -69,6 +69,13 @@ describe('configuration precedence', () => {
     await expect(load('bulletins:\n  jianyi:\n    volumeFolio: continuous\n')).rejects.toThrow(/volumeFolio.*issue.*volume.*both/);
   });
 
+  it('takes punctuation full (the default, 全身式) or kaiming (开明式), and names anything else', async () => {
+    expect((await load('bulletins:\n  qingkuang:\n    punctuation: kaiming\n')).bulletins.qingkuang.punctuation).toBe('kaiming');
+    expect(defaultConfig('/ws').bulletins.jianyi.punctuation).toBe('full');
+    expect((await load('bulletins:\n  dongtai:\n    name: 学会动态\n')).bulletins.dongtai.punctuation).toBe('full');
+    await expect(load('bulletins:\n  jianyi:\n    punctuation: 开明\n')).rejects.toThrow(/bulletins\.jianyi\.punctuation.*full.*kaiming/);
+  });
+
   it('takes articleBreak page or flow, and names anything else', async () => {
     expect((await load('bulletins:\n  qingkuang:\n    articleBreak: page\n')).bulletins.qingkuang.articleBreak).toBe('page');
     expect(defaultConfig('/ws').bulletins.jianyi.articleBreak).toBe('page');
