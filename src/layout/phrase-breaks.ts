@@ -7,14 +7,14 @@
  *   1  before a verb that opens a new verb phrase after a complete one (…开放共享机制 / 提升…),
  *      before a verb of saying and after it (青年科技人员 / 反映 / …), before a prepositional
  *      phrase (…国际科技组织 / 在华设立…) and after the postposition that closes one (…改革中 /)
- *   3  after a 的-phrase, after a preposition
+ *   3  after a 的-phrase
  *   4  before 和、与、及 joining two phrases (not two short words: 建设和管理)
  *   5  between a governing verb and its object (关于加快建立 / 国家…), inside a long run of nouns
  *      after a word that closes a phrase (…基础设施 / 开放共享机制)
  *   7  before a quoted term
  *  12  inside 在……中
  *  50  inside quotation marks or 《》 (a quoted term longer than a line)
- *  20  anywhere else between two words (only when nothing better fits)
+ *  20  anywhere else between two words, right after a preposition too (only when nothing better fits)
  *   ∞  before 的, a particle, a postposition or closing punctuation; after opening punctuation, a
  *      conjunction or an adverb; inside a Latin word or a number; before the 建议 of a
  *      closing 的建议 (关于 alone on a line is a shape rule: title-lines.ts)
@@ -42,7 +42,7 @@ const OPENING_VERBS = lexicon(`
 /** Verbs of saying and attending, whose object is a clause: a break after them is a good one. */
 const SAYING = lexicon('反映 建议 关注 呼吁 热议 认为 提出 指出 希望 期待 建言');
 /** Adverbs that open a verb phrase: a break before them, never after. */
-const ADVERBS = lexicon('快速 进一步 切实 深度 深入 全面 大力 积极 充分 持续 着力 加速 有序 稳步 更好 更加 不断 加快推进');
+const ADVERBS = lexicon('长期 快速 进一步 切实 深度 深入 全面 大力 积极 充分 持续 着力 加速 有序 稳步 更好 更加 不断 加快推进');
 /** Postpositions that close a prepositional phrase (在……中). */
 const POSTPOSITIONS = lexicon('中 上 下 内 外 间 里 后 前 以来 之间 之中 方面 期间 当中');
 /** Nouns that close a complete phrase: a long run of nouns may divide after one. */
@@ -50,7 +50,7 @@ const HEADS = [
   ...lexicon(`
   机制 体系 设施 平台 能力 水平 政策 制度 体制 改革 机构 队伍 项目 技术 产业 产业链 领域 地区 企业 高校 院所 社团 作用 环境
   攻关 评价 管理 服务 保护 发展 应用 监管 人员 科学家 工作者 数据 信息 模型 电池 经济带 转化 建设 中心 高地 方式 工作
-  成果 资源 计划 需求 战略 人才队伍 科技人才 基础研究 科学普及 生态环境 利用 评估 保障 装备`),
+  成果 资源 计划 需求 战略 人才队伍 科技人才 基础研究 科学普及 生态环境 利用 评估 保障 装备 基金`),
 ];
 const closesPhrase = (word: string) => HEADS.some((h) => word.endsWith(h));
 const CONJUNCTIONS = /^[与和及并或]$/;
@@ -127,7 +127,8 @@ function costBefore(words: readonly TaggedWord[], i: number, inside: boolean): n
   if (t.tag === 'p' && !/^(p|c|d)$/.test(prev.tag) && !OPENING_VERBS.has(prev.word)) return 1;
   if (OPENING.test(t.word) && !/^(p|c)$/.test(prev.tag)) return 7;
   if (prev.word === '的') return 3;
-  if (prev.tag === 'p' && prev.word !== '关于') return 3;
+  // A preposition leads its object: 对 / 国家实验室… reads as a torn phrase (the break belongs after the object).
+  if (prev.tag === 'p' && prev.word !== '关于') return 20;
   if (OPENING_VERBS.has(prev.word) && OBJECT.test(t.tag)) return 5;
   return 20;
 }
