@@ -31,6 +31,9 @@ const BULLETIN_KEYS = [
   'articleBreak',
   'notes',
   'punctuation',
+  'articleGap',
+  'topicGap',
+  'headGap',
   'volumeFolio',
   'maxChars',
   'issueArticles',
@@ -120,6 +123,9 @@ function readBulletins(value: unknown, rel: string, config: Config, own: Set<str
           articleBreak: 'flow',
           notes: 'page',
           punctuation: 'full',
+          articleGap: 1,
+          topicGap: 1,
+          headGap: 0,
           volumeFolio: 'issue',
           maxChars: 3000,
           issueArticles: 5,
@@ -143,6 +149,8 @@ function readBulletins(value: unknown, rel: string, config: Config, own: Set<str
           `bulletins.${id}.${key}`,
           'must be full (全身式: every mark a whole character cell, the 公文 default) or kaiming (开明式: 。？！ whole, other marks half)',
         );
+      if ((key === 'articleGap' || key === 'topicGap' || key === 'headGap') && !(Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 4))
+        throw configError(rel, `bulletins.${id}.${key}`, 'must be a whole number of grid lines from 0 to 4');
       if (key === 'volumeFolio' && v !== 'issue' && v !== 'volume' && v !== 'both')
         throw configError(
           rel,

@@ -21,6 +21,14 @@ export interface BulletinConfig {
    * their cell, every other mark takes half of one, as many books set them).
    */
   punctuation: 'full' | 'kaiming';
+  /**
+   * Space in grid lines (28.98 pt each, so the text stays on the grid): above each article that
+   * follows another on the same page, above a topic heading (【…】, which sits directly on its
+   * first report), and between the author line and the text.
+   */
+  articleGap: number;
+  topicGap: number;
+  headGap: number;
   /** Footnotes at the foot of the page of their reference (脚注, page), or closing their article (尾注, end). */
   notes: 'page' | 'end';
   /** The year's volume: the issues' pages keep their own folios (issue), take the volume's (volume), or show both. */

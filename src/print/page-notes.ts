@@ -14,20 +14,26 @@
  * 4. the notes block is set at the cut, pushed down to the foot, and ends the page.
  * On the page of the 报尾 the notes stand over it, and the 报尾's push (paginate.ts) puts both
  * at the foot. A note taller than a third of the text block stays at the end of its article.
- * Returns how many notes moved; a page laid out before is left alone. With the print's marks
+ * Then two rules of pages without waste, which need the same cuts (issue 30):
+ * 5. a report that would leave more than a third of the page before it empty sets its space
+ *    above aside and stands directly under the text (closeGapsOverWaste);
+ * 6. the 报尾 never stands alone on a page: the page before ends earlier, so that at least its
+ *    last two lines of text go over with it (liftLinesToDistribution).
+ * Returns how many things moved; a page laid out before is left alone. With the print's marks
  * in the page, each block and each of its references gets one (notes-K-pN, note-ref-K).
  */
-export function placePageNotes(): number {
+export function placePageNotes(withNotes = true): number {
   const root = document.documentElement;
   const body = document.body;
-  if (document.querySelector('.page-notes') || body.classList.contains('notes-end')) return 0;
+  if (document.querySelector('.page-notes, .page-end')) return 0;
   interface Note {
     li: HTMLLIElement;
     ref: HTMLElement;
     n: number;
   }
   const notes: Note[] = [];
-  for (const ol of Array.from(document.querySelectorAll('section.footnotes ol'))) {
+  const movable = withNotes && !body.classList.contains('notes-end') ? Array.from(document.querySelectorAll('section.footnotes ol')) : [];
+  for (const ol of movable) {
     Array.from(ol.children).forEach((li, i) => {
       if (!(li instanceof HTMLLIElement) || !li.id) return;
       // Numbered as written: the notes left at the end keep their numbers when others leave.
@@ -36,12 +42,11 @@ export function placePageNotes(): number {
       if (ref) notes.push({ li, ref: ref.closest('sup') ?? ref, n: i + 1 });
     });
   }
-  if (!notes.length) return 0;
+  const wrap = document.querySelector<HTMLElement>('.distribution-wrap');
   notes.sort((a, b) => (a.ref.compareDocumentPosition(b.ref) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 
   const hadPaged = root.classList.contains('briefs-paged');
   root.classList.add('briefs-paged');
-  const wrap = document.querySelector<HTMLElement>('.distribution-wrap');
   if (wrap) wrap.style.paddingTop = '0px';
   const PITCH = (210 * 96) / 25.4;
   const style = getComputedStyle(body);
@@ -225,6 +230,21 @@ export function placePageNotes(): number {
   };
 
   /**
+   * What follows a forced break starts the next page keeping its top margin (a natural break
+   * drops it): dropped here, down its first children, as the break would. Returns what it zeroed.
+   */
+  const dropMarginsAfter = (made: Element): HTMLElement[] => {
+    const zeroed: HTMLElement[] = [];
+    for (let el = made.nextElementSibling; el instanceof HTMLElement; el = Array.from(el.children).find((c) => !c.classList.contains('mark')) ?? null) {
+      if (parseFloat(getComputedStyle(el).marginTop) !== 0) {
+        zeroed.push(el);
+        el.style.marginTop = '0px';
+      }
+    }
+    return zeroed;
+  };
+
+  /**
    * The notes' block, with copies of the notes (ids too: they are the references' targets);
    * the notes themselves leave their article's list once the block has found its place.
    */
@@ -255,6 +275,63 @@ export function placePageNotes(): number {
   const pageOfRef = (note: Note) => {
     const fs = frags(note.ref);
     return fs.length ? fs[0].page : 0;
+  };
+
+  /**
+   * The 报尾 never stands alone on a page: when it does not fit under the text of the page
+   * before, the page ends earlier, so that at least the last two lines of text go over with it
+   * (no line left alone at either side: cutAt's rules). GB/T 9704 allows a page of 版记 alone
+   * only as a last resort, which is when nothing of the text can go: a page that ends in a
+   * table row or a figure moves that block whole. Returns 1 when it cut, else 0.
+   */
+  const liftLinesToDistribution = (block: HTMLElement): number => {
+    const at = frags(block);
+    const page = at.length ? at[0].page : 0;
+    if (page < 2) return 0;
+    const flow = leaves().filter((el) => el !== block && !block.contains(el));
+    if (flow.some((el) => frags(el).some((f) => f.page === page))) return 0;
+    const before = flow.filter((el) => frags(el).some((f) => f.page === page - 1)).pop();
+    if (!before) return 0;
+    const onPage = frags(before).filter((f) => f.page === page - 1);
+    const lines = before.matches(ATOMIC) ? [] : linesOf(before).filter((l) => l.page === page - 1);
+    const limit = lines.length >= 2 ? lines[lines.length - 2].top : onPage[0].top;
+    const { at: point } = cutAt(page - 1, limit);
+    const { stop, next } = cut(point);
+    const end = document.createElement('div');
+    end.className = 'page-end';
+    stop.insertBefore(end, next);
+    dropMarginsAfter(end);
+    return 1;
+  };
+
+  /**
+   * In a bulletin whose articles follow on, a report (or a topic's first, under its heading) that
+   * does not fit under the text before it, with its title, author line and first two lines, may
+   * leave more than a third of that page empty. Then its space above goes: set directly under the
+   * text, it fits, and the page is full (the space would have gone anyway at the head of the next
+   * page). Where even that does not fit, the keeps win: a title is never left at a page's foot
+   * without its text. Returns how many gaps it closed.
+   */
+  const closeGapsOverWaste = (): number => {
+    if (body.classList.contains('article-break-page')) return 0;
+    let closed = 0;
+    for (const el of Array.from(body.querySelectorAll<HTMLElement>('.topic-heading, .article'))) {
+      // A report under its topic's heading moves with the heading.
+      if (el.matches('.topic-heading + .article') || !parseFloat(getComputedStyle(el).marginTop)) continue;
+      const head = el.matches('.article') ? el.querySelector('.article-head') : el;
+      const at = head ? frags(head) : [];
+      if (!at.length) continue;
+      const page = at[0].page;
+      const prior = leaves()
+        .filter((l) => !l.contains(el) && !el.contains(l) && l.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)
+        .pop();
+      const end = prior ? frags(prior).pop() : undefined;
+      if (!end || end.page !== page - 1 || height - end.bottom <= height / 3) continue;
+      el.style.marginTop = '0px';
+      if (frags(head!)[0]?.page === page - 1) closed++;
+      else el.style.marginTop = '';
+    }
+    return closed;
   };
 
   let moved = 0;
@@ -298,17 +375,7 @@ export function placePageNotes(): number {
       if (!set.length) made.classList.add('page-notes-empty');
       if (last) made.classList.add('page-notes-last');
       stop.insertBefore(made, next);
-      // What follows starts the next page after a forced break, which keeps its top margin
-      // (a natural break drops it): dropped here, down its first children, as the break would.
-      const zeroed: HTMLElement[] = [];
-      if (!last) {
-        for (let el = made.nextElementSibling; el instanceof HTMLElement; el = Array.from(el.children).find((c) => !c.classList.contains('mark')) ?? null) {
-          if (parseFloat(getComputedStyle(el).marginTop) !== 0) {
-            zeroed.push(el);
-            el.style.marginTop = '0px';
-          }
-        }
-      }
+      const zeroed = last ? [] : dropMarginsAfter(made);
       const fs = frags(made);
       const here = fs.find((x) => x.page === page);
       if ((here && fs.length === 1 && here.bottom <= height + 0.5) || ++tries > 6) {
@@ -360,6 +427,8 @@ export function placePageNotes(): number {
     moved += placed.length;
     todo = todo.filter((n) => !placed.includes(n));
   }
+  const closed = closeGapsOverWaste();
+  const lifted = wrap ? liftLinesToDistribution(wrap) : 0;
   if (!hadPaged) root.classList.remove('briefs-paged');
-  return moved;
+  return moved + closed + lifted;
 }

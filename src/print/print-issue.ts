@@ -96,8 +96,9 @@ async function printOnce(
   const doc = await openDocument(page, { html: rendered.html({ marks: true }), server, timeout });
   try {
     let guess = await page.evaluate(paginateInColumns, false);
-    // Notes go to the foot of their pages once the tables are sized; that moves what follows.
-    if (pageNotes && (await page.evaluate(placePageNotes))) guess = await page.evaluate(paginateInColumns, false);
+    // Notes go to the foot of their pages, and the last lines of text to the 报尾's page when it
+    // would stand alone there (page-notes.ts); either moves what follows.
+    if (await page.evaluate(placePageNotes, pageNotes)) guess = await page.evaluate(paginateInColumns, false);
     let layout: MeasuredLayout = { articlePages: guess.articlePages, distributionPush: Math.round(guess.pushPx * 0.75 * 100) / 100 };
     const print = async () => {
       await page.evaluate(applyLayout, layout.articlePages, layout.distributionPush);

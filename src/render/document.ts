@@ -130,7 +130,8 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
     headExtra: opts.headExtra ?? '',
     csp: opts.csp,
     proof: opts.proof === true,
-    css: `${fontRoleCss(config.fonts)}\n${styles}`,
+    // The bulletin's spacing, in grid lines, for the stylesheet (bulletin.css).
+    css: `${fontRoleCss(config.fonts)}\n.bulletin { --article-gap: ${bulletin.articleGap}; --topic-gap: ${bulletin.topicGap}; --head-gap: ${bulletin.headGap}; }\n${styles}`,
     bulletin: { id: bulletin.id, name: bulletin.name },
     publisher: bulletin.publisher,
     classification: issue.classification ?? bulletin.classification,

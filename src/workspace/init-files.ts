@@ -20,6 +20,9 @@ export function configText(): string {
     articleBreak: ${b.articleBreak} # page: each article after the first starts a new page; flow: follows on
     notes: ${b.notes}               # page: 脚注 at the foot of the page of their reference; end: 尾注 closing the article
     punctuation: ${b.punctuation}       # full: 全身式, every mark a whole cell (公文); kaiming: 开明式, 。？！ whole, the rest half
+    articleGap: ${b.articleGap}         # blank grid lines above an article that follows another on its page
+    topicGap: ${b.topicGap}           # blank grid lines above a topic heading 【…】 (it sits directly on its first report)
+    headGap: ${b.headGap}            # blank grid lines between the author line and the text
     maxChars: ${b.maxChars}         # validate warns above this many Han characters a submission
     issueArticles: ${b.issueArticles}   # briefs assemble: articles an issue holds at most
     issueChars: ${b.issueChars}     # briefs assemble: Han characters an issue holds at most`,

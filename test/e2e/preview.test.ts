@@ -90,6 +90,9 @@ describe('briefs preview', () => {
     await page.goto(preview.link('/issues/qingkuang/2026/1'), { waitUntil: 'load' });
     await page.waitForFunction(() => document.querySelectorAll('.briefs-page-number').length > 0, { timeout: 10_000 });
     expect(await page.$$eval('.briefs-page-number', (n) => n.length)).toBe(printed.pages);
+    // Each folio on one line, "— 3 —", as the print sets it (14 pt: 18.7 px a line).
+    const folios = await page.$$eval('.briefs-page-number', (n) => n.map((e) => e.getClientRects().length === 1 && e.getBoundingClientRect().height < 28));
+    expect(folios).toEqual(folios.map(() => true));
     const columns = await page.$$eval('.article-title', (titles) =>
       titles.map((t) => Math.floor((t.getBoundingClientRect().left + window.scrollX + 1) / ((210 * 96) / 25.4)) + 1),
     );

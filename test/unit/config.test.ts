@@ -76,6 +76,18 @@ describe('configuration precedence', () => {
     await expect(load('bulletins:\n  jianyi:\n    punctuation: 开明\n')).rejects.toThrow(/bulletins\.jianyi\.punctuation.*full.*kaiming/);
   });
 
+  it('takes each spacing as whole grid lines from 0 to 4, qingkuang 1/1/0 and jianyi 2/2/1 by default', async () => {
+    const d = defaultConfig('/ws').bulletins;
+    expect([d.qingkuang.topicGap, d.qingkuang.articleGap, d.qingkuang.headGap]).toEqual([1, 1, 0]);
+    expect([d.jianyi.topicGap, d.jianyi.articleGap, d.jianyi.headGap]).toEqual([2, 2, 1]);
+    expect((await load('bulletins:\n  qingkuang:\n    headGap: 2\n')).bulletins.qingkuang.headGap).toBe(2);
+    await expect(load('bulletins:\n  qingkuang:\n    articleGap: 1.5\n')).rejects.toThrow(
+      /bulletins\.qingkuang\.articleGap.*whole number of grid lines from 0 to 4/,
+    );
+    await expect(load('bulletins:\n  qingkuang:\n    topicGap: 9\n')).rejects.toThrow(/topicGap.*0 to 4/);
+    await expect(load('bulletins:\n  qingkuang:\n    headGap: "1"\n')).rejects.toThrow(/headGap.*must be a number/);
+  });
+
   it('takes articleBreak page or flow, and names anything else', async () => {
     expect((await load('bulletins:\n  qingkuang:\n    articleBreak: page\n')).bulletins.qingkuang.articleBreak).toBe('page');
     expect(defaultConfig('/ws').bulletins.jianyi.articleBreak).toBe('page');
