@@ -19,7 +19,7 @@ export interface NewIssue {
 export function issueFileText(i: NewIssue): string {
   const submissions = i.submissions.length ? `\n${i.submissions.map((s) => `  - ${y(s)}`).join('\n')}` : ' []';
   return `---
-# 《${i.name}》${i.year}年${i.supplement ? '增刊' : ''}第${i.number}期。字段说明见 README (fields: see the README).
+# 《${i.name}》${i.year}年${i.supplement ? '增刊' : ''}第${i.number}期。字段说明见 README.zh-CN.md (fields: see docs/workspace.md).
 publication: ${y(i.publication)}
 year: ${i.year}
 number: ${i.number}

@@ -104,7 +104,7 @@ const HELP_ZH: Record<string, Entry> = {
     description: '新建一份投稿表（含全部字段和填写说明），供发给专家；打印其路径',
     options: {
       '--publication': '（必填）jianyi、qingkuang 或刊物名称',
-      '--title': '（必填）标题，如“关于……的建议”；文件名取自日期和标题（见 README）',
+      '--title': '（必填）标题，如“关于……的建议”；文件名取自日期和标题（见 docs/commands.md）',
       '--author': '第一作者姓名',
       '--date': '投稿日期（默认：今天）',
     },

@@ -1,6 +1,6 @@
 /**
  * The command-line program. `run` resolves to an exit code and never calls process.exit:
- * 0 done, 1 a content problem, 2 a usage or environment problem (see the README).
+ * 0 done, 1 a content problem, 2 a usage or environment problem (see the README: "Exit codes").
  */
 import { Command, CommanderError } from 'commander';
 import { abandonWrites } from '../files/write-atomic.js';

@@ -40,7 +40,7 @@ export function newCommand(program: Command, io: Output): void {
     .command('submission')
     .description('write a new submission with every field and guidance, to send to an expert; prints its path')
     .requiredOption('--publication <bulletin>', '(required) jianyi, qingkuang, or a bulletin name')
-    .requiredOption('--title <title>', '(required) the title, e.g. 关于……的建议; the file is named from the date and the title (see README)')
+    .requiredOption('--title <title>', '(required) the title, e.g. 关于……的建议; the file is named from the date and the title (see docs/commands.md)')
     .option('--author <name>', 'the first author’s name')
     .option('--date <date>', 'submission date (default: today)')
     .action(async (flags: { publication: string; title: string; author?: string; date?: string }, c: Command) => {

@@ -170,5 +170,5 @@ function isMap(v: unknown): v is Record<string, unknown> {
 }
 
 function configError(rel: string, field: string, message: string): BriefsError {
-  return usageError('config-invalid', `${rel}${field ? ` (${field})` : ''}: ${message}`, 'see "Configuration" in the README');
+  return usageError('config-invalid', `${rel}${field ? ` (${field})` : ''}: ${message}`, 'see docs/workspace.md (configuration)');
 }

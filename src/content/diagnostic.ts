@@ -6,7 +6,7 @@ type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
   severity: Severity;
-  /** Stable identifier, listed in the README. */
+  /** Stable identifier, listed in docs/diagnostics.md. */
   code: string;
   /** Path relative to the workspace root, with forward slashes. */
   file: string;

@@ -12,7 +12,7 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
   const before = diagnostics.length;
   const fm = parseFrontMatter(text, file, diagnostics);
   if (!fm.hasFrontMatter) {
-    diagnostics.push(missingFrontMatter(file, 'issue file', 'publication, year, number, date, submissions', 'the README lists every field'));
+    diagnostics.push(missingFrontMatter(file, 'issue file', 'publication, year, number, date, submissions', 'docs/workspace.md lists every field'));
     return undefined;
   }
   if (diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;

@@ -13,7 +13,7 @@ export function parseSubmission(text: string, file: string, bulletins: Record<st
   const before = diagnostics.length;
   const fm = parseFrontMatter(text, file, diagnostics);
   if (!fm.hasFrontMatter) {
-    diagnostics.push(missingFrontMatter(file, 'submission', 'title, publication, authors, submitted', 'the README lists every field'));
+    diagnostics.push(missingFrontMatter(file, 'submission', 'title, publication, authors, submitted', 'docs/workspace.md lists every field'));
     return undefined;
   }
   if (diagnostics.length > before && diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;

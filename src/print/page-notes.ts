@@ -290,13 +290,30 @@ export function placePageNotes(withNotes = true): number {
     if (page < 2) return 0;
     const flow = leaves().filter((el) => el !== block && !block.contains(el));
     if (flow.some((el) => frags(el).some((f) => f.page === page))) return 0;
-    const before = flow.filter((el) => frags(el).some((f) => f.page === page - 1)).pop();
+    // The page before may end in its notes, set there to stand over the 报尾: they stay on their
+    // page, at its foot, and end it; the text's last lines go over.
+    const notesBlock = flow.filter((el) => el.matches('.page-notes') && frags(el).some((f) => f.page === page - 1)).pop() as HTMLElement | undefined;
+    const before = flow.filter((el) => !el.matches('.page-notes') && frags(el).some((f) => f.page === page - 1)).pop();
     if (!before) return 0;
     const onPage = frags(before).filter((f) => f.page === page - 1);
     const lines = before.matches(ATOMIC) ? [] : linesOf(before).filter((l) => l.page === page - 1);
     const limit = lines.length >= 2 ? lines[lines.length - 2].top : onPage[0].top;
     const { at: point } = cutAt(page - 1, limit);
+    if (notesBlock) {
+      // A reference on a line that would go over takes its note's page with it: no lift then.
+      const ids = Array.from(notesBlock.querySelectorAll('li[id]')).map((li) => li.id);
+      const refs = ids.flatMap((id) => Array.from(document.querySelectorAll(`a[href="#${CSS.escape(id)}"]`)).filter((a) => !a.closest('.page-notes')));
+      if (refs.some((ref) => !isBefore(ref, point))) return 0;
+    }
     const { stop, next } = cut(point);
+    if (notesBlock) {
+      notesBlock.classList.remove('page-notes-last');
+      notesBlock.style.marginTop = '0px';
+      stop.insertBefore(notesBlock, next);
+      dropMarginsAfter(notesBlock);
+      pushToFoot(notesBlock, page - 1);
+      return 1;
+    }
     const end = document.createElement('div');
     end.className = 'page-end';
     stop.insertBefore(end, next);
@@ -332,6 +349,18 @@ export function placePageNotes(withNotes = true): number {
       else el.style.marginTop = '';
     }
     return closed;
+  };
+
+  /** A notes block pushed down by a margin to the foot of its page, half a pixel short so rounding never tips it over. */
+  const pushToFoot = (block: HTMLElement, page: number) => {
+    let margin = 0;
+    for (let round = 0; round < 3; round++) {
+      const here = frags(block).find((x) => x.page === page);
+      const short = here ? height - 0.5 - here.bottom : 0;
+      if (Math.abs(short) < 0.25) break;
+      margin = Math.max(0, margin + short);
+      block.style.marginTop = `${margin}px`;
+    }
   };
 
   let moved = 0;
@@ -400,16 +429,7 @@ export function placePageNotes(withNotes = true): number {
     }
     // Pushed to the foot of its page, half a pixel short so rounding never tips it over. The
     // margin collapses with the one above it (a table's, a list's), so it is measured again.
-    if (!(block.classList.contains('page-notes-last') && wrap && frags(wrap).some((x) => x.page === page))) {
-      let margin = 0;
-      for (let round = 0; round < 3; round++) {
-        const here = frags(block).find((x) => x.page === page);
-        const short = here ? height - 0.5 - here.bottom : 0;
-        if (Math.abs(short) < 0.25) break;
-        margin = Math.max(0, margin + short);
-        block.style.marginTop = `${margin}px`;
-      }
-    }
+    if (!(block.classList.contains('page-notes-last') && wrap && frags(wrap).some((x) => x.page === page))) pushToFoot(block, page);
     // In a print, marks say where the block and its references came out (print-issue.ts
     // checks them against the page they were set for).
     if (marking) {

@@ -4,7 +4,7 @@
  * as many pages, "— N —" folios, and the masthead in red.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
@@ -96,5 +96,22 @@ describe('the Word edition on a rerun', () => {
     const again = await runCli(['--root', dir, 'generate', '--docx', ...ISSUES]);
     expect(again.code, again.stderr).toBe(0);
     expect(statSync(file).mtimeMs).toBe(before);
+  });
+});
+
+describe('docx: true in the config', () => {
+  it('writes the Word edition beside each PDF without --docx', async () => {
+    const ws = mkdtempSync(path.join(os.tmpdir(), 'briefs-docx-config-'));
+    try {
+      cpSync(path.join(repo, 'briefs'), path.join(ws, 'briefs'), { recursive: true });
+      writeFileSync(path.join(ws, 'briefs.config.yaml'), 'docx: true\n');
+      const r = await runCli(['--root', ws, 'generate', 'jianyi/2026/3', '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const [issue] = JSON.parse(r.stdout).issues;
+      expect(issue.docx).toMatch(/jianyi-2026-003\.docx$/);
+      expect(statSync(path.resolve(issue.docx)).size).toBeGreaterThan(1000);
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
   });
 });

@@ -74,7 +74,7 @@ afterAll(() => rmSync(ws, { recursive: true, force: true }));
 
 describe('pages without waste', () => {
   it('prints every issue it was given', () => {
-    expect(printed.filter((p) => !p.id.startsWith('sample')).map((p) => p.id)).toHaveLength(19);
+    expect(printed.filter((p) => !p.id.startsWith('sample')).map((p) => p.id)).toHaveLength(27);
     expect(printed.filter((p) => p.id.startsWith('sample')).length).toBeGreaterThanOrEqual(6);
   });
 
@@ -174,6 +174,37 @@ describe('pages without waste', () => {
     expect(seen.between).toBeGreaterThanOrEqual(2);
     expect(seen.topic).toBeGreaterThanOrEqual(2);
     expect(seen.head).toBeGreaterThanOrEqual(5);
+  });
+
+  it('cuts a page for its footnotes where a typesetter would: no heading left above the notes, no line of a paragraph alone on either side', () => {
+    const INDENT = 28 + 2 * 16 * PT;
+    const isHeading = (l: Line) => /^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/.test(l.text) && !/。$/.test(l.text);
+    let cuts = 0;
+    for (const { id, pages } of printed) {
+      pages.slice(0, -1).forEach((ls, i) => {
+        // The page's notes: numbered 14-pt lines at its foot.
+        let foot = ls.length;
+        while (foot > 0 && ls[foot - 1].size < 15 && ls[foot - 1].size > 13) foot--;
+        if (foot === ls.length || !/^\d/.test(ls[foot].text)) return;
+        cuts++;
+        const body = ls.slice(0, foot).filter((l) => Math.abs(l.size - 16) < 0.5);
+        const last = body[body.length - 1];
+        const where = `${id} page ${i + 1}: …${last.text.slice(-10)}`;
+        expect(isHeading(last), `${where}: a heading left above the notes`).toBe(false);
+        // A paragraph cut here: its tail opens the next page unindented.
+        const next = pages[i + 1].filter((l) => Math.abs(l.size - 16) < 0.5);
+        if (!next.length || Math.abs(next[0].x - INDENT) < 0.3 || isHeading(next[0])) return;
+        let above = 0;
+        for (let k = body.length - 1; k >= 0; k--) {
+          above++;
+          if (Math.abs(body[k].x - INDENT) < 0.3) break;
+        }
+        const below = next.findIndex((l, k) => k > 0 && (Math.abs(l.x - INDENT) < 0.3 || isHeading(l)));
+        expect(above, `${where}: lines of the cut paragraph left above the notes`).toBeGreaterThanOrEqual(2);
+        expect(below < 0 ? next.length : below, `${where}: lines of the cut paragraph on the next page`).toBeGreaterThanOrEqual(2);
+      });
+    }
+    expect(cuts).toBeGreaterThanOrEqual(6);
   });
 
   it('keeps a topic heading on its first report, and each title with its author line and two lines of text', () => {

@@ -81,6 +81,27 @@ describe('the Word edition', () => {
     }
   });
 
+  it('prints the date in Chinese and the issue’s own classification over the bulletin’s', async () => {
+    const own = await loadProject(await loadConfig({ root: repo }));
+    const issue = own.issues.find((i) => i.id === 'jianyi/2026/1')!;
+    const doc = (await parts('jianyi/2026/1', own))['word/document.xml'];
+    expect(paragraphs(doc)).toContain('中国科协办公厅\t2026年2月8日');
+    expect(doc).not.toContain('2026-02-08');
+    issue.classification = '秘密★1年';
+    const classified = (await parts('jianyi/2026/1', own))['word/document.xml'];
+    expect(paragraphs(classified).slice(0, 3)).toContain('秘密★1年');
+    expect(paragraphs(classified)).not.toContain('内部资料 注意保存');
+  });
+
+  it('never splits a table row over two pages, and repeats the header row', async () => {
+    const doc = (await parts('qingkuang/2026/1'))['word/document.xml'];
+    const rows = [...doc.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    // The table of the sample's report and the 报尾's rows.
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) expect(row).toMatch(/<w:cantSplit\/>/);
+    expect(rows.filter((r) => r.includes('<w:tblHeader/>')).length).toBeGreaterThanOrEqual(1);
+  });
+
   it('holds every paragraph of the text, in order, and the notes as Word footnotes', async () => {
     const files = await parts('qingkuang/2026/1');
     const text = paragraphs(files['word/document.xml']);

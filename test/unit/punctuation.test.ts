@@ -21,6 +21,15 @@ describe('half-width punctuation', () => {
     ]);
   });
 
+  // The quick look at each line (most hold no half-width mark) must let every mark through.
+  it('finds a line whose only half-width mark is any one of , ; : ! ? ( ) . "', () => {
+    for (const mark of [',', ';', ':', '!', '?', '(', ')', '.', '"'])
+      expect(
+        findHalfWidth(`仍存在三个不适应${mark}研究`).map((m) => m.mark),
+        mark,
+      ).toEqual([mark]);
+  });
+
   it('takes a character reference for what it is, not for a half-width ";"', () => {
     const text = '列出了&lt;代码&gt;与&amp;符号&#x4E2D;&#20013;文;';
     expect(findHalfWidth(text).map((m) => `${m.column}${m.mark}`)).toEqual([`${text.length - 1};`]);

@@ -115,6 +115,36 @@ describe('the title corpus', () => {
     });
   }
 
+  // A typesetter takes a line more only when fewer would break a phrase or leave a poor shape.
+  it('sets a title in the fewest lines whenever accepted breaks give them a good shape', () => {
+    const good = (lines: string[]) => {
+      const w = lines.map(widthEm);
+      if (w.some((x) => x > ARTICLE_TITLE_EMS) || lines.some((l) => [...l].length <= 2)) return false;
+      for (let j = 1; j < w.length - 1; j++) if (w[j] < Math.max(...w.slice(0, j)) - 0.5 && w[j] < Math.max(...w.slice(j + 1)) - 0.5) return false;
+      return true;
+    };
+    /** Whether `title` splits at `k - 1` of `at` into `k` lines of good shape. */
+    const fits = (title: string, at: number[], k: number): boolean => {
+      const chars = [...title];
+      const pick = (from: number, left: number, cuts: number[]): boolean => {
+        if (left === 0) {
+          const ends = [0, ...cuts, chars.length];
+          return good(ends.slice(1).map((e, i) => chars.slice(ends[i], e).join('')));
+        }
+        return at.some((b, i) => i >= from && pick(i + 1, left - 1, [...cuts, b]));
+      };
+      return pick(0, k - 1, []);
+    };
+    const more: string[] = [];
+    for (const { title, accepted } of CORPUS) {
+      if (widthEm(title) <= ARTICLE_TITLE_EMS || title in KNOWN[ARTICLE_TITLE_EMS]) continue;
+      const fewest = Math.max(2, Math.ceil(widthEm(title) / ARTICLE_TITLE_EMS));
+      const at = [...accepted].sort((a, b) => a - b);
+      if (fits(title, at, fewest) && breakTitle(title, ARTICLE_TITLE_EMS).length > fewest) more.push(breakTitle(title, ARTICLE_TITLE_EMS).join(' / '));
+    }
+    expect(more).toEqual([]);
+  });
+
   it('never breaks inside a word, a quoted term, a book title or a Latin word', () => {
     for (const title of [
       '关于突破“卡脖子”关键技术加快实现产业链供应链自主可控的建议',

@@ -1,0 +1,193 @@
+// npm run mutants [-- NAME…]: does the suite notice when a rule is broken? Each mutant below is
+// a realistic one-line slip in a rule of typesetting, pages, notes, the Word edition, the volume,
+// copies or fix. Each is put into the source in turn, the tests that should catch it are run
+// (the e2e project rebuilds lib/ by itself when src/ is newer), and the source is put back.
+// Prints each mutant as caught (some test failed) or SURVIVED; exits 1 if any survived.
+// A survivor is a rule no test pins: write the test, or say in the mutant's `why` why not.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** name, file, the text replaced, its replacement, the tests that should catch it. */
+const MUTANTS = [
+  // Titles (layout/)
+  [
+    'title: no hourglass',
+    'src/layout/title-lines.ts',
+    'if (waisted(ws)) cost += HOURGLASS;',
+    'if (waisted(ws)) cost += 0;',
+    ['test/unit/title-corpus.test.ts'],
+  ],
+  ['title: lone word allowed', 'src/layout/title-lines.ts', 'cost += LONE;', 'cost += 0;', ['test/unit/title-corpus.test.ts', 'test/unit/title-lines.test.ts']],
+  [
+    'title: break after a preposition is cheap',
+    'src/layout/phrase-breaks.ts',
+    "if (prev.tag === 'p' && prev.word !== '关于') return 20;",
+    "if (prev.tag === 'p' && prev.word !== '关于') return 3;",
+    ['test/unit/title-corpus.test.ts'],
+  ],
+  [
+    'author line: one line however long',
+    'src/render/author-line.ts',
+    'export const AUTHOR_LINE_EMS = 28;',
+    'export const AUTHOR_LINE_EMS = 280;',
+    ['test/unit/author-line.test.ts'],
+  ],
+  // Lines (render/)
+  [
+    'keep: percent may split',
+    'src/render/line-keeps.ts',
+    "'\\\\d+(?:[.,]\\\\d+)*(?:%|‰|",
+    "'\\\\d+(?:[.,]\\\\d+)*(?:‰|",
+    ['test/unit/line-keeps.test.ts', 'test/e2e/typeset.test.ts'],
+  ],
+  ['url: breaks anywhere', 'src/render/line-keeps.ts', ".join('<wbr>');", ".join('');", ['test/e2e/typeset.test.ts']],
+  [
+    'kaiming: stops halved too',
+    'src/render/line-keeps.ts',
+    "return punctuation === 'kaiming' ? sentenceStops(kept) : kept;",
+    'return kept;',
+    ['test/unit/line-keeps.test.ts', 'test/e2e/typeset.test.ts'],
+  ],
+  // Pages (print/)
+  [
+    'pages: 版记 may stand alone',
+    'src/print/page-notes.ts',
+    'const lifted = wrap ? liftLinesToDistribution(wrap) : 0;',
+    'const lifted = 0;',
+    ['test/e2e/pages.test.ts'],
+  ],
+  ['pages: a third left empty', 'src/print/page-notes.ts', 'const closed = closeGapsOverWaste();', 'const closed = 0;', ['test/e2e/pages.test.ts']],
+  ['pages: spacing of 简报 ignored', 'src/render/document.ts', '--head-gap: ${bulletin.headGap};', '--head-gap: 1;', ['test/e2e/pages.test.ts']],
+  // Notes at the page foot (print/page-notes.ts)
+  [
+    'notes: a single line left at the cut',
+    'src/print/page-notes.ts',
+    'if (j === lines.length - 1 && onPage >= 3) j--;',
+    '',
+    ['test/e2e/typeset.test.ts', 'test/e2e/pages.test.ts'],
+  ],
+  [
+    'notes: heading parted from what follows',
+    'src/print/page-notes.ts',
+    'while (k > 0 && all[k - 1].matches(HEADING) && frags(all[k - 1]).some((x) => x.page === page)) k--;',
+    '',
+    ['test/e2e/typeset.test.ts', 'test/e2e/pages.test.ts'],
+  ],
+  [
+    'notes: tall notes kept at the foot',
+    'src/print/page-notes.ts',
+    'const tall = set.filter((n) => measure([n]) > height / 3);',
+    'const tall = set.filter((n) => measure([n]) > height);',
+    ['test/e2e/typeset.test.ts'],
+  ],
+  // The Word edition (docx/)
+  [
+    'word: ISO date',
+    'src/docx/issue-docx.ts',
+    "run('kai', `\\t${chineseDate(issue.date)}`)",
+    "run('kai', `\\t${issue.date}`)",
+    ['test/unit/docx.test.ts', 'test/e2e/docx.test.ts'],
+  ],
+  [
+    "word: the issue's classification ignored",
+    'src/docx/issue-docx.ts',
+    "run('hei', issue.classification ?? bulletin.classification)",
+    "run('hei', bulletin.classification)",
+    ['test/unit/docx.test.ts', 'test/e2e/docx.test.ts'],
+  ],
+  [
+    'word: table rows may split',
+    'src/docx/markdown-docx.ts',
+    'new TableRow({ cantSplit: true, children: r.map',
+    'new TableRow({ children: r.map',
+    ['test/unit/docx.test.ts', 'test/e2e/docx.test.ts'],
+  ],
+  [
+    'word: docx: true ignored',
+    'src/cli/generate.ts',
+    'docx: !!flags.docx || config.docx === true,',
+    'docx: !!flags.docx,',
+    ['test/e2e/docx.test.ts', 'test/e2e/cli.test.ts'],
+  ],
+  // The volume (volume/)
+  [
+    'volume: authors not by pinyin',
+    'src/volume/contents.ts',
+    'authors: [...authors.values()].sort((x, y) => collator.compare(x.name, y.name) || collator.compare(x.affiliation, y.affiliation)),',
+    'authors: [...authors.values()],',
+    ['test/e2e/volume.test.ts'],
+  ],
+  [
+    'volume: index titles at the contents measure',
+    'src/volume/contents.ts',
+    'indexLines: breakTitle(a.submission.title, VOLUME_INDEX_EMS - widthEm(`（${label}）`)),',
+    'indexLines: breakTitle(a.submission.title, VOLUME_INDEX_EMS),',
+    ['test/e2e/volume.test.ts'],
+  ],
+  // Copies (copies/)
+  [
+    'copies: 份号 not six digits',
+    'src/copies/numbers.ts',
+    "export const sixDigits = (n: number) => String(n).padStart(6, '0');",
+    'export const sixDigits = (n: number) => String(n);',
+    ['test/unit/copy-numbers.test.ts', 'test/e2e/copies.test.ts'],
+  ],
+  [
+    'copies: a recipient loses their numbers',
+    'src/copies/numbers.ts',
+    'const had = [...(record.given[key] ?? [])];',
+    'const had: number[] = [];',
+    ['test/unit/copy-numbers.test.ts'],
+  ],
+  // fix (content/)
+  [
+    'fix: pre-filter misses the colon',
+    'src/content/punctuation.ts',
+    'const HALF_WIDTH_MARK = /[,;:!?()."]/;',
+    'const HALF_WIDTH_MARK = /[,;!?()."]/;',
+    ['test/unit/punctuation.test.ts', 'test/e2e/fix.test.ts'],
+  ],
+  [
+    'fix: pre-filter misses the quote',
+    'src/content/punctuation.ts',
+    'const HALF_WIDTH_MARK = /[,;:!?()."]/;',
+    'const HALF_WIDTH_MARK = /[,;:!?().]/;',
+    ['test/unit/punctuation.test.ts', 'test/e2e/fix.test.ts'],
+  ],
+];
+
+const only = process.argv.slice(2);
+let survived = 0;
+for (const [name, file, from, to, tests] of MUTANTS) {
+  if (only.length && !only.some((o) => name.includes(o))) continue;
+  const absent = tests.filter((t) => !existsSync(path.join(root, t)));
+  if (absent.length) {
+    // vitest fails when it finds no test file, which would count as caught.
+    console.log(`MISSING   ${name}: no ${absent.join(', ')}`);
+    survived++;
+    continue;
+  }
+  const abs = path.join(root, file);
+  const text = readFileSync(abs, 'utf8');
+  if (!text.includes(from)) {
+    console.log(`MISSING   ${name}: "${from}" is no longer in ${file}; update the mutant`);
+    survived++;
+    continue;
+  }
+  writeFileSync(abs, text.replace(from, to));
+  let caught = false;
+  try {
+    execFileSync('npx', ['vitest', 'run', ...tests], { cwd: root, stdio: 'ignore' });
+  } catch {
+    caught = true;
+  } finally {
+    writeFileSync(abs, text);
+  }
+  if (!caught) survived++;
+  console.log(`${caught ? 'caught   ' : 'SURVIVED '} ${name}  (${tests.join(', ')})`);
+}
+process.exitCode = survived ? 1 : 0;
