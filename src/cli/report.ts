@@ -2,6 +2,7 @@
  * Talk goes to stderr, data to stdout. Diagnostics print grouped by file, coloured only on a
  * terminal and never when NO_COLOR is set.
  */
+import { inspect } from 'node:util';
 import { sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
 import { BriefsError } from '../errors.js';
 
@@ -99,12 +100,18 @@ export function formatError(e: unknown, debug: boolean, color: boolean, lang: 'e
     lines.push(`${paint(color, 31, 'briefs:')} ${zh?.message ?? e.message}`);
     const hint = zh?.hint ?? e.hint;
     if (hint) lines.push(`  ${paint(color, 36, '→')} ${hint}`);
-  } else lines.push(`${paint(color, 31, 'briefs:')} ${(e as Error)?.message ?? String(e)}`);
+  } else lines.push(`${paint(color, 31, 'briefs:')} ${errorText(e)}`);
   let cause = (e as Error)?.cause;
   while (cause) {
-    lines.push(`  ${lang === 'zh' ? '原因' : 'caused by'}: ${(cause as Error).message ?? String(cause)}`);
+    lines.push(`  ${lang === 'zh' ? '原因' : 'caused by'}: ${errorText(cause)}`);
     cause = (cause as Error).cause;
   }
   if (debug && (e as Error)?.stack) lines.push((e as Error).stack!);
   return `${lines.join('\n')}\n`;
+}
+
+/** What a thrown value says: an error's message, or the value itself as Node would print it. */
+function errorText(e: unknown): string {
+  const message = (e as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : typeof e === 'string' ? e : inspect(e);
 }

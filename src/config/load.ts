@@ -97,7 +97,7 @@ function readFonts(value: unknown, rel: string, base: FontConfig): FontConfig {
     const list = typeof families === 'string' ? [families] : families;
     if (!Array.isArray(list) || !list.every((f) => typeof f === 'string'))
       throw configError(rel, `fonts.${role}`, 'a font role takes a family name or a list of them');
-    fonts[role as keyof FontConfig] = list as string[];
+    fonts[role as keyof FontConfig] = list;
   }
   return fonts;
 }

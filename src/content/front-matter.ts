@@ -86,7 +86,7 @@ export function parseFrontMatter(text: string, file: string, diagnostics: Diagno
           stringify: refuse('yaml'),
         },
       },
-    } as unknown as Parameters<typeof matter>[1]);
+    });
     body = parsed.content;
     // Closed when a line starts with --- after the opening one (what gray-matter looks for).
     closed = /^---[^\n]*\r?\n(?:---|[\s\S]*?\n---)/.test(text);

@@ -121,7 +121,7 @@ function readDistribution(r: FieldReader): { distribution: Distribution; copiesO
       }
       const entry =
         x !== null && typeof x === 'object' && !Array.isArray(x)
-          ? Object.fromEntries(Object.entries(x).map(([k, v]) => [entryTable.get(k) ?? k, v]))
+          ? Object.fromEntries(Object.entries(x as Record<string, unknown>).map(([k, v]) => [entryTable.get(k) ?? k, v]))
           : undefined;
       const copies = entry?.copies ?? 1;
       if (

@@ -37,7 +37,7 @@ class ProseLexer extends Lexer {
   }
   override inlineTokens(src: string, tokens: Token[] = []): Token[] {
     if (src.length <= MAX_INLINE) return super.inlineTokens(src, tokens);
-    tokens.push({ type: 'text', raw: src, text: src, escaped: false } as Token);
+    tokens.push({ type: 'text', raw: src, text: src, escaped: false });
     return tokens;
   }
 }

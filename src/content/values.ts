@@ -147,7 +147,7 @@ export class FieldReader {
   date(name: string): string | undefined {
     const v = this.values.get(name);
     if (!v || v.raw === null || v.raw === undefined) return undefined;
-    const text = v.raw instanceof Date ? v.raw.toISOString().slice(0, 10) : String(v.raw).trim();
+    const text = v.raw instanceof Date ? v.raw.toISOString().slice(0, 10) : (typeof v.raw === 'string' ? v.raw : JSON.stringify(v.raw)).trim();
     const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
     if (!m) {
       this.fail(name, 'invalid-date', `"${v.key}" must be a date written YYYY-MM-DD, not "${text}"`, `e.g. ${v.key}: 2020-03-10`, { value: text });

@@ -182,7 +182,7 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
   for (const { serial: n, recipient } of numbered.copies) {
     const serial = sixDigits(n);
     const who = recipientKey(recipient);
-    if (await unchanged(serial, who)) files[serial] = previous!.files![serial];
+    if (await unchanged(serial, who)) files[serial] = previous.files![serial];
     else todo.push({ serial, recipient, who, file: copyFile(dir, serial) });
   }
   // The master first (Chromium's one page is needed for it), then the ledger's print beside the stamping.

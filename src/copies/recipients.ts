@@ -94,7 +94,7 @@ function entry(raw: Record<string, unknown>, file: string, line: number, diagnos
     return undefined;
   };
   if (!name) return bad('a recipient without a name', 'give every row a name (名称)');
-  const group = row.group === undefined ? '' : String(row.group).trim();
+  const group = row.group === undefined ? '' : (typeof row.group === 'string' ? row.group : JSON.stringify(row.group)).trim();
   for (const text of [name, group]) {
     const problem = invisibleNameProblem(text);
     if (problem) {
@@ -137,7 +137,7 @@ function fromYaml(text: string, file: string, diagnostics: Diagnostic[]): Recipi
 function fromCsv(text: string, file: string, diagnostics: Diagnostic[]): Recipient[] {
   let rows: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    rows = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, info: true, bom: true }) as typeof rows;
+    rows = parseCsv<(typeof rows)[number]>(text, { columns: true, skip_empty_lines: true, trim: true, info: true, bom: true });
   } catch (e) {
     const line = (e as { lines?: number }).lines;
     diagnostics.push({

@@ -45,7 +45,8 @@ export function loadSigner(p12: Buffer, password: string, now = new Date()): Cop
     );
   }
   // forge keeps UTF8String values as UTF-8 bytes in a binary string.
-  const field = (cert.subject.getField('CN') ?? cert.subject.getField('O'))?.value;
+  const got = (cert.subject.getField('CN') ?? cert.subject.getField('O')) as { value?: unknown } | null;
+  const field = got?.value;
   const name = typeof field === 'string' ? forge.util.decodeUtf8(field) : 'briefs';
   return {
     name,
@@ -74,14 +75,18 @@ class P12Signer extends Signer {
     super();
   }
 
-  async sign(pdf: Buffer, signingTime?: Date): Promise<Buffer> {
+  /** @signpdf's Signer is asynchronous; forge signs synchronously: its throws become rejections. */
+  sign(pdf: Buffer, signingTime?: Date): Promise<Buffer> {
+    return Promise.resolve().then(() => this.signNow(pdf, signingTime));
+  }
+
+  private signNow(pdf: Buffer, signingTime?: Date): Buffer {
     const asn1 = forge.asn1.fromDer(forge.util.createBuffer(this.p12.toString('binary')));
     const bundle = forge.pkcs12.pkcs12FromAsn1(asn1, false, this.password);
     const certs = (bundle.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [])
       .map((b) => b.cert)
       .filter((c): c is forge.pki.Certificate => !!c);
-    const key = (bundle.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? [])[0]?.key as
-      forge.pki.rsa.PrivateKey | undefined;
+    const key = (bundle.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? [])[0]?.key;
     if (!key) throw new Error('the certificate file holds no private key');
     for (const cert of certs)
       for (const attr of [...cert.subject.attributes, ...cert.issuer.attributes] as { valueTagClass?: number; value?: unknown }[])

@@ -42,7 +42,8 @@ export function markdownDocx(markdown: string, ctx: DocxContext, base: Partial<I
   const marked = new Marked({ gfm: true, breaks: false, async: false });
   marked.use(markedFootnote({ prefixId: 'fn-', description: '注释', footnoteDivider: false, backRefLabel: '' }));
   const tokens = marked.lexer(markdown);
-  if (marked.defaults.walkTokens) marked.walkTokens(tokens, marked.defaults.walkTokens);
+  // Synchronous here (async: false): the promises its type speaks of are never made.
+  if (marked.defaults.walkTokens) void marked.walkTokens(tokens, marked.defaults.walkTokens);
   // Each note's paragraphs, by its label; numbered in the order the text refers to them.
   const notes = new Map<string, Token[]>();
   for (const t of tokens)

@@ -42,8 +42,8 @@ const done = (chunks: Buffer[], n: number, o: ReadOptions): ReadResult =>
  * validate on 15,000 files was faster this way than through FileHandles (four thread-pool hops a
  * file); one reader also means one set of checks.
  */
-export async function readRegular(file: string, o: ReadOptions): Promise<ReadResult> {
-  return readRegularSync(file, o);
+export function readRegular(file: string, o: ReadOptions): Promise<ReadResult> {
+  return Promise.resolve(readRegularSync(file, o));
 }
 
 export function readRegularSync(file: string, o: ReadOptions): ReadResult {

@@ -41,7 +41,7 @@ export async function openParseCache(config: Config, outDir: string): Promise<Pa
   const stamp = createHash('sha256')
     .update(JSON.stringify([VERSION, await parserCode(), config.bulletins, config.encoding]))
     .digest('hex');
-  const old: Record<string, ParsedFile> = Object.create(null);
+  const old = Object.create(null) as Record<string, ParsedFile>;
   try {
     const data = JSON.parse(await readFile(file, 'utf8')) as { stamp?: string; files?: Record<string, ParsedFile> };
     if (data.stamp === stamp && typeof data.files === 'object' && data.files !== null) {

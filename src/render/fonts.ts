@@ -83,7 +83,7 @@ export function fontFaceCss(
   urls: { font(pkg: string, file: string): string; asset(rel: string): string },
   faces: { fallback?: readonly FallbackFace[]; office?: readonly OfficeFace[] } = {},
 ): string {
-  const fontUrl = urls.font;
+  const fontUrl = (pkg: string, file: string) => urls.font(pkg, file);
   const fallback = faces.fallback ?? [];
   const out: string[] = [];
   // An office face covers every weight: Chromium would otherwise embolden a face with no bold

@@ -191,7 +191,8 @@ function renderBlocks(input: MarkdownInput, diagnostics: Diagnostic[]): string {
   overlongProblems(lexed.overlong, source, lineAt, input.file, diagnostics);
   // marked.parse would run the extensions' walkTokens; the footnote extension needs it to move
   // its list to the end, so run it the same way before rendering block by block.
-  if (marked.defaults.walkTokens) marked.walkTokens(tokens, marked.defaults.walkTokens);
+  // Synchronous here (async: false): the promises its type speaks of are never made.
+  if (marked.defaults.walkTokens) void marked.walkTokens(tokens, marked.defaults.walkTokens);
   const ctx = { idPrefix: input.idPrefix, images };
   let cursor = 0;
   let html = '';
@@ -202,12 +203,12 @@ function renderBlocks(input: MarkdownInput, diagnostics: Diagnostic[]): string {
       blockStart = at;
       cursor = at + blockRaw.length;
     }
-    const rendered = marked.parser([token as Token]);
+    const rendered = marked.parser([token]);
     if (rendered === '') continue;
     // A block of Markdown alone is already safe HTML (marked escapes text, and links, images and
     // headings go through the renderers above): the sanitizer, most of the cost of reading a
     // workspace, is for blocks that hold raw HTML or anything else.
-    if (onlyMarkdown(token as Token)) {
+    if (onlyMarkdown(token)) {
       html += rendered;
       continue;
     }
@@ -303,7 +304,7 @@ class BoundedLexer extends Lexer {
   override inlineTokens(src: string, tokens: Token[] = []): Token[] {
     if (src.length <= MAX_INLINE) return super.inlineTokens(src, tokens);
     this.overlong.push(src);
-    tokens.push({ type: 'text', raw: src, text: src, escaped: false } as Token);
+    tokens.push({ type: 'text', raw: src, text: src, escaped: false });
     return tokens;
   }
 }

@@ -37,7 +37,7 @@ function cutFolio(doc: PDFDocument, page: PDFPage): number | undefined {
   const refs = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
   const streams = refs.map((r) => doc.context.lookup(r));
   if (streams.length === 0 || !streams.every((s) => s instanceof PDFRawStream)) return undefined;
-  const parts = (streams as PDFRawStream[]).map((s) => decodePDFRawStream(s).decode());
+  const parts = streams.map((s) => decodePDFRawStream(s).decode());
   // One stream: the parts joined by a line end, as a reader joins them (§7.8.2).
   const joined = new Uint8Array(parts.reduce((n, p) => n + p.length + 1, 0));
   let at = 0;

@@ -66,7 +66,7 @@ export async function mergeVolume(
   const made: { ref: PDFRef; dict: PDFDict }[] = [];
   const item = (title: string, page: number, parent: PDFRef, kids: { ref: PDFRef; dict: PDFDict }[] = []) => {
     const ref = doc.context.nextRef();
-    const dict = doc.context.obj({ Title: PDFHexString.fromText(title), Parent: parent, Dest: dest(page) }) as PDFDict;
+    const dict = doc.context.obj({ Title: PDFHexString.fromText(title), Parent: parent, Dest: dest(page) });
     if (kids.length) {
       dict.set(PDFName.of('First'), kids[0].ref);
       dict.set(PDFName.of('Last'), kids[kids.length - 1].ref);
@@ -92,14 +92,14 @@ export async function mergeVolume(
 
   // Page labels, as the pages are numbered in print: 封面, ii, iii … (the cover is page i of
   // the front matter's roman folios, unprinted), then <issue>-1 … or the volume's 1, 2 ….
-  const nums: (number | PDFDict)[] = [0, doc.context.obj({ P: PDFHexString.fromText('封面') }) as PDFDict];
-  if (frontPages > 1) nums.push(1, doc.context.obj({ S: 'r', St: 2 }) as PDFDict);
+  const nums: (number | PDFDict)[] = [0, doc.context.obj({ P: PDFHexString.fromText('封面') })];
+  if (frontPages > 1) nums.push(1, doc.context.obj({ S: 'r', St: 2 }));
   if (info.folio === 'issue')
     for (const issue of contents.issues) {
       const prefix = `${issue.label.replace(/^第|期$/g, '').replace('增刊第', 's')}-`;
-      nums.push(issue.firstPage - 1, doc.context.obj({ S: 'D', P: PDFHexString.fromText(prefix), St: 1 }) as PDFDict);
+      nums.push(issue.firstPage - 1, doc.context.obj({ S: 'D', P: PDFHexString.fromText(prefix), St: 1 }));
     }
-  else nums.push(frontPages, doc.context.obj({ S: 'D', St: 1 }) as PDFDict);
+  else nums.push(frontPages, doc.context.obj({ S: 'D', St: 1 }));
   doc.catalog.set(PDFName.of('PageLabels'), doc.context.obj({ Nums: nums.map((n) => (typeof n === 'number' ? PDFNumber.of(n) : n)) }));
 
   setDocumentInfo(doc, { ...info, keywords: [] });

@@ -144,7 +144,7 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
     }
     return placed;
   };
-  let placed: PlacedIssue[] = recorded.every((r) => r !== undefined) ? (recorded as PlacedIssue[]) : await parse();
+  let placed: PlacedIssue[] = recorded.every((r) => r !== undefined) ? recorded : await parse();
 
   // The front matter, printed until its page count holds (the pages it lists depend on it).
   const totals = ofYear.map((i) => i.total).filter((t): t is number => t !== undefined);
@@ -177,7 +177,7 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
   const out = volumeFile(opts.outDir, bulletinId, year);
   const record = await readFile(path.join(opts.outDir, RECORD), 'utf8')
     .then((t) => JSON.parse(t) as Record<string, VolumeRecord>)
-    .catch(() => ({}) as Record<string, VolumeRecord>);
+    .catch((): Record<string, VolumeRecord> => ({}));
   const known = record[`${bulletinId}/${year}`];
   const existing = await readFile(out).catch(() => undefined);
   if (!opts.force && known?.key === key && existing && sha256(existing) === known.sha256) {

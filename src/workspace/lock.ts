@@ -44,7 +44,7 @@ export async function withLock<T>(file: string, timeoutMs: number, fn: () => Pro
 
 async function readHolder(file: string): Promise<{ pid: number; host: string; since: string } | undefined> {
   try {
-    return JSON.parse(await readFile(file, 'utf8'));
+    return JSON.parse(await readFile(file, 'utf8')) as { pid: number; host: string; since: string };
   } catch {
     return undefined;
   }

@@ -31,7 +31,7 @@ export function renderIssue(
     config: project.config,
     env: environmentOf(project),
     fontFaces,
-    assetUrl: urls.asset,
+    assetUrl: (rel: string) => urls.asset(rel),
     ...extra,
     // The project's check of workspace images, or the caller's (generate records which were asked about).
     assetProblem: extra.assetProblem ?? project.assetProblem,
