@@ -2,7 +2,7 @@
  * Checks that span files: ids, which submission is in which issue, numbering. Pure.
  * Problems are reported on the issue file where the editor can fix them.
  */
-import type { Diagnostic } from '../content/diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 import type { IssueFile, Submission } from '../content/model.js';
 import { describeIssue, numberingChecks, type BulletinNames } from './numbering-checks.js';
 import { pushTo } from '../group.js';

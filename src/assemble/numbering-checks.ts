@@ -7,7 +7,7 @@
  * - date-order: a later number dated before an earlier one of the same year.
  */
 import path from 'node:path';
-import type { Diagnostic } from '../content/diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 import type { IssueFile } from '../content/model.js';
 import { pushTo } from '../group.js';
 

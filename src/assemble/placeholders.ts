@@ -3,7 +3,7 @@
  * submission-file.ts). An error when the submission is in a final issue, which would print it;
  * a warning otherwise, for the editor to chase. Pure.
  */
-import type { Diagnostic } from '../content/diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 import type { IssueFile, Submission } from '../content/model.js';
 import { PLACEHOLDERS } from './submission-file.js';
 

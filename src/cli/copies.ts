@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load.js';
-import { capRepeats, sortDiagnostics } from '../content/diagnostic.js';
+import { capRepeats, sortDiagnostics } from '../messages/diagnostic.js';
 import type { CopySigner } from '../copies/sign.js';
-import { chooseLang, localize } from '../content/messages-zh.js';
+import { chooseLang, localize } from '../messages/messages-zh.js';
 import { usageError } from '../errors.js';
 import { readRegular } from '../files/read-regular.js';
 import { selectIssues } from '../workspace/select.js';

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load.js';
-import { chooseLang } from '../content/messages-zh.js';
+import { chooseLang } from '../messages/messages-zh.js';
 import { fixHalfWidth } from '../content/punctuation.js';
 import { MAX_FILE_BYTES } from '../content/workspace.js';
 import { usageError } from '../errors.js';

@@ -8,9 +8,9 @@ import { withBrowserRun } from './browser-run.js';
 import { printerNote } from './printer.js';
 import { progress } from './progress.js';
 import { loadConfig } from '../config/load.js';
-import { capRepeats, sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
+import { capRepeats, sortDiagnostics, type Diagnostic } from '../messages/diagnostic.js';
 import { usageError } from '../errors.js';
-import { chooseLang, localize } from '../content/messages-zh.js';
+import { chooseLang, localize } from '../messages/messages-zh.js';
 import { formatDiagnostics, type Output } from './report.js';
 import { globalFlags, parseInteger, sayer } from './options.js';
 

@@ -17,7 +17,7 @@ import { newCommand } from './new.js';
 import { previewCommand } from './preview.js';
 import { printerCommand } from './printer.js';
 import { validateCommand } from './validate.js';
-import { chooseLang } from '../content/messages-zh.js';
+import { chooseLang } from '../messages/messages-zh.js';
 import { onForeignTemp } from '../files/user-temp.js';
 import { EXAMPLES_ZH, translateCommanderError, translateHelp } from './help-zh.js';
 import { defaultOutput, formatError, type Output } from './report.js';

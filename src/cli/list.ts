@@ -6,7 +6,7 @@ import { displayWidth } from '../content/text-width.js';
 import { SUBMISSION_STATUS } from '../content/fields.js';
 import { usageError } from '../errors.js';
 import { chineseDate } from '../render/chinese.js';
-import { chooseLang } from '../content/messages-zh.js';
+import { chooseLang } from '../messages/messages-zh.js';
 import { globalFlags } from './options.js';
 import { printable, type Output } from './report.js';
 

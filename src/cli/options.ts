@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { chooseLang } from '../content/messages-zh.js';
+import { chooseLang } from '../messages/messages-zh.js';
 
 export interface GlobalFlags {
   root?: string;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { chooseLang } from '../content/messages-zh.js';
+import { chooseLang } from '../messages/messages-zh.js';
 import { globalFlags, parseInteger, sayer } from './options.js';
 import type { Output } from './report.js';
 

@@ -3,7 +3,7 @@
  * terminal and never when NO_COLOR is set.
  */
 import { inspect } from 'node:util';
-import { sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
+import { sortDiagnostics, type Diagnostic } from '../messages/diagnostic.js';
 import { BriefsError } from '../errors.js';
 
 export interface Output {

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { recipientsOf } from '../copies/recipients.js';
 import { loadProject } from '../workspace/project.js';
 import { loadConfig } from '../config/load.js';
-import { capRepeats, sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
-import { chooseLang, localize } from '../content/messages-zh.js';
+import { capRepeats, sortDiagnostics, type Diagnostic } from '../messages/diagnostic.js';
+import { chooseLang, localize } from '../messages/messages-zh.js';
 import { globalFlags } from './options.js';
 import { formatDiagnostics, summaryLine, type Output } from './report.js';
 

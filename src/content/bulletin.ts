@@ -1,4 +1,4 @@
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 import type { BulletinConfig } from '../config/types.js';
 
 /** A bulletin may be named by id or by its Chinese name, with or without 《》. */

@@ -4,7 +4,7 @@
  * inside Chinese text (punctuation.ts). Pure.
  */
 import type { BulletinConfig } from '../config/types.js';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 import { findHalfWidth, FULL_WIDTH } from './punctuation.js';
 
 const NOT_HAN = /\P{Script=Han}+/gu;

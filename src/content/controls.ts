@@ -5,7 +5,7 @@
  * "exe.png" for "gnp.exe". Each character is reported once a file, at its first place, with how
  * often it occurs. Pure, and one pass over the text.
  */
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 

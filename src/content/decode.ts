@@ -3,7 +3,7 @@
  * A file saved by Word or WPS in GB18030 is named, with the encoding it probably is, unless the
  * workspace says to read such files (--encoding gb18030).
  */
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 
 const LEGACY = ['gb18030', 'big5', 'utf-16le', 'utf-16be'] as const;
 

@@ -10,14 +10,11 @@
  */
 import matter from 'gray-matter';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair } from 'yaml';
-import type { Diagnostic } from './diagnostic.js';
-import { parseSimpleYaml } from './simple-yaml.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
+import { parseSimpleYaml, type Position } from './simple-yaml.js';
 import { displayWidth } from './text-width.js';
 
-export interface Position {
-  line: number;
-  column: number;
-}
+export type { Position } from './simple-yaml.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;

@@ -4,7 +4,7 @@
  * reported once a file, at its first place, with how often it occurs. Pure.
  */
 import type { Coverage } from '../fonts/coverage.js';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 
 export interface PrintedText {
   file: string;

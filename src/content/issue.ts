@@ -2,7 +2,7 @@
 import { invisibleNameProblem } from './controls.js';
 import type { BulletinConfig } from '../config/types.js';
 import { bulletinChoices, resolveBulletin } from './bulletin.js';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 import { DISTRIBUTION_FIELDS, ISSUE_FIELDS, ISSUE_STATUS, RECIPIENT_FIELDS, aliasTable } from './fields.js';
 import { missingFrontMatter, parseFrontMatter } from './front-matter.js';
 import { issueId, type Distribution, type IssueFile } from './model.js';

@@ -11,7 +11,11 @@
  * values (numbers, booleans and null resolved alike, dates left as strings) and the same
  * places of keys and list items. test/unit/simple-yaml.test.ts holds it to that.
  */
-import type { Position } from './front-matter.js';
+/** A place in a file: its line and column, from 1. */
+export interface Position {
+  line: number;
+  column: number;
+}
 
 export interface SimpleYaml {
   data: Record<string, unknown>;

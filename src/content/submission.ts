@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { BulletinConfig } from '../config/types.js';
 import { bulletinChoices, resolveBulletin } from './bulletin.js';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 import { AUTHOR_FIELDS, SUBMISSION_FIELDS, SUBMISSION_STATUS, aliasTable } from './fields.js';
 import { missingFrontMatter, parseFrontMatter } from './front-matter.js';
 import type { Author, Submission } from './model.js';

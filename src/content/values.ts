@@ -2,7 +2,7 @@
  * Reading typed values out of parsed front matter. Each reader returns the value or undefined,
  * and on a bad value pushes a diagnostic that names the field as the author wrote it.
  */
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 import { aliasTable, closestKey, type FieldSpec } from './fields.js';
 import type { Position } from './front-matter.js';
 

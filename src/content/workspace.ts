@@ -9,7 +9,7 @@ import type { Config } from '../config/types.js';
 import { folderMismatch } from './bulletin.js';
 import { checkControls } from './controls.js';
 import { decodeText } from './decode.js';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 import type { IssueFile, Submission } from './model.js';
 
 /** What parsing one file gave: the submission or issue (null when it could not be read) and its problems. */

@@ -12,7 +12,7 @@
  */
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic } from '../content/diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 import type { IssueFile } from '../content/model.js';
 import { writeAtomic } from '../files/write-atomic.js';
 import { fingerprint } from '../generate/fingerprint.js';
@@ -28,7 +28,8 @@ import { sha256 } from '../generate/manifest.js';
 import { assemble, issueErrors, type Project } from '../workspace/project.js';
 import { renderIssue } from '../workspace/render-issue.js';
 import { outputBase } from '../workspace/select.js';
-import { assignSerials, recipientKey, sixDigits } from './numbers.js';
+import { assignSerials, sixDigits } from './numbers.js';
+import { recipientKey } from './recipients.js';
 import { readRecord, RECORD, SERIAL, type IssueRecord } from './record.js';
 import { recipientsOf, type Recipient } from './recipients.js';
 import type { CopySigner } from './sign.js';

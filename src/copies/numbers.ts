@@ -4,7 +4,7 @@
  * once given is never given again, even when its recipient leaves the list or takes fewer
  * copies. The record of what was given is kept beside the manifest. Pure.
  */
-import type { Recipient } from './recipients.js';
+import { recipientKey, type Recipient } from './recipients.js';
 
 export interface SerialRecord {
   /** The next number never given. */
@@ -17,8 +17,6 @@ export interface NumberedCopy {
   serial: number;
   recipient: Recipient;
 }
-
-export const recipientKey = (r: Pick<Recipient, 'group' | 'name'>) => `${r.group}\u0000${r.name}`;
 
 /** The copies of this list, in its order, and the record to keep. Throws past 999999. */
 export function assignSerials(

@@ -8,12 +8,11 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { invisibleNameProblem } from '../content/controls.js';
-import type { Diagnostic } from '../content/diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 import { RECIPIENT_FIELDS, aliasTable } from '../content/fields.js';
 import type { IssueFile } from '../content/model.js';
 import { isInside } from '../files/inside.js';
 import { readRegular } from '../files/read-regular.js';
-import { recipientKey } from './numbers.js';
 
 export interface Recipient {
   name: string;
@@ -21,6 +20,8 @@ export interface Recipient {
   group: string;
   copies: number;
 }
+
+export const recipientKey = (r: Pick<Recipient, 'group' | 'name'>) => `${r.group}\u0000${r.name}`;
 
 function fromDistribution(issue: IssueFile): Recipient[] {
   return (['报', '送', '发'] as const).flatMap((group) => issue.distribution[group].map((name) => ({ name, group, copies: issue.copiesOf?.[name] ?? 1 })));

@@ -18,7 +18,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FONT_FILE, type Config, type FontConfig } from '../config/types.js';
-import type { Diagnostic } from '../content/diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 import { isInside } from '../files/inside.js';
 import { readRegular } from '../files/read-regular.js';
 import { kept, userTempDir, writeOnce } from '../files/user-temp.js';

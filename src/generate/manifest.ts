@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../content/diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 import { writeAtomic } from '../files/write-atomic.js';
 
 export interface ManifestEntry {

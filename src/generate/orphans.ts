@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Project } from '../workspace/project.js';
-import type { IssueResult } from './generate.js';
+import type { IssueResult } from './run.js';
 import { isRecorded, type Manifest } from './manifest.js';
 
 /**

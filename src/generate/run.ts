@@ -1,5 +1,5 @@
 /** What a generate run is asked (its options) and what it says of each issue (its results). */
-import type { Diagnostic } from '../content/diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 import type { BrowserPool } from '../print/browser.js';
 import type { PrintServer } from '../print/print-server.js';
 

@@ -4,8 +4,8 @@
  * problems over it. Pure: the project and the measured layout in, HTML out.
  */
 import { assembleIssue } from '../assemble/issue.js';
-import type { Diagnostic } from '../content/diagnostic.js';
-import type { Lang } from '../content/messages-zh.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
+import type { Lang } from '../messages/messages-zh.js';
 import type { IssueFile, Submission } from '../content/model.js';
 import { printUrls } from '../print/resources.js';
 import type { MeasuredLayout } from '../render/document.js';

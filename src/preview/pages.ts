@@ -4,8 +4,8 @@
  */
 import type { Project } from '../workspace/project.js';
 import { filesOf } from '../workspace/project.js';
-import { capRepeats, sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
-import { localize, type Lang } from '../content/messages-zh.js';
+import { capRepeats, sortDiagnostics, type Diagnostic } from '../messages/diagnostic.js';
+import { localize, type Lang } from '../messages/messages-zh.js';
 import { chineseDate } from '../render/chinese.js';
 import { escapeText as esc } from '../render/sanitize.js';
 import { pushTo } from '../group.js';

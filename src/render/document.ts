@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { AssembledIssue } from '../assemble/issue.js';
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, type AssetProblem } from '../files/images.js';
 import type { Config } from '../config/types.js';
-import type { Diagnostic } from '../content/diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 import { ARTICLE_TITLE_EMS, breakTitle, contentsLines } from '../layout/title-lines.js';
 import { chineseDate } from './chinese.js';
 import type { TemplateEnvironment } from './environment.js';

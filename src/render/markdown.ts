@@ -8,7 +8,7 @@
 import { MAX_INLINE } from '../content/prose.js';
 import { Lexer, Marked, type Token, type Tokens } from 'marked';
 import markedFootnote from 'marked-footnote';
-import type { Diagnostic } from '../content/diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 import { lineIndex } from '../content/lines.js';
 import { keepTogether, urlText } from './line-keeps.js';
 import { escapeText, MAX_TAG_DEPTH, safeHref, sanitizeBlock, tagDepth } from './sanitize.js';

@@ -9,7 +9,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import type { Diagnostic } from '../content/diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 import { writeAtomic } from '../files/write-atomic.js';
 import { generate } from '../generate/generate.js';
 import type { BrowserPool } from '../print/browser.js';

@@ -8,7 +8,7 @@ import { assembleIssue, type AssembledIssue } from '../assemble/issue.js';
 import { crossCheck, submissionIds } from '../assemble/cross-check.js';
 import { placeholderChecks } from '../assemble/placeholders.js';
 import type { Config } from '../config/types.js';
-import type { Diagnostic } from '../content/diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 import type { IssueFile, Submission } from '../content/model.js';
 import { loadWorkspace, type ParseMemo } from '../content/workspace.js';
 import { loadTemplates, type TemplateSet } from '../render/template-files.js';

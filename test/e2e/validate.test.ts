@@ -5,7 +5,7 @@
 import { existsSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MESSAGES_ZH } from '../../src/content/messages-zh.js';
+import { MESSAGES_ZH } from '../../src/messages/messages-zh.js';
 import { MAX_FILE_BYTES } from '../../src/content/workspace.js';
 import { runCli } from '../helpers/run-cli.js';
 import { FIXTURES, copyFixture, snapshotFiles } from '../helpers/workspace.js';

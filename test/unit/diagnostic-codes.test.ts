@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MESSAGES_ZH } from '../../src/content/messages-zh.js';
+import { MESSAGES_ZH } from '../../src/messages/messages-zh.js';
 
 const src = path.resolve(__dirname, '../../src');
 const files = readdirSync(src, { recursive: true, withFileTypes: true })

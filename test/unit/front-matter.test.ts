@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/defaults.js';
-import type { Diagnostic } from '../../src/content/diagnostic.js';
+import type { Diagnostic } from '../../src/messages/diagnostic.js';
 import { parseIssue } from '../../src/content/issue.js';
 import { authorsFromString, parseSubmission } from '../../src/content/submission.js';
 
@@ -71,7 +71,7 @@ contact: zhang@example.org
 
   it('accepts a file with a BOM and CRLF once decoded, and reports what is missing with its field', async () => {
     const { decodeText } = await import('../../src/content/decode.js');
-    const found: import('../../src/content/diagnostic.js').Diagnostic[] = [];
+    const found: import('../../src/messages/diagnostic.js').Diagnostic[] = [];
     const text = decodeText(Buffer.from('\uFEFF---\r\ntitle: 只有标题\r\n---\r\n正文\r\n', 'utf8'), 's.md', 'utf-8', found);
     expect(text).toBe('---\ntitle: 只有标题\n---\n正文\n');
     const { s, diagnostics } = submission(text!);

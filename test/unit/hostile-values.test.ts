@@ -1,7 +1,7 @@
 /** Values that once passed as valid: prototype names, blank text, numbers past any sense. */
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/defaults.js';
-import type { Diagnostic } from '../../src/content/diagnostic.js';
+import type { Diagnostic } from '../../src/messages/diagnostic.js';
 import { parseIssue } from '../../src/content/issue.js';
 import { parseSubmission } from '../../src/content/submission.js';
 

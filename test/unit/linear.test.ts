@@ -58,7 +58,7 @@ describe('checks are linear in the size of a file', () => {
 describe('what the bounds say', () => {
   it('prints an overlong paragraph as plain text, with an error at its line', async () => {
     const { renderMarkdown, MAX_INLINE } = await import('../../src/render/markdown.js');
-    const d: import('../../src/content/diagnostic.js').Diagnostic[] = [];
+    const d: import('../../src/messages/diagnostic.js').Diagnostic[] = [];
     const long = `**粗**${'研'.repeat(MAX_INLINE)}<b>`;
     const html = renderMarkdown(
       { markdown: `第一段。\n\n${long}\n\n末段*强调*。`, file: 's.md', firstLine: 7, idPrefix: 'a1-', resolveImage: () => ({ url: 'x' }) },
@@ -71,8 +71,8 @@ describe('what the bounds say', () => {
   });
 
   it('lists ten problems of a kind a file, and counts the rest in both languages', async () => {
-    const { capRepeats } = await import('../../src/content/diagnostic.js');
-    const { localize } = await import('../../src/content/messages-zh.js');
+    const { capRepeats } = await import('../../src/messages/diagnostic.js');
+    const { localize } = await import('../../src/messages/messages-zh.js');
     const many = Array.from({ length: 25 }, (_, i) => ({
       severity: 'warning' as const,
       code: 'unsafe-link',

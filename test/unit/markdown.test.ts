@@ -3,7 +3,7 @@
  * the awkward but legitimate prose that once lost text or turned the rest of an issue bold.
  */
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/content/diagnostic.js';
+import type { Diagnostic } from '../../src/messages/diagnostic.js';
 import { checkMarkdown, MAX_INLINE, renderMarkdown } from '../../src/render/markdown.js';
 
 function render(markdown: string, images: Record<string, string> = {}) {

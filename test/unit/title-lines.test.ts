@@ -122,7 +122,7 @@ describe('a title set by hand', () => {
   it('is read from a block scalar, joined for everything but print, and a line too long is warned about', async () => {
     const { parseSubmission } = await import('../../src/content/submission.js');
     const { defaultConfig } = await import('../../src/config/defaults.js');
-    const d: import('../../src/content/diagnostic.js').Diagnostic[] = [];
+    const d: import('../../src/messages/diagnostic.js').Diagnostic[] = [];
     const s = parseSubmission(
       '---\ntitle: |\n  关于加快建立国家重大科研基础设施开放共享机制\n  的建议\npublication: jianyi\nauthors: 张三\nsubmitted: 2026-01-01\n---\n正文。\n',
       's.md',
