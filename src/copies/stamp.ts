@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import pako from 'pako';
 import { CustomFontEmbedder, PDFArray, PDFContext, PDFDict, PDFDocument, PDFName, PDFRef, type PDFObject } from 'pdf-lib';
 import { MM, TEXT_LEFT, TEXT_RIGHT } from '../print/geometry.js';
-import { stampFonts, subsetName, type StampFont } from './stamp-font.js';
+import { stampFonts, subsetName, type StampFont } from '../fonts/stamp-face.js';
 
 /** The 份号's size: 三号, the body size the masthead's serial line inherits (templates/styles/bulletin.css). */
 const SERIAL_SIZE = 16;

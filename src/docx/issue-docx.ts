@@ -36,7 +36,7 @@ import { authorLines } from '../render/author-line.js';
 import { chineseDate } from '../render/chinese.js';
 import { resolveImage } from '../render/document.js';
 import type { Project } from '../workspace/project.js';
-import { docxFaces, type Faces } from './faces.js';
+import { docxFaces, type Faces } from '../fonts/word-faces.js';
 import { markdownDocx } from './markdown-docx.js';
 
 /** Twips (1/20 pt) in a millimetre. */

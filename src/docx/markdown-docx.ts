@@ -22,7 +22,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { readRegularSync } from '../files/read-regular.js';
-import type { Faces } from './faces.js';
+import type { Faces } from '../fonts/word-faces.js';
 
 export interface DocxContext {
   faces: Faces;

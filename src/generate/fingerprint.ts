@@ -6,7 +6,7 @@
  * fingerprint means an unchanged PDF.
  */
 import { createHash } from 'node:crypto';
-import { FONT_VERSIONS } from '../render/fonts.js';
+import { FONT_VERSIONS } from '../fonts/css.js';
 import { VERSION } from '../version.js';
 import { readResource, resolveResource } from '../print/resources.js';
 

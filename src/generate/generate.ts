@@ -14,7 +14,7 @@ import { mapLimit } from '../map-limit.js';
 import { BrowserPool, sweepProfiles } from '../print/browser.js';
 import { PRINT_CSP, createPrintServer, type PrintServer } from '../print/print-server.js';
 import { printUrls } from '../print/resources.js';
-import { fontFaceCss, fontFile } from '../render/fonts.js';
+import { fontFaceCss, fontFile } from '../fonts/css.js';
 import { fingerprint } from './fingerprint.js';
 import { printFonts } from '../print/print-fonts.js';
 import { inputKey, runInputs } from './input-key.js';
@@ -60,7 +60,7 @@ export async function generate(project: Project, issues: readonly IssueFile[], o
   sweepProfiles();
   const manifest = await readManifest(opts.outDir);
   const server = opts.server ?? createPrintServer(project.config.root);
-  // The print's HTML imports the rules from the server, by their hash (print-fonts.ts).
+  // The print's HTML imports the rules from the server, by their hash (print/print-fonts.ts).
   const fonts = printFonts(project, server);
   const shared: Shared = {
     project,

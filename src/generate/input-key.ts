@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AssembledIssue } from '../assemble/issue.js';
 import type { Project } from '../workspace/project.js';
-import { FONT_VERSIONS } from '../render/fonts.js';
+import { FONT_VERSIONS } from '../fonts/css.js';
 import { VERSION } from '../version.js';
 
 /** The part every issue of a run shares, hashed once a run. */

@@ -9,7 +9,7 @@ import type { Lang } from '../messages/messages-zh.js';
 import type { IssueFile, Submission } from '../content/model.js';
 import { printUrls } from '../print/resources.js';
 import type { MeasuredLayout } from '../render/document.js';
-import { fontFaceCss } from '../render/fonts.js';
+import { fontFaceCss } from '../fonts/css.js';
 import { escapeText } from '../render/sanitize.js';
 import { assemble, filesOf, type Project } from '../workspace/project.js';
 import { renderIssue } from '../workspace/render-issue.js';

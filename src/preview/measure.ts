@@ -11,7 +11,7 @@ import { BrowserPool } from '../print/browser.js';
 import { startPrintServer, type PrintServer } from '../print/print-server.js';
 import { printUrls } from '../print/resources.js';
 import type { MeasuredLayout } from '../render/document.js';
-import { fontFaceCss } from '../render/fonts.js';
+import { fontFaceCss } from '../fonts/css.js';
 import { assemble, type Project } from '../workspace/project.js';
 import { renderIssue } from '../workspace/render-issue.js';
 

@@ -6,7 +6,7 @@
  */
 import type { Browser, LaunchOptions } from 'puppeteer-core';
 import { usageError } from '../errors.js';
-import { chromiumEnv } from './fontconfig.js';
+import { chromiumEnv } from '../fonts/fontconfig.js';
 
 /**
  * Flags for a quiet, repeatable headless Chromium: no sandbox as root (Chromium refuses to

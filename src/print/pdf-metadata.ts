@@ -6,7 +6,7 @@
  */
 import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { stripMarks } from './marks.js';
-import { renameShippedFonts } from './font-names.js';
+import { renameShippedFonts } from '../fonts/pdf-names.js';
 import { mendOutline } from './outline.js';
 import { renumberNodeIds } from './node-ids.js';
 

@@ -4,7 +4,7 @@
  * named by their hash (print-server.ts). The rule is short and names the rules' hash, so it also
  * stands for them in fingerprints. Made once a project and server: the rules are 700 KB.
  */
-import { fontFaceCss } from '../render/fonts.js';
+import { fontFaceCss } from '../fonts/css.js';
 import type { Project } from '../workspace/project.js';
 import type { PrintServer } from './print-server.js';
 import { printUrls } from './resources.js';

@@ -3,7 +3,7 @@
  * its own layout and stylesheet with the shipped faces, and printed in a page of the run's pool
  * on the run's print server: the one way both are made.
  */
-import { fontRoleCss } from '../render/fonts.js';
+import { fontRoleCss } from '../fonts/css.js';
 import { printFonts } from './print-fonts.js';
 import type { Project } from '../workspace/project.js';
 import { environmentOf } from '../workspace/render-issue.js';

@@ -1,7 +1,7 @@
 /**
  * What the print page (and the preview server) may load: the shipped fonts and image files of
  * the workspace. Everything else is refused. URL paths:
- *   /_fonts/<package>/<file>   a file of a shipped font package (see render/fonts.ts)
+ *   /_fonts/<package>/<file>   a file of a shipped font package (see fonts/css.ts)
  *   /_fonts/fallback/<file>    a fallback face (see fonts/fallback.ts), by its base name
  *   /_fonts/office/<hash>.ttf  the first face of an office's font collection (fonts/office.ts)
  *   /_workspace/<path>         an image inside the workspace root
@@ -14,7 +14,7 @@ import path from 'node:path';
 import { isInside } from '../files/inside.js';
 import { readRegular } from '../files/read-regular.js';
 import { fallbackFiles } from '../fonts/fallback.js';
-import { FALLBACK_DIR, FONT_PACKAGES, fontFile, fontPackageDir, OFFICE_DIR } from '../render/fonts.js';
+import { FALLBACK_DIR, FONT_PACKAGES, fontFile, fontPackageDir, OFFICE_DIR } from '../fonts/css.js';
 
 const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',

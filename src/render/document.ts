@@ -11,7 +11,7 @@ import type { Diagnostic } from '../messages/diagnostic.js';
 import { ARTICLE_TITLE_EMS, breakTitle, contentsLines } from '../layout/title-lines.js';
 import { chineseDate } from './chinese.js';
 import type { TemplateEnvironment } from './environment.js';
-import { fontRoleCss } from './fonts.js';
+import { fontRoleCss } from '../fonts/css.js';
 import { renderMarkdown, type ImageResolution } from './markdown.js';
 import { authorHtml, authorLine } from './author-line.js';
 

@@ -18,7 +18,7 @@ import {
   type PDFFont,
   type PDFPage,
 } from 'pdf-lib';
-import { stampFonts, subsetName } from '../copies/stamp-font.js';
+import { stampFonts, subsetName } from '../fonts/stamp-face.js';
 import { TEXT_FOOT, TEXT_LEFT, TEXT_RIGHT } from '../print/geometry.js';
 import { cutRanges, textObjects } from './content-text.js';
 

@@ -5,7 +5,7 @@ import { nextNumber } from '../../src/assemble/numbering.js';
 import { numberingChecks } from '../../src/assemble/numbering-checks.js';
 import { placeholderChecks } from '../../src/assemble/placeholders.js';
 import { PLACEHOLDERS, submissionFileText } from '../../src/assemble/submission-file.js';
-import { checkGlyphs } from '../../src/content/glyphs.js';
+import { checkGlyphs } from '../../src/fonts/glyph-check.js';
 import type { IssueFile, Submission } from '../../src/content/model.js';
 import { claimedId } from '../../src/content/workspace.js';
 import { Coverage } from '../../src/fonts/coverage.js';

@@ -1,6 +1,6 @@
 /** The fontconfig Chromium runs with decides which fonts it can find on its own. */
 import { describe, expect, it } from 'vitest';
-import { fontconfigText } from '../../src/print/fontconfig.js';
+import { fontconfigText } from '../../src/fonts/fontconfig.js';
 
 describe("Chromium's fontconfig", () => {
   it('keeps the system rules but only the fallback folder', () => {

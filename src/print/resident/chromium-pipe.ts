@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { readlinkSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { chromiumArgs } from '../launch.js';
-import { chromiumEnv } from '../fontconfig.js';
+import { chromiumEnv } from '../../fonts/fontconfig.js';
 import { frameReader, NUL, parseFrame } from './frames.js';
 
 /** Ids of the printer's own DevTools commands: far above any a run's connection reaches. */

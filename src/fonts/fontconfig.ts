@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, linkSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { ownFolder, userTempDir, writeOnce } from '../files/user-temp.js';
-import { fallbackFiles } from '../fonts/fallback.js';
+import { fallbackFiles } from './fallback.js';
 
 function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -3,7 +3,7 @@
  * would print from whatever font the machine has, or as an empty box. Each character is
  * reported once a file, at its first place, with how often it occurs. Pure.
  */
-import type { Coverage } from '../fonts/coverage.js';
+import type { Coverage } from './coverage.js';
 import type { Diagnostic } from '../messages/diagnostic.js';
 
 export interface PrintedText {

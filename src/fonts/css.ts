@@ -8,10 +8,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FontConfig } from '../config/types.js';
-import { Coverage } from '../fonts/coverage.js';
-import { FALLBACK_FAMILY, fallbackFiles, type FallbackFace } from '../fonts/fallback.js';
+import { Coverage } from './coverage.js';
+import { FALLBACK_FAMILY, fallbackFiles, type FallbackFace } from './fallback.js';
 import { FONT_FILE } from '../config/types.js';
-import { extractedDir, officeFamily, type OfficeFace } from '../fonts/office.js';
+import { extractedDir, officeFamily, type OfficeFace } from './office.js';
 
 const require = createRequire(import.meta.url);
 

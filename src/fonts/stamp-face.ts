@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fontverter from 'fontverter';
 import subsetFont from 'subset-font';
-import { Coverage } from '../fonts/coverage.js';
-import { fontPackageDir } from '../render/fonts.js';
+import { Coverage } from './coverage.js';
+import { fontPackageDir } from './css.js';
 
 interface Chunk {
   file: string;
