@@ -31,8 +31,8 @@ const MUTANTS = [
   ],
   [
     'author line: one line however long',
-    'src/render/author-line.ts',
-    'export const AUTHOR_LINE_EMS = 28;',
+    'src/layout/page.ts',
+    'export const AUTHOR_LINE_EMS = GRID.chars;',
     'export const AUTHOR_LINE_EMS = 280;',
     ['test/unit/author-line.test.ts'],
   ],

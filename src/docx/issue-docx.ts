@@ -38,6 +38,7 @@ import { resolveImage } from '../render/document.js';
 import type { Project } from '../workspace/project.js';
 import { docxFaces, type Faces } from '../fonts/word-faces.js';
 import { markdownDocx } from './markdown-docx.js';
+import { BLOCK_MM, GRID, PAGE_MM } from '../layout/page.js';
 
 /** Twips (1/20 pt) in a millimetre. */
 const MM = 1440 / 25.4;
@@ -64,7 +65,7 @@ export function issueDocx(project: Project, a: AssembledIssue): Document {
     center([run('kai', `${issue.supplement ? '增刊' : ''}第${issue.number}期${issue.total ? `（总第${issue.total}期）` : ''}`)]),
     new Paragraph({
       children: [run('kai', bulletin.publisher), run('kai', `\t${chineseDate(issue.date)}`)],
-      tabStops: [{ type: TabStopType.RIGHT, position: twips(156) }],
+      tabStops: [{ type: TabStopType.RIGHT, position: twips(BLOCK_MM.width) }],
       spacing: { before: 240 },
       border: { bottom: { style: BorderStyle.SINGLE, size: 24, color: RED, space: 4 } },
     }),
@@ -85,7 +86,7 @@ export function issueDocx(project: Project, a: AssembledIssue): Document {
       body.push(
         new Paragraph({
           indent: { left: 640 },
-          tabStops: [{ type: TabStopType.RIGHT, position: twips(156), leader: LeaderType.DOT }],
+          tabStops: [{ type: TabStopType.RIGHT, position: twips(BLOCK_MM.width), leader: LeaderType.DOT }],
           children: [
             ...lines.map((line, i) => run('fang', i === lines.length - 1 ? `${line}\t` : line, i > 0 ? { break: 1 } : {})),
             new PageReference(`article${art.index}`, {}),
@@ -169,12 +170,20 @@ export function issueDocx(project: Project, a: AssembledIssue): Document {
       {
         properties: {
           page: {
-            size: { width: twips(210), height: twips(297) },
-            margin: { top: twips(37), bottom: twips(35), left: twips(28), right: twips(26), header: twips(15), footer: twips(21) },
+            size: { width: twips(PAGE_MM.width), height: twips(PAGE_MM.height) },
+            margin: {
+              top: twips(PAGE_MM.top),
+              bottom: twips(PAGE_MM.bottom),
+              left: twips(PAGE_MM.left),
+              right: twips(PAGE_MM.right),
+              header: twips(15),
+              // Measured in LibreOffice: the folio's line then starts about 7 mm under the text block.
+              footer: twips(21),
+            },
           },
           // 22 lines in the text block: a line pitch of 225/22 mm. Word's character grid (28 a
           // line) is left off: LibreOffice spreads the characters under it to about 17 a line.
-          grid: { type: DocumentGridType.LINES, linePitch: Math.round((225 / 22) * MM) },
+          grid: { type: DocumentGridType.LINES, linePitch: Math.round((BLOCK_MM.height / GRID.lines) * MM) },
         },
         headers: draft ? { default: draft, even: draft } : undefined,
         footers: { default: folio(AlignmentType.RIGHT, { right: 280 }), even: folio(AlignmentType.LEFT, { left: 280 }) },

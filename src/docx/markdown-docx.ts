@@ -23,6 +23,7 @@ import {
 } from 'docx';
 import { readRegularSync } from '../files/read-regular.js';
 import type { Faces } from '../fonts/word-faces.js';
+import { BLOCK_MM } from '../layout/page.js';
 
 export interface DocxContext {
   faces: Faces;
@@ -102,7 +103,8 @@ export function markdownDocx(markdown: string, ctx: DocxContext, base: Partial<I
     const type = size.type === 'jpg' || size.type === 'png' || size.type === 'gif' || size.type === 'bmp' ? size.type : undefined;
     if (!type || !size.width || !size.height) return undefined;
     // At most the text block's width (156 mm, 590 px at 96 dpi) and 150 mm tall, as printed.
-    const scale = Math.min(1, 590 / size.width, 567 / size.height);
+    const px = (mm: number) => Math.round((mm * 96) / 25.4);
+    const scale = Math.min(1, px(BLOCK_MM.width) / size.width, px(150) / size.height);
     return new ImageRun({ type, data: read.bytes, transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) } });
   };
 

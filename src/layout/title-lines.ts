@@ -9,19 +9,10 @@
  */
 import { titleWords, type TitleWord } from './phrase-breaks.js';
 
-/** Ems in a line of an article title: 22 pt on the 156 mm text block. */
-export const ARTICLE_TITLE_EMS = 20;
-/** Ems the last line of a contents entry holds, after its indent and before leader and number. */
-export const CONTENTS_TITLE_EMS = 21;
+import { CONTENTS_TITLE_EMS } from './page.js';
 
-/**
- * Ems a title line of the volume's contents holds (src/volume/contents.ts): 小四 (12 pt) on the
- * 156 mm text block is 36.8 ems, less the list's indent (2), and the leader's least and the page
- * number (4.6), which stand on the title's last line.
- */
-export const VOLUME_CONTENTS_EMS = 30;
-/** The same in the indexes, whose entries are indented 2 ems more; the label comes off too. */
-export const VOLUME_INDEX_EMS = 28;
+// The measures live with the page (page.ts); their users take them from here too.
+export { ARTICLE_TITLE_EMS, CONTENTS_TITLE_EMS, VOLUME_CONTENTS_EMS, VOLUME_INDEX_EMS } from './page.js';
 
 /** A title's lines in an issue's contents: the hand-set lines when they fit its measure, else broken for it. */
 export function contentsLines(s: { title: string; titleLines?: string[] }): string[] {

@@ -6,6 +6,7 @@
  */
 import { placePageNotes } from '../print/page-notes.js';
 import { paginateInColumns } from '../print/paginate.js';
+import { FOLIO, PAGE_MM } from '../layout/page.js';
 
 export const CLIENT_JS = String.raw`(() => {
   const paginateInColumns = ${paginateInColumns.toString()};
@@ -25,7 +26,9 @@ export const CLIENT_JS = String.raw`(() => {
       const n = document.createElement('div');
       n.className = 'briefs-page-number';
       n.textContent = '— ' + i + ' —';
-      n.style.left = i % 2 ? 'calc(' + (i - 1) * 210 + 'mm + 184mm - 14pt)' : 'calc(' + (i - 1) * 210 + 'mm + 28mm + 14pt)';
+      n.style.left = i % 2
+        ? 'calc(' + (i - 1) * ${PAGE_MM.width} + 'mm + ${PAGE_MM.width - PAGE_MM.right}mm - ${FOLIO.sizePt}pt)'
+        : 'calc(' + (i - 1) * ${PAGE_MM.width} + 'mm + ${PAGE_MM.left}mm + ${FOLIO.sizePt}pt)';
       if (i % 2) n.style.transform = 'translateX(-100%)';
       document.documentElement.appendChild(n);
     }

@@ -1,10 +1,11 @@
 /**
- * The GB/T 9704 page in PDF points, for code that reads or stamps printed pages: the text block
- * 156 mm wide from 28 mm, its foot 35 mm above the page's (templates/styles/bulletin.css sets
- * the same in CSS). One place, so the print's checks, the copies' stamp and the volume's folios
- * agree on where the text block ends.
+ * The GB/T 9704 page in PDF points, for code that reads or stamps printed pages (the print's
+ * checks, the copies' stamp, the volume's folios), taken from the one description of the page
+ * (layout/page.ts).
  */
+import { BLOCK_MM, PAGE_MM } from '../layout/page.js';
+
 export const MM = 72 / 25.4;
-export const TEXT_LEFT = 28 * MM;
-export const TEXT_RIGHT = (28 + 156) * MM;
-export const TEXT_FOOT = 35 * MM;
+export const TEXT_LEFT = PAGE_MM.left * MM;
+export const TEXT_RIGHT = (PAGE_MM.left + BLOCK_MM.width) * MM;
+export const TEXT_FOOT = PAGE_MM.bottom * MM;

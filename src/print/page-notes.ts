@@ -48,7 +48,8 @@ export function placePageNotes(withNotes = true): number {
   const hadPaged = root.classList.contains('briefs-paged');
   root.classList.add('briefs-paged');
   if (wrap) wrap.style.paddingTop = '0px';
-  const PITCH = (210 * 96) / 25.4;
+  // A page's width, from the stylesheet's --page-width (layout/page.ts), in CSS px.
+  const PITCH = (parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--page-width')) * 96) / 25.4;
   const style = getComputedStyle(body);
   const bodyBox = body.getBoundingClientRect();
   const left = bodyBox.left + window.scrollX;

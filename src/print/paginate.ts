@@ -12,7 +12,8 @@ export interface ColumnLayout {
 }
 
 export function paginateInColumns(keepPaged: boolean): ColumnLayout {
-  const PITCH = (210 * 96) / 25.4;
+  // A page's width, from the stylesheet's --page-width (layout/page.ts), in CSS px.
+  const PITCH = (parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--page-width')) * 96) / 25.4;
   const root = document.documentElement;
   const body = document.body;
   root.classList.add('briefs-paged');

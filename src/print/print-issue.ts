@@ -19,6 +19,7 @@ import { applyLayout, paginateInColumns } from './paginate.js';
 import { openDocument, type PrintResult } from './print-html.js';
 import type { PrintServer } from './print-server.js';
 import { TEXT_FOOT } from './geometry.js';
+import { GRID, PAGE_MM } from '../layout/page.js';
 
 /** The text block ends 35 mm above the bottom edge (GB/T 9704); the 报尾 stops a hair above it. */
 const FOOT = TEXT_FOOT + 0.5;
@@ -47,9 +48,9 @@ function settled(marks: Marks, layout: MeasuredLayout): boolean {
  * Top of the text block in points from the bottom edge of Chromium's A4 page (841.92 pt tall):
  * 37 mm down, which Chromium rounds to 140 px (templates/styles/paged.css).
  */
-const BLOCK_TOP = 841.92 - 140 * 0.75;
+const BLOCK_TOP = 841.92 - Math.round((PAGE_MM.top * 96) / 25.4) * 0.75;
 /** The 报尾's margin above it: two grid lines (it is dropped where the block starts a page). */
-const GAP = 2 * 28.98;
+const GAP = 2 * GRID.linePt;
 
 /**
  * The layout the marks of one print call for: the articles where they fell, and the 报尾's push

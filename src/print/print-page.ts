@@ -10,11 +10,12 @@ import { environmentOf } from '../workspace/render-issue.js';
 import type { BrowserPool } from './browser.js';
 import { openDocument } from './print-html.js';
 import { PRINT_CSP, type PrintServer } from './print-server.js';
+import { pageCss } from '../layout/page.js';
 
 /** The HTML of `layout` (templates/layouts/<layout>.hbs) with styles/<layout>.css, for the print. */
 export function renderPage(project: Project, server: PrintServer, layout: string, context: { title: string } & Record<string, unknown>): string {
   const env = environmentOf(project);
-  const css = `${printFonts(project, server)}\n${fontRoleCss(project.config.fonts)}\n${env.styles[layout] ?? ''}`;
+  const css = `${printFonts(project, server)}\n${pageCss()}\n${fontRoleCss(project.config.fonts)}\n${env.styles[layout] ?? ''}`;
   return env.render(layout, { ...context, csp: PRINT_CSP, css });
 }
 

@@ -6,6 +6,7 @@
 import type { Author } from '../content/model.js';
 import { widthEm } from '../layout/title-lines.js';
 import { escapeText } from './sanitize.js';
+import { AUTHOR_LINE_EMS } from '../layout/page.js';
 
 /**
  * Honours such as 院士 come
@@ -28,7 +29,7 @@ function authorParts(authors: readonly Author[]): { description: string[]; name:
 }
 
 /** Ems in a line of the author line: 三号 楷体 on the 156 mm text block. */
-export const AUTHOR_LINE_EMS = 28;
+export { AUTHOR_LINE_EMS };
 
 /**
  * The author line cut where a typesetter may break it: between authors (after ；) and between

@@ -14,6 +14,7 @@ import type { TemplateEnvironment } from './environment.js';
 import { fontRoleCss } from '../fonts/css.js';
 import { renderMarkdown, type ImageResolution } from './markdown.js';
 import { authorHtml, authorLine } from './author-line.js';
+import { folioCss, pageCss } from '../layout/page.js';
 
 export interface RenderOptions {
   config: Config;
@@ -131,7 +132,7 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
     csp: opts.csp,
     proof: opts.proof === true,
     // The bulletin's spacing, in grid lines, for the stylesheet (bulletin.css).
-    css: `${fontRoleCss(config.fonts)}\n.bulletin { --article-gap: ${bulletin.articleGap}; --topic-gap: ${bulletin.topicGap}; --head-gap: ${bulletin.headGap}; }\n${styles}`,
+    css: `${pageCss()}\n${folioCss()}\n${fontRoleCss(config.fonts)}\n.bulletin { --article-gap: ${bulletin.articleGap}; --topic-gap: ${bulletin.topicGap}; --head-gap: ${bulletin.headGap}; }\n${styles}`,
     bulletin: { id: bulletin.id, name: bulletin.name },
     publisher: bulletin.publisher,
     classification: issue.classification ?? bulletin.classification,
