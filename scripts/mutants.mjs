@@ -55,24 +55,24 @@ const MUTANTS = [
   // Pages (print/)
   [
     'pages: 版记 may stand alone',
-    'src/print/page-notes.ts',
+    'src/print/page-rules.ts',
     'const lifted = wrap ? liftLinesToDistribution(wrap) : 0;',
     'const lifted = 0;',
     ['test/e2e/pages.test.ts'],
   ],
-  ['pages: a third left empty', 'src/print/page-notes.ts', 'const closed = closeGapsOverWaste();', 'const closed = 0;', ['test/e2e/pages.test.ts']],
+  ['pages: a third left empty', 'src/print/page-rules.ts', 'const closed = closeGapsOverWaste();', 'const closed = 0;', ['test/e2e/pages.test.ts']],
   ['pages: spacing of 简报 ignored', 'src/render/document.ts', '--head-gap: ${bulletin.headGap};', '--head-gap: 1;', ['test/e2e/pages.test.ts']],
-  // Notes at the page foot (print/page-notes.ts)
+  // Notes at the page foot (print/page-notes.ts, cut by print/page-cutter.ts)
   [
     'notes: a single line left at the cut',
-    'src/print/page-notes.ts',
+    'src/print/page-cutter.ts',
     'if (j === lines.length - 1 && onPage >= 3) j--;',
     '',
     ['test/e2e/typeset.test.ts', 'test/e2e/pages.test.ts'],
   ],
   [
     'notes: heading parted from what follows',
-    'src/print/page-notes.ts',
+    'src/print/page-cutter.ts',
     'while (k > 0 && all[k - 1].matches(HEADING) && frags(all[k - 1]).some((x) => x.page === page)) k--;',
     '',
     ['test/e2e/typeset.test.ts', 'test/e2e/pages.test.ts'],

@@ -4,20 +4,24 @@
  * stays, lays the issue out as pages (the same function printing uses for its first guess)
  * and numbers them.
  */
+import { installPageCutter } from '../print/page-cutter.js';
 import { placePageNotes } from '../print/page-notes.js';
+import { applyPageRules } from '../print/page-rules.js';
 import { paginateInColumns } from '../print/paginate.js';
 import { FOLIO, PAGE_MM } from '../layout/page.js';
 
 export const CLIENT_JS = String.raw`(() => {
   const paginateInColumns = ${paginateInColumns.toString()};
+  ${installPageCutter()}
   const placePageNotes = ${placePageNotes.toString()};
+  const applyPageRules = ${applyPageRules.toString()};
   let version = document.documentElement.dataset.version;
 
   function paginate() {
     document.querySelectorAll('.briefs-page-number').forEach((n) => n.remove());
     if (!document.body.classList.contains('bulletin')) return;
     let { pages, articlePages } = paginateInColumns(true);
-    if (placePageNotes()) ({ pages, articlePages } = paginateInColumns(true));
+    if (placePageNotes() + applyPageRules()) ({ pages, articlePages } = paginateInColumns(true));
     // Served before the print measured it: the contents take the pages the columns show.
     document.querySelectorAll('.contents-page[data-article]').forEach((el) => {
       if (el.textContent === '00' && articlePages[Number(el.dataset.article) - 1]) el.textContent = String(articlePages[Number(el.dataset.article) - 1]);

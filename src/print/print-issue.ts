@@ -14,7 +14,9 @@ import type { Page } from 'puppeteer-core';
 import type { MeasuredLayout, RenderedIssue } from '../render/document.js';
 import type { PDFDocument } from 'pdf-lib';
 import { loadPrint, type Marks } from './marks.js';
+import { installPageCutter } from './page-cutter.js';
 import { placePageNotes } from './page-notes.js';
+import { applyPageRules } from './page-rules.js';
 import { applyLayout, paginateInColumns } from './paginate.js';
 import { openDocument, type PrintResult } from './print-html.js';
 import type { PrintServer } from './print-server.js';
@@ -98,8 +100,11 @@ async function printOnce(
   try {
     let guess = await page.evaluate(paginateInColumns, false);
     // Notes go to the foot of their pages, and the last lines of text to the 报尾's page when it
-    // would stand alone there (page-notes.ts); either moves what follows.
-    if (await page.evaluate(placePageNotes, pageNotes)) guess = await page.evaluate(paginateInColumns, false);
+    // would stand alone there (page-notes.ts, page-rules.ts, with page-cutter.ts's cuts); either
+    // moves what follows.
+    await page.evaluate(installPageCutter());
+    const moved = (await page.evaluate(placePageNotes, pageNotes)) + (await page.evaluate(applyPageRules));
+    if (moved) guess = await page.evaluate(paginateInColumns, false);
     let layout: MeasuredLayout = { articlePages: guess.articlePages, distributionPush: Math.round(guess.pushPx * 0.75 * 100) / 100 };
     const print = async () => {
       await page.evaluate(applyLayout, layout.articlePages, layout.distributionPush);
