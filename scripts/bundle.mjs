@@ -7,13 +7,19 @@
 // core to start. What a command loads on demand (rendering, printing, the volume, copies, Word,
 // preview) stays in chunks of its own, so that no command loads more than it did.
 //
+// What the bundle holds is in it: those packages are development dependencies, and an install
+// of briefs carries the bundle, not them (52 MB in all instead of 350). The dependencies are what
+// is loaded by name at run time: yaml and image-size (through createRequire, on demand), and
+// what is left outside below.
+//
 // Left outside, loaded by Node from node_modules as before: subset-font and fontverter, whose
 // WebAssembly is found beside their own code at run time, and @node-rs/jieba, a native module
 // with its dictionary beside it. The shipped faces' packages are data,
 // found with require.resolve. lib/bundle/ sits two folders below the package, as every module
 // of lib/ does, so the paths the modules find from their own place (the templates, the parser's
 // modules that key the parse cache) are the same from the bundle.
-import { rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
@@ -36,3 +42,28 @@ await build({
   },
   output: { dir: out, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
 });
+
+// The shipped faces: the files briefs uses (the weights src/fonts/css.ts names, woff2 only, and
+// each package's licence and package.json, whose version keys the fingerprints) are copied from
+// their npm packages, which are development dependencies, into lib/font-files/, so that an
+// install of briefs carries 26 MB of fonts instead of the packages' 193 MB.
+const { FONT_PACKAGES } = await import('../lib/fonts/css.js');
+const require = createRequire(import.meta.url);
+const fontsOut = path.join(root, 'lib/font-files');
+rmSync(fontsOut, { recursive: true, force: true });
+for (const [name, { npm, files }] of Object.entries(FONT_PACKAGES)) {
+  const from = path.dirname(require.resolve(`${npm}/package.json`));
+  const to = path.join(fontsOut, name);
+  mkdirSync(path.join(to, 'files'), { recursive: true });
+  for (const extra of ['package.json', 'LICENSE', 'OFL.txt'])
+    if (existsSync(path.join(from, extra))) copyFileSync(path.join(from, extra), path.join(to, extra));
+  for (const css of files) {
+    // fontsource names the regular weight index.css in some packages and 400.css in others.
+    const found = (css === '400.css' ? ['400.css', 'index.css'] : [css]).find((c) => existsSync(path.join(from, c)));
+    if (!found) throw new Error(`${npm} has no ${css}`);
+    const text = readFileSync(path.join(from, found), 'utf8');
+    writeFileSync(path.join(to, found), text);
+    for (const [, file] of text.matchAll(/url\(['"]?\.\/files\/([^)'"]+\.woff2)['"]?\)/g))
+      copyFileSync(path.join(from, 'files', file), path.join(to, 'files', file));
+  }
+}

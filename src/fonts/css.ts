@@ -1,5 +1,8 @@
 /**
- * Fonts ship with the tool as npm packages, so every machine prints the same pages. Their
+ * Fonts ship with the tool, so every machine prints the same pages. They come from npm packages
+ * (development dependencies); `npm run build` copies the files briefs uses (two weights of
+ * each, woff2 only: 26 MB of the packages' 193 MB) into lib/font-files/, which is what an
+ * install of briefs carries (scripts/bundle.mjs). Their
  * woff2 files have TrueType outlines, which Chromium embeds as CID TrueType subsets (CFF
  * fonts would become Type 3). Each role's stack starts with the families the workspace names
  * (an office's licensed 仿宋_GB2312) and ends with the shipped face.
@@ -7,6 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FontConfig } from '../config/types.js';
 import { Coverage } from './coverage.js';
 import { FALLBACK_FAMILY, fallbackFiles, type FallbackFace } from './fallback.js';
@@ -26,9 +30,27 @@ export const FONT_PACKAGES: Record<string, { npm: string; family: string; files:
   'lxgw-wenkai': { npm: 'lxgw-wenkai-webfont', family: 'LXGW WenKai', files: ['lxgwwenkai-regular.css', 'lxgwwenkai-bold.css'] },
 };
 
+/**
+ * Where `npm run build` copies the shipped faces' files: lib/font-files/<name>/, two folders above
+ * every module of src/, lib/ and lib/bundle/.
+ */
+const VENDORED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../lib/font-files');
+const packageDirs = new Map<string, string>();
+
+/** The folder of a shipped face's files: the copy the build made, else (a checkout not yet built) its npm package. */
+export function fontPackageDir(pkg: string): string {
+  let dir = packageDirs.get(pkg);
+  if (!dir) {
+    const own = path.join(VENDORED, pkg);
+    dir = existsSync(path.join(own, 'package.json')) ? own : path.dirname(require.resolve(`${FONT_PACKAGES[pkg].npm}/package.json`));
+    packageDirs.set(pkg, dir);
+  }
+  return dir;
+}
+
 /** The shipped packages and their versions, for fingerprints and caches: a new version of a face is a new print. */
-export const FONT_VERSIONS = Object.values(FONT_PACKAGES)
-  .map(({ npm }) => `${npm}@${(require(`${npm}/package.json`) as { version: string }).version}`)
+export const FONT_VERSIONS = Object.entries(FONT_PACKAGES)
+  .map(([pkg, { npm }]) => `${npm}@${(JSON.parse(readFileSync(path.join(fontPackageDir(pkg), 'package.json'), 'utf8')) as { version: string }).version}`)
   .join(',');
 
 export const SHIPPED: Record<keyof FontConfig, string> = {
@@ -44,10 +66,6 @@ export function fontFile(pkg: string, file: string): string {
   if (pkg === FALLBACK_DIR) return fallbackFiles().find((f) => path.basename(f) === file) ?? file;
   if (pkg === OFFICE_DIR) return path.join(extractedDir(), path.basename(file));
   return path.join(fontPackageDir(pkg), 'files', file);
-}
-
-export function fontPackageDir(pkg: string): string {
-  return path.dirname(require.resolve(`${FONT_PACKAGES[pkg].npm}/package.json`));
 }
 
 const cssCache = new Map<string, string>();

@@ -50,9 +50,16 @@ describe('the npm package', () => {
     expect(listing).toContain('package/templates/layouts/jianyi.hbs');
     expect(listing).toContain('package/lib/cli/index.js');
     expect(listing).not.toContain('package/test/');
+    // The shipped faces travel as the files briefs uses (woff2, two weights each), not as their packages.
+    expect(listing).toContain('package/lib/font-files/noto-serif-sc/400.css');
+    expect(listing).toMatch(/package\/lib\/font-files\/lxgw-wenkai\/files\/[^\n]+\.woff2/);
+    expect(listing).not.toMatch(/\.woff\n/);
 
     await run('npm', ['init', '-y'], { cwd: app });
     await run('npm', ['install', '--no-audit', '--no-fund', tarball], { cwd: app, maxBuffer: 64 << 20 });
+    // What an office installs: briefs and the packages it runs with, at most 150 MB.
+    const { stdout: du } = await run('du', ['-sm', path.join(app, 'node_modules')]);
+    expect(Number(du.split('\t')[0])).toBeLessThanOrEqual(150);
     const briefs = (...args: string[]) => run(path.join(app, 'node_modules/.bin/briefs'), args, { cwd: app, maxBuffer: 16 << 20 });
     await briefs('init', 'office');
     await briefs('--root', 'office', 'validate');
