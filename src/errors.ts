@@ -4,16 +4,18 @@
  * `hint` says what to do; the CLI prints message, hint and the chain of causes, and a stack only
  * with --debug.
  */
+import type { UsageCode } from './messages/catalogue.js';
+
 export type ExitCode = 0 | 1 | 2;
 
 export class BriefsError extends Error {
   readonly exitCode: ExitCode;
   readonly hint?: string;
-  readonly code: string;
+  readonly code: UsageCode;
   /** The message and hint said in Chinese, printed under --lang zh. */
   readonly zh?: { message: string; hint?: string };
 
-  constructor(code: string, message: string, opts: { exitCode?: ExitCode; hint?: string; cause?: unknown; zh?: { message: string; hint?: string } } = {}) {
+  constructor(code: UsageCode, message: string, opts: { exitCode?: ExitCode; hint?: string; cause?: unknown; zh?: { message: string; hint?: string } } = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'BriefsError';
     this.code = code;
@@ -24,6 +26,6 @@ export class BriefsError extends Error {
 }
 
 /** A usage or environment problem: exit 2. `zh` says it again in Chinese ([message, hint]). */
-export function usageError(code: string, message: string, hint?: string, cause?: unknown, zh?: [string, string?]): BriefsError {
+export function usageError(code: UsageCode, message: string, hint?: string, cause?: unknown, zh?: [string, string?]): BriefsError {
   return new BriefsError(code, message, { exitCode: 2, hint, cause, zh: zh && { message: zh[0], hint: zh[1] } });
 }

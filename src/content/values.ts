@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../messages/diagnostic.js';
 import { aliasTable, closestKey, type FieldSpec } from './fields.js';
 import type { Position } from './front-matter.js';
+import type { Code } from '../messages/catalogue.js';
 
 export class FieldReader {
   readonly values = new Map<string, { raw: unknown; key: string; pos?: Position }>();
@@ -193,13 +194,13 @@ export class FieldReader {
     return list.map((x) => String(x).trim()).filter((x) => x !== '');
   }
 
-  fail(name: string, code: string, message: string, hint: string, data?: Record<string, string | number>): void {
+  fail(name: string, code: Code, message: string, hint: string, data?: Record<string, string | number>): void {
     this.report('error', code, this.keyOf(name), message, hint, this.where(name), data);
   }
 
   report(
     severity: 'error' | 'warning',
-    code: string,
+    code: Code,
     field: string,
     message: string,
     hint: string,

@@ -34,6 +34,7 @@ import { readRecord, RECORD, SERIAL, type IssueRecord } from './record.js';
 import { recipientsOf, type Recipient } from './recipients.js';
 import type { CopySigner } from './sign.js';
 import { openMaster, stampCopy } from './stamp.js';
+import type { Code } from '../messages/catalogue.js';
 
 export interface CopiesOptions {
   outDir: string;
@@ -111,7 +112,7 @@ function droppedRecord(project: Project, outDir: string, issue: string): Diagnos
 
 async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions, record: Record<string, IssueRecord>): Promise<IssueCopies> {
   const result: IssueCopies = { issue: issue.id, copies: [], stamped: 0, diagnostics: [] };
-  const fail = (code: string, message: string, hint: string, field?: string, data?: Record<string, string>) => {
+  const fail = (code: Code, message: string, hint: string, field?: string, data?: Record<string, string>) => {
     result.diagnostics.push({ severity: 'error', code, file: issue.file, line: field ? issue.lines?.[field] : undefined, field, message, hint, data });
     return result;
   };

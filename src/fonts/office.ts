@@ -23,6 +23,7 @@ import { isInside } from '../files/inside.js';
 import { readRegular } from '../files/read-regular.js';
 import { kept, userTempDir, writeOnce } from '../files/user-temp.js';
 import { firstFace, isCollection } from './ttc.js';
+import type { Code } from '../messages/catalogue.js';
 
 const MAX_FONT_BYTES = 64 * 1024 * 1024;
 
@@ -81,8 +82,7 @@ export async function loadOfficeFonts(config: Config, shipped: Record<keyof Font
   for (const role of Object.keys(config.fonts) as (keyof FontConfig)[]) {
     for (const [index, entry] of config.fonts[role].entries()) {
       const field = `fonts.${role}`;
-      const warn = (code: string, message: string, hint: string) =>
-        diagnostics.push({ severity: 'warning', code, file, field, message, hint, data: { entry } });
+      const warn = (code: Code, message: string, hint: string) => diagnostics.push({ severity: 'warning', code, file, field, message, hint, data: { entry } });
       if (!FONT_FILE.test(entry)) {
         const installed = systemFamily(entry);
         if (installed === 'unknown') continue;

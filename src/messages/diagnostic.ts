@@ -2,12 +2,14 @@
  * A diagnostic is data, made where the problem is found and printed by the CLI, so that
  * `validate`, `generate` and the preview overlay all show the same problems.
  */
+import type { Code, UsageCode } from './catalogue.js';
+
 type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
   severity: Severity;
-  /** Stable identifier, listed in docs/diagnostics.md. */
-  code: string;
+  /** Stable identifier: one of the catalogue's (catalogue.ts), listed in docs/diagnostics.md. */
+  code: Code | UsageCode;
   /** Path relative to the workspace root, with forward slashes. */
   file: string;
   line?: number;

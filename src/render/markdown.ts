@@ -13,8 +13,9 @@ import { lineIndex } from '../content/lines.js';
 import { BoundedLexer, lexBounded, PLAIN } from './bounded-lexer.js';
 import { keepTogether, urlText } from './line-keeps.js';
 import { escapeText, MAX_TAG_DEPTH, safeHref, sanitizeBlock, tagDepth } from './sanitize.js';
+import type { Code } from '../messages/catalogue.js';
 
-export type ImageResolution = { url: string } | { problem: string; hint: string; code: string };
+export type ImageResolution = { url: string } | { problem: string; hint: string; code: Code };
 
 export interface MarkdownInput {
   markdown: string;
@@ -135,7 +136,7 @@ function renderBlocks(input: MarkdownInput, diagnostics: Diagnostic[]): string {
     const at = needle ? blockRaw.indexOf(needle) : -1;
     return lineAt(blockStart + Math.max(0, at));
   };
-  const warn = (code: string, raw: string, message: string, hint: string, data: Record<string, string>) =>
+  const warn = (code: Code, raw: string, message: string, hint: string, data: Record<string, string>) =>
     diagnostics.push({ severity: 'warning', code, file: input.file, line: lineOf(raw), message, hint, data });
 
   const marked = new Marked({ gfm: true, breaks: false, async: false });

@@ -75,13 +75,13 @@ describe('what the bounds say', () => {
     const { localize } = await import('../../src/messages/messages-zh.js');
     const many = Array.from({ length: 25 }, (_, i) => ({
       severity: 'warning' as const,
-      code: 'unsafe-link',
+      code: 'unsafe-link' as const,
       file: 'a.md',
       line: i + 1,
       message: 'm',
       data: { href: 'x' },
     }));
-    const other = { severity: 'error' as const, code: 'too-long', file: 'a.md', message: 'n' };
+    const other = { severity: 'error' as const, code: 'too-long' as const, file: 'a.md', message: 'n' };
     const capped = capRepeats([...many, other, { ...many[0], file: 'b.md' }]);
     expect(capped.map((x) => `${x.file}:${x.code}:${x.line ?? ''}:${x.more ?? 0}`)).toEqual([
       ...Array.from({ length: 9 }, (_, i) => `a.md:unsafe-link:${i + 1}:0`),

@@ -18,7 +18,7 @@ describe('the preview index', () => {
   });
 
   it('heads the overlay in the chosen language', () => {
-    const d = [{ severity: 'error' as const, code: 'too-long', file: 'a.md', message: 'm' }];
+    const d = [{ severity: 'error' as const, code: 'too-long' as const, file: 'a.md', message: 'm' }];
     expect(overlay(d, 'en')).toContain('1 error');
     expect(overlay(d, 'zh')).toContain('1 个错误');
   });
