@@ -25,7 +25,14 @@ export class BriefsError extends Error {
   }
 }
 
-/** A usage or environment problem: exit 2. `zh` says it again in Chinese ([message, hint]). */
-export function usageError(code: UsageCode, message: string, hint?: string, cause?: unknown, zh?: [string, string?]): BriefsError {
+/** What a usage error may add to its message: what to do, what caused it, and both said in Chinese ([message, hint]). */
+export interface UsageDetails {
+  hint?: string;
+  cause?: unknown;
+  zh?: [string, string?];
+}
+
+/** A usage or environment problem: exit 2. */
+export function usageError(code: UsageCode, message: string, { hint, cause, zh }: UsageDetails = {}): BriefsError {
   return new BriefsError(code, message, { exitCode: 2, hint, cause, zh: zh && { message: zh[0], hint: zh[1] } });
 }

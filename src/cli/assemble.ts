@@ -35,13 +35,11 @@ export function assembleCommand(program: Command, io: Output, setExit: (code: nu
       let date = dateOrFail(flags.date);
       if (flags.year !== undefined && !date.startsWith(flags.year)) {
         if (flags.date !== undefined || !/^\d{4}$/.test(flags.year))
-          throw usageError('bad-flag', `--year ${flags.year} does not fit --date ${date}`, undefined, undefined, [
-            `--year ${flags.year} 与 --date ${date} 不符`,
-          ]);
+          throw usageError('bad-flag', `--year ${flags.year} does not fit --date ${date}`, { zh: [`--year ${flags.year} 与 --date ${date} 不符`] });
         date = `${flags.year}-01-01`;
       }
       const maxArticles = flags.maxArticles ?? bulletin.issueArticles;
-      if (maxArticles < 1) throw usageError('bad-flag', '--max-articles must be at least 1', undefined, undefined, ['--max-articles 至少为 1']);
+      if (maxArticles < 1) throw usageError('bad-flag', '--max-articles must be at least 1', { zh: ['--max-articles 至少为 1'] });
       const project = await loadProject(config);
       const plan = planIssues(unplaced(project.submissions, project.issues, bulletin), { maxArticles, maxChars: flags.maxChars ?? bulletin.issueChars });
       if (plan.length === 0) {

@@ -44,18 +44,16 @@ export function copiesCommand(program: Command, io: Output, setExit: (code: numb
       if (flags.sign) {
         const password = process.env.BRIEFS_SIGN_PASSWORD;
         if (password === undefined)
-          throw usageError(
-            'sign-password',
-            'BRIEFS_SIGN_PASSWORD is not set',
-            'put the certificate’s password in the environment variable BRIEFS_SIGN_PASSWORD',
-            undefined,
-            ['未设置 BRIEFS_SIGN_PASSWORD', '把证书口令放在环境变量 BRIEFS_SIGN_PASSWORD 中'],
-          );
+          throw usageError('sign-password', 'BRIEFS_SIGN_PASSWORD is not set', {
+            hint: 'put the certificate’s password in the environment variable BRIEFS_SIGN_PASSWORD',
+            zh: ['未设置 BRIEFS_SIGN_PASSWORD', '把证书口令放在环境变量 BRIEFS_SIGN_PASSWORD 中'],
+          });
         const read = await readRegular(path.resolve(flags.sign), { maxBytes: 1024 * 1024 });
         if ('problem' in read)
-          throw usageError('sign-certificate', `cannot read the signing certificate ${flags.sign} (${read.problem})`, 'name a .p12 file', undefined, [
-            `无法读取签名证书 ${flags.sign}`,
-          ]);
+          throw usageError('sign-certificate', `cannot read the signing certificate ${flags.sign} (${read.problem})`, {
+            hint: 'name a .p12 file',
+            zh: [`无法读取签名证书 ${flags.sign}`],
+          });
         const { loadSigner } = await import('../copies/sign.js');
         signer = loadSigner(read.bytes, password);
       }

@@ -42,13 +42,10 @@ export function fixCommand(program: Command, io: Output, setExit: (code: number)
       const wanted = files.map((f) => path.relative(config.root, path.resolve(f)).split(path.sep).join('/'));
       for (const f of wanted)
         if (!texts.has(f))
-          throw usageError(
-            'bad-file',
-            `${f} is not a submission or issue file of this workspace that briefs can read`,
-            'give paths of files under briefs/submissions or briefs/issues; run briefs validate for files with errors',
-            undefined,
-            [`${f} 不是本工作区中可以读取的稿件或期文件`, '请给出 briefs/submissions 或 briefs/issues 下文件的路径；有错误的文件请先运行 briefs validate'],
-          );
+          throw usageError('bad-file', `${f} is not a submission or issue file of this workspace that briefs can read`, {
+            hint: 'give paths of files under briefs/submissions or briefs/issues; run briefs validate for files with errors',
+            zh: [`${f} 不是本工作区中可以读取的稿件或期文件`, '请给出 briefs/submissions 或 briefs/issues 下文件的路径；有错误的文件请先运行 briefs validate'],
+          });
       let changedFiles = 0;
       let changedLines = 0;
       for (const [file, firstLine] of texts) {

@@ -48,7 +48,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
       const config = await loadConfig({ root: g.root, config: g.config, out: flags.out, browser: flags.browser, encoding: flags.encoding });
       const outDir = path.resolve(config.root, config.out);
       const jobs = flags.jobs ?? Math.max(1, Math.min(4, os.availableParallelism()));
-      if (jobs < 1) throw usageError('bad-flag', '--jobs must be at least 1', undefined, undefined, ['--jobs 至少为 1']);
+      if (jobs < 1) throw usageError('bad-flag', '--jobs must be at least 1', { zh: ['--jobs 至少为 1'] });
       const rel = (p?: string) => (p ? path.relative(process.cwd(), p).split(path.sep).join('/') : null);
       const { project, results, aborted } = await withBrowserRun(
         config,

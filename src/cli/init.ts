@@ -52,24 +52,18 @@ export function initCommand(program: Command, io: Output): void {
         }
       }
       if (links.length)
-        throw usageError(
-          'init-exists',
-          `${rel(root)} has links where briefs init would write: ${[...new Set(links)].join(', ')}`,
-          'briefs init never writes through a link: remove the links, or choose an empty folder',
-          undefined,
-          [
+        throw usageError('init-exists', `${rel(root)} has links where briefs init would write: ${[...new Set(links)].join(', ')}`, {
+          hint: 'briefs init never writes through a link: remove the links, or choose an empty folder',
+          zh: [
             `${rel(root)} 中 briefs init 要写入的位置是链接：${[...new Set(links)].join('、')}`,
             'briefs init 从不通过链接写入：请删除这些链接，或选一个空文件夹',
           ],
-        );
+        });
       if (existing.length)
-        throw usageError(
-          'init-exists',
-          `${rel(root)} already has ${[...new Set(existing)].join(', ')}`,
-          'briefs init never overwrites: choose an empty folder, or move those files away',
-          undefined,
-          [`${rel(root)} 中已有 ${[...new Set(existing)].join('、')}`, 'briefs init 从不覆盖文件：请选一个空文件夹，或先把这些文件移走'],
-        );
+        throw usageError('init-exists', `${rel(root)} already has ${[...new Set(existing)].join(', ')}`, {
+          hint: 'briefs init never overwrites: choose an empty folder, or move those files away',
+          zh: [`${rel(root)} 中已有 ${[...new Set(existing)].join('、')}`, 'briefs init 从不覆盖文件：请选一个空文件夹，或先把这些文件移走'],
+        });
       // The briefs this workspace was made with, packed (before anything is written, so that a
       // failure leaves nothing half made) for vendor/: what package.json pins.
       const packs = await mkdtemp(path.join(os.tmpdir(), 'briefs-pack-'));
@@ -79,10 +73,11 @@ export function initCommand(program: Command, io: Output): void {
           const run = promisify(process.getBuiltinModule('node:child_process').execFile);
           await run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', packs, TOOL_ROOT], { maxBuffer: 16 << 20 });
         } catch (cause) {
-          throw usageError('init-pack', 'cannot pack this briefs into the new workspace (npm pack failed)', 'check that npm is on the PATH', cause, [
-            '无法把本版 briefs 打包进新工作区（npm pack 失败）',
-            '检查 PATH 中是否有 npm',
-          ]);
+          throw usageError('init-pack', 'cannot pack this briefs into the new workspace (npm pack failed)', {
+            hint: 'check that npm is on the PATH',
+            cause,
+            zh: ['无法把本版 briefs 打包进新工作区（npm pack 失败）', '检查 PATH 中是否有 npm'],
+          });
         }
         for (const [name, text] of files) {
           await mkdir(path.dirname(path.join(root, name)), { recursive: true });

@@ -29,12 +29,12 @@ export function listCommand(program: Command, io: Output): void {
       const project = await loadProject(config);
       const status = flags.status === undefined || !Object.hasOwn(SUBMISSION_STATUS, flags.status) ? undefined : SUBMISSION_STATUS[flags.status];
       if (flags.status !== undefined && !status)
-        throw usageError('bad-flag', `--status must be one of ${Object.keys(SUBMISSION_STATUS).join(', ')}`, undefined, undefined, [
-          `--status 应为以下之一：${Object.keys(SUBMISSION_STATUS).join('、')}`,
-        ]);
+        throw usageError('bad-flag', `--status must be one of ${Object.keys(SUBMISSION_STATUS).join(', ')}`, {
+          zh: [`--status 应为以下之一：${Object.keys(SUBMISSION_STATUS).join('、')}`],
+        });
       const bulletin = flags.publication === undefined ? undefined : resolveBulletin(flags.publication, config.bulletins);
       if (flags.publication !== undefined && !bulletin)
-        throw usageError('bad-flag', `unknown bulletin "${flags.publication}"`, undefined, undefined, [`未知刊物“${flags.publication}”`]);
+        throw usageError('bad-flag', `unknown bulletin "${flags.publication}"`, { zh: [`未知刊物“${flags.publication}”`] });
       // A submission's issue comes from the issue files, the one record of what went where.
       const issueOf = new Map<string, string>();
       for (const i of project.issues) for (const id of i.submissions) issueOf.set(id, i.id);

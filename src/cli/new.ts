@@ -13,10 +13,10 @@ import type { Output } from './report.js';
 export function bulletinOrFail(config: Config, name: string): string {
   const b = resolveBulletin(name, config.bulletins);
   if (!b)
-    throw usageError('unknown-bulletin', `"${name}" is not a bulletin briefs knows`, `use one of ${bulletinChoices(config.bulletins)}`, undefined, [
-      `未知刊物“${name}”`,
-      `可用的刊物：${bulletinChoices(config.bulletins)}`,
-    ]);
+    throw usageError('unknown-bulletin', `"${name}" is not a bulletin briefs knows`, {
+      hint: `use one of ${bulletinChoices(config.bulletins)}`,
+      zh: [`未知刊物“${name}”`, `可用的刊物：${bulletinChoices(config.bulletins)}`],
+    });
   return b.id;
 }
 
@@ -25,9 +25,7 @@ export function dateOrFail(value: string | undefined): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const d = m && new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
   if (!m || !d || d.getUTCDate() !== +m[3])
-    throw usageError('bad-flag', `--date must be a date written YYYY-MM-DD, not "${date}"`, undefined, undefined, [
-      `--date 应为 YYYY-MM-DD 格式的日期，而不是“${date}”`,
-    ]);
+    throw usageError('bad-flag', `--date must be a date written YYYY-MM-DD, not "${date}"`, { zh: [`--date 应为 YYYY-MM-DD 格式的日期，而不是“${date}”`] });
   return date;
 }
 
@@ -78,11 +76,11 @@ export function newCommand(program: Command, io: Output): void {
       const publication = bulletinOrFail(config, name);
       let date = dateOrFail(flags.date);
       if (flags.year !== undefined) {
-        if (!/^\d{4}$/.test(flags.year)) throw usageError('bad-flag', '--year must be a year such as 2026', undefined, undefined, ['--year 应为年份，如 2026']);
+        if (!/^\d{4}$/.test(flags.year)) throw usageError('bad-flag', '--year must be a year such as 2026', { zh: ['--year 应为年份，如 2026'] });
         // Another year's issue, with no date yet: its first day, for the editor to change.
         if (flags.date === undefined) date = date.startsWith(flags.year) ? date : `${flags.year}-01-01`;
         else if (date.slice(0, 4) !== flags.year)
-          throw usageError('bad-flag', `--date ${date} is not in --year ${flags.year}`, undefined, undefined, [`--date ${date} 不在 --year ${flags.year} 内`]);
+          throw usageError('bad-flag', `--date ${date} is not in --year ${flags.year}`, { zh: [`--date ${date} 不在 --year ${flags.year} 内`] });
       }
       const [created] = await createIssues(config, publication, date, !!flags.supplement, [[]]);
       io.err(`${created.id}${created.total ? ` (总第${created.total}期)` : ''}\n`);

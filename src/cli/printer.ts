@@ -25,7 +25,7 @@ interface StartFlags {
 function parseMinutes(value: string): number {
   const n = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value) || n <= 0)
-    throw usageError('bad-flag', `--idle ${value}: not a number of minutes`, 'e.g. 30', undefined, [`--idle ${value}：不是分钟数`, '例如 30']);
+    throw usageError('bad-flag', `--idle ${value}: not a number of minutes`, { hint: 'e.g. 30', zh: [`--idle ${value}：不是分钟数`, '例如 30'] });
   return n;
 }
 
@@ -110,10 +110,10 @@ export function printerCommand(program: Command, io: Output): void {
       // Said here, the log has served: a printer that stops cleanly leaves none either.
       const said = readFileSync(log, 'utf8').trim();
       rmSync(log, { force: true });
-      throw usageError('printer-start', `the resident printer did not start${said ? `:\n${said}` : ''}`, `its log is ${log}`, undefined, [
-        `常驻印制进程未能启动${said ? `：\n${said}` : ''}`,
-        `日志见 ${log}`,
-      ]);
+      throw usageError('printer-start', `the resident printer did not start${said ? `:\n${said}` : ''}`, {
+        hint: `its log is ${log}`,
+        zh: [`常驻印制进程未能启动${said ? `：\n${said}` : ''}`, `日志见 ${log}`],
+      });
     });
 
   cmd

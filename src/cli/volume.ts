@@ -44,19 +44,19 @@ export function volumeCommand(program: Command, io: Output, setExit: (code: numb
       const config = await loadConfig({ root: g.root, config: g.config, out: flags.out, browser: flags.browser });
       const bulletin = Object.values(config.bulletins).find((b) => b.id === bulletinArg || b.name === bulletinArg.replace(/^《|》$/g, ''));
       if (!bulletin)
-        throw usageError('bad-argument', `no bulletin "${bulletinArg}"`, `one of ${Object.keys(config.bulletins).join(', ')}`, undefined, [
-          `没有刊物“${bulletinArg}”`,
-          `可选：${Object.keys(config.bulletins).join('、')}`,
-        ]);
+        throw usageError('bad-argument', `no bulletin "${bulletinArg}"`, {
+          hint: `one of ${Object.keys(config.bulletins).join(', ')}`,
+          zh: [`没有刊物“${bulletinArg}”`, `可选：${Object.keys(config.bulletins).join('、')}`],
+        });
       const folio = flags.folio;
       if (folio !== undefined && folio !== 'issue' && folio !== 'volume' && folio !== 'both')
-        throw usageError('bad-argument', `--folio ${folio}: not a folio mode`, 'issue, volume or both', undefined, [
-          `--folio ${folio}：没有这种页码方式`,
-          'issue（各期页码）、volume（合订本连续页码）或 both（两者）',
-        ]);
+        throw usageError('bad-argument', `--folio ${folio}: not a folio mode`, {
+          hint: 'issue, volume or both',
+          zh: [`--folio ${folio}：没有这种页码方式`, 'issue（各期页码）、volume（合订本连续页码）或 both（两者）'],
+        });
       const year = Number(yearArg);
       if (!/^\d{4}$/.test(yearArg))
-        throw usageError('bad-argument', `"${yearArg}" is not a year`, 'e.g. 2026', undefined, [`“${yearArg}”不是年份`, '例如 2026']);
+        throw usageError('bad-argument', `"${yearArg}" is not a year`, { hint: 'e.g. 2026', zh: [`“${yearArg}”不是年份`, '例如 2026'] });
       const outDir = path.resolve(config.root, config.out);
       const jobs = Math.max(1, Math.min(4, os.availableParallelism()));
       // Loaded when asked for, as copies is: pdf-lib would slow every other command's start.

@@ -48,14 +48,14 @@ export async function loadConfig(flags: ConfigFlags = {}, cwd = process.cwd()): 
   const file = path.resolve(cwd, flags.config ?? path.join(root, CONFIG_FILE));
   let text: string | undefined;
   const read = await readRegular(file, { maxBytes: 1024 * 1024 }).catch((cause: unknown) => {
-    throw usageError('config-unreadable', `cannot read the config file ${file}`, 'check the path given to --config', cause);
+    throw usageError('config-unreadable', `cannot read the config file ${file}`, { hint: 'check the path given to --config', cause });
   });
   if ('bytes' in read) text = read.bytes.toString('utf8');
   else if (read.problem !== 'missing' || named) {
     throw usageError(
       'config-unreadable',
       `cannot read the config file ${file}: ${read.problem === 'missing' ? 'it does not exist' : read.problem === 'too-large' ? 'it is larger than 1 MiB' : read.problem === 'unreadable' ? read.errno : 'it is not a regular file'}`,
-      'check the path given to --config',
+      { hint: 'check the path given to --config' },
     );
   }
   // yaml is loaded only when there is a config file to read.
@@ -70,7 +70,7 @@ function applyFile(config: Config, text: string, file: string, parseDocument: ty
   const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: true });
   const rel = path.relative(process.cwd(), file) || file;
   if (doc.errors.length > 0) {
-    throw usageError('config-syntax', `${rel}: ${doc.errors[0].message}`, 'fix the YAML of the config file');
+    throw usageError('config-syntax', `${rel}: ${doc.errors[0].message}`, { hint: 'fix the YAML of the config file' });
   }
   const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
   if (typeof raw !== 'object' || Array.isArray(raw)) throw configError(rel, '', 'the config file must be a map of settings');
@@ -170,5 +170,5 @@ function isMap(v: unknown): v is Record<string, unknown> {
 }
 
 function configError(rel: string, field: string, message: string): BriefsError {
-  return usageError('config-invalid', `${rel}${field ? ` (${field})` : ''}: ${message}`, 'see docs/workspace.md (configuration)');
+  return usageError('config-invalid', `${rel}${field ? ` (${field})` : ''}: ${message}`, { hint: 'see docs/workspace.md (configuration)' });
 }

@@ -24,25 +24,23 @@ export function loadSigner(p12: Buffer, password: string, now = new Date()): Cop
     const bags = forge.pkcs12.pkcs12FromAsn1(asn1, password).getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [];
     cert = bags.find((b) => b.cert)?.cert;
   } catch (cause) {
-    throw usageError('sign-certificate', 'cannot open the signing certificate', 'check the file and the password in BRIEFS_SIGN_PASSWORD', cause, [
-      '无法打开签名证书',
-      '检查证书文件和 BRIEFS_SIGN_PASSWORD 中的口令',
-    ]);
+    throw usageError('sign-certificate', 'cannot open the signing certificate', {
+      hint: 'check the file and the password in BRIEFS_SIGN_PASSWORD',
+      cause,
+      zh: ['无法打开签名证书', '检查证书文件和 BRIEFS_SIGN_PASSWORD 中的口令'],
+    });
   }
   if (!cert)
-    throw usageError('sign-certificate', 'the signing file holds no certificate', 'export the certificate with its private key as a .p12', undefined, [
-      '签名文件中没有证书',
-      '导出含私钥的 .p12 证书',
-    ]);
+    throw usageError('sign-certificate', 'the signing file holds no certificate', {
+      hint: 'export the certificate with its private key as a .p12',
+      zh: ['签名文件中没有证书', '导出含私钥的 .p12 证书'],
+    });
   const { notBefore, notAfter } = cert.validity;
   if (now < notBefore || now > notAfter) {
-    throw usageError(
-      'sign-certificate',
-      `the signing certificate is valid from ${notBefore.toISOString()} to ${notAfter.toISOString()}, not today`,
-      'use a certificate that is valid now; nothing was written',
-      undefined,
-      [`签名证书的有效期为 ${notBefore.toISOString()} 至 ${notAfter.toISOString()}，今天不在其内`, '请使用当前有效的证书；未写出任何文件'],
-    );
+    throw usageError('sign-certificate', `the signing certificate is valid from ${notBefore.toISOString()} to ${notAfter.toISOString()}, not today`, {
+      hint: 'use a certificate that is valid now; nothing was written',
+      zh: [`签名证书的有效期为 ${notBefore.toISOString()} 至 ${notAfter.toISOString()}，今天不在其内`, '请使用当前有效的证书；未写出任何文件'],
+    });
   }
   // forge keeps UTF8String values as UTF-8 bytes in a binary string.
   const got = (cert.subject.getField('CN') ?? cert.subject.getField('O')) as { value?: unknown } | null;

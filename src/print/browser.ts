@@ -172,12 +172,10 @@ export class BrowserPool {
         })
         .catch((cause: unknown) => {
           if (cause instanceof BriefsError) throw cause;
-          throw usageError(
-            'browser-launch',
-            `cannot start the browser at ${found.executablePath}`,
-            'check that it is a working Chrome or Chromium (run it with --version); as root it needs --no-sandbox, which briefs adds',
+          throw usageError('browser-launch', `cannot start the browser at ${found.executablePath}`, {
+            hint: 'check that it is a working Chrome or Chromium (run it with --version); as root it needs --no-sandbox, which briefs adds',
             cause,
-          );
+          });
         });
     }
     return this.browser;

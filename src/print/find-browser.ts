@@ -36,13 +36,10 @@ export function findBrowser(opts: FindOptions = {}): FoundBrowser {
   for (const [source, p] of named) {
     if (!p) continue;
     if (exists(p)) return { executablePath: p, source };
-    throw usageError(
-      'browser-not-found',
-      `the browser named by ${source} does not exist: ${p}`,
-      `check the path, or unset ${source} to let briefs look for one`,
-      undefined,
-      [`${source} 指定的浏览器不存在：${p}`, `检查路径，或取消 ${source} 让 briefs 自行查找`],
-    );
+    throw usageError('browser-not-found', `the browser named by ${source} does not exist: ${p}`, {
+      hint: `check the path, or unset ${source} to let briefs look for one`,
+      zh: [`${source} 指定的浏览器不存在：${p}`, `检查路径，或取消 ${source} 让 briefs 自行查找`],
+    });
   }
   for (const p of puppeteerCache(env.PUPPETEER_CACHE_DIR ?? path.join(home, '.cache', 'puppeteer'), platform)) {
     if (exists(p)) return { executablePath: p, source: 'puppeteer cache' };
@@ -50,10 +47,13 @@ export function findBrowser(opts: FindOptions = {}): FoundBrowser {
   for (const p of systemLocations(platform, env)) {
     if (exists(p)) return { executablePath: p, source: 'system' };
   }
-  throw usageError('browser-not-found', 'no Chrome, Chromium or Edge was found to print with', installHint(platform), undefined, [
-    '找不到用于印制的 Chrome、Chromium 或 Edge',
-    '安装 Chromium（Debian/Ubuntu：apt-get install chromium），或用 --browser 路径 或 CHROME_PATH 指定一个浏览器',
-  ]);
+  throw usageError('browser-not-found', 'no Chrome, Chromium or Edge was found to print with', {
+    hint: installHint(platform),
+    zh: [
+      '找不到用于印制的 Chrome、Chromium 或 Edge',
+      '安装 Chromium（Debian/Ubuntu：apt-get install chromium），或用 --browser 路径 或 CHROME_PATH 指定一个浏览器',
+    ],
+  });
 }
 
 function installHint(platform: NodeJS.Platform): string {

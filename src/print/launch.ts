@@ -71,16 +71,14 @@ export function launchOwn(
     })
     .catch((cause: unknown) => {
       if (starting.signal.aborted && !ended)
-        throw usageError(
-          'browser-launch',
-          `the browser at ${executablePath} did not start within ${bound} ms`,
-          'check that it starts (run it with --version); a font folder that holds something other than fonts can hang it; on a slow machine raise --timeout',
+        throw usageError('browser-launch', `the browser at ${executablePath} did not start within ${bound} ms`, {
+          hint: 'check that it starts (run it with --version); a font folder that holds something other than fonts can hang it; on a slow machine raise --timeout',
           cause,
-          [
+          zh: [
             `${executablePath} 处的浏览器未能在 ${bound} 毫秒内启动`,
             '检查它能否启动（用 --version 运行试试）；字体文件夹中若有字体以外的东西可能使其挂起；机器较慢时请调大 --timeout',
           ],
-        );
+        });
       throw cause;
     })
     .finally(() => {

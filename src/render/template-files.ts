@@ -51,7 +51,7 @@ async function readInto(target: Record<string, string>, dir: string, ext: string
       throw usageError(
         'template-unreadable',
         `cannot read the template ${file}: ${read.problem === 'too-large' ? 'it is larger than 1 MiB' : read.problem === 'unreadable' ? read.errno : 'it is not a regular file'}`,
-        'templates are small text files; replace it with one',
+        { hint: 'templates are small text files; replace it with one' },
       );
     target[name.slice(0, -ext.length)] = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
     files.push(file);

@@ -29,7 +29,7 @@ export async function withLock<T>(file: string, timeoutMs: number, fn: () => Pro
         throw usageError(
           'lock-held',
           `another briefs run is handing out issue numbers (${holder ? `process ${holder.pid} on ${holder.host} since ${holder.since}` : 'unknown holder'})`,
-          `wait for it to finish; if no briefs is running, delete ${file}`,
+          { hint: `wait for it to finish; if no briefs is running, delete ${file}` },
         );
       }
       await new Promise((r) => setTimeout(r, 25 + Math.random() * 50));

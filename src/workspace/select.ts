@@ -20,13 +20,10 @@ export function selectIssues(
   for (const sel of selectors) {
     const matches = matchSelector(issues, sel, bulletins, root, cwd);
     if (matches.length === 0) {
-      throw usageError(
-        'unknown-issue',
-        `no issue matches "${sel}"`,
-        'name an issue as bulletin/year/number (e.g. jianyi/2020/12) or by the path of its file under briefs/issues/',
-        undefined,
-        [`没有与“${sel}”相符的期`, '用“刊物/年/期号”（如 jianyi/2020/12）或 briefs/issues/ 下期文件的路径指定一期'],
-      );
+      throw usageError('unknown-issue', `no issue matches "${sel}"`, {
+        hint: 'name an issue as bulletin/year/number (e.g. jianyi/2020/12) or by the path of its file under briefs/issues/',
+        zh: [`没有与“${sel}”相符的期`, '用“刊物/年/期号”（如 jianyi/2020/12）或 briefs/issues/ 下期文件的路径指定一期'],
+      });
     }
     matches.forEach((m) => chosen.add(m));
   }
@@ -65,9 +62,9 @@ export function parseShard(value: string): { index: number; count: number } {
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!m || count < 1 || index < 1 || index > count)
-    throw usageError('bad-flag', `--shard takes i/n with 1 ≤ i ≤ n, e.g. 1/3, not "${value}"`, undefined, undefined, [
-      `--shard 应为 i/n（1 ≤ i ≤ n），如 1/3，而不是“${value}”`,
-    ]);
+    throw usageError('bad-flag', `--shard takes i/n with 1 ≤ i ≤ n, e.g. 1/3, not "${value}"`, {
+      zh: [`--shard 应为 i/n（1 ≤ i ≤ n），如 1/3，而不是“${value}”`],
+    });
   return { index, count };
 }
 

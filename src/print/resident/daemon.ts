@@ -56,10 +56,10 @@ const parse = (frame: Buffer) => (parseFrame(frame) ?? {}) as { briefs?: string;
 export async function servePrinter(o: PrinterOptions): Promise<void> {
   privateFolderOrFail();
   if (await ask(o.socket, { briefs: 'status' }).catch(() => undefined))
-    throw usageError('printer-running', 'this workspace already has a resident printer', 'briefs printer stop stops it', undefined, [
-      '这个工作区已有常驻印制进程',
-      '用 briefs printer stop 停止它',
-    ]);
+    throw usageError('printer-running', 'this workspace already has a resident printer', {
+      hint: 'briefs printer stop stops it',
+      zh: ['这个工作区已有常驻印制进程', '用 briefs printer stop 停止它'],
+    });
   rmSync(o.socket, { force: true });
 
   const own: Identity = identity(o.root, o.executable, o.systemFonts);
@@ -228,11 +228,8 @@ export async function servePrinter(o: PrinterOptions): Promise<void> {
   // A printer that ends as it should leaves no log behind; one whose Chromium quit writes why.
   if (!lost) rmSync(printerLog(o.socket), { force: true });
   if (lost)
-    throw usageError(
-      'browser-launch',
-      `the browser at ${o.executable} quit (${lost[0]})`,
-      'check that it is a working Chrome or Chromium (run it with --version)',
-      undefined,
-      [`${o.executable} 处的浏览器退出了（${lost[1]}）`, '检查它是否为可用的 Chrome 或 Chromium（用 --version 运行试试）'],
-    );
+    throw usageError('browser-launch', `the browser at ${o.executable} quit (${lost[0]})`, {
+      hint: 'check that it is a working Chrome or Chromium (run it with --version)',
+      zh: [`${o.executable} 处的浏览器退出了（${lost[1]}）`, '检查它是否为可用的 Chrome 或 Chromium（用 --version 运行试试）'],
+    });
 }

@@ -33,11 +33,8 @@ export function privateFolder(make: boolean): boolean {
 /** The printers' folder, made when missing; refused when it is not private to this user. */
 export function privateFolderOrFail(): void {
   if (!privateFolder(true))
-    throw usageError(
-      'printer-folder',
-      `the resident printers’ folder ${PRINTERS} is not private to this user`,
-      'remove it, or set TMPDIR to a folder of your own',
-      undefined,
-      [`常驻印制进程的文件夹 ${PRINTERS} 不是当前用户私有的`, '删除它，或把 TMPDIR 设为自己的文件夹'],
-    );
+    throw usageError('printer-folder', `the resident printers’ folder ${PRINTERS} is not private to this user`, {
+      hint: 'remove it, or set TMPDIR to a folder of your own',
+      zh: [`常驻印制进程的文件夹 ${PRINTERS} 不是当前用户私有的`, '删除它，或把 TMPDIR 设为自己的文件夹'],
+    });
 }
