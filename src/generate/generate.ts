@@ -5,7 +5,7 @@
  * cannot be printed is reported and the others go on; a browser that crashes is started again
  * once and the issues it took down are printed again.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { IssueFile } from '../content/model.js';
@@ -19,7 +19,6 @@ import { fingerprint } from './fingerprint.js';
 import { printFonts } from '../print/print-fonts.js';
 import { inputKey, runInputs } from './input-key.js';
 import { fileStamp, manifestWriter, readManifest, sha256, stillValid, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
-import { pdfDate } from '../print/pdf-date.js';
 import { assemble, issueErrors, type Project, type UrlScheme } from '../workspace/project.js';
 import { outputBase } from '../workspace/select.js';
 import { pdfInfo } from './pdf-info.js';
@@ -27,6 +26,8 @@ import { removeOrphans } from './orphans.js';
 import { removeStaleTemporaries, writeAtomic } from '../files/write-atomic.js';
 
 import type { GenerateOptions, IssueResult } from './run.js';
+import { printFailed, printWarnings } from './print-problems.js';
+import { wordEdition } from './word-edition.js';
 
 export type { GenerateOptions, IssueResult };
 
@@ -118,22 +119,8 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
   /** The Word edition, written when asked and not already there as recorded. */
   const docx = async (entry: ManifestEntry | undefined): Promise<Pick<ManifestEntry, 'docx' | 'docxSha256'>> => {
     if (!opts.docx) return {};
-    const file = path.join(opts.outDir, `${base}.docx`);
-    result.docx = file;
-    if (
-      entry?.docx &&
-      entry.docxSha256 &&
-      (await readFile(file).then(
-        (b) => sha256(b) === entry.docxSha256,
-        () => false,
-      ))
-    ) {
-      return { docx: entry.docx, docxSha256: entry.docxSha256 };
-    }
-    const [{ issueDocx }, { packDocx }] = await Promise.all([import('../docx/issue-docx.js'), import('../docx/pack.js')]);
-    const bytes = await packDocx(issueDocx(project, assembled), pdfDate(issue.date));
-    await writeAtomic(file, bytes);
-    return { docx: `${base}.docx`, docxSha256: sha256(bytes) };
+    result.docx = path.join(opts.outDir, `${base}.docx`);
+    return wordEdition(project, assembled, opts.outDir, base, entry);
   };
   /** Up to date: the files as recorded. */
   const cached = async (entry: ManifestEntry) => {
@@ -199,35 +186,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     const [{ printIssue }, { finishPdf }] = await Promise.all([import('../print/print-issue.js'), import('../print/pdf-metadata.js')]);
     const printed = await pool.withPage((page) => printIssue(page, rendered, s.server, opts.timeout), { retryOnCrash: true });
     printOver();
-    for (const url of printed.failed) {
-      result.diagnostics.push({
-        severity: 'warning',
-        code: 'resource-failed',
-        file: issue.file,
-        message: `${url} could not be loaded and is missing from the PDF`,
-        data: { url },
-        hint: 'check that the file exists inside the workspace',
-      });
-    }
-    for (const url of printed.blocked) {
-      result.diagnostics.push({
-        severity: 'warning',
-        code: 'request-blocked',
-        file: issue.file,
-        message: `the page asked for ${url}, which was refused`,
-        data: { url },
-        hint: 'an issue may only use the workspace’s own images',
-      });
-    }
-    if (printed.notesAtEnd) {
-      result.diagnostics.push({
-        severity: 'warning',
-        code: 'notes-at-end',
-        file: issue.file,
-        message: 'the notes could not be set at the foot of the pages of their references; they close their articles instead',
-        hint: 'please report it, with the issue’s HTML (generate --html)',
-      });
-    }
+    result.diagnostics.push(...printWarnings(printed, issue.file));
     const finished = await finishPdf(printed.doc, { ...info, id: fp });
     const pdf = path.join(opts.outDir, `${base}.pdf`);
     await writeAtomic(pdf, finished.bytes);
@@ -259,15 +218,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     if (opts.signal?.aborted) return done(result);
     // No browser, or one that will not start: nothing can print, so the run ends (exit 2).
     if (cause instanceof BriefsError && cause.exitCode === 2) throw cause;
-    const reason = (cause as Error).message.split('\n')[0];
-    result.diagnostics.push({
-      severity: 'error',
-      code: 'print-failed',
-      file: issue.file,
-      message: `printing failed: ${reason}`,
-      data: { reason },
-      hint: 'run again with --debug for details; a page that times out may need a larger --timeout',
-    });
+    result.diagnostics.push(printFailed(cause, issue.file));
   }
   return done(result);
 }

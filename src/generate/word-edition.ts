@@ -1,0 +1,33 @@
+/**
+ * The Word edition of an issue beside its PDF (generate --docx, or docx: true), written only when
+ * it is not already there as the manifest recorded it. The file edge of docx/.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AssembledIssue } from '../assemble/issue.js';
+import { writeAtomic } from '../files/write-atomic.js';
+import { pdfDate } from '../print/pdf-date.js';
+import type { Project } from '../workspace/project.js';
+import { sha256, type ManifestEntry } from './manifest.js';
+
+export async function wordEdition(
+  project: Project,
+  assembled: AssembledIssue,
+  outDir: string,
+  base: string,
+  recorded: ManifestEntry | undefined,
+): Promise<Pick<ManifestEntry, 'docx' | 'docxSha256'>> {
+  const file = path.join(outDir, `${base}.docx`);
+  if (recorded?.docx && recorded.docxSha256) {
+    const same = await readFile(file).then(
+      (b) => sha256(b) === recorded.docxSha256,
+      () => false,
+    );
+    if (same) return { docx: recorded.docx, docxSha256: recorded.docxSha256 };
+  }
+  // Loaded only when a Word edition is written.
+  const [{ issueDocx }, { packDocx }] = await Promise.all([import('../docx/issue-docx.js'), import('../docx/pack.js')]);
+  const bytes = await packDocx(issueDocx(project, assembled), pdfDate(assembled.issue.date));
+  await writeAtomic(file, bytes);
+  return { docx: `${base}.docx`, docxSha256: sha256(bytes) };
+}
