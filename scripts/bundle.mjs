@@ -47,7 +47,7 @@ await build({
 // each package's licence and package.json, whose version keys the fingerprints) are copied from
 // their npm packages, which are development dependencies, into lib/font-files/, so that an
 // install of briefs carries 26 MB of fonts instead of the packages' 193 MB.
-const { FONT_PACKAGES } = await import('../lib/fonts/css.js');
+const { FONT_PACKAGES, packageCssFile } = await import('../lib/fonts/css.js');
 const require = createRequire(import.meta.url);
 const fontsOut = path.join(root, 'lib/font-files');
 rmSync(fontsOut, { recursive: true, force: true });
@@ -58,11 +58,10 @@ for (const [name, { npm, files }] of Object.entries(FONT_PACKAGES)) {
   for (const extra of ['package.json', 'LICENSE', 'OFL.txt'])
     if (existsSync(path.join(from, extra))) copyFileSync(path.join(from, extra), path.join(to, extra));
   for (const css of files) {
-    // fontsource names the regular weight index.css in some packages and 400.css in others.
-    const found = (css === '400.css' ? ['400.css', 'index.css'] : [css]).find((c) => existsSync(path.join(from, c)));
+    const found = packageCssFile(from, css);
     if (!found) throw new Error(`${npm} has no ${css}`);
-    const text = readFileSync(path.join(from, found), 'utf8');
-    writeFileSync(path.join(to, found), text);
+    const text = readFileSync(found, 'utf8');
+    writeFileSync(path.join(to, path.basename(found)), text);
     for (const [, file] of text.matchAll(/url\(['"]?\.\/files\/([^)'"]+\.woff2)['"]?\)/g))
       copyFileSync(path.join(from, 'files', file), path.join(to, 'files', file));
   }

@@ -1,4 +1,4 @@
-import type { Config } from './types.js';
+import type { BulletinConfig, Config } from './types.js';
 
 /** Settings a bulletin takes from the top level of the config unless it sets its own. */
 export const INHERITED = ['publisher', 'classification'] as const;
@@ -69,4 +69,27 @@ export function inherit(config: Config, own: ReadonlySet<string>): void {
   for (const b of Object.values(config.bulletins)) {
     for (const key of INHERITED) if (!own.has(`${b.id}.${key}`)) b[key] = config[key];
   }
+}
+
+/** A bulletin the config adds (it must give a name): reports that follow on, without topic headings. */
+export function newBulletin(id: string): BulletinConfig {
+  return {
+    id,
+    name: '',
+    layout: 'qingkuang',
+    publisher: '',
+    classification: '',
+    contents: true,
+    groupByTopic: false,
+    articleBreak: 'flow',
+    notes: 'page',
+    punctuation: 'full',
+    articleGap: 1,
+    topicGap: 1,
+    headGap: 0,
+    volumeFolio: 'issue',
+    maxChars: 3000,
+    issueArticles: 5,
+    issueChars: 6000,
+  };
 }

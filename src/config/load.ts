@@ -7,7 +7,7 @@
 import { readRegular } from '../files/read-regular.js';
 import path from 'node:path';
 import { BriefsError, usageError } from '../errors.js';
-import { defaultConfig, inherit } from './defaults.js';
+import { defaultConfig, inherit, newBulletin } from './defaults.js';
 import type { BulletinConfig, Config, FontConfig } from './types.js';
 
 export const CONFIG_FILE = 'briefs.config.yaml';
@@ -110,27 +110,7 @@ function readBulletins(value: unknown, rel: string, config: Config, own: Set<str
     if (!isMap(settings)) throw configError(rel, `bulletins.${id}`, 'a bulletin takes a map of settings');
     const known = bulletins[id];
     if (!known && typeof settings.name !== 'string') throw configError(rel, `bulletins.${id}.name`, 'a new bulletin needs a name');
-    const merged: BulletinConfig = known
-      ? { ...known }
-      : {
-          id,
-          name: '',
-          layout: 'qingkuang',
-          publisher: '',
-          classification: '',
-          contents: true,
-          groupByTopic: false,
-          articleBreak: 'flow',
-          notes: 'page',
-          punctuation: 'full',
-          articleGap: 1,
-          topicGap: 1,
-          headGap: 0,
-          volumeFolio: 'issue',
-          maxChars: 3000,
-          issueArticles: 5,
-          issueChars: 6000,
-        };
+    const merged: BulletinConfig = known ? { ...known } : newBulletin(id);
     for (const [key, v] of Object.entries(settings)) {
       if (!BULLETIN_KEYS.includes(key)) throw configError(rel, `bulletins.${id}.${key}`, `unknown bulletin setting; known: ${BULLETIN_KEYS.join(', ')}`);
       const expected = typeof (merged as unknown as Record<string, unknown>)[key];

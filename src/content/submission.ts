@@ -6,7 +6,8 @@ import type { Diagnostic } from '../messages/diagnostic.js';
 import { AUTHOR_FIELDS, SUBMISSION_FIELDS, SUBMISSION_STATUS, aliasTable } from './fields.js';
 import { missingFrontMatter, parseFrontMatter } from './front-matter.js';
 import type { Author, Submission } from './model.js';
-import { ARTICLE_TITLE_EMS, joinTitleLines, widthEm } from '../layout/title-lines.js';
+import { joinTitleLines, widthEm } from '../layout/title-lines.js';
+import { ARTICLE_TITLE_EMS } from '../layout/page.js';
 import { FieldReader } from './values.js';
 
 export function parseSubmission(text: string, file: string, bulletins: Record<string, BulletinConfig>, diagnostics: Diagnostic[]): Submission | undefined {

@@ -31,7 +31,8 @@ import {
   type IRunOptions,
 } from 'docx';
 import type { AssembledIssue } from '../assemble/issue.js';
-import { ARTICLE_TITLE_EMS, breakTitle, contentsLines } from '../layout/title-lines.js';
+import { breakTitle, contentsLines } from '../layout/title-lines.js';
+import { ARTICLE_TITLE_EMS } from '../layout/page.js';
 import { authorLines } from '../render/author-line.js';
 import { chineseDate } from '../render/chinese.js';
 import { resolveImage } from '../render/document.js';

@@ -68,16 +68,23 @@ export function fontFile(pkg: string, file: string): string {
   return path.join(fontPackageDir(pkg), 'files', file);
 }
 
+/**
+ * A weight's stylesheet in a face's folder: fontsource names the regular weight index.css in some
+ * packages and 400.css in others. Shared with the build, which copies what it finds (scripts/bundle.mjs,
+ * through lib/: knip cannot see that use).
+ * @public
+ */
+export function packageCssFile(dir: string, file: string): string | undefined {
+  return (file === '400.css' ? ['400.css', 'index.css'] : [file]).map((c) => path.join(dir, c)).find((p) => existsSync(p));
+}
+
 const cssCache = new Map<string, string>();
 
 function packageCss(pkg: string, file: string): string {
   const key = `${pkg}/${file}`;
   let css = cssCache.get(key);
   if (css === undefined) {
-    // fontsource names the regular weight index.css in some packages and 400.css in others.
-    const dir = fontPackageDir(pkg);
-    const candidates = file === '400.css' ? ['400.css', 'index.css'] : [file];
-    const found = candidates.map((c) => path.join(dir, c)).find((p) => existsSync(p));
+    const found = packageCssFile(fontPackageDir(pkg), file);
     if (!found) throw new Error(`font package @fontsource/${pkg} has no ${file}`);
     css = readFileSync(found, 'utf8');
     cssCache.set(key, css);

@@ -68,21 +68,18 @@ export async function loadOfficeFonts(config: Config, shipped: Record<keyof Font
   const kaiming = Object.values(config.bulletins)
     .filter((b) => b.punctuation === 'kaiming')
     .map((b) => b.id);
-  const noHalt = (entry: string, role: string) =>
-    diagnostics.push({
-      severity: 'warning',
-      code: 'font-features',
-      file,
-      field: `fonts.${role}`,
-      message: `"${entry}" has no halt feature, so the ${role} text of ${kaiming.join(', ')} keeps every mark full width instead of the 开明式 set in the config`,
-      hint: 'use a face with the OpenType halt feature (Noto and Source Han faces have it), or set punctuation: full for the bulletin',
-      data: { entry, role, bulletins: kaiming.join('、') },
-    });
+  /** The font-features warning's message, hint and data, for warn(). */
+  const noHalt = (entry: string, role: string): [string, string, Record<string, string>] => [
+    `"${entry}" has no halt feature, so the ${role} text of ${kaiming.join(', ')} keeps every mark full width instead of the 开明式 set in the config`,
+    'use a face with the OpenType halt feature (Noto and Source Han faces have it), or set punctuation: full for the bulletin',
+    { role, bulletins: kaiming.join('、') },
+  ];
   let realRoot: string | undefined;
   for (const role of Object.keys(config.fonts) as (keyof FontConfig)[]) {
     for (const [index, entry] of config.fonts[role].entries()) {
       const field = `fonts.${role}`;
-      const warn = (code: Code, message: string, hint: string) => diagnostics.push({ severity: 'warning', code, file, field, message, hint, data: { entry } });
+      const warn = (code: Code, message: string, hint: string, data: Record<string, string> = {}) =>
+        diagnostics.push({ severity: 'warning', code, file, field, message, hint, data: { entry, ...data } });
       if (!FONT_FILE.test(entry)) {
         const installed = systemFamily(entry);
         if (installed === 'unknown') continue;
@@ -100,7 +97,7 @@ export async function loadOfficeFonts(config: Config, shipped: Record<keyof Font
           );
         if (installed && kaiming.length > 0 && installed.file) {
           const facts = await faceFacts(installed.file);
-          if (typeof facts === 'object' && !facts.halt) noHalt(entry, role);
+          if (typeof facts === 'object' && !facts.halt) warn('font-features', ...noHalt(entry, role));
         }
         if (installed && !roles[role]) roles[role] = { face: entry, source: 'system' };
         continue;
@@ -136,7 +133,7 @@ export async function loadOfficeFonts(config: Config, shipped: Record<keyof Font
           `"${entry}" has CFF outlines, which Chromium prints as Type 3 glyphs (blurred, not searchable)`,
           'use a TrueType (.ttf) version of the face',
         );
-      if (kaiming.length > 0 && !facts.halt) noHalt(entry, role);
+      if (kaiming.length > 0 && !facts.halt) warn('font-features', ...noHalt(entry, role));
       const face: OfficeFace = {
         role,
         rel: path.relative(config.root, abs).split(path.sep).join('/'),

@@ -11,9 +11,6 @@ import { titleWords, type TitleWord } from './phrase-breaks.js';
 
 import { CONTENTS_TITLE_EMS } from './page.js';
 
-// The measures live with the page (page.ts); their users take them from here too.
-export { ARTICLE_TITLE_EMS, CONTENTS_TITLE_EMS, VOLUME_CONTENTS_EMS, VOLUME_INDEX_EMS } from './page.js';
-
 /** A title's lines in an issue's contents: the hand-set lines when they fit its measure, else broken for it. */
 export function contentsLines(s: { title: string; titleLines?: string[] }): string[] {
   if (s.titleLines && s.titleLines.every((l) => widthEm(l) <= CONTENTS_TITLE_EMS)) return s.titleLines;

@@ -40,6 +40,8 @@ export function placePageNotes(withNotes = true): number {
       if (ref) notes.push({ li, ref: ref.closest('sup') ?? ref, n: i + 1 });
     });
   }
+  // Most issues have no notes: nothing to lay out then.
+  if (!notes.length) return 0;
   const wrap = document.querySelector<HTMLElement>('.distribution-wrap');
   notes.sort((a, b) => (a.ref.compareDocumentPosition(b.ref) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 

@@ -78,6 +78,8 @@ export function applyPageRules(): number {
   const closeGapsOverWaste = (): number => {
     if (body.classList.contains('article-break-page')) return 0;
     let closed = 0;
+    // The leaves stay the same leaves as margins change; only where they fall moves.
+    const all = leaves();
     for (const el of Array.from(body.querySelectorAll<HTMLElement>('.topic-heading, .article'))) {
       // A report under its topic's heading moves with the heading.
       if (el.matches('.topic-heading + .article') || !parseFloat(getComputedStyle(el).marginTop)) continue;
@@ -85,9 +87,7 @@ export function applyPageRules(): number {
       const at = head ? frags(head) : [];
       if (!at.length) continue;
       const page = at[0].page;
-      const prior = leaves()
-        .filter((l) => !l.contains(el) && !el.contains(l) && l.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)
-        .pop();
+      const prior = all.filter((l) => !l.contains(el) && !el.contains(l) && l.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING).pop();
       const end = prior ? frags(prior).pop() : undefined;
       if (!end || end.page !== page - 1 || height - end.bottom <= height / 3) continue;
       el.style.marginTop = '0px';

@@ -29,7 +29,6 @@ function authorParts(authors: readonly Author[]): { description: string[]; name:
 }
 
 /** Ems in a line of the author line: 三号 楷体 on the 156 mm text block. */
-export { AUTHOR_LINE_EMS };
 
 /**
  * The author line cut where a typesetter may break it: between authors (after ；) and between

@@ -4,7 +4,8 @@
  * (one person: the same name and affiliation), names sorted by pinyin. Pure.
  */
 import type { AssembledIssue } from '../assemble/issue.js';
-import { breakTitle, VOLUME_CONTENTS_EMS, VOLUME_INDEX_EMS, widthEm } from '../layout/title-lines.js';
+import { breakTitle, widthEm } from '../layout/title-lines.js';
+import { VOLUME_CONTENTS_EMS, VOLUME_INDEX_EMS } from '../layout/page.js';
 import { chineseDate } from '../render/chinese.js';
 import type { FolioMode } from './folios.js';
 import { pushTo } from '../group.js';

@@ -1,6 +1,7 @@
 /** The author line: where it may break, and when each author takes a line of their own. */
 import { describe, expect, it } from 'vitest';
-import { AUTHOR_LINE_EMS, authorLine, authorLines, authorPieces } from '../../src/render/author-line.js';
+import { authorLine, authorLines, authorPieces } from '../../src/render/author-line.js';
+import { AUTHOR_LINE_EMS } from '../../src/layout/page.js';
 import { widthEm } from '../../src/layout/title-lines.js';
 
 const three = [

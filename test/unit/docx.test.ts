@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { issueDocx } from '../../src/docx/issue-docx.js';
 import { packDocx } from '../../src/docx/pack.js';
-import { ARTICLE_TITLE_EMS, breakTitle, contentsLines } from '../../src/layout/title-lines.js';
+import { breakTitle, contentsLines } from '../../src/layout/title-lines.js';
+import { ARTICLE_TITLE_EMS } from '../../src/layout/page.js';
 import { assemble, loadProject, type Project } from '../../src/workspace/project.js';
 
 const repo = path.resolve(__dirname, '../..');

@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { titleWords } from '../../src/layout/phrase-breaks.js';
-import { ARTICLE_TITLE_EMS, breakTitle, CONTENTS_TITLE_EMS, VOLUME_CONTENTS_EMS, VOLUME_INDEX_EMS, widthEm } from '../../src/layout/title-lines.js';
+import { breakTitle, widthEm } from '../../src/layout/title-lines.js';
+import { ARTICLE_TITLE_EMS, CONTENTS_TITLE_EMS, VOLUME_CONTENTS_EMS, VOLUME_INDEX_EMS } from '../../src/layout/page.js';
 
 const CORPUS = readFileSync(path.resolve(__dirname, '../fixtures/titles/corpus.txt'), 'utf8')
   .split('\n')

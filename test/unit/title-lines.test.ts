@@ -1,7 +1,8 @@
 /** Title lines broken as GB/T 9704 asks: words whole, even lines, a 梯形 or 菱形. */
 import { describe, expect, it } from 'vitest';
 import { titleWords } from '../../src/layout/phrase-breaks.js';
-import { ARTICLE_TITLE_EMS, breakTitle, CONTENTS_TITLE_EMS, joinTitleLines, widthEm } from '../../src/layout/title-lines.js';
+import { breakTitle, joinTitleLines, widthEm } from '../../src/layout/title-lines.js';
+import { ARTICLE_TITLE_EMS, CONTENTS_TITLE_EMS } from '../../src/layout/page.js';
 
 const TITLES = [
   '关于加快建立国家重大科研基础设施开放共享机制的建议',
