@@ -12,6 +12,7 @@ import {
   BorderStyle,
   FootnoteReferenceRun,
   ImageRun,
+  LineRuleType,
   Paragraph,
   Table,
   TableCell,
@@ -24,6 +25,7 @@ import {
 import { readRegularSync } from '../files/read-regular.js';
 import type { Faces } from '../fonts/word-faces.js';
 import { BLOCK_MM } from '../layout/page.js';
+import { exact, GRID_SPACING, keptRuns, SIZE } from './runs.js';
 
 export interface DocxContext {
   faces: Faces;
@@ -33,10 +35,17 @@ export interface DocxContext {
   imageFile(src: string): string | undefined;
   /** A run that opens the first paragraph (编者按：). */
   lead?: TextRun;
+  /** Space above the first paragraph, in twips. */
+  leadBefore?: number;
+  /** The last paragraph keeps with what follows (the 版记, after the issue's last text). */
+  keepLast?: boolean;
 }
 
 type Run = ParagraphChild;
-const BODY = 32; // 三号, in half-points
+const BODY = SIZE.body;
+/** 四号 and 小四 at line-height 1.5, as printed (notes, tables): exact, in twips. */
+const NOTE_LINE = { line: 14 * 1.5 * 20, lineRule: LineRuleType.EXACT };
+const TABLE_LINE = { line: 12 * 1.5 * 20, lineRule: LineRuleType.EXACT };
 const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
 
 export function markdownDocx(markdown: string, ctx: DocxContext, base: Partial<IRunOptions> = {}): (Paragraph | Table)[] {
@@ -51,7 +60,16 @@ export function markdownDocx(markdown: string, ctx: DocxContext, base: Partial<I
     if (t.type === 'footnotes')
       for (const item of (t as unknown as { items: { label: string; content: Token[] }[] }).items) notes.set(item.label, item.content);
   const noteIds = new Map<string, number>();
-  const face = (role: keyof Faces, extra: Partial<IRunOptions> = {}): IRunOptions => ({ font: ctx.faces[role], size: BODY, ...base, ...extra });
+  // The text's last block, when it is a paragraph and the 版记 follows.
+  const printed = tokens.filter((t) => t.type !== 'space' && t.type !== 'footnotes' && t.type !== 'def');
+  const keepLast = ctx.keepLast && printed.at(-1)?.type === 'paragraph' ? printed.at(-1) : undefined;
+  const face = (role: keyof Faces, extra: Partial<IRunOptions> = {}): IRunOptions => ({
+    font: ctx.faces[role],
+    size: BODY,
+    characterSpacing: GRID_SPACING,
+    ...base,
+    ...extra,
+  });
 
   const inline = (list: Token[] | undefined, style: Partial<IRunOptions>): Run[] =>
     (list ?? []).flatMap((t): Run[] => {
@@ -60,7 +78,7 @@ export function markdownDocx(markdown: string, ctx: DocxContext, base: Partial<I
         case 'escape':
           return 'tokens' in t && t.tokens?.length
             ? inline(t.tokens, style)
-            : [new TextRun({ ...face('fang'), ...style, text: decode((t as Tokens.Text).text) })];
+            : keptRuns(decode((t as Tokens.Text).text), { ...face('fang'), ...style });
         case 'strong':
           return inline((t as Tokens.Strong).tokens, { ...style, bold: true });
         case 'em':
@@ -85,12 +103,15 @@ export function markdownDocx(markdown: string, ctx: DocxContext, base: Partial<I
           if (id === undefined) {
             id = ctx.footnotes.size + 1;
             noteIds.set(label, id);
-            ctx.footnotes.set(id, block(notes.get(label) ?? [], { size: 28 }));
+            ctx.footnotes.set(
+              id,
+              block(notes.get(label) ?? [], { size: SIZE.small, characterSpacing: 0 }, NOTE_LINE),
+            );
           }
           return [new FootnoteReferenceRun(id)];
         }
         default:
-          return 'text' in t && typeof t.text === 'string' ? [new TextRun({ ...face('fang'), ...style, text: decode(t.text) })] : [];
+          return 'text' in t && typeof t.text === 'string' ? keptRuns(decode(t.text), { ...face('fang'), ...style }) : [];
       }
     });
 
@@ -108,19 +129,28 @@ export function markdownDocx(markdown: string, ctx: DocxContext, base: Partial<I
     return new ImageRun({ type, data: read.bytes, transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) } });
   };
 
+  // Paragraphs take the document's exact line pitch, unless notes' (set on their own) say otherwise.
+  let spacing: object = exact();
   const para = (runs: Run[], extra: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {}) =>
     // Two characters in: Word reads firstLineChars, LibreOffice the length (2 × 16 pt).
-    new Paragraph({ children: runs, alignment: AlignmentType.JUSTIFIED, indent: { firstLineChars: 200, firstLine: 640 }, ...extra });
+    new Paragraph({ children: runs, alignment: AlignmentType.JUSTIFIED, indent: { firstLineChars: 200, firstLine: 640 }, spacing, ...extra });
 
-  const block = (list: Token[], style: Partial<IRunOptions> = {}): Paragraph[] => blocks(list, style).filter((b): b is Paragraph => b instanceof Paragraph);
+  const block = (list: Token[], style: Partial<IRunOptions> = {}, lines: object = exact()): Paragraph[] => {
+    const outer = spacing;
+    spacing = lines;
+    const out = blocks(list, style).filter((b): b is Paragraph => b instanceof Paragraph);
+    spacing = outer;
+    return out;
+  };
 
   const blocks = (list: Token[], style: Partial<IRunOptions> = {}): (Paragraph | Table)[] =>
     list.flatMap((t): (Paragraph | Table)[] => {
       switch (t.type) {
         case 'paragraph': {
-          const lead = ctx.lead;
-          ctx.lead = undefined;
-          return [para([...(lead ? [lead] : []), ...inline((t as Tokens.Paragraph).tokens, style)])];
+          const [lead, before] = [ctx.lead, ctx.leadBefore];
+          ctx.lead = ctx.leadBefore = undefined;
+          const runs = [...(lead ? [lead] : []), ...inline((t as Tokens.Paragraph).tokens, style)];
+          return [para(runs, { ...(before ? { spacing: { ...spacing, before } } : {}), ...(t === keepLast ? { keepNext: true } : {}) })];
         }
         case 'heading': {
           const depth = (t as Tokens.Heading).depth;
@@ -145,7 +175,8 @@ export function markdownDocx(markdown: string, ctx: DocxContext, base: Partial<I
               children: [
                 new Paragraph({
                   alignment: AlignmentType.CENTER,
-                  children: inline(c.tokens, { ...style, size: 24, ...(head ? { font: ctx.faces.hei } : {}) }),
+                  spacing: TABLE_LINE,
+                  children: inline(c.tokens, { ...style, size: SIZE.table, characterSpacing: 0, ...(head ? { font: ctx.faces.hei } : {}) }),
                 }),
               ],
             });
@@ -162,7 +193,7 @@ export function markdownDocx(markdown: string, ctx: DocxContext, base: Partial<I
         case 'code':
           return (t as Tokens.Code).text
             .split('\n')
-            .map((line) => new Paragraph({ children: [new TextRun({ ...face('fang'), ...style, size: 24, text: line })] }));
+            .map((line) => new Paragraph({ spacing: TABLE_LINE, children: [new TextRun({ ...face('fang'), ...style, size: SIZE.table, characterSpacing: 0, text: line })] }));
         case 'hr':
           return [new Paragraph({ children: [], border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } } })];
         case 'html': {

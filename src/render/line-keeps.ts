@@ -25,6 +25,19 @@ const KEEP_TOGETHER = new RegExp(
   'gu',
 );
 
+/** The text in pieces, each kept piece (a number with its unit, a date …) on its own: the Word edition's runs. */
+export function keptPieces(text: string): { text: string; keep: boolean }[] {
+  const out: { text: string; keep: boolean }[] = [];
+  let at = 0;
+  for (const m of text.matchAll(KEEP_TOGETHER)) {
+    if (m.index > at) out.push({ text: text.slice(at, m.index), keep: false });
+    out.push({ text: m[0], keep: true });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), keep: false });
+  return out;
+}
+
 export function keepTogether(html: string, punctuation: 'full' | 'kaiming' = 'full'): string {
   const kept = html.replace(KEEP_TOGETHER, (m) => `<span class="keep">${m}</span>`);
   return punctuation === 'kaiming' ? sentenceStops(kept) : kept;

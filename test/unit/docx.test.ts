@@ -22,7 +22,13 @@ const parts = async (id: string, p = project) => {
 };
 /** The text of each paragraph of a part, in order. */
 const paragraphs = (xml: string) =>
-  [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+  [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((m) =>
+    [...m[0].matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>/g)]
+      .map((t) => t[1])
+      .join('')
+      // The word joiners that hold a kept piece together (docx/runs.ts) are not text.
+      .replace(/\u2060/g, ''),
+  );
 
 beforeAll(async () => {
   project = await loadProject(await loadConfig({ root: repo }));
@@ -45,12 +51,41 @@ describe('the Word edition', () => {
     });
   });
 
-  it('sets A4 with the text block of GB/T 9704 and a grid of 22 lines', async () => {
-    const doc = (await parts('qingkuang/2026/1'))['word/document.xml'];
+  it('sets A4 with the text block of GB/T 9704, 22 lines of 28 characters', async () => {
+    const files = await parts('qingkuang/2026/1');
+    const doc = files['word/document.xml'];
     expect(doc).toContain('<w:pgSz w:w="11906" w:h="16838"');
     // 37 mm from the top, 28 mm from the left, 156 × 225 mm: right 26 mm, bottom 35 mm (in twips).
     expect(doc).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
-    expect(doc).toMatch(/<w:docGrid w:type="lines" w:linePitch="580"/);
+    // Lines on the print's pitch, exactly (28.95 pt: 22 fit the 225 mm block), by default and on
+    // the body's paragraphs; no document grid, which LibreOffice applies even to exact lines.
+    expect(files['word/styles.xml']).toMatch(/<w:pPrDefault><w:pPr><w:spacing (?:w:before="0" )?w:line="579" w:lineRule="exact"\/>/);
+    expect(doc).not.toContain('<w:docGrid');
+    const body = [...doc.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?人工智能大模型正在深刻改变[\s\S]*?<\/w:p>/g)][0][0];
+    expect(body).toContain('<w:spacing w:line="579" w:lineRule="exact"/>');
+    // 16 pt characters 0.25 pt closer: 28 a line of the 156 mm block (27 at their own width).
+    expect(body).toContain('<w:spacing w:val="-5"/>');
+  });
+
+  it('keeps a number with its unit, a date and a document number on one line', async () => {
+    const doc = (await parts('qingkuang/2026/1'))['word/document.xml'];
+    // The sample's "2025年" and "36所": runs of their own, marked English, joined (docx/runs.ts).
+    for (const kept of ['2025\u2060年', '36\u2060所']) {
+      const run = [...doc.matchAll(/<w:r>(?:(?!<\/w:r>)[\s\S])*?<\/w:r>/g)].map((m) => m[0]).find((r) => r.includes(`>${kept}<`));
+      expect(run, kept).toBeDefined();
+      expect(run).toContain('<w:lang w:val="en-US" w:eastAsia="en-US"/>');
+    }
+  });
+
+  it('sets each topic heading in the body and in the contents, as printed', async () => {
+    const text = paragraphs((await parts('qingkuang/2026/1'))['word/document.xml']);
+    const p = project.issues.find((i) => i.id === 'qingkuang/2026/1')!;
+    const groups = assemble(project, p).groups;
+    expect(groups.length).toBeGreaterThan(1);
+    for (const g of groups) expect(text.filter((t) => t === `【${g.topic}】`), g.topic).toHaveLength(2);
+    // In order: the contents' topics, then the body's, each before its reports' titles.
+    const firstTitle = text.findIndex((t) => t.startsWith(contentsLines(groups[0].articles[0].submission)[0]) && !t.includes('\t'));
+    expect(text.indexOf(`【${groups[0].topic}】`)).toBeLessThan(firstTitle);
   });
 
   it('names the faces by role as East Asian fonts, the office’s own when the config names them', async () => {
@@ -66,7 +101,7 @@ describe('the Word edition', () => {
 
   it('prints the masthead in red over a red rule, and each title in the lines the print uses', async () => {
     const doc = (await parts('qingkuang/2026/1'))['word/document.xml'];
-    expect(doc).toMatch(/<w:color w:val="E60012"\/><w:sz w:val="84"\/>[\s\S]*?<w:t[^>]*>科技界情况<\/w:t>/);
+    expect(doc).toMatch(/<w:color w:val="E60012"\/>(?:<w:spacing w:val="\d+"\/>)?<w:sz w:val="84"\/>[\s\S]*?<w:t[^>]*>科技界情况<\/w:t>/);
     expect(doc).toMatch(/<w:bottom w:val="single" w:color="E60012"/);
     const issue = project.issues.find((i) => i.id === 'qingkuang/2026/1')!;
     for (const art of assemble(project, issue).articles) {
@@ -144,10 +179,21 @@ describe('the Word edition', () => {
     expect(even).toContain('<w:jc w:val="left"/>');
   });
 
-  it('ends with the 报尾 as a table between thick rules, and marks a draft', async () => {
+  it('ends with the 报尾 floated to the foot of the last page, between thick rules, and marks a draft', async () => {
     const files = await parts('qingkuang/2026/1');
-    const text = paragraphs(files['word/document.xml']);
-    expect(text.slice(-4)).toEqual([
+    const doc = files['word/document.xml'];
+    const text = paragraphs(doc);
+    // The 版记's table, floated to the bottom of the text block, cannot split; then the
+    // paragraph it is anchored to, which holds nothing.
+    const table = [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].at(-1)![0];
+    expect(table).toMatch(/<w:tblpPr [^>]*w:tblpYSpec="bottom"[^>]*w:vertAnchor="margin"/);
+    expect(table.match(/<w:cantSplit\/>/g)).toHaveLength(2);
+    expect(text.at(-1)).toBe('');
+    // The text's last paragraph keeps with it: the 版记 never stands alone on a page.
+    const paras = [...doc.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const lastText = paras.filter((x) => !table.includes(x) && paragraphs(x)[0] !== '').at(-1)!;
+    expect(lastText).toContain('<w:keepNext/>');
+    expect(text.slice(-5, -1)).toEqual([
       '报：中央办公厅，国务院办公厅，中央政策研究室',
       '送：科技部，教育部，国家自然科学基金委员会，中国科学院，中国工程院',
       '发：各省、自治区、直辖市科协，各全国学会、协会、研究会',
