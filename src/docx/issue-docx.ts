@@ -17,17 +17,22 @@ import { authorLines } from '../render/author-line.js';
 import { resolveImage } from '../render/document.js';
 import type { Project } from '../workspace/project.js';
 
-/** A face to embed, as the docx package takes it. */
-export type EmbeddedFont = NonNullable<ConstructorParameters<typeof Document>[0]['fonts']>[number];
-import { docxFaces, type Faces } from '../fonts/word-faces.js';
+/** The faces to embed (fonts/word-embed.ts) and the family each role's runs name. */
+export interface Embedding {
+  names: Record<keyof FontConfig, string>;
+  fonts: WordFont[];
+}
+import { docxFaces } from '../fonts/word-faces.js';
+import type { WordFont } from '../fonts/word-embed.js';
+import type { FontConfig } from '../config/types.js';
 import { markdownDocx } from './markdown-docx.js';
 import { contentsDocx, mastheadDocx, twips, type RunOf } from './head-docx.js';
 import { imprintDocx } from './imprint-docx.js';
 import { exact, GRID_SPACING, LINE, SIZE } from './runs.js';
 
-export function issueDocx(project: Project, a: AssembledIssue, embedded: readonly EmbeddedFont[] = []): Document {
+export function issueDocx(project: Project, a: AssembledIssue, embedding?: Embedding): Document {
   const { issue, bulletin } = a;
-  const faces = docxFaces(project.config.fonts);
+  const faces = docxFaces(project.config.fonts, embedding?.names);
   const footnotes = new Map<number, Paragraph[]>();
   const run: RunOf = (role, text, extra = {}) => new TextRun({ text, font: faces[role], size: SIZE.body, characterSpacing: GRID_SPACING, ...extra });
   const imageFile = (file: string) => (src: string) => {
@@ -117,7 +122,7 @@ export function issueDocx(project: Project, a: AssembledIssue, embedded: readonl
         },
       },
     },
-    fonts: embedded,
+    fonts: embedding?.fonts,
     footnotes: Object.fromEntries([...footnotes].map(([id, children]) => [String(id), { children }])),
     sections: [
       {

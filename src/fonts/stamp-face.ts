@@ -9,10 +9,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import fontverter from 'fontverter';
 import subsetFont from 'subset-font';
 import { Coverage } from './coverage.js';
 import { fontPackageDir } from './css.js';
+import { truetype } from './woff2.js';
 
 interface Chunk {
   file: string;
@@ -62,21 +62,6 @@ export interface StampFont {
  */
 const cache = new Map<string, Promise<Uint8Array>>();
 const CACHED_SUBSETS = 64;
-/** Each file unpacked from woff2 once a run: subset-font would unpack it for every subset. */
-const unpacked = new Map<string, Promise<Buffer>>();
-let unpacking: Promise<unknown> = Promise.resolve();
-const truetype = (file: string) => {
-  let font = unpacked.get(file);
-  if (!font) {
-    // One at a time, and copied out at once: the result is a view of the unpacker's
-    // WebAssembly memory, which the next file unpacked writes over.
-    font = unpacking.then(() => fontverter.convert(readFileSync(file), 'truetype')).then((b) => Buffer.from(b));
-    unpacking = font.catch(() => undefined);
-    unpacked.set(file, font);
-  }
-  return font;
-};
-
 /**
  * Each text cut into runs, each run with the subset font that prints it. One subset a file
  * serves all the texts (a copy's 份号, recipient and trace share their fonts: fewer to embed).

@@ -17,9 +17,14 @@ const DEFAULTS: Record<keyof FontConfig, string> = {
   xiaobiaosong: '方正小标宋简体',
 };
 
-export function docxFaces(fonts: FontConfig): Faces {
+export function docxFaces(fonts: FontConfig, embedded?: Record<keyof FontConfig, string>): Faces {
   const out = {} as Faces;
   for (const role of Object.keys(DEFAULTS) as (keyof FontConfig)[]) {
+    // An embedded face (word-embed.ts) prints the role's Latin text too, as it did in the print.
+    if (embedded) {
+      out[role] = { eastAsia: embedded[role], ascii: embedded[role], hAnsi: embedded[role] };
+      continue;
+    }
     const named = fonts[role].find((f) => !FONT_FILE.test(f));
     out[role] = { eastAsia: named ?? DEFAULTS[role], ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
   }

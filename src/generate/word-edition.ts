@@ -26,8 +26,16 @@ export async function wordEdition(
     if (same) return { docx: recorded.docx, docxSha256: recorded.docxSha256 };
   }
   // Loaded only when a Word edition is written.
-  const [{ issueDocx }, { packDocx }] = await Promise.all([import('../docx/issue-docx.js'), import('../docx/pack.js')]);
-  const bytes = await packDocx(issueDocx(project, assembled), pdfDate(assembled.issue.date));
+  const [{ issueDocx }, { packDocx, docxText }, { wordFaces }] = await Promise.all([
+    import('../docx/issue-docx.js'),
+    import('../docx/pack.js'),
+    import('../fonts/word-embed.js'),
+  ]);
+  const date = pdfDate(assembled.issue.date);
+  // Set once to learn its characters, then again with the faces that printed them embedded.
+  const text = docxText(await packDocx(issueDocx(project, assembled), date));
+  const { names, fonts } = await wordFaces(project.config.root, project.fonts.roles, text);
+  const bytes = await packDocx(issueDocx(project, assembled, { names, fonts }), date);
   await writeAtomic(file, bytes);
   return { docx: `${base}.docx`, docxSha256: sha256(bytes) };
 }

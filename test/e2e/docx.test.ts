@@ -1,7 +1,9 @@
 /**
  * The Word edition opened by another program: LibreOffice turns each bulletin's sample .docx
  * into a PDF, which is read back beside briefs' own: the same text in the same order, about
- * as many pages, "— N —" folios, and the masthead in red.
+ * as many pages, "— N —" folios, the masthead in red, every topic heading, the 版记 whole at the
+ * foot of the last page, titles and contents entries in the print's lines, no number parted
+ * from its unit, and the text set in the faces the .docx embeds (which this machine lacks).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { assemble, loadProject } from '../../src/workspace/project.js';
 import { runCli } from '../helpers/run-cli.js';
+import { lines as byLine, readLayout } from '../helpers/pdf-layout.js';
+import { pdfFonts } from '../helpers/pdf.js';
+import { keptPieces } from '../../src/render/line-keeps.js';
+import { breakTitle, contentsLines } from '../../src/layout/title-lines.js';
+import { ARTICLE_TITLE_EMS } from '../../src/layout/page.js';
 
 const repo = path.resolve(__dirname, '../..');
 let dir: string;
@@ -25,24 +32,23 @@ beforeAll(async () => {
   cpSync(path.join(repo, 'briefs'), path.join(dir, 'briefs'), { recursive: true });
   const r = await runCli(['--root', dir, 'generate', '--docx', ...ISSUES]);
   expect(r.code, r.stderr).toBe(0);
-  // A profile of its own, so that a LibreOffice already running elsewhere does not take the job.
-  const profile = `file://${path.join(dir, 'lo-profile')}`;
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=${profile}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      path.join(dir, 'lo'),
-      ...ISSUES.map((id) => path.join(dir, 'dist', `${base(id)}.docx`)),
-    ],
-    {
-      stdio: 'ignore',
-      timeout: 120_000,
-    },
-  );
+  // One LibreOffice a document, each with a profile of its own: a LibreOffice already running
+  // elsewhere does not take the job, and LibreOffice shares embedded faces by name among the
+  // documents one process opens (the second's subset would lack the first's characters).
+  for (const id of ISSUES)
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${path.join(dir, `lo-profile-${base(id)}`)}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        path.join(dir, 'lo'),
+        path.join(dir, 'dist', `${base(id)}.docx`),
+      ],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
 }, 180_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -87,6 +93,89 @@ describe('the Word edition in LibreOffice', () => {
       expect(readFileSync(lo).length).toBeGreaterThan(0);
     });
   }
+});
+
+/** The LibreOffice PDF's lines, page by page, as text without spaces or word joiners. */
+async function loLines(id: string): Promise<{ pages: string[][]; positions: { text: string; baseline: number }[][]; heightMm: number }> {
+  const layout = await readLayout(path.join(dir, 'lo', `${base(id)}.pdf`));
+  const positions = layout.map((p) => byLine(p.runs).map((l) => ({ text: l.map((r) => r.text).join('').replace(/[\s\u2060]/g, ''), baseline: l[0].baseline })));
+  return { pages: positions.map((p) => p.map((l) => l.text)), positions, heightMm: layout[0].heightMm };
+}
+
+describe('the Word edition in LibreOffice, as the print sets it', () => {
+  const issueOf = async (id: string) => {
+    const project = await loadProject(await loadConfig({ root: dir }));
+    return assemble(project, project.issues.find((i) => i.id === id)!);
+  };
+
+  it('sets every topic heading, in the body and in the contents', async () => {
+    const a = await issueOf('qingkuang/2026/1');
+    const all = (await loLines('qingkuang/2026/1')).pages.flat();
+    for (const g of a.groups) expect(all.filter((l) => l === `【${g.topic}】`), g.topic).toHaveLength(2);
+  });
+
+  for (const id of ISSUES)
+    it(`${id}: the 版记 whole at the foot of the last page, with the text's end above it`, async () => {
+      const { positions, heightMm } = await loLines(id);
+      const last = positions.at(-1)!;
+      const at = (start: string) => last.findIndex((l) => l.text.startsWith(start));
+      const rows = ['报：', '送：', '责任编辑：'].map(at);
+      for (const r of rows) expect(r, JSON.stringify(last.map((l) => l.text))).toBeGreaterThanOrEqual(0);
+      expect(last[rows[2]].text).toMatch(/共印\d+份$/);
+      // At the foot: the imprint's line within the last 25 mm of the text block (which ends 35 mm
+      // from the bottom), and some text of the issue above the 版记 on the same page.
+      expect(last[rows[2]].baseline).toBeGreaterThan(heightMm - 35 - 25);
+      expect(rows[0]).toBeGreaterThan(0);
+    });
+
+  for (const id of ISSUES)
+    it(`${id}: titles and contents entries in the print's lines; no number parted from its unit`, async () => {
+      const a = await issueOf(id);
+      const { pages } = await loLines(id);
+      const all = pages.flat();
+      for (const art of a.articles) {
+        const title = art.submission.titleLines ?? breakTitle(art.submission.title, ARTICLE_TITLE_EMS);
+        for (const line of title) expect(all, line).toContain(line.replace(/\s/g, ''));
+        if (a.bulletin.contents && a.articles.length > 1) {
+          const entry = contentsLines(art.submission);
+          entry.slice(0, -1).forEach((line) => expect(all, line).toContain(line.replace(/\s/g, '')));
+          // The last line runs on into the dot leader and the page number.
+          expect(all.some((l) => new RegExp(`^${entry.at(-1)!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[.…·]+\\d+$`).test(l)), entry.at(-1)).toBe(true);
+        }
+      }
+      // Every kept piece of the text (30%, 2025年, 〔2015〕12号, “堵点” …) on one line.
+      const text = all.join('\n');
+      const kept = a.articles.flatMap((art) => keptPieces(art.submission.body).filter((p) => p.keep)).map((p) => p.text);
+      expect(kept.length).toBeGreaterThan(0);
+      for (const piece of kept) {
+        const spread = new RegExp([...piece].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\n?'), 'g');
+        for (const m of text.matchAll(spread)) expect(m[0], piece).not.toContain('\n');
+      }
+    });
+
+  for (const id of ISSUES)
+    it(`${id}: sets its text in the faces the .docx embeds, though this machine has none of them`, async () => {
+      const installed = execFileSync('fc-list', [':', 'family'], { encoding: 'utf8' });
+      for (const family of ['Noto Serif SC', 'Noto Sans SC', 'LXGW WenKai']) expect(installed.split('\n').map((l) => l.split(',')[0])).not.toContain(family);
+      const fonts = pdfFonts(path.join(dir, 'lo', `${base(id)}.pdf`)).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''));
+      for (const face of ['NotoSerifSC-Regular', 'NotoSerifSC-Bold', 'NotoSansSC-Regular', 'LXGWWenKai-Regular']) expect(fonts).toContain(face);
+      // Every Han character in an embedded face: none taken from another face of the machine.
+      const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const doc = await getDocument({ data: new Uint8Array(readFileSync(path.join(dir, 'lo', `${base(id)}.pdf`))), verbosity: 0 }).promise;
+      const strays: string[] = [];
+      for (let n = 1; n <= doc.numPages; n++) {
+        const page = await doc.getPage(n);
+        const content = await page.getTextContent();
+        await page.getOperatorList();
+        for (const item of content.items) {
+          if (!('str' in item) || !/\p{Script=Han}/u.test(item.str)) continue;
+          const name = (page.commonObjs.get(item.fontName) as { name: string }).name;
+          if (!/NotoSerifSC|NotoSansSC|LXGWWenKai/.test(name)) strays.push(`${name}: ${item.str}`);
+        }
+      }
+      await doc.destroy();
+      expect(strays).toEqual([]);
+    });
 });
 
 describe('the Word edition on a rerun', () => {

@@ -1,0 +1,298 @@
+/**
+ * One TrueType face from the pieces a web font package cuts a face into (fontsource and
+ * lxgw-wenkai-webfont ship each weight as about a hundred woff2 files by unicode-range): the
+ * glyphs of the characters asked for, taken from the pieces that hold them, with the first
+ * piece's metrics, under a family name of our choosing. The Word edition embeds it, as Word
+ * embeds one file a face. harfbuzz (subset-font) subsets one font and cannot merge, and no
+ * maintained package on the registry merges TrueType fonts in Node; the format is small enough
+ * to write here: glyphs are copied as they are, composite glyphs' components renumbered.
+ * Every piece is cut from the same face (same units per em, ascent, descent), which is what
+ * lets their glyphs stand side by side. Pure but for nothing: bytes in, bytes out.
+ */
+import fontkit from '@pdf-lib/fontkit';
+
+interface Piece {
+  bytes: Uint8Array;
+  tables: Map<string, { offset: number; length: number }>;
+  view: DataView;
+  glyphFor(cp: number): number;
+}
+
+function piece(bytes: Uint8Array): Piece {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const tables = new Map<string, { offset: number; length: number }>();
+  const count = view.getUint16(4);
+  for (let i = 0; i < count; i++) {
+    const at = 12 + i * 16;
+    const tag = String.fromCharCode(bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]);
+    tables.set(tag, { offset: view.getUint32(at + 8), length: view.getUint32(at + 12) });
+  }
+  const font = fontkit.create(Buffer.from(bytes)) as unknown as { glyphForCodePoint(cp: number): { id: number } | null; hasGlyphForCodePoint(cp: number): boolean };
+  return { bytes, tables, view, glyphFor: (cp) => (font.hasGlyphForCodePoint(cp) ? (font.glyphForCodePoint(cp)?.id ?? 0) : 0) };
+}
+
+function table(p: Piece, tag: string): { offset: number; length: number } {
+  const t = p.tables.get(tag);
+  if (!t) throw new Error(`a font piece has no ${tag} table`);
+  return t;
+}
+
+/** A glyph's bytes in its piece (empty for a glyph with no outline). */
+function glyphBytes(p: Piece, gid: number): Uint8Array {
+  const head = table(p, 'head');
+  const long = p.view.getInt16(head.offset + 50) === 1;
+  const loca = table(p, 'loca').offset;
+  const at = (i: number) => (long ? p.view.getUint32(loca + i * 4) : p.view.getUint16(loca + i * 2) * 2);
+  const glyf = table(p, 'glyf').offset;
+  return p.bytes.subarray(glyf + at(gid), glyf + at(gid + 1));
+}
+
+/** Characters that print nothing: given an empty glyph where the pieces have none. */
+const INVISIBLE = new Set([0x200b, 0x2060, 0xfeff]);
+
+function metrics(p: Piece, gid: number): [advance: number, lsb: number] {
+  if (gid < 0) return [0, 0];
+  const n = p.view.getUint16(table(p, 'hhea').offset + 34);
+  const hmtx = table(p, 'hmtx').offset;
+  if (gid < n) return [p.view.getUint16(hmtx + gid * 4), p.view.getInt16(hmtx + gid * 4 + 2)];
+  return [p.view.getUint16(hmtx + (n - 1) * 4), p.view.getInt16(hmtx + n * 4 + (gid - n) * 2)];
+}
+
+/** The component glyph ids of a composite glyph, and where each is written. */
+function components(g: Uint8Array): { at: number; gid: number }[] {
+  const view = new DataView(g.buffer, g.byteOffset, g.byteLength);
+  if (g.length < 10 || view.getInt16(0) >= 0) return [];
+  const out: { at: number; gid: number }[] = [];
+  let at = 10;
+  for (;;) {
+    const flags = view.getUint16(at);
+    out.push({ at: at + 2, gid: view.getUint16(at + 2) });
+    at += 4 + (flags & 0x0001 ? 4 : 2) + (flags & 0x0008 ? 2 : flags & 0x0040 ? 4 : flags & 0x0080 ? 8 : 0);
+    if (!(flags & 0x0020)) return out;
+  }
+}
+
+export interface MergedFace {
+  /** The family and style names the face carries (Word finds an embedded face by them). */
+  family: string;
+  style: 'Regular' | 'Bold';
+  /** Characters asked for that no piece holds. */
+  missing: number[];
+  bytes: Uint8Array;
+}
+
+/**
+ * The face holding `codepoints`, each taken from the first of `pieces` (TrueType bytes) that
+ * has it. The glyphs are in code point order after .notdef, so the same characters give the
+ * same bytes.
+ */
+export function mergeSlices(pieces: readonly Uint8Array[], codepoints: Iterable<number>, family: string, style: 'Regular' | 'Bold'): MergedFace {
+  const parsed = pieces.map(piece);
+  const glyphs: { p: Piece; gid: number; bytes: Uint8Array }[] = [{ p: parsed[0], gid: 0, bytes: glyphBytes(parsed[0], 0) }];
+  const ids = new Map<Piece, Map<number, number>>();
+  const add = (p: Piece, gid: number): number => {
+    const known = ids.get(p)?.get(gid);
+    if (known !== undefined) return known;
+    const id = glyphs.length;
+    if (!ids.has(p)) ids.set(p, new Map());
+    ids.get(p)!.set(gid, id);
+    const bytes = new Uint8Array(glyphBytes(p, gid));
+    glyphs.push({ p, gid, bytes });
+    // A composite's parts come along, renumbered where they now stand.
+    const view = new DataView(bytes.buffer);
+    for (const c of components(bytes)) view.setUint16(c.at, add(p, c.gid));
+    return id;
+  };
+  const cmap: [number, number][] = [];
+  const missing: number[] = [];
+  for (const cp of [...new Set(codepoints)].sort((a, b) => a - b)) {
+    const p = parsed.find((x) => x.glyphFor(cp) !== 0);
+    if (p) cmap.push([cp, add(p, p.glyphFor(cp))]);
+    else if (INVISIBLE.has(cp)) {
+      // The word joiner that keeps a number with its unit (docx/runs.ts): no outline, no width,
+      // in this face, or an office takes another face for it.
+      cmap.push([cp, glyphs.length]);
+      glyphs.push({ p: parsed[0], gid: -1, bytes: new Uint8Array(0) });
+    } else missing.push(cp);
+  }
+  return { family, style, missing, bytes: sfnt(parsed[0], parsed, glyphs, cmap, family, style) };
+}
+
+function sfnt(first: Piece, all: readonly Piece[], glyphs: { p: Piece; gid: number; bytes: Uint8Array }[], cmap: [number, number][], family: string, style: string): Uint8Array {
+  const copy = (tag: string) => new Uint8Array(first.bytes.subarray(table(first, tag).offset, table(first, tag).offset + table(first, tag).length));
+  // glyf and loca (long offsets), each glyph on a 4-byte boundary.
+  const sizes = glyphs.map((g) => (g.bytes.length + 3) & ~3);
+  const glyf = new Uint8Array(sizes.reduce((a, b) => a + b, 0));
+  const loca = new DataView(new ArrayBuffer((glyphs.length + 1) * 4));
+  let at = 0;
+  glyphs.forEach((g, i) => {
+    loca.setUint32(i * 4, at);
+    glyf.set(g.bytes, at);
+    at += sizes[i];
+  });
+  loca.setUint32(glyphs.length * 4, at);
+  const hmtx = new DataView(new ArrayBuffer(glyphs.length * 4));
+  let widest = 0;
+  glyphs.forEach((g, i) => {
+    const [advance, lsb] = metrics(g.p, g.gid);
+    hmtx.setUint16(i * 4, advance);
+    hmtx.setInt16(i * 4 + 2, lsb);
+    widest = Math.max(widest, advance);
+  });
+  const head = copy('head');
+  const headView = new DataView(head.buffer);
+  headView.setUint32(8, 0);
+  headView.setInt16(50, 1);
+  const hhea = copy('hhea');
+  new DataView(hhea.buffer).setUint16(10, widest);
+  new DataView(hhea.buffer).setUint16(34, glyphs.length);
+  const maxp = copy('maxp');
+  const maxpView = new DataView(maxp.buffer);
+  maxpView.setUint16(4, glyphs.length);
+  // The largest of each limit over the pieces (points, contours, component depth …).
+  if (maxp.length >= 32)
+    for (let o = 6; o < 32; o += 2) for (const p of all) maxpView.setUint16(o, Math.max(maxpView.getUint16(o), p.view.getUint16(table(p, 'maxp').offset + o)));
+  const post = copy('post').subarray(0, 32);
+  new DataView(post.buffer, post.byteOffset).setUint32(0, 0x00030000);
+  const out: [string, Uint8Array][] = [
+    ['OS/2', copy('OS/2')],
+    ['cmap', cmapTable(cmap)],
+    ['glyf', glyf],
+    ['head', head],
+    ['hhea', hhea],
+    ['hmtx', new Uint8Array(hmtx.buffer)],
+    ['loca', new Uint8Array(loca.buffer)],
+    ['maxp', maxp],
+    ['name', nameTable(family, style)],
+    ['post', new Uint8Array(post)],
+  ];
+  if (first.tables.has('prep')) out.push(['prep', copy('prep')]);
+  out.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const font = assemble(out);
+  // head.checkSumAdjustment: the whole font sums to 0xB1B0AFBA.
+  const headAt = directoryOffset(font, 'head');
+  new DataView(font.buffer).setUint32(headAt + 8, (0xb1b0afba - checksum(font)) >>> 0);
+  return font;
+}
+
+function checksum(bytes: Uint8Array): number {
+  const padded = new Uint8Array((bytes.length + 3) & ~3);
+  padded.set(bytes);
+  const view = new DataView(padded.buffer);
+  let sum = 0;
+  for (let i = 0; i < padded.length; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
+  return sum;
+}
+
+function assemble(tables: [string, Uint8Array][]): Uint8Array {
+  const n = tables.length;
+  const log = Math.floor(Math.log2(n));
+  let size = 12 + n * 16;
+  const offsets = tables.map(([, t]) => {
+    const o = size;
+    size += (t.length + 3) & ~3;
+    return o;
+  });
+  const font = new Uint8Array(size);
+  const view = new DataView(font.buffer);
+  view.setUint32(0, 0x00010000);
+  view.setUint16(4, n);
+  view.setUint16(6, 2 ** log * 16);
+  view.setUint16(8, log);
+  view.setUint16(10, n * 16 - 2 ** log * 16);
+  tables.forEach(([tag, t], i) => {
+    const at = 12 + i * 16;
+    for (let k = 0; k < 4; k++) font[at + k] = tag.charCodeAt(k);
+    view.setUint32(at + 4, checksum(t));
+    view.setUint32(at + 8, offsets[i]);
+    view.setUint32(at + 12, t.length);
+    font.set(t, offsets[i]);
+  });
+  return font;
+}
+
+function directoryOffset(font: Uint8Array, tag: string): number {
+  const view = new DataView(font.buffer);
+  for (let i = 0; i < view.getUint16(4); i++) {
+    const at = 12 + i * 16;
+    if (String.fromCharCode(...font.subarray(at, at + 4)) === tag) return view.getUint32(at + 8);
+  }
+  throw new Error(`no ${tag} table`);
+}
+
+/** cmap with a format 4 subtable (the BMP, for every reader) and a format 12 (everything). */
+function cmapTable(map: [number, number][]): Uint8Array {
+  const ranges = (list: [number, number][]) => {
+    const out: [start: number, end: number, gid: number][] = [];
+    for (const [cp, gid] of list) {
+      const last = out.at(-1);
+      if (last && cp === last[1] + 1 && gid === last[2] + (cp - last[0])) last[1] = cp;
+      else out.push([cp, cp, gid]);
+    }
+    return out;
+  };
+  const bmp = [...ranges(map.filter(([cp]) => cp <= 0xfffe)), [0xffff, 0xffff, 0] as [number, number, number]];
+  const seg = bmp.length;
+  const f4 = new DataView(new ArrayBuffer(16 + seg * 8));
+  const log = Math.floor(Math.log2(seg));
+  [4, f4.byteLength, 0, seg * 2, 2 ** log * 2, log, seg * 2 - 2 ** log * 2].forEach((v, i) => f4.setUint16(i * 2, v));
+  bmp.forEach(([start, end, gid], i) => {
+    f4.setUint16(14 + i * 2, end);
+    f4.setUint16(16 + seg * 2 + i * 2, start);
+    f4.setUint16(16 + seg * 4 + i * 2, start === 0xffff ? 1 : (gid - start) & 0xffff);
+    f4.setUint16(16 + seg * 6 + i * 2, 0);
+  });
+  const all = ranges(map);
+  const f12 = new DataView(new ArrayBuffer(16 + all.length * 12));
+  f12.setUint16(0, 12);
+  f12.setUint32(4, f12.byteLength);
+  f12.setUint32(12, all.length);
+  all.forEach(([start, end, gid], i) => {
+    f12.setUint32(16 + i * 12, start);
+    f12.setUint32(20 + i * 12, end);
+    f12.setUint32(24 + i * 12, gid);
+  });
+  const head = new DataView(new ArrayBuffer(4 + 2 * 8));
+  head.setUint16(2, 2);
+  head.setUint16(4, 3);
+  head.setUint16(6, 1);
+  head.setUint32(8, 20);
+  head.setUint16(12, 3);
+  head.setUint16(14, 10);
+  head.setUint32(16, 20 + f4.byteLength);
+  const out = new Uint8Array(20 + f4.byteLength + f12.byteLength);
+  out.set(new Uint8Array(head.buffer), 0);
+  out.set(new Uint8Array(f4.buffer), 20);
+  out.set(new Uint8Array(f12.buffer), 20 + f4.byteLength);
+  return out;
+}
+
+/** Family, style, unique, full and PostScript names, for Windows (UTF-16BE, English). */
+function nameTable(family: string, style: string): Uint8Array {
+  const ps = `${family}-${style}`.replace(/[^\x21-\x7e]|[[\](){}<>/%]/g, '');
+  const records: [number, string][] = [
+    [1, family],
+    [2, style],
+    [3, `briefs:${ps}`],
+    [4, style === 'Regular' ? family : `${family} ${style}`],
+    [6, ps],
+  ];
+  const strings = records.map(([, s]) => {
+    const b = new Uint8Array(s.length * 2);
+    for (let i = 0; i < s.length; i++) new DataView(b.buffer).setUint16(i * 2, s.charCodeAt(i));
+    return b;
+  });
+  const start = 6 + records.length * 12;
+  const out = new Uint8Array(start + strings.reduce((a, s) => a + s.length, 0));
+  const view = new DataView(out.buffer);
+  view.setUint16(2, records.length);
+  view.setUint16(4, start);
+  let at = 0;
+  records.forEach(([id], i) => {
+    const r = 6 + i * 12;
+    [3, 1, 0x0409, id, strings[i].length, at].forEach((v, k) => view.setUint16(r + k * 2, v));
+    out.set(strings[i], start + at);
+    at += strings[i].length;
+  });
+  return out;
+}
