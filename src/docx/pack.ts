@@ -23,9 +23,8 @@ export async function packDocx(doc: Document, date: Date): Promise<Uint8Array> {
       }),
     );
   }
-  // The docx package signs every font with Arial's code pages (w:sig), CJK not among them:
-  // LibreOffice then takes another face for most Han characters although the embedded one
-  // has them. Without a signature, offices read the faces themselves.
+  // The docx package signs every font with Arial's code pages (w:sig), CJK not among them, which
+  // an office may use to choose a substitute: without a signature, it reads the faces themselves.
   const table = parts['word/fontTable.xml'];
   if (table) parts['word/fontTable.xml'] = strToU8(rekeyFonts(parts, strFromU8(table).replace(/<w:sig\b[^>]*\/>/g, '')));
   const files: Zippable = {};

@@ -143,6 +143,10 @@ describe('the Word edition in LibreOffice, as the print sets it', () => {
           expect(all.some((l) => new RegExp(`^${entry.at(-1)!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[.…·]+\\d+$`).test(l)), entry.at(-1)).toBe(true);
         }
       }
+      // The body on the grid: a full line of Chinese holds the print's 28 characters (27 at the
+      // characters' own width; 29 where the office squeezes two marks, as the print does).
+      const chinese = all.filter((l) => /^[\p{Script=Han}\u3000-\u303f\uff01-\uff5e“”‘’—…]+$/u.test(l));
+      expect(Math.max(...chinese.map((l) => [...l].length))).toBeGreaterThanOrEqual(28);
       // Every kept piece of the text (30%, 2025年, 〔2015〕12号, “堵点” …) on one line.
       const text = all.join('\n');
       const kept = a.articles.flatMap((art) => keptPieces(art.submission.body).filter((p) => p.keep)).map((p) => p.text);

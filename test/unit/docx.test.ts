@@ -200,6 +200,8 @@ describe('the Word edition', () => {
       '责任编辑：杨帆　　签发：李建华\t共印120份',
     ]);
     expect(files['docProps/core.xml']).toContain('2026-03-10T00:00:00Z');
+    // No code-page signature claiming Arial's (no CJK) for the faces.
+    expect(files['word/fontTable.xml']).not.toContain('<w:sig');
     const draft = await parts('qingkuang/2026/3');
     expect(Object.keys(draft).some((k) => /^word\/header\d+\.xml$/.test(k) && draft[k].includes('草稿'))).toBe(true);
   });
