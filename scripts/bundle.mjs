@@ -13,8 +13,8 @@
 // what is left outside below.
 //
 // Left outside, loaded by Node from node_modules as before: subset-font and fontverter, whose
-// WebAssembly is found beside their own code at run time, and @node-rs/jieba, a native module
-// with its dictionary beside it. The shipped faces' packages are data,
+// WebAssembly is found beside their own code at run time, and @node-rs/jieba and @resvg/resvg-js,
+// native modules (jieba's dictionary beside it; resvg's binary in a package for the platform). The shipped faces' packages are data,
 // found with require.resolve. lib/bundle/ sits two folders below the package, as every module
 // of lib/ does, so the paths the modules find from their own place (the templates, the parser's
 // modules that key the parse cache) are the same from the bundle.
@@ -24,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
-const EXTERNAL = ['subset-font', 'fontverter', '@node-rs/jieba'];
+const EXTERNAL = ['subset-font', 'fontverter', '@node-rs/jieba', '@resvg/resvg-js'];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'lib/bundle');
 // Chunks are named by their hash: a stale one from an earlier build must not be left beside them.

@@ -26,6 +26,7 @@ import { readRegularSync } from '../files/read-regular.js';
 import type { Faces } from '../fonts/word-faces.js';
 import { BLOCK_MM } from '../layout/page.js';
 import { exact, GRID_SPACING, keptRuns, SIZE } from './runs.js';
+import { svgToPng } from './svg-png.js';
 
 export interface DocxContext {
   faces: Faces;
@@ -121,12 +122,18 @@ export function markdownDocx(markdown: string, ctx: DocxContext, base: Partial<I
     const read = readRegularSync(file, { maxBytes: MAX_IMAGE_BYTES });
     if (!('bytes' in read)) return undefined;
     const size = imageSize(read.bytes);
-    const type = size.type === 'jpg' || size.type === 'png' || size.type === 'gif' || size.type === 'bmp' ? size.type : undefined;
-    if (!type || !size.width || !size.height) return undefined;
+    if (!size.width || !size.height) return undefined;
     // At most the text block's width (156 mm, 590 px at 96 dpi) and 150 mm tall, as printed.
     const px = (mm: number) => Math.round((mm * 96) / 25.4);
     const scale = Math.min(1, px(BLOCK_MM.width) / size.width, px(150) / size.height);
-    return new ImageRun({ type, data: read.bytes, transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) } });
+    const transformation = { width: Math.round(size.width * scale), height: Math.round(size.height * scale) };
+    if (size.type === 'svg') {
+      // Drawn at three times its size on the page (about 290 dpi), for the offices that show the PNG.
+      const png = svgToPng(read.bytes, transformation.width * 3);
+      return png ? new ImageRun({ type: 'svg', data: read.bytes, fallback: { type: 'png', data: png }, transformation }) : undefined;
+    }
+    const type = size.type === 'jpg' || size.type === 'png' || size.type === 'gif' || size.type === 'bmp' ? size.type : undefined;
+    return type ? new ImageRun({ type, data: read.bytes, transformation }) : undefined;
   };
 
   // Paragraphs take the document's exact line pitch, unless notes' (set on their own) say otherwise.
@@ -134,6 +141,42 @@ export function markdownDocx(markdown: string, ctx: DocxContext, base: Partial<I
   const para = (runs: Run[], extra: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {}) =>
     // Two characters in: Word reads firstLineChars, LibreOffice the length (2 × 16 pt).
     new Paragraph({ children: runs, alignment: AlignmentType.JUSTIFIED, indent: { firstLineChars: 200, firstLine: 640 }, spacing, ...extra });
+
+  /**
+   * A paragraph with images, as the print sets it: each image a figure of its own, centred, its
+   * alt text under it as the caption (楷体, 四号), the text around it in paragraphs before and after.
+   */
+  const figures = (list: Token[], style: Partial<IRunOptions>): Paragraph[] => {
+    const out: Paragraph[] = [];
+    let text: Token[] = [];
+    const flush = () => {
+      if (text.some((x) => !('raw' in x) || x.raw.trim() !== '')) out.push(para(inline(text, style)));
+      text = [];
+    };
+    for (const x of list) {
+      if (x.type !== 'image') {
+        text.push(x);
+        continue;
+      }
+      flush();
+      const img = image(x as Tokens.Image);
+      if (!img) continue;
+      const caption = (x as Tokens.Image).text;
+      // Single line spacing: an exact line would cut the picture to the grid's height.
+      const whole = { line: 240, lineRule: LineRuleType.AUTO, before: Math.round(exact().line / 2) };
+      out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: whole, keepNext: Boolean(caption), keepLines: true, children: [img] }));
+      if (caption)
+        out.push(
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { line: 14 * 1.5 * 20, lineRule: LineRuleType.EXACT, after: Math.round(exact().line / 2) },
+            children: keptRuns(caption, { font: ctx.faces.kai, size: SIZE.small }),
+          }),
+        );
+    }
+    flush();
+    return out;
+  };
 
   const block = (list: Token[], style: Partial<IRunOptions> = {}, lines: object = exact()): Paragraph[] => {
     const outer = spacing;
@@ -147,6 +190,8 @@ export function markdownDocx(markdown: string, ctx: DocxContext, base: Partial<I
     list.flatMap((t): (Paragraph | Table)[] => {
       switch (t.type) {
         case 'paragraph': {
+          const inlineTokens = (t as Tokens.Paragraph).tokens;
+          if (inlineTokens.some((x) => x.type === 'image')) return figures(inlineTokens, style);
           const [lead, before] = [ctx.lead, ctx.leadBefore];
           ctx.lead = ctx.leadBefore = undefined;
           const runs = [...(lead ? [lead] : []), ...inline((t as Tokens.Paragraph).tokens, style)];

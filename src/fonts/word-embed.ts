@@ -83,9 +83,9 @@ function officeFile(root: string, role: RoleFace): string | undefined {
 async function office(file: string, text: string): Promise<{ bytes?: Buffer; family?: string; restricted: boolean }> {
   let bytes: Buffer = readFileSync(file);
   if (isCollection(bytes)) bytes = firstFace(bytes);
-  const font = fontkit.create(bytes) as unknown as { familyName: string; 'OS/2'?: { fsType?: number | { noEmbedding?: boolean } } };
-  const fsType = font['OS/2']?.fsType;
-  const restricted = typeof fsType === 'number' ? (fsType & 0x000f) === 0x0002 : Boolean(fsType?.noEmbedding);
+  // fontkit reads fsType as flags: noEmbedding is bit 1 (0x0002, "restricted licence embedding").
+  const font = fontkit.create(bytes) as unknown as { familyName: string; 'OS/2'?: { fsType?: { noEmbedding?: boolean } } };
+  const restricted = Boolean(font['OS/2']?.fsType?.noEmbedding);
   if (restricted) return { family: font.familyName, restricted };
   return { bytes: await subsetFont(bytes, text, { targetFormat: 'truetype' }), family: font.familyName, restricted };
 }

@@ -120,7 +120,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
   const docx = async (entry: ManifestEntry | undefined): Promise<Pick<ManifestEntry, 'docx' | 'docxSha256'>> => {
     if (!opts.docx) return {};
     result.docx = path.join(opts.outDir, `${base}.docx`);
-    return wordEdition(project, assembled, opts.outDir, base, entry);
+    return wordEdition(project, assembled, opts.outDir, base, entry, (d) => result.diagnostics.push(d));
   };
   /** Up to date: the files as recorded. */
   const cached = async (entry: ManifestEntry) => {

@@ -9,6 +9,7 @@ import { writeAtomic } from '../files/write-atomic.js';
 import { pdfDate } from '../print/pdf-date.js';
 import type { Project } from '../workspace/project.js';
 import { sha256, type ManifestEntry } from './manifest.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 
 export async function wordEdition(
   project: Project,
@@ -16,6 +17,7 @@ export async function wordEdition(
   outDir: string,
   base: string,
   recorded: ManifestEntry | undefined,
+  warn: (d: Diagnostic) => void = () => undefined,
 ): Promise<Pick<ManifestEntry, 'docx' | 'docxSha256'>> {
   const file = path.join(outDir, `${base}.docx`);
   if (recorded?.docx && recorded.docxSha256) {
@@ -34,7 +36,17 @@ export async function wordEdition(
   const date = pdfDate(assembled.issue.date);
   // Set once to learn its characters, then again with the faces that printed them embedded.
   const text = docxText(await packDocx(issueDocx(project, assembled), date));
-  const { names, fonts } = await wordFaces(project.config.root, project.fonts.roles, text);
+  const { names, fonts, notEmbedded } = await wordFaces(project.config.root, project.fonts.roles, text);
+  for (const n of notEmbedded)
+    warn({
+      severity: 'warning',
+      code: 'font-not-embedded',
+      file: assembled.issue.file,
+      field: `fonts.${n.role}`,
+      message: `the Word edition names the ${n.role} face "${n.face}" but does not embed it: ${n.why === 'restricted' ? 'its licence forbids embedding' : 'its file was not found'}; a computer without it shows another face`,
+      hint: 'use a face whose licence allows embedding, or install it where the Word edition is opened',
+      data: { role: n.role, face: n.face, why: n.why === 'restricted' ? '字体许可禁止嵌入' : '找不到字体文件' },
+    });
   const bytes = await packDocx(issueDocx(project, assembled, { names, fonts }), date);
   await writeAtomic(file, bytes);
   return { docx: `${base}.docx`, docxSha256: sha256(bytes) };

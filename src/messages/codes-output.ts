@@ -21,6 +21,14 @@ export const OUTPUT_CODES = {
       '请改用带 OpenType halt 特性的字体（思源、Noto 字体都有），或把该刊的 punctuation 设为 full',
     ],
   },
+  'font-not-embedded': {
+    severity: 'warning',
+    means: "the Word edition names a role's face but cannot embed it: its licence forbids embedding (OS/2 fsType restricted), or its file was not found",
+    zh: [
+      'Word 版未嵌入{role}字体“{face}”（{why}），没有安装该字体的电脑会用其他字体显示',
+      '改用允许嵌入的字体，或在打开 Word 版的电脑上安装该字体',
+    ],
+  },
   'glyph-missing': {
     severity: 'error',
     means: 'a character that no font briefs serves has (the shipped faces and the Han fallback), with its line, column and code point',
