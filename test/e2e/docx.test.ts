@@ -129,6 +129,26 @@ describe('the Word edition in LibreOffice, as the print sets it', () => {
     });
 
   for (const id of ISSUES)
+    it(`${id}: each article starts on the page the print starts it on`, async () => {
+      const a = await issueOf(id);
+      const pageOf = async (file: string) => {
+        // Title lines only: 二号 (22 pt), not a contents entry's 三号 line of the same words.
+        const pages = (await readLayout(file)).map((p) =>
+          byLine(p.runs.filter((r) => r.size > 20)).map((l) => l.map((r) => r.text).join('').replace(/[\s\u2060]/g, '')),
+        );
+        return a.articles.map((art) => {
+          const first = (art.submission.titleLines ?? breakTitle(art.submission.title, ARTICLE_TITLE_EMS))[0].replace(/\s/g, '');
+          return pages.findIndex((lines) => lines.includes(first)) + 1;
+        });
+      };
+      const print = await pageOf(path.join(dir, 'dist', `${base(id)}.pdf`));
+      expect(print.every((n) => n > 0)).toBe(true);
+      // qingkuang/2026/1 prints its reports on pages 2, 3 and 4, after a page of contents.
+      if (id === 'qingkuang/2026/1') expect(print).toEqual([2, 3, 4]);
+      expect(await pageOf(path.join(dir, 'lo', `${base(id)}.pdf`))).toEqual(print);
+    });
+
+  for (const id of ISSUES)
     it(`${id}: titles and contents entries in the print's lines; no number parted from its unit`, async () => {
       const a = await issueOf(id);
       const { pages } = await loLines(id);
