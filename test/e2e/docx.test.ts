@@ -149,6 +149,13 @@ describe('the Word edition in LibreOffice, as the print sets it', () => {
     });
 
   for (const id of ISSUES)
+    it(`${id}: page 1 holds what the print's page 1 holds`, async () => {
+      // Han characters only: the folio and the contents' page numbers are fields or digits.
+      const page1 = async (file: string) => han(execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' }));
+      expect(await page1(path.join(dir, 'lo', `${base(id)}.pdf`))).toBe(await page1(path.join(dir, 'dist', `${base(id)}.pdf`)));
+    });
+
+  for (const id of ISSUES)
     it(`${id}: titles and contents entries in the print's lines; no number parted from its unit`, async () => {
       const a = await issueOf(id);
       const { pages } = await loLines(id);
