@@ -68,7 +68,13 @@ export function imprintDocx(issue: IssueFile, run: (text: string) => TextRun): (
       ),
     );
   if (imprint !== undefined)
-    rows.push(row([para(imprint, { indent: sides(), tabStops: [{ type: TabStopType.RIGHT, position: width - 2 * pad }], alignment: AlignmentType.LEFT })], lines.length ? THIN : THICK, THICK));
+    rows.push(
+      row(
+        [para(imprint, { indent: sides(), tabStops: [{ type: TabStopType.RIGHT, position: width - 2 * pad }], alignment: AlignmentType.LEFT })],
+        lines.length ? THIN : THICK,
+        THICK,
+      ),
+    );
   return [
     new Table({
       width: { size: width, type: WidthType.DXA },

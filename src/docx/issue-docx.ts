@@ -57,7 +57,14 @@ export function issueDocx(project: Project, a: AssembledIssue, embedding?: Embed
     const topic = group.topic && bulletin.groupByTopic ? group.topic : undefined;
     if (topic)
       // 【科协动态】 in 黑体, topicGap lines above, standing on its first report (a new page for each topic when articles break pages).
-      body.push(new Paragraph({ spacing: exact(1, g > 0 && paged ? 0 : bulletin.topicGap), pageBreakBefore: g > 0 && paged, keepNext: true, children: [run('hei', `【${topic}】`)] }));
+      body.push(
+        new Paragraph({
+          spacing: exact(1, g > 0 && paged ? 0 : bulletin.topicGap),
+          pageBreakBefore: g > 0 && paged,
+          keepNext: true,
+          children: [run('hei', `【${topic}】`)],
+        }),
+      );
     group.articles.forEach((art, i) => {
       const s = art.submission;
       const lines = s.titleLines ?? breakTitle(s.title, ARTICLE_TITLE_EMS);
@@ -74,7 +81,9 @@ export function issueDocx(project: Project, a: AssembledIssue, embedding?: Embed
           children: [
             new Bookmark({
               id: `article${art.index}`,
-              children: lines.map((line, n) => run('xiaobiaosong', line, { size: SIZE.title, bold: true, characterSpacing: 0, ...(n > 0 ? { break: 1 } : {}) })),
+              children: lines.map((line, n) =>
+                run('xiaobiaosong', line, { size: SIZE.title, bold: true, characterSpacing: 0, ...(n > 0 ? { break: 1 } : {}) }),
+              ),
             }),
           ],
         }),

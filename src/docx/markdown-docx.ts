@@ -77,9 +77,7 @@ export function markdownDocx(markdown: string, ctx: DocxContext, base: Partial<I
       switch (t.type) {
         case 'text':
         case 'escape':
-          return 'tokens' in t && t.tokens?.length
-            ? inline(t.tokens, style)
-            : keptRuns(decode((t as Tokens.Text).text), { ...face('fang'), ...style });
+          return 'tokens' in t && t.tokens?.length ? inline(t.tokens, style) : keptRuns(decode((t as Tokens.Text).text), { ...face('fang'), ...style });
         case 'strong':
           return inline((t as Tokens.Strong).tokens, { ...style, bold: true });
         case 'em':
@@ -104,10 +102,7 @@ export function markdownDocx(markdown: string, ctx: DocxContext, base: Partial<I
           if (id === undefined) {
             id = ctx.footnotes.size + 1;
             noteIds.set(label, id);
-            ctx.footnotes.set(
-              id,
-              block(notes.get(label) ?? [], { size: SIZE.small, characterSpacing: 0 }, NOTE_LINE),
-            );
+            ctx.footnotes.set(id, block(notes.get(label) ?? [], { size: SIZE.small, characterSpacing: 0 }, NOTE_LINE));
           }
           return [new FootnoteReferenceRun(id)];
         }
@@ -236,9 +231,13 @@ export function markdownDocx(markdown: string, ctx: DocxContext, base: Partial<I
           ];
         }
         case 'code':
-          return (t as Tokens.Code).text
-            .split('\n')
-            .map((line) => new Paragraph({ spacing: TABLE_LINE, children: [new TextRun({ ...face('fang'), ...style, size: SIZE.table, characterSpacing: 0, text: line })] }));
+          return (t as Tokens.Code).text.split('\n').map(
+            (line) =>
+              new Paragraph({
+                spacing: TABLE_LINE,
+                children: [new TextRun({ ...face('fang'), ...style, size: SIZE.table, characterSpacing: 0, text: line })],
+              }),
+          );
         case 'hr':
           return [new Paragraph({ children: [], border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } } })];
         case 'html': {

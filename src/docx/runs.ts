@@ -33,13 +33,11 @@ export function exact(lines = 1, before = 0): { line: number; lineRule: typeof L
  */
 export function keptRuns(text: string, options: IRunOptions): TextRun[] {
   return keptPieces(text).map((p) =>
-    p.keep
-      ? new TextRun({ ...options, text: joined(p.text), language: { value: 'en-US', eastAsia: 'en-US' } })
-      : new TextRun({ ...options, text: p.text }),
+    p.keep ? new TextRun({ ...options, text: joined(p.text), language: { value: 'en-US', eastAsia: 'en-US' } }) : new TextRun({ ...options, text: p.text }),
   );
 }
 
 /** U+2060 between two characters of a kept piece, unless both are digits or a digit's point. */
-export function joined(text: string): string {
+function joined(text: string): string {
   return text.replace(/(?<=.)(?=.)/gsu, (_, at: number) => (/[\d.,][\d.,]/.test(text.slice(at - 1, at + 1)) ? '' : '\u2060'));
 }

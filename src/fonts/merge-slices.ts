@@ -27,7 +27,10 @@ function piece(bytes: Uint8Array): Piece {
     const tag = String.fromCharCode(bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]);
     tables.set(tag, { offset: view.getUint32(at + 8), length: view.getUint32(at + 12) });
   }
-  const font = fontkit.create(Buffer.from(bytes)) as unknown as { glyphForCodePoint(cp: number): { id: number } | null; hasGlyphForCodePoint(cp: number): boolean };
+  const font = fontkit.create(Buffer.from(bytes)) as unknown as {
+    glyphForCodePoint(cp: number): { id: number } | null;
+    hasGlyphForCodePoint(cp: number): boolean;
+  };
   return { bytes, tables, view, glyphFor: (cp) => (font.hasGlyphForCodePoint(cp) ? (font.glyphForCodePoint(cp)?.id ?? 0) : 0) };
 }
 
@@ -118,7 +121,14 @@ export function mergeSlices(pieces: readonly Uint8Array[], codepoints: Iterable<
   return { family, style, missing, bytes: sfnt(parsed[0], parsed, glyphs, cmap, family, style) };
 }
 
-function sfnt(first: Piece, all: readonly Piece[], glyphs: { p: Piece; gid: number; bytes: Uint8Array }[], cmap: [number, number][], family: string, style: string): Uint8Array {
+function sfnt(
+  first: Piece,
+  all: readonly Piece[],
+  glyphs: { p: Piece; gid: number; bytes: Uint8Array }[],
+  cmap: [number, number][],
+  family: string,
+  style: string,
+): Uint8Array {
   const copy = (tag: string) => new Uint8Array(first.bytes.subarray(table(first, tag).offset, table(first, tag).offset + table(first, tag).length));
   // glyf and loca (long offsets), each glyph on a 4-byte boundary.
   const sizes = glyphs.map((g) => (g.bytes.length + 3) & ~3);

@@ -24,10 +24,7 @@ export const OUTPUT_CODES = {
   'font-not-embedded': {
     severity: 'warning',
     means: "the Word edition names a role's face but cannot embed it: its licence forbids embedding (OS/2 fsType restricted), or its file was not found",
-    zh: [
-      'Word 版未嵌入{role}字体“{face}”（{why}），没有安装该字体的电脑会用其他字体显示',
-      '改用允许嵌入的字体，或在打开 Word 版的电脑上安装该字体',
-    ],
+    zh: ['Word 版未嵌入{role}字体“{face}”（{why}），没有安装该字体的电脑会用其他字体显示', '改用允许嵌入的字体，或在打开 Word 版的电脑上安装该字体'],
   },
   'glyph-missing': {
     severity: 'error',

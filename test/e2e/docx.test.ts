@@ -98,20 +98,35 @@ describe('the Word edition in LibreOffice', () => {
 /** The LibreOffice PDF's lines, page by page, as text without spaces or word joiners. */
 async function loLines(id: string): Promise<{ pages: string[][]; positions: { text: string; baseline: number }[][]; heightMm: number }> {
   const layout = await readLayout(path.join(dir, 'lo', `${base(id)}.pdf`));
-  const positions = layout.map((p) => byLine(p.runs).map((l) => ({ text: l.map((r) => r.text).join('').replace(/[\s\u2060]/g, ''), baseline: l[0].baseline })));
+  const positions = layout.map((p) =>
+    byLine(p.runs).map((l) => ({
+      text: l
+        .map((r) => r.text)
+        .join('')
+        .replace(/[\s\u2060]/g, ''),
+      baseline: l[0].baseline,
+    })),
+  );
   return { pages: positions.map((p) => p.map((l) => l.text)), positions, heightMm: layout[0].heightMm };
 }
 
 describe('the Word edition in LibreOffice, as the print sets it', () => {
   const issueOf = async (id: string) => {
     const project = await loadProject(await loadConfig({ root: dir }));
-    return assemble(project, project.issues.find((i) => i.id === id)!);
+    return assemble(
+      project,
+      project.issues.find((i) => i.id === id)!,
+    );
   };
 
   it('sets every topic heading, in the body and in the contents', async () => {
     const a = await issueOf('qingkuang/2026/1');
     const all = (await loLines('qingkuang/2026/1')).pages.flat();
-    for (const g of a.groups) expect(all.filter((l) => l === `【${g.topic}】`), g.topic).toHaveLength(2);
+    for (const g of a.groups)
+      expect(
+        all.filter((l) => l === `【${g.topic}】`),
+        g.topic,
+      ).toHaveLength(2);
   });
 
   for (const id of ISSUES)
@@ -134,7 +149,12 @@ describe('the Word edition in LibreOffice, as the print sets it', () => {
       const pageOf = async (file: string) => {
         // Title lines only: 二号 (22 pt), not a contents entry's 三号 line of the same words.
         const pages = (await readLayout(file)).map((p) =>
-          byLine(p.runs.filter((r) => r.size > 20)).map((l) => l.map((r) => r.text).join('').replace(/[\s\u2060]/g, '')),
+          byLine(p.runs.filter((r) => r.size > 20)).map((l) =>
+            l
+              .map((r) => r.text)
+              .join('')
+              .replace(/[\s\u2060]/g, ''),
+          ),
         );
         return a.articles.map((art) => {
           const first = (art.submission.titleLines ?? breakTitle(art.submission.title, ARTICLE_TITLE_EMS))[0].replace(/\s/g, '');
@@ -167,7 +187,10 @@ describe('the Word edition in LibreOffice, as the print sets it', () => {
           const entry = contentsLines(art.submission);
           entry.slice(0, -1).forEach((line) => expect(all, line).toContain(line.replace(/\s/g, '')));
           // The last line runs on into the dot leader and the page number.
-          expect(all.some((l) => new RegExp(`^${entry.at(-1)!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[.…·]+\\d+$`).test(l)), entry.at(-1)).toBe(true);
+          expect(
+            all.some((l) => new RegExp(`^${entry.at(-1)!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[.…·]+\\d+$`).test(l)),
+            entry.at(-1),
+          ).toBe(true);
         }
       }
       // The body on the grid: a full line of Chinese holds the print's 28 characters (27 at the

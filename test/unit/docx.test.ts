@@ -82,7 +82,11 @@ describe('the Word edition', () => {
     const p = project.issues.find((i) => i.id === 'qingkuang/2026/1')!;
     const groups = assemble(project, p).groups;
     expect(groups.length).toBeGreaterThan(1);
-    for (const g of groups) expect(text.filter((t) => t === `【${g.topic}】`), g.topic).toHaveLength(2);
+    for (const g of groups)
+      expect(
+        text.filter((t) => t === `【${g.topic}】`),
+        g.topic,
+      ).toHaveLength(2);
     // In order: the contents' topics, then the body's, each before its reports' titles.
     const firstTitle = text.findIndex((t) => t.startsWith(contentsLines(groups[0].articles[0].submission)[0]) && !t.includes('\t'));
     expect(text.indexOf(`【${groups[0].topic}】`)).toBeLessThan(firstTitle);

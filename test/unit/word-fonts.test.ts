@@ -16,7 +16,12 @@ import { truetype } from '../../src/fonts/woff2.js';
 import { svgToPng } from '../../src/docx/svg-png.js';
 import type { RoleFace } from '../../src/fonts/office.js';
 
-type Face = { numGlyphs: number; familyName: string; hasGlyphForCodePoint(cp: number): boolean; glyphForCodePoint(cp: number): { path: { toSVG(): string }; advanceWidth: number } };
+type Face = {
+  numGlyphs: number;
+  familyName: string;
+  hasGlyphForCodePoint(cp: number): boolean;
+  glyphForCodePoint(cp: number): { path: { toSVG(): string }; advanceWidth: number };
+};
 const open = (bytes: Uint8Array) => fontkit.create(Buffer.from(bytes)) as unknown as Face;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'briefs-word-fonts-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -74,7 +79,16 @@ describe('a shipped face merged from its pieces', () => {
     // .notdef and one glyph a character, no more.
     expect(face.numGlyphs).toBe(1 + new Set([...text].filter((c) => face.hasGlyphForCodePoint(c.codePointAt(0)!))).size);
     // The same characters, the same bytes.
-    expect(Buffer.from(mergeSlices(pieces, [...text].map((c) => c.codePointAt(0)!), 'Noto Serif SC', 'Regular').bytes).equals(Buffer.from(merged.bytes))).toBe(true);
+    expect(
+      Buffer.from(
+        mergeSlices(
+          pieces,
+          [...text].map((c) => c.codePointAt(0)!),
+          'Noto Serif SC',
+          'Regular',
+        ).bytes,
+      ).equals(Buffer.from(merged.bytes)),
+    ).toBe(true);
   });
 
   it('gives the word joiner an empty glyph of no width, and lists what no piece has', async () => {
@@ -92,7 +106,8 @@ describe('a shipped face merged from its pieces', () => {
     expect(fonts.map((f) => f.name).sort()).toEqual(['LXGW WenKai', 'Noto Sans SC', 'Noto Serif SC']);
     for (const f of fonts) {
       expect(f.bold, f.name).toBeDefined();
-      for (const bytes of [f.data, f.bold!]) for (const c of '科技界情况') expect(open(bytes).hasGlyphForCodePoint(c.codePointAt(0)!), `${f.name} ${c}`).toBe(true);
+      for (const bytes of [f.data, f.bold!])
+        for (const c of '科技界情况') expect(open(bytes).hasGlyphForCodePoint(c.codePointAt(0)!), `${f.name} ${c}`).toBe(true);
     }
     expect(notEmbedded).toEqual([]);
   });
@@ -101,10 +116,16 @@ describe('a shipped face merged from its pieces', () => {
 describe("an office's own face", () => {
   /** A TrueType file of a face called 方正仿宋 with the given licence bits (OS/2 fsType). */
   async function officeFile(fsType: number): Promise<string> {
-    const merged = mergeSlices(await piecesFor('科技建议'), [...'科技建议'].map((c) => c.codePointAt(0)!), '方正仿宋_GBK', 'Regular');
+    const merged = mergeSlices(
+      await piecesFor('科技建议'),
+      [...'科技建议'].map((c) => c.codePointAt(0)!),
+      '方正仿宋_GBK',
+      'Regular',
+    );
     const bytes = Buffer.from(merged.bytes);
     const count = bytes.readUInt16BE(4);
-    for (let i = 0; i < count; i++) if (bytes.toString('latin1', 12 + i * 16, 16 + i * 16) === 'OS/2') bytes.writeUInt16BE(fsType, bytes.readUInt32BE(12 + i * 16 + 8) + 8);
+    for (let i = 0; i < count; i++)
+      if (bytes.toString('latin1', 12 + i * 16, 16 + i * 16) === 'OS/2') bytes.writeUInt16BE(fsType, bytes.readUInt32BE(12 + i * 16 + 8) + 8);
     const file = path.join(tmp, `fang-${fsType}.ttf`);
     writeFileSync(file, bytes);
     return file;
@@ -130,7 +151,8 @@ describe("an office's own face", () => {
 });
 
 describe('an SVG figure', () => {
-  const svg = (inside: string) => new TextEncoder().encode(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="60" height="30">${inside}</svg>`);
+  const svg = (inside: string) =>
+    new TextEncoder().encode(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="60" height="30">${inside}</svg>`);
 
   it('is drawn to a PNG of the width asked for', () => {
     const png = svgToPng(svg('<rect x="0" y="0" width="60" height="30" fill="#8c1d18"/>'), 180)!;
