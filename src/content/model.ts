@@ -75,3 +75,12 @@ export interface IssueFile {
 export function issueId(publication: string, year: number, number: number, supplement: boolean): string {
   return `${publication}/${year}/${supplement ? 's' : ''}${number}`;
 }
+
+/** The text of a submission whose front matter has errors: checked as any other's (validate says everything at once). */
+export interface HeldText {
+  file: string;
+  body: string;
+  bodyLine: number;
+  /** Its bulletin's id, when its publication: line names one. */
+  publication?: string;
+}

@@ -5,19 +5,32 @@ import { bulletinChoices, resolveBulletin } from './bulletin.js';
 import type { Diagnostic } from '../messages/diagnostic.js';
 import { AUTHOR_FIELDS, SUBMISSION_FIELDS, SUBMISSION_STATUS, aliasTable } from './fields.js';
 import { missingFrontMatter, parseFrontMatter } from './front-matter.js';
-import type { Author, Submission } from './model.js';
+import type { Author, HeldText, Submission } from './model.js';
 import { joinTitleLines, widthEm } from '../layout/title-lines.js';
 import { ARTICLE_TITLE_EMS } from '../layout/page.js';
 import { FieldReader } from './values.js';
 
-export function parseSubmission(text: string, file: string, bulletins: Record<string, BulletinConfig>, diagnostics: Diagnostic[]): Submission | undefined {
+export function parseSubmission(
+  text: string,
+  file: string,
+  bulletins: Record<string, BulletinConfig>,
+  diagnostics: Diagnostic[],
+  /** Given the text of a submission that cannot be used, so that it is checked all the same. */
+  hold: (t: HeldText) => void = () => undefined,
+): Submission | undefined {
   const before = diagnostics.length;
   const fm = parseFrontMatter(text, file, diagnostics);
   if (!fm.hasFrontMatter) {
     diagnostics.push(missingFrontMatter(file, 'submission', 'title, publication, authors, submitted', 'docs/workspace.md lists every field'));
     return undefined;
   }
-  if (diagnostics.length > before && diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
+  // The text is known once the front matter is split from it, whatever the front matter holds.
+  const held = () => {
+    const named = fm.data.publication ?? fm.data['刊物'];
+    hold({ file, body: fm.body, bodyLine: fm.bodyLine, publication: typeof named === 'string' ? resolveBulletin(named, bulletins)?.id : undefined });
+    return undefined;
+  };
+  if (diagnostics.length > before && diagnostics.slice(before).some((d) => d.severity === 'error')) return held();
 
   const r = new FieldReader(file, diagnostics, fm.data, fm.positions, SUBMISSION_FIELDS, 'submission', text);
   r.requireAll();
@@ -55,7 +68,7 @@ export function parseSubmission(text: string, file: string, bulletins: Record<st
     bodyLine: fm.bodyLine,
     lines: r.lines(),
   };
-  if (diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
+  if (diagnostics.slice(before).some((d) => d.severity === 'error')) return held();
   return result as Submission;
 }
 

@@ -10,13 +10,16 @@ import { folderMismatch } from './bulletin.js';
 import { checkControls } from './controls.js';
 import { decodeText } from './decode.js';
 import type { Diagnostic } from '../messages/diagnostic.js';
-import type { IssueFile, Submission } from './model.js';
+import type { HeldText, IssueFile, Submission } from './model.js';
 
 /** What parsing one file gave: the submission or issue (null when it could not be read) and its problems. */
 export interface ParsedFile {
   value: Submission | IssueFile | null;
   diagnostics: Diagnostic[];
+  /** A submission that could not be used, whose text is still checked (validate says everything at once). */
+  held?: HeldText;
 }
+
 
 /** Remembers parsed files by path and text, so a rerun parses only what changed (see generate/parse-cache.ts). */
 export interface ParseMemo {
@@ -36,6 +39,8 @@ export interface Workspace {
    * file name), so an issue that lists one is sent to that file, not told the id is unknown.
    */
   unusable: Map<string, string>;
+  /** The text of each unusable submission whose front matter could be split from it. */
+  held: HeldText[];
 }
 
 /** The id a submission file claims, read from its text alone: its id: (编号:) line, else its file name. */
@@ -68,20 +73,26 @@ export async function loadWorkspace(config: Config, memo?: ParseMemo): Promise<W
     if (!parsed) {
       const { submission, issue } = await loadParsers();
       const found: Diagnostic[] = [];
+      let held: HeldText | undefined;
       const value =
-        kind === 'submission' ? submission.parseSubmission(text, file, config.bulletins, found) : issue.parseIssue(text, file, config.bulletins, found);
-      parsed = { value: value ?? null, diagnostics: found };
+        kind === 'submission'
+          ? submission.parseSubmission(text, file, config.bulletins, found, (t) => (held = t))
+          : issue.parseIssue(text, file, config.bulletins, found);
+      parsed = { value: value ?? null, diagnostics: found, ...(held ? { held } : {}) };
       memo?.set(file, text, parsed);
     }
     diagnostics.push(...parsed.diagnostics);
     return parsed;
   };
   const unusable = new Map<string, string>();
+  const held: HeldText[] = [];
   for (const { file, text, found } of submissionTexts) {
     diagnostics.push(...found);
-    const s = text === undefined ? null : ((await parse('submission', file, text)).value as Submission | null);
+    const parsed = text === undefined ? undefined : await parse('submission', file, text);
+    const s = (parsed?.value ?? null) as Submission | null;
     if (s) submissions.push(s);
     else if (!unusable.has(claimedId(file, text))) unusable.set(claimedId(file, text), file);
+    if (!s && parsed?.held) held.push(parsed.held);
   }
   for (const { file, text, found } of issueTexts) {
     diagnostics.push(...found);
@@ -92,7 +103,7 @@ export async function loadWorkspace(config: Config, memo?: ParseMemo): Promise<W
     const misplaced = folderMismatch(issue, config.issues, config.bulletins);
     if (misplaced) diagnostics.push(misplaced);
   }
-  return { config, submissions, issues, diagnostics, files: { submissions: submissionFiles.length, issues: issueFiles.length }, unusable };
+  return { config, submissions, issues, diagnostics, files: { submissions: submissionFiles.length, issues: issueFiles.length }, unusable, held };
 }
 
 /**

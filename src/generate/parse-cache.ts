@@ -87,6 +87,8 @@ function wellShaped(file: string, entry: unknown): entry is ParsedFile {
     (d) => obj(d) && (d.severity === 'error' || d.severity === 'warning') && isStr(d.code) && d.file === file && isStr(d.message),
   );
   if (!diagnosticsOk) return false;
+  const h = entry.held;
+  if (h !== undefined && !(obj(h) && h.file === file && isStr(h.body) && isNum(h.bodyLine) && (h.publication === undefined || isStr(h.publication)))) return false;
   const v = entry.value;
   if (v === null) return true;
   if (!obj(v) || v.file !== file || !isStr(v.id) || !isStr(v.publication) || (v.lines !== undefined && !obj(v.lines))) return false;

@@ -9,7 +9,7 @@ import { crossCheck, submissionIds } from '../assemble/cross-check.js';
 import { placeholderChecks } from '../assemble/placeholders.js';
 import type { Config } from '../config/types.js';
 import type { Diagnostic } from '../messages/diagnostic.js';
-import type { IssueFile, Submission } from '../content/model.js';
+import type { HeldText, IssueFile, Submission } from '../content/model.js';
 import { loadWorkspace, type ParseMemo } from '../content/workspace.js';
 import { loadTemplates, type TemplateSet } from '../render/template-files.js';
 import { checkText } from '../content/checks.js';
@@ -58,7 +58,7 @@ export async function loadProject(config: Config, opts: LoadOptions = {}): Promi
     ...ws.diagnostics,
     ...crossCheck(ws.submissions, ws.issues, ws.unusable, Object.fromEntries(Object.values(config.bulletins).map((b) => [b.id, b.name]))),
     ...placeholderChecks(ws.submissions, ws.issues),
-    ...(await contentChecks(config, ws.submissions, ws.issues, opts.markdownChecks !== false, assetProblem)),
+    ...(await contentChecks(config, [...ws.submissions, ...ws.held], ws.issues, opts.markdownChecks !== false, assetProblem)),
     ...checkGlyphs(printedTexts(ws.submissions, ws.issues), fonts.coverage),
   ];
   const templates = await loadTemplates(path.join(config.root, config.templates));
@@ -109,7 +109,7 @@ function printedTexts(submissions: readonly Submission[], issues: readonly Issue
  */
 async function contentChecks(
   config: Config,
-  submissions: readonly Submission[],
+  submissions: readonly HeldText[],
   issues: readonly IssueFile[],
   markdown: boolean,
   assetProblem: (rel: string) => AssetProblem | undefined,
@@ -123,7 +123,7 @@ async function contentChecks(
       checkMarkdown({ markdown, file, firstLine, resolveImage: (src) => resolveImage(config, file, src, { assetProblem, assetUrl: (rel) => rel }) }, out);
   }
   for (const s of submissions) {
-    out.push(...checkText({ file: s.file, body: s.body, bodyLine: s.bodyLine }, config.bulletins[s.publication]));
+    out.push(...checkText({ file: s.file, body: s.body, bodyLine: s.bodyLine }, s.publication === undefined ? undefined : config.bulletins[s.publication]));
     render?.(s.body, s.file, s.bodyLine);
   }
   if (render) for (const i of issues) if (i.note.trim()) render(i.note, i.file, i.noteLine);
