@@ -9,9 +9,13 @@
  */
 import { proseMask } from './prose.js';
 
-/** A half-width mark touching a Han character; a period only after one, and not before a digit or letter. */
+/**
+ * A half-width mark touching a Han character, or a Chinese closing mark after one (“三个不适应”:)
+ * or a Chinese opening mark before one (:“…); a period only after one, and not before a digit
+ * or letter.
+ */
 const HALF_WIDTH =
-  /(?<=\p{Script=Han})[,;:!?()]|[,;:!?()](?=\p{Script=Han})|(?<=\p{Script=Han}[)"”）]?)\.(?![\d\w])|(?<=\p{Script=Han}[”’）》]?)"|"(?=\p{Script=Han})/gu;
+  /(?<=\p{Script=Han}[”’）》」』】]?)[,;:!?()]|[,;:!?()](?=[“‘（《「『【]?\p{Script=Han})|(?<=\p{Script=Han}[)"”）]?)\.(?![\d\w])|(?<=\p{Script=Han}[”’）》]?)"|"(?=\p{Script=Han})/gu;
 /** A line without any of these has nothing to find (a quick test before the one above). */
 const HALF_WIDTH_MARK = /[,;:!?()."]/;
 export const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）', '.': '。', '"': '“”' };
@@ -54,15 +58,50 @@ function proseOf(text: string): (line: number, column: number) => boolean {
   };
 }
 
-/** Every half-width mark touching Han text, in prose. */
+/** Every half-width mark touching Han text, in prose, and the other half of a bracket pair one of them is in. */
 export function findHalfWidth(text: string, inProse = proseOf(text)): HalfWidthMark[] {
   const out: HalfWidthMark[] = [];
-  text.split('\n').forEach((line, i) => {
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
     // Most lines of Chinese prose have no half-width mark at all.
     if (!HALF_WIDTH_MARK.test(line)) return;
     for (const m of prose(line).matchAll(HALF_WIDTH)) if (inProse(i, m.index)) out.push({ line: i, column: m.index, mark: m[0] });
   });
-  return out;
+  return pairBrackets(lines, out, inProse);
+}
+
+/**
+ * Brackets go in pairs: (%) after 2015年 touches Han only with its opening half, and fixing that
+ * half alone printed 2015年（%). A half-width bracket whose partner is marked, or is full width
+ * (（%) written half by hand), is marked too. Pairs are matched within a paragraph, in prose.
+ */
+function pairBrackets(lines: readonly string[], marks: HalfWidthMark[], inProse: (line: number, column: number) => boolean): HalfWidthMark[] {
+  if (!lines.some((l) => /[()（）]/.test(l) && /[()]/.test(l))) return marks;
+  const marked = new Set(marks.map((m) => `${m.line}:${m.column}`));
+  const added: HalfWidthMark[] = [];
+  let open: { line: number; column: number; ch: string }[] = [];
+  const pair = (a: { line: number; column: number; ch: string }, b: { line: number; column: number; ch: string }) => {
+    const half = [a, b].filter((x) => x.ch === '(' || x.ch === ')');
+    if (half.length === 0) return;
+    const full = half.length < 2;
+    if (!full && !half.some((x) => marked.has(`${x.line}:${x.column}`))) return;
+    for (const x of half) if (!marked.has(`${x.line}:${x.column}`)) added.push({ line: x.line, column: x.column, mark: x.ch });
+  };
+  lines.forEach((line, i) => {
+    if (line.trim() === '') open = [];
+    const p = prose(line);
+    for (let c = 0; c < p.length; c++) {
+      const ch = p[c];
+      if ((ch !== '(' && ch !== ')' && ch !== '（' && ch !== '）') || !inProse(i, c)) continue;
+      if (ch === '(' || ch === '（') open.push({ line: i, column: c, ch });
+      else {
+        const a = open.pop();
+        if (a) pair(a, { line: i, column: c, ch });
+      }
+    }
+  });
+  if (added.length === 0) return marks;
+  return [...marks, ...added].sort((x, y) => x.line - y.line || x.column - y.column);
 }
 
 /**

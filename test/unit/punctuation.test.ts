@@ -84,4 +84,26 @@ describe('half-width punctuation', () => {
       fixHalfWidth('## 标题,一\n\n- 列表,项\n  - 嵌套,项\n\n> 引文,段\n\n| 表头,一 | 2.68 |\n| --- | --- |\n| 单元,格 | 1,000 |\n\n**加粗,字**与*斜体,字*'),
     ).toBe('## 标题，一\n\n- 列表，项\n  - 嵌套，项\n\n> 引文，段\n\n| 表头，一 | 2.68 |\n| --- | --- |\n| 单元，格 | 1,000 |\n\n**加粗，字**与*斜体，字*');
   });
+
+  // Found in a week of editing: a pair fixed by halves, and a mark after a Chinese closing quote.
+  it.each([
+    ['a bracket pair one half of which touches Han', '| 2015年(%) | 2020年(%) |', '| 2015年（%） | 2020年（%） |'],
+    ['a pair whose closing half follows a digit', '增长了(约30%)左右', '增长了（约30%）左右'],
+    ['a pair written half by hand', '| 2015年（%) | (%）|', '| 2015年（%） | （%）|'],
+    ['a pair nested in another', '研究(试点(一期))完', '研究（试点（一期））完'],
+    ['a colon after a Chinese closing quote, at the line’s end', '仍存在“三个不适应”:\n一是', '仍存在“三个不适应”：\n一是'],
+    ['a comma after a closing title mark, before a digit', '见《规划》,2025年', '见《规划》，2025年'],
+    ['a colon before an opening quote', '他指出:“要加快', '他指出：“要加快'],
+  ])('fixes %s whole', (_what, text, fixed) => {
+    expect(fixHalfWidth(text)).toBe(fixed);
+    // validate reports every mark that fix changes, so a fixed file reports nothing.
+    expect(findHalfWidth(text)).toHaveLength([...text].filter((c, i) => c !== [...fixed][i]).length);
+    expect(findHalfWidth(fixed)).toEqual([]);
+  });
+
+  it('leaves English in brackets alone, and brackets with no Han beside them', () => {
+    expect(fixHalfWidth('人工智能(AI)研究')).toBe('人工智能（AI）研究');
+    expect(fixHalfWidth('see (the report) and f(x)')).toBe('see (the report) and f(x)');
+    expect(fixHalfWidth('公式 f(x) 中')).toBe('公式 f(x) 中');
+  });
 });
