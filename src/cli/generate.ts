@@ -56,9 +56,18 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
         { jobs, timeout: flags.timeout, force: !!flags.force, note: printerNote(io, say) },
         async ({ project, pool, server }) => {
           const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
-          const chosen = selectIssues(project.issues, selectors, config.bulletins, config.root, process.cwd()).filter((i) => !shard || inShard(i.id, shard));
+          const selected = selectIssues(project.issues, selectors, config.bulletins, config.root, process.cwd());
+          const chosen = selected.filter((i) => !shard || inShard(i.id, shard));
           if (chosen.length === 0 && selectors.length === 0 && project.diagnostics.length === 0) {
-            io.err(say(`no issue files under ${path.join(config.root, config.issues)}\n`, `${path.join(config.root, config.issues)} 下没有期文件\n`));
+            // A shard with nothing of its own is not a workspace without issues (CI's second runner of one issue).
+            if (shard && selected.length > 0)
+              io.err(
+                say(
+                  `shard ${flags.shard} has none of the ${selected.length} issue(s): the other shards print them\n`,
+                  `第 ${flags.shard} 份中没有期（共 ${selected.length} 期，由其他分片印出）\n`,
+                ),
+              );
+            else io.err(say(`no issue files under ${path.join(config.root, config.issues)}\n`, `${path.join(config.root, config.issues)} 下没有期文件\n`));
           }
           // Ctrl-C or SIGTERM: stop taking issues, close the browser, remove half-written files.
           const controller = new AbortController();

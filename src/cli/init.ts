@@ -14,6 +14,17 @@ import { rel } from './new.js';
 import { sayer } from './options.js';
 import type { Output } from './report.js';
 
+/** npm install --package-lock-only in the new workspace: whether package-lock.json was written. */
+async function lockDependencies(root: string): Promise<boolean> {
+  try {
+    const run = promisify(process.getBuiltinModule('node:child_process').execFile);
+    await run('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund', '--silent'], { cwd: root, maxBuffer: 16 << 20, timeout: 120_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** npm pack's name for this package and version. */
 const tarballName = () => `briefs-${VERSION}.tgz`;
 
@@ -91,11 +102,23 @@ export function initCommand(program: Command, io: Output): void {
       } finally {
         await rm(packs, { recursive: true, force: true });
       }
-      const where = dir === '.' ? '' : ` --root ${dir}`;
+      // package-lock.json, so that CI installs the same packages every time (npm ci). It needs the
+      // registry; offline, the workspace is still whole and the next npm install writes it.
+      const locked = await lockDependencies(root);
+      if (locked) io.out(`${rel(path.join(root, 'package-lock.json'))}\n`);
+      else
+        io.err(
+          say(
+            'package-lock.json not written (npm could not reach the registry): run npm install in the workspace once, and commit package-lock.json\n',
+            '未写入 package-lock.json（npm 无法访问软件源）：请在工作区中运行一次 npm install，并提交 package-lock.json\n',
+          ),
+        );
+      // briefs is not on the PATH of a new workspace: npm install puts it in node_modules, npx runs it.
+      const cd = dir === '.' ? '' : `cd ${dir} && `;
       io.err(
         say(
-          `a new briefs workspace in ${rel(root)}: next, briefs${where} validate and briefs${where} generate\n`,
-          `已在 ${rel(root)} 新建 briefs 工作区：接下来运行 briefs${where} validate 和 briefs${where} generate\n`,
+          `a new briefs workspace in ${rel(root)}: next, ${cd}npm install, then npx briefs validate and npx briefs generate\n`,
+          `已在 ${rel(root)} 新建 briefs 工作区：接下来运行 ${cd}npm install，然后运行 npx briefs validate 和 npx briefs generate\n`,
         ),
       );
     });

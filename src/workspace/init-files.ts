@@ -117,8 +117,10 @@ export function workspacePackage(name: string, tarball: string): string {
 
 /**
  * CI for the workspace: validate on every push, then print in two shards with the output folder
- * cached between runs (only what changed prints again), and upload the PDFs. GitHub's Ubuntu
- * runners ship Google Chrome, which briefs finds by itself; Hanazono prints rare Han characters.
+ * cached between runs (only what changed prints again), and upload the PDFs. Dependencies as
+ * package-lock.json pins them (npm ci). GitHub's Ubuntu runners ship Google Chrome, which briefs
+ * finds by itself; Hanazono prints rare Han characters, installed where the runner may install
+ * packages (root, or sudo without a password), and said plainly where it may not.
  */
 export const WORKFLOW = `# Validates the bulletins on every push, prints them in two shards, and uploads the PDFs.
 name: briefs
@@ -133,8 +135,8 @@ jobs:
       - uses: actions/setup-node@v4
         with:
           node-version: 20
-      # briefs comes from vendor/, as package.json pins it: never from a registry.
-      - run: npm install --no-audit --no-fund
+      # briefs comes from vendor/, as package.json pins it, and the rest as package-lock.json does.
+      - run: npm ci --no-audit --no-fund
       - run: npx --no-install briefs validate
   generate:
     needs: validate
@@ -147,9 +149,17 @@ jobs:
       - uses: actions/setup-node@v4
         with:
           node-version: 20
-      - run: npm install --no-audit --no-fund
+      - run: npm ci --no-audit --no-fund
       # Rare Han characters (刘䶮, 王𬱖) print from Hanazono Mincho; without it validate names them.
-      - run: sudo apt-get install -y -qq fonts-hanazono || echo "fonts-hanazono not installed"
+      - name: Hanazono for rare Han characters
+        run: |
+          if fc-list 2>/dev/null | grep -qi hanazono; then echo "Hanazono is installed"; exit 0; fi
+          if [ "$(id -u)" = 0 ]; then SUDO=; elif sudo -n true 2>/dev/null; then SUDO=sudo; else
+            echo "::warning::fonts-hanazono cannot be installed here (not root, no sudo): validate names the rare characters it cannot print"
+            exit 0
+          fi
+          $SUDO apt-get update -qq
+          $SUDO apt-get install -y -qq fonts-hanazono
       # The output folder of the last run: unchanged issues are not printed again.
       - uses: actions/cache@v4
         with:

@@ -3,7 +3,7 @@
  * there. Templates and fonts must travel with the package.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -16,26 +16,65 @@ const repo = path.resolve(__dirname, '../..');
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+type Workflow = { jobs: Record<string, { steps: { name?: string; run?: string }[] }> };
+
 /**
  * The workflow init writes, run as GitHub would run its jobs, in order, in a fresh clone of the
- * workspace: its run: steps, with the matrix's first shard of one. briefs comes from vendor/.
+ * workspace: its run: steps, each shard of the matrix (one issue: the other shard has none).
+ * briefs comes from vendor/, the rest as package-lock.json pins it. Returns what the steps said.
  */
-async function workflowRuns(office: string): Promise<void> {
+async function workflowRuns(office: string): Promise<string> {
   const pkg = JSON.parse(readFileSync(path.join(office, 'package.json'), 'utf8'));
   expect(pkg.devDependencies.briefs).toMatch(/^file:vendor\/briefs-[\d.]+\.tgz$/);
   expect(existsSync(path.join(office, pkg.devDependencies.briefs.slice('file:'.length)))).toBe(true);
-  const workflow = parse(readFileSync(path.join(office, '.github/workflows/briefs.yml'), 'utf8')) as { jobs: Record<string, { steps: { run?: string }[] }> };
-  const clone = mkdtempSync(path.join(os.tmpdir(), 'briefs-ci-'));
-  temps.push(clone);
-  cpSync(office, clone, { recursive: true });
-  for (const job of ['validate', 'generate']) {
-    for (const step of workflow.jobs[job].steps.filter((s) => s.run)) {
-      const script = step.run!.replace(/\$\{\{ matrix\.shard \}\}/g, '1/1').replace(/\$\{\{ strategy\.job-index \}\}/g, '0');
-      await run('bash', ['-eo', 'pipefail', '-c', script], { cwd: clone, maxBuffer: 64 << 20 });
+  // init pinned the dependencies: CI installs the same packages every time.
+  expect(existsSync(path.join(office, 'package-lock.json'))).toBe(true);
+  const workflow = parse(readFileSync(path.join(office, '.github/workflows/briefs.yml'), 'utf8')) as Workflow;
+  let said = '';
+  const printed: string[] = [];
+  for (const shard of ['1/2', '2/2']) {
+    const clone = mkdtempSync(path.join(os.tmpdir(), 'briefs-ci-'));
+    temps.push(clone);
+    cpSync(office, clone, { recursive: true });
+    for (const job of ['validate', 'generate']) {
+      for (const step of workflow.jobs[job].steps.filter((s) => s.run)) {
+        const script = step.run!.replace(/\$\{\{ matrix\.shard \}\}/g, shard).replace(/\$\{\{ strategy\.job-index \}\}/g, '0');
+        const r = await run('bash', ['-eo', 'pipefail', '-c', script], { cwd: clone, maxBuffer: 64 << 20 });
+        said += r.stdout + r.stderr;
+      }
     }
+    const summary = JSON.parse(readFileSync(path.join(clone, 'dist/summary.json'), 'utf8'));
+    printed.push(...summary.issues.map((i: { status: string }) => i.status));
   }
-  const summary = JSON.parse(readFileSync(path.join(clone, 'dist/summary.json'), 'utf8'));
-  expect(summary.issues.map((i: { status: string }) => i.status)).toEqual(['printed']);
+  // The one issue printed by one shard; the other said it had none, not that there were none.
+  expect(printed).toEqual(['printed']);
+  expect(said).toMatch(/shard \d\/2 has none of the 1 issue/);
+  expect(said).not.toMatch(/no issue files under/);
+  // No package asks for a newer Node than the workflow's 20.
+  expect(said).not.toMatch(/EBADENGINE/);
+  return said;
+}
+
+/**
+ * The workflow's font step as a user who may not install packages (nobody, no sudo), on a machine
+ * whose fonts it cannot see: it says so as a warning and the job goes on; it never hides a
+ * failure, and where it may install, it updates the package lists first.
+ */
+async function fontStepWithoutSudo(office: string): Promise<void> {
+  const workflow = parse(readFileSync(path.join(office, '.github/workflows/briefs.yml'), 'utf8')) as Workflow;
+  const step = workflow.jobs.generate.steps.find((s) => /hanazono/i.test(s.run ?? ''))!;
+  expect(step.run).not.toMatch(/\|\|\s*(echo|true)/);
+  expect(step.run!.indexOf('apt-get update')).toBeGreaterThan(-1);
+  expect(step.run!.indexOf('apt-get update')).toBeLessThan(step.run!.indexOf('apt-get install'));
+  if (process.getuid?.() !== 0) return;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'briefs-ci-nobody-'));
+  temps.push(dir);
+  const empty = path.join(dir, 'fonts.conf');
+  writeFileSync(empty, '<?xml version="1.0"?>\n<fontconfig></fontconfig>\n');
+  writeFileSync(path.join(dir, 'step.sh'), step.run!);
+  chmodSync(dir, 0o755);
+  const r = await run('su', ['nobody', '-s', '/bin/sh', '-c', `cd ${dir} && FONTCONFIG_FILE=${empty} PATH=/usr/bin:/bin bash -eo pipefail step.sh`]);
+  expect(r.stdout + r.stderr).toMatch(/::warning::fonts-hanazono cannot be installed here \(not root, no sudo\)/);
 }
 
 describe('the npm package', () => {
@@ -61,9 +100,12 @@ describe('the npm package', () => {
     const { stdout: du } = await run('du', ['-sm', path.join(app, 'node_modules')]);
     expect(Number(du.split('\t')[0])).toBeLessThanOrEqual(150);
     const briefs = (...args: string[]) => run(path.join(app, 'node_modules/.bin/briefs'), args, { cwd: app, maxBuffer: 16 << 20 });
-    await briefs('init', 'office');
+    const made = await briefs('init', 'office');
+    // What to do next, as it can be done in a new workspace: briefs is not on the PATH.
+    expect(made.stderr).toContain('next, cd office && npm install, then npx briefs validate');
     await briefs('--root', 'office', 'validate');
     await workflowRuns(path.join(app, 'office'));
+    await fontStepWithoutSudo(path.join(app, 'office'));
     const { stdout: json } = await briefs('--root', 'office', 'generate', '--json');
     const [issue] = JSON.parse(json).issues;
     expect(issue.status).toBe('printed');
