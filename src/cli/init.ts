@@ -18,7 +18,11 @@ import type { Output } from './report.js';
 async function lockDependencies(root: string): Promise<boolean> {
   try {
     const run = promisify(process.getBuiltinModule('node:child_process').execFile);
-    await run('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund', '--silent'], { cwd: root, maxBuffer: 16 << 20, timeout: 120_000 });
+    await run('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund', '--silent'], {
+      cwd: root,
+      maxBuffer: 16 << 20,
+      timeout: 120_000,
+    });
     return true;
   } catch {
     return false;

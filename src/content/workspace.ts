@@ -20,7 +20,6 @@ export interface ParsedFile {
   held?: HeldText;
 }
 
-
 /** Remembers parsed files by path and text, so a rerun parses only what changed (see generate/parse-cache.ts). */
 export interface ParseMemo {
   get(file: string, text: string): ParsedFile | undefined;

@@ -88,7 +88,8 @@ function wellShaped(file: string, entry: unknown): entry is ParsedFile {
   );
   if (!diagnosticsOk) return false;
   const h = entry.held;
-  if (h !== undefined && !(obj(h) && h.file === file && isStr(h.body) && isNum(h.bodyLine) && (h.publication === undefined || isStr(h.publication)))) return false;
+  if (h !== undefined && !(obj(h) && h.file === file && isStr(h.body) && isNum(h.bodyLine) && (h.publication === undefined || isStr(h.publication))))
+    return false;
   const v = entry.value;
   if (v === null) return true;
   if (!obj(v) || v.file !== file || !isStr(v.id) || !isStr(v.publication) || (v.lines !== undefined && !obj(v.lines))) return false;

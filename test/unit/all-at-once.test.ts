@@ -39,7 +39,10 @@ describe('validate, every problem at once', () => {
     ['YAML that does not parse', 'title: [关于某事\npublication: jianyi', 'yaml-syntax'],
   ])('checks the text of a submission with %s in its front matter', async (_, fm, code) => {
     const found = await problems(fm);
-    expect(found.some((c) => c.startsWith(`${code}:`)), found.join(' ')).toBe(true);
+    expect(
+      found.some((c) => c.startsWith(`${code}:`)),
+      found.join(' '),
+    ).toBe(true);
     // The text's problems too, on the text's own lines (the front matter's lines counted).
     const lines = fm.split('\n').length;
     expect(found.filter((c) => c.startsWith('halfwidth-punctuation:')).map((c) => Number(c.split(':')[1]))).toEqual([lines + 3, lines + 3]);
