@@ -77,7 +77,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
           };
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
-          const bar = progress(chosen.length, io.err, !!io.tty, chooseLang(g.lang));
+          const bar = progress(chosen.length, io.err, !!io.tty, chooseLang(g.lang), (r) => rel(r.docx) ?? '');
           try {
             const results = await generate(project, chosen, {
               outDir,
@@ -120,10 +120,11 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
       const cached = results.filter((r) => r.status === 'cached').length;
       const removed = results.filter((r) => r.status === 'removed').length;
       const total = results.length - removed;
+      const words = results.filter((r) => r.docxWritten).length;
       io.err(
         say(
-          `${total - failed - cached} of ${total} issue${total === 1 ? '' : 's'} printed to ${rel(outDir) || '.'}${cached ? `, ${cached} up to date` : ''}${failed ? `, ${failed} failed` : ''}${removed ? `, ${removed} withdrawn issue${removed === 1 ? '' : 's'} removed` : ''}\n`,
-          `${total} 期中印出 ${total - failed - cached} 期，在 ${rel(outDir) || '.'}${cached ? `；${cached} 期未改动` : ''}${failed ? `；${failed} 期失败` : ''}${removed ? `；删除了 ${removed} 期已撤销的期` : ''}\n`,
+          `${total - failed - cached} of ${total} issue${total === 1 ? '' : 's'} printed to ${rel(outDir) || '.'}${cached ? `, ${cached} up to date` : ''}${failed ? `, ${failed} failed` : ''}${removed ? `, ${removed} withdrawn issue${removed === 1 ? '' : 's'} removed` : ''}${words ? `; ${words} Word edition${words === 1 ? '' : 's'} written` : ''}\n`,
+          `${total} 期中印出 ${total - failed - cached} 期，在 ${rel(outDir) || '.'}${cached ? `；${cached} 期未改动` : ''}${failed ? `；${failed} 期失败` : ''}${removed ? `；删除了 ${removed} 期已撤销的期` : ''}${words ? `；写出 ${words} 份 Word 版` : ''}\n`,
         ),
       );
       if (flags.json) {
@@ -134,7 +135,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
           number: r.number,
           pdf: rel(r.pdf),
           html: rel(r.html),
-          ...(r.docx ? { docx: rel(r.docx) } : {}),
+          ...(r.docx ? { docx: rel(r.docx), docxWritten: !!r.docxWritten } : {}),
           pages: r.pages ?? null,
           bytes: r.bytes ?? null,
           prints: r.prints ?? 0,

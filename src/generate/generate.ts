@@ -120,7 +120,9 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
   const docx = async (entry: ManifestEntry | undefined): Promise<Pick<ManifestEntry, 'docx' | 'docxSha256'>> => {
     if (!opts.docx) return {};
     result.docx = path.join(opts.outDir, `${base}.docx`);
-    return wordEdition(project, assembled, opts.outDir, base, entry, (d) => result.diagnostics.push(d));
+    const { written, ...made } = await wordEdition(project, assembled, opts.outDir, base, entry, (d) => result.diagnostics.push(d));
+    result.docxWritten = written;
+    return made;
   };
   /** Up to date: the files as recorded. */
   const cached = async (entry: ManifestEntry) => {

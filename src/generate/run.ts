@@ -16,6 +16,8 @@ export interface IssueResult {
   pdf?: string;
   html?: string;
   docx?: string;
+  /** Whether this run wrote the Word edition (it was new, changed, or missing), not found it up to date. */
+  docxWritten?: boolean;
   pages?: number;
   /** The page each article starts on (from the print, or the manifest when up to date). */
   articlePages?: number[];

@@ -18,14 +18,14 @@ export async function wordEdition(
   base: string,
   recorded: ManifestEntry | undefined,
   warn: (d: Diagnostic) => void = () => undefined,
-): Promise<Pick<ManifestEntry, 'docx' | 'docxSha256'>> {
+): Promise<Pick<ManifestEntry, 'docx' | 'docxSha256'> & { written: boolean }> {
   const file = path.join(outDir, `${base}.docx`);
   if (recorded?.docx && recorded.docxSha256) {
     const same = await readFile(file).then(
       (b) => sha256(b) === recorded.docxSha256,
       () => false,
     );
-    if (same) return { docx: recorded.docx, docxSha256: recorded.docxSha256 };
+    if (same) return { docx: recorded.docx, docxSha256: recorded.docxSha256, written: false };
   }
   // Loaded only when a Word edition is written.
   const [{ issueDocx }, { packDocx, docxText }, { wordFaces }] = await Promise.all([
@@ -49,5 +49,5 @@ export async function wordEdition(
     });
   const bytes = await packDocx(issueDocx(project, assembled, { names, fonts }), date);
   await writeAtomic(file, bytes);
-  return { docx: `${base}.docx`, docxSha256: sha256(bytes) };
+  return { docx: `${base}.docx`, docxSha256: sha256(bytes), written: true };
 }

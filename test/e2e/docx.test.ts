@@ -233,12 +233,26 @@ describe('the Word edition in LibreOffice, as the print sets it', () => {
 });
 
 describe('the Word edition on a rerun', () => {
-  it('is not written again when nothing changed', async () => {
+  it('is not written again when nothing changed, and says so', async () => {
     const file = path.join(dir, 'dist', `${base(ISSUES[0])}.docx`);
     const before = statSync(file).mtimeMs;
     const again = await runCli(['--root', dir, 'generate', '--docx', ...ISSUES]);
     expect(again.code, again.stderr).toBe(0);
     expect(statSync(file).mtimeMs).toBe(before);
+    expect(again.stderr).not.toMatch(/Word edition/);
+  });
+
+  it('is written again when it was deleted, and the run says which', async () => {
+    const file = path.join(dir, 'dist', `${base(ISSUES[0])}.docx`);
+    const bytes = readFileSync(file);
+    rmSync(file);
+    const again = await runCli(['--root', dir, 'generate', '--docx', '--json', ...ISSUES]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    expect(again.stderr).toMatch(new RegExp(`${ISSUES[0]} → \\S+ \\(\\d+ pages?\\); wrote the Word edition \\S*dist/${base(ISSUES[0])}\\.docx`));
+    expect(again.stderr).toMatch(/; 1 Word edition written/);
+    const json = JSON.parse(again.stdout) as { issues: { id: string; docxWritten: boolean }[] };
+    expect(json.issues.map((i) => [i.id, i.docxWritten])).toEqual(ISSUES.map((id, k) => [id, k === 0]));
   });
 });
 
