@@ -7,7 +7,7 @@ import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import { bulletinChoices, resolveBulletin } from '../content/bulletin.js';
 import { usageError } from '../errors.js';
-import { globalFlags } from './options.js';
+import { globalFlags, sayer } from './options.js';
 import type { Output } from './report.js';
 
 export function bulletinOrFail(config: Config, name: string): string {
@@ -83,7 +83,14 @@ export function newCommand(program: Command, io: Output): void {
           throw usageError('bad-flag', `--date ${date} is not in --year ${flags.year}`, { zh: [`--date ${date} 不在 --year ${flags.year} 内`] });
       }
       const [created] = await createIssues(config, publication, date, !!flags.supplement, [[]]);
-      io.err(`${created.id}${created.total ? ` (总第${created.total}期)` : ''}\n`);
+      // Its path on stdout (for scripts), and said with the issue it is (for people).
+      const say = sayer(c);
+      io.err(
+        say(
+          `new issue ${created.id}${created.total ? ` (总第${created.total}期)` : ''}, a draft: ${rel(created.file)}\n`,
+          `新建一期 ${created.id}${created.total ? `（总第${created.total}期）` : ''}，草稿：${rel(created.file)}\n`,
+        ),
+      );
       io.out(`${rel(created.file)}\n`);
     });
 }

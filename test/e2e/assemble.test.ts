@@ -43,6 +43,10 @@ describe('new issue', () => {
       return r.stdout.trim();
     };
     expect(await next('jianyi', '--date', '2026-08-01')).toMatch(/briefs\/issues\/jianyi\/2026\/004\.md$/);
+    // Said to a person with the path, not the id alone (stdout, the path only, may go to a script).
+    const said = await runCli(['--root', dir, '--lang', 'en', 'new', 'issue', 'qingkuang', '--date', '2026-08-02']);
+    expect(said.stdout.trim()).toMatch(/briefs\/issues\/qingkuang\/2026\/\d{3}\.md$/);
+    expect(said.stderr).toContain(`a draft: ${said.stdout.trim()}`);
     expect(await next('科技工作者建议', '--date', '2027-01-05')).toMatch(/briefs\/issues\/jianyi\/2027\/001\.md$/);
     expect(await next('jianyi', '--date', '2026-09-01', '--supplement')).toMatch(/briefs\/issues\/jianyi\/2026\/s01\.md$/);
     const list = JSON.parse((await runCli(['--root', dir, 'list', '--json', '--publication', 'jianyi'])).stdout);
