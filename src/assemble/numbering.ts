@@ -18,3 +18,15 @@ export function nextNumber(issues: readonly IssueFile[], publication: string, ye
   const totals = mine.filter((i) => !i.supplement && i.total !== undefined).map((i) => i.total!);
   return totals.length ? { number, total: Math.max(...totals) + 1 } : { number };
 }
+
+/** The numbers `count` new issues would get, one after another (what assemble --dry-run shows). */
+export function nextNumbers(issues: readonly IssueFile[], publication: string, year: number, supplement: boolean, count: number): NextNumber[] {
+  const known = [...issues];
+  const out: NextNumber[] = [];
+  for (let k = 0; k < count; k++) {
+    const next = nextNumber(known, publication, year, supplement);
+    out.push(next);
+    known.push({ publication, year, supplement, number: next.number, total: next.total } as IssueFile);
+  }
+  return out;
+}

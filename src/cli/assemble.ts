@@ -5,6 +5,7 @@ import { hanCount, planIssues, unplaced } from '../assemble/plan.js';
 import { loadConfig } from '../config/load.js';
 import { usageError } from '../errors.js';
 import { bulletinOrFail, dateOrFail, rel } from './new.js';
+import { nextNumbers } from '../assemble/numbering.js';
 import { globalFlags, parseInteger, sayer } from './options.js';
 import type { Output } from './report.js';
 
@@ -48,8 +49,17 @@ export function assembleCommand(program: Command, io: Output, setExit: (code: nu
         return;
       }
       if (flags.dryRun) {
+        // Labelled with the numbers the issues would get now (another new issue first would move them).
+        const year = Number(date.slice(0, 4));
+        const numbers = nextNumbers(project.issues, publication, year, false, plan.length);
         plan.forEach((p, i) => {
-          io.out(say(`issue ${i + 1} of ${plan.length} (${p.chars} Han characters):\n`, `第 ${i + 1} 期（共 ${plan.length} 期，${p.chars} 个汉字）：\n`));
+          const { number, total } = numbers[i];
+          io.out(
+            say(
+              `${publication}/${year}/${number}${total ? ` (总第${total}期)` : ''}, new issue ${i + 1} of ${plan.length} (${p.chars} Han characters):\n`,
+              `${year}年第${number}期${total ? `（总第${total}期）` : ''}，新编 ${plan.length} 期中的第 ${i + 1} 期（${p.chars} 个汉字）：\n`,
+            ),
+          );
           for (const s of p.submissions) io.out(`  ${s.id}  ${s.topic ? `【${s.topic}】` : ''}${s.title}  (${hanCount(s.body)})\n`);
         });
         io.err(

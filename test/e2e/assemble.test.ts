@@ -77,12 +77,23 @@ describe('assemble', () => {
   it('plans without writing on --dry-run', async () => {
     const dir = sampleCopy(false);
     const before = snapshotFiles(dir);
-    const r = await runCli(['--root', dir, 'assemble', 'qingkuang', '--dry-run', '--date', '2026-07-01']);
+    const r = await runCli(['--root', dir, '--lang', 'en', 'assemble', 'qingkuang', '--dry-run', '--date', '2026-07-01', '--max-chars', '800']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('issue 1 of');
+    expect(r.stdout).toContain('new issue 1 of');
     expect(r.stdout).toContain('qk-2026-001');
     expect(r.stdout).not.toContain('qk-2026-008'); // rejected
     expect(snapshotFiles(dir)).toEqual(before);
+  });
+
+  it('labels its plan with the numbers the issues will get, as the real run gives them', async () => {
+    const dir = sampleCopy(false);
+    // An issue already there: the plan's first issue is the bulletin's second of the year.
+    expect((await runCli(['--root', dir, 'new', 'issue', 'qingkuang', '--date', '2026-06-01'])).code).toBe(0);
+    const plan = await runCli(['--root', dir, '--lang', 'en', 'assemble', 'qingkuang', '--dry-run', '--date', '2026-07-01', '--max-chars', '800']);
+    const planned = [...plan.stdout.matchAll(/^(qingkuang\/2026\/\d+)[ ,]/gm)].map((m) => m[1]);
+    expect(planned[0]).toBe('qingkuang/2026/2');
+    const real = await runCli(['--root', dir, 'assemble', 'qingkuang', '--date', '2026-07-01', '--max-chars', '800']);
+    expect([...real.stderr.matchAll(/^\s+(qingkuang\/2026\/\d+):/gm)].map((m) => m[1])).toEqual(planned);
   });
 
   it('turns a workspace of submissions alone into issues that validate and print without a hand edit', async () => {
