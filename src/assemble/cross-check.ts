@@ -111,14 +111,17 @@ export function crossCheck(
         return;
       }
       if (!s) {
+        // A draft is still being put together (a submission deleted, or not come yet): it
+        // prints without it, and says so. A final issue must have every one.
+        const draft = issue.status !== 'final';
         out.push({
-          severity: 'error',
+          severity: draft ? 'warning' : 'error',
           code: 'unknown-submission',
           file: issue.file,
           line,
           field: 'submissions',
-          message: `no submission has the id "${id}"`,
-          hint: closest(id, byId),
+          message: `no submission has the id "${id}"${draft ? ': the draft prints without it' : ''}`,
+          hint: draft ? `${closest(id, byId)}; or take "${id}" out of submissions:` : closest(id, byId),
           data: { id },
         });
         return;

@@ -24,8 +24,13 @@ export function parseSubmission(
     diagnostics.push(missingFrontMatter(file, 'submission', 'title, publication, authors, submitted', 'docs/workspace.md lists every field'));
     return undefined;
   }
-  // The text is known once the front matter is split from it, whatever the front matter holds.
+  // The text is known once the front matter is split from it, whatever the front matter holds;
+  // not when it could not be split (unclosed, or of another language: refused unread).
+  const split = !diagnostics
+    .slice(before)
+    .some((d) => d.code === 'frontmatter-unclosed' || d.code === 'frontmatter-language' || d.code === 'frontmatter-syntax');
   const held = () => {
+    if (!split) return undefined;
     const named = fm.data.publication ?? fm.data['刊物'];
     hold({ file, body: fm.body, bodyLine: fm.bodyLine, publication: typeof named === 'string' ? resolveBulletin(named, bulletins)?.id : undefined });
     return undefined;

@@ -119,8 +119,8 @@ export const FILE_CODES = {
     zh: ['{other} 也是{issue}', '给其中一期换一个期号'],
   },
   'unknown-submission': {
-    severity: 'error',
-    means: 'an issue names a submission that does not exist',
+    severity: 'error / warning',
+    means: 'an issue names a submission that does not exist: an error in a final issue, a warning in a draft (which prints without it)',
     zh: ['没有编号为“{id}”的稿件', '核对 briefs/submissions 下的文件名'],
   },
   'submission-invalid': {

@@ -70,7 +70,7 @@ status: accepted
 contact: ""   # 仅供编辑部使用，不会印出
 ---
 
-这是一篇示例稿件。请把它换成真实的来稿，或删除它。
+这是一篇示例稿件。请把它换成真实的来稿，或删除它（示例期 briefs/issues/jianyi/ 中的 submissions 也请同时去掉 example）。
 
 ## 一、问题
 

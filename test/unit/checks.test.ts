@@ -67,6 +67,15 @@ describe('an issue that lists a submission with errors', () => {
     expect(found[0].data?.other).toBe('briefs/submissions/jy-1.md');
   });
 
+  it('lets a draft go without a submission that is gone (a warning), not a final issue (an error)', () => {
+    // init's example submission deleted, as its text suggests: the example issue is a draft.
+    const draft = crossCheck([], [at('d.md', { submissions: ['example'], status: 'draft' })]);
+    expect(draft.map((d) => `${d.severity}:${d.code}`)).toEqual(['warning:unknown-submission']);
+    expect(draft[0].message).toContain('the draft prints without it');
+    const final = crossCheck([], [at('f.md', { submissions: ['example'], status: 'final' })]);
+    expect(final.map((d) => `${d.severity}:${d.code}`)).toEqual(['error:unknown-submission']);
+  });
+
   it('knows a broken file by its id: line, else by its name', () => {
     expect(claimedId('s/a.md', '---\ntitle: x\nid: jy-7 # note\nsubmitted: 2026-13-45\n---\n正文')).toBe('jy-7');
     expect(claimedId('s/a.md', '---\n编号: "jy-8"\n---\n')).toBe('jy-8');
