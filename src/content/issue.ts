@@ -51,6 +51,14 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
       where,
     );
   }
+  // In a final issue a misspelt field (distrubution:, edtior:) is an error: it would print
+  // without what the field holds (the 报/送/发 lines, the editor). A draft only warns.
+  if (status === 'final')
+    for (const d of diagnostics.slice(before))
+      if (d.code === 'unknown-field' && d.data?.guess !== undefined && d.severity === 'warning') {
+        d.severity = 'error';
+        d.message += `: a final issue would print without its ${String(d.data.guess)}`;
+      }
   const supplement = r.boolean('supplement') ?? false;
   const result: Partial<IssueFile> = {
     file,

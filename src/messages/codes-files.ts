@@ -43,8 +43,9 @@ export const FILE_CODES = {
     zh: ['“{field}”与字段“{other}”重复', '每个字段只写一次（中文或英文任选其一）'],
   },
   'unknown-field': {
-    severity: 'warning',
-    means: 'a key briefs does not know, with "did you mean" (`titel` → `title`, `标体` → `标题`)',
+    severity: 'error / warning',
+    means:
+      'a key briefs does not know, with "did you mean" (`titel` → `title`, `标体` → `标题`); an error in a final issue when it looks like a known field misspelt (`distrubution:` would print without the 报/送/发 lines)',
     zh: ['未知字段“{key}”', '是不是“{guess}”？'],
   },
   'invalid-type': {

@@ -31,6 +31,19 @@ describe('hostile values', () => {
     expect(d.map((x) => x.code)).toContain('unknown-bulletin');
   });
 
+  it('makes a misspelt field of a final issue an error: it would print without what the field holds', () => {
+    const fields = (status: string) => `number: 1\nstatus: ${status}\ndistrubution:\n  报: [中央办公厅]\n`;
+    const final = issue(fields('final'));
+    expect(final.i).toBeUndefined();
+    expect(final.codes).toContain('unknown-field:distrubution');
+    expect(final.messages.find((m) => m.includes('distrubution'))).toContain('a final issue would print without its distribution');
+    // A draft warns, and prints; a field with no likeness to any (a note to self) only warns, final or not.
+    const draft = issue(fields('draft'));
+    expect(draft.i).toBeDefined();
+    expect(draft.codes).toContain('unknown-field:distrubution');
+    expect(issue('number: 1\nstatus: final\nmy_private_remark: x\ncopies: 10').i).toBeDefined();
+  });
+
   it('takes blank text for missing text', () => {
     const r = submission('');
     expect(r.s).toBeDefined();
