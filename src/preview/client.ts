@@ -59,11 +59,13 @@ export const CLIENT_JS = String.raw`(() => {
     scrollTo(x, y);
   }
 
-  const events = new EventSource('/_events');
-  events.addEventListener('version', (e) => {
+  // The stream is held by a worker (events.ts): a page's own open stream never lets the page's
+  // network go idle, so puppeteer's waitUntil 'networkidle0' never settled on a preview.
+  const live = new Worker('/_live.js');
+  live.onmessage = (e) => {
     if (e.data === version) return;
     version = e.data;
     refresh().catch((err) => console.error('briefs preview:', err));
-  });
+  };
   document.fonts.ready.then(paginate);
 })();`;

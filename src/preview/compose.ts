@@ -25,7 +25,7 @@ export interface PageContext {
 export const head = (nonce: string) => `<script nonce="${nonce}">${CLIENT_JS}</script>`;
 
 export const csp = (nonce: string) =>
-  `default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src 'self' data:; connect-src 'self'; script-src 'nonce-${nonce}'`;
+  `default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src 'self' data:; connect-src 'self'; script-src 'nonce-${nonce}'; worker-src 'self'`;
 
 /** The issue as its pages. The 报尾's push is measured again by the client, in the columns: the print's may not fit them. */
 export function issuePage(p: Project, issue: IssueFile, layout: MeasuredLayout | undefined, ctx: PageContext): string {

@@ -5,6 +5,15 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+/**
+ * The worker each preview tab starts (client.ts) to hold its stream and pass each version on:
+ * a stream opened by the page itself counts as the page's network for as long as it is open,
+ * and tools that wait for a page's network to go idle (puppeteer's networkidle0) never saw it.
+ */
+export const LIVE_WORKER = `const events = new EventSource('/_events');
+events.addEventListener('version', (e) => postMessage(e.data));
+`;
+
 /** Live-reload streams open at once (one per preview tab). */
 export const MAX_EVENT_CLIENTS = 64;
 

@@ -20,7 +20,7 @@ import { TOOL_TEMPLATES } from '../render/template-files.js';
 import { loadProject, type Project } from '../workspace/project.js';
 import { selectIssues } from '../workspace/select.js';
 import { csp, head, issuePage, missingIssuePage, missingSubmissionPage, proofPage, type PageContext } from './compose.js';
-import { LiveEvents } from './events.js';
+import { LIVE_WORKER, LiveEvents } from './events.js';
 import { Measurer } from './measure.js';
 import { indexPage, overlay, shell } from './pages.js';
 import { watchWorkspace } from './watch.js';
@@ -148,6 +148,17 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
         ),
       );
     if (access === 'token') res.setHeader('set-cookie', `${cookie}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    if (pathname === '/_live.js') {
+      // The worker may reach the stream and nothing else.
+      res.writeHead(200, {
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'; connect-src 'self'",
+      });
+      res.end(LIVE_WORKER);
+      return;
+    }
     if (pathname === '/_events') {
       if (!events.accept(req, res, version)) send(res, 503, 'text/plain', 'too many live-reload connections');
       return;

@@ -48,7 +48,8 @@ describe('briefs preview', () => {
   });
 
   it('shows an issue as its pages and updates the open page when a title changes on disk, without reloading', async () => {
-    await page.goto(preview.link('/issues/jianyi/2026/1'), { waitUntil: 'load' });
+    // Automation waits for the network to go idle: the live-reload stream (held by a worker) lets it.
+    await page.goto(preview.link('/issues/jianyi/2026/1'), { waitUntil: 'networkidle0', timeout: 15_000 });
     await page.waitForFunction(() => document.querySelectorAll('.briefs-page-number').length >= 3, { timeout: 10_000 });
     expect(await page.$eval('.article-title', (e) => e.textContent)).toBe('关于加快建立国家重大科研基础设施开放共享机制的建议');
     await page.evaluate(() => {
