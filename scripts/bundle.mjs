@@ -66,3 +66,13 @@ for (const [name, { npm, files }] of Object.entries(FONT_PACKAGES)) {
       copyFileSync(path.join(from, 'files', file), path.join(to, 'files', file));
   }
 }
+
+// pdf.js for the long image (src/print/long-image.ts), which Chromium runs to draw the printed
+// PDF's pages: its two browser modules and its licence, copied from pdfjs-dist (a development
+// dependency, 30 MB of builds for every platform) into lib/pdfjs/.
+const pdfjsFrom = path.dirname(require.resolve('pdfjs-dist/package.json'));
+const pdfjsOut = path.join(root, 'lib/pdfjs');
+rmSync(pdfjsOut, { recursive: true, force: true });
+mkdirSync(pdfjsOut, { recursive: true });
+for (const file of ['build/pdf.min.mjs', 'build/pdf.worker.min.mjs', 'LICENSE', 'package.json'])
+  copyFileSync(path.join(pdfjsFrom, file), path.join(pdfjsOut, path.basename(file)));

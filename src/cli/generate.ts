@@ -18,6 +18,7 @@ interface GenerateFlags {
   out?: string;
   html?: boolean;
   docx?: boolean;
+  png?: boolean;
   json?: boolean;
   jobs?: number;
   timeout: number;
@@ -35,6 +36,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
     .option('-o, --out <dir>', 'output folder (default: dist, or "out" in briefs.config.yaml)')
     .option('--html', 'also write the HTML that was printed, beside each PDF')
     .option('--docx', 'also write the Word edition (.docx) beside each PDF (or docx: true in the config)')
+    .option('--png', 'also write the long image for chat apps (.png: the pages one under another, 1080 px wide) beside each PDF (or png: true)')
     .option('--json', 'print one JSON summary on stdout and nothing else there')
     .option('-j, --jobs <n>', 'pages printing at once (default: the number of cores, at most 4)', parseInteger)
     .option('--timeout <ms>', 'how long one issue may take to print', parseInteger, 60_000)
@@ -77,12 +79,20 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
           };
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
-          const bar = progress(chosen.length, io.err, !!io.tty, chooseLang(g.lang), (r) => rel(r.docx) ?? '');
+          const bar = progress(
+            chosen.length,
+            io.err,
+            !!io.tty,
+            chooseLang(g.lang),
+            (r) => rel(r.docx) ?? '',
+            (r) => rel(r.png) ?? '',
+          );
           try {
             const results = await generate(project, chosen, {
               outDir,
               html: !!flags.html,
               docx: !!flags.docx || config.docx === true,
+              png: !!flags.png || config.png === true,
               jobs,
               timeout: flags.timeout,
               force: !!flags.force,
@@ -121,10 +131,11 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
       const removed = results.filter((r) => r.status === 'removed').length;
       const total = results.length - removed;
       const words = results.filter((r) => r.docxWritten).length;
+      const images = results.filter((r) => r.pngWritten).length;
       io.err(
         say(
-          `${total - failed - cached} of ${total} issue${total === 1 ? '' : 's'} printed to ${rel(outDir) || '.'}${cached ? `, ${cached} up to date` : ''}${failed ? `, ${failed} failed` : ''}${removed ? `, ${removed} withdrawn issue${removed === 1 ? '' : 's'} removed` : ''}${words ? `; ${words} Word edition${words === 1 ? '' : 's'} written` : ''}\n`,
-          `${total} 期中印出 ${total - failed - cached} 期，在 ${rel(outDir) || '.'}${cached ? `；${cached} 期未改动` : ''}${failed ? `；${failed} 期失败` : ''}${removed ? `；删除了 ${removed} 期已撤销的期` : ''}${words ? `；写出 ${words} 份 Word 版` : ''}\n`,
+          `${total - failed - cached} of ${total} issue${total === 1 ? '' : 's'} printed to ${rel(outDir) || '.'}${cached ? `, ${cached} up to date` : ''}${failed ? `, ${failed} failed` : ''}${removed ? `, ${removed} withdrawn issue${removed === 1 ? '' : 's'} removed` : ''}${words ? `; ${words} Word edition${words === 1 ? '' : 's'} written` : ''}${images ? `; ${images} long image${images === 1 ? '' : 's'} written` : ''}\n`,
+          `${total} 期中印出 ${total - failed - cached} 期，在 ${rel(outDir) || '.'}${cached ? `；${cached} 期未改动` : ''}${failed ? `；${failed} 期失败` : ''}${removed ? `；删除了 ${removed} 期已撤销的期` : ''}${words ? `；写出 ${words} 份 Word 版` : ''}${images ? `；写出 ${images} 张长图` : ''}\n`,
         ),
       );
       if (flags.json) {
@@ -136,6 +147,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
           pdf: rel(r.pdf),
           html: rel(r.html),
           ...(r.docx ? { docx: rel(r.docx), docxWritten: !!r.docxWritten } : {}),
+          ...(r.png ? { png: rel(r.png), pngWritten: !!r.pngWritten } : {}),
           pages: r.pages ?? null,
           bytes: r.bytes ?? null,
           prints: r.prints ?? 0,

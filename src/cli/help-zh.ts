@@ -39,6 +39,7 @@ const HELP_ZH: Record<string, Entry> = {
       '--out': '输出文件夹（默认：dist，或配置中的 out）',
       '--html': '同时在每个 PDF 旁写出所印的 HTML',
       '--docx': '同时在每个 PDF 旁写出 Word 版（.docx）（或在配置中写 docx: true）',
+      '--png': '同时在每个 PDF 旁写出便于在聊天软件中分享的长图（.png：各页上下相接，宽 1080 像素）（或在配置中写 png: true）',
       '--json': '在标准输出打印一份 JSON 摘要，不输出其他内容',
       '--jobs': '同时印制的页面数（默认：CPU 核数，最多 4）',
       '--timeout': '每期印制的最长时间（毫秒）',

@@ -20,7 +20,21 @@ export interface ConfigFlags {
   encoding?: string;
 }
 
-const TOP_KEYS = ['submissions', 'issues', 'assets', 'templates', 'out', 'publisher', 'classification', 'encoding', 'browser', 'docx', 'fonts', 'bulletins'];
+const TOP_KEYS = [
+  'submissions',
+  'issues',
+  'assets',
+  'templates',
+  'out',
+  'publisher',
+  'classification',
+  'encoding',
+  'browser',
+  'docx',
+  'png',
+  'fonts',
+  'bulletins',
+];
 const BULLETIN_KEYS = [
   'name',
   'layout',
@@ -80,9 +94,9 @@ function applyFile(config: Config, text: string, file: string, parseDocument: ty
     if (!TOP_KEYS.includes(key)) throw configError(rel, key, `unknown setting "${key}"; known settings: ${TOP_KEYS.join(', ')}`);
     if (key === 'fonts') config.fonts = readFonts(value, rel, config.fonts);
     else if (key === 'bulletins') config.bulletins = readBulletins(value, rel, config, own);
-    else if (key === 'docx') {
-      if (typeof value !== 'boolean') throw configError(rel, key, '"docx" must be true or false');
-      config.docx = value;
+    else if (key === 'docx' || key === 'png') {
+      if (typeof value !== 'boolean') throw configError(rel, key, `"${key}" must be true or false`);
+      config[key] = value;
     } else if (typeof value !== 'string') throw configError(rel, key, `"${key}" must be a string`);
     else (config as unknown as Record<string, unknown>)[key] = value;
   }

@@ -66,6 +66,8 @@ export interface Config {
   browser?: string;
   /** generate writes the Word edition (.docx) beside each PDF, as --docx does. */
   docx?: boolean;
+  /** generate writes the long image for chat apps (.png) beside each PDF, as --png does. */
+  png?: boolean;
   fonts: FontConfig;
   bulletins: Record<string, BulletinConfig>;
 }

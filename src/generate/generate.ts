@@ -28,6 +28,7 @@ import { removeStaleTemporaries, writeAtomic } from '../files/write-atomic.js';
 import type { GenerateOptions, IssueResult } from './run.js';
 import { printFailed, printWarnings } from './print-problems.js';
 import { wordEdition } from './word-edition.js';
+import { longImageFile } from './long-image-file.js';
 
 export type { GenerateOptions, IssueResult };
 
@@ -124,13 +125,24 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     result.docxWritten = written;
     return made;
   };
+  /** The long image, written when asked and not already there as recorded (before the browser may close). */
+  const png = async (
+    entry: ManifestEntry | undefined,
+    pdf: { bytes?: Uint8Array; file: string; pages: number },
+  ): Promise<Pick<ManifestEntry, 'png' | 'pngSha256'>> => {
+    if (!opts.png) return {};
+    result.png = path.join(opts.outDir, `${base}.png`);
+    const { written, ...made } = await longImageFile(pool, opts.outDir, base, entry, pdf);
+    result.pngWritten = written;
+    return made;
+  };
   /** Up to date: the files as recorded. */
   const cached = async (entry: ManifestEntry) => {
     entry.file = issue.file;
-    if (opts.docx) {
-      // The manifest is written again only when the Word edition was (a rerun writes nothing).
-      const made = await docx(entry);
-      if (made.docxSha256 !== entry.docxSha256 || made.docx !== entry.docx) {
+    if (opts.docx || opts.png) {
+      // The manifest is written again only when an edition beside the PDF was (a rerun writes nothing).
+      const made = { ...(await docx(entry)), ...(await png(entry, { file: path.join(opts.outDir, entry.pdf), pages: entry.pages })) };
+      if ((Object.keys(made) as (keyof typeof made)[]).some((k) => made[k] !== entry[k])) {
         Object.assign(entry, made);
         await s.saveManifest();
       }
@@ -187,11 +199,13 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     // with nothing to print should not pay.
     const [{ printIssue }, { finishPdf }] = await Promise.all([import('../print/print-issue.js'), import('../print/pdf-metadata.js')]);
     const printed = await pool.withPage((page) => printIssue(page, rendered, s.server, opts.timeout), { retryOnCrash: true });
-    printOver();
     result.diagnostics.push(...printWarnings(printed, issue.file));
     const finished = await finishPdf(printed.doc, { ...info, id: fp });
     const pdf = path.join(opts.outDir, `${base}.pdf`);
     await writeAtomic(pdf, finished.bytes);
+    // The long image is drawn by the browser: before this issue lets it close.
+    const image = await png(undefined, { bytes: finished.bytes, file: pdf, pages: finished.pages });
+    printOver();
     Object.assign(result, { pdf, pages: finished.pages, articlePages: printed.layout.articlePages, bytes: finished.bytes.length, prints: printed.prints });
     if (opts.html) {
       // Its own render: image and font URLs point at files, not at the print origin.
@@ -211,6 +225,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
       articlePages: printed.layout.articlePages,
       ...(opts.html ? { html: `${base}.html` } : {}),
       ...(await docx(undefined)),
+      ...image,
       ...inputs,
     };
     await s.saveManifest();

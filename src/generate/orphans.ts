@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Project } from '../workspace/project.js';
 import type { IssueResult } from './run.js';
-import { isRecorded, type Manifest } from './manifest.js';
+import { isRecorded, sha256, type Manifest } from './manifest.js';
 
 /**
  * An issue whose file is gone (withdrawn, renamed to another number) leaves a PDF in the output
  * folder, where CI would upload it with the rest. The manifest says which issue file each PDF
- * was printed from; when that file and its issue are both gone, the PDF and its HTML go too.
+ * was printed from; when that file and its issue are both gone, the PDF and what is beside it go too.
  * Only files the manifest records, at the size it records, are removed: nothing briefs did not
  * write. A file changed since is left where it is and forgotten by the manifest.
  */
@@ -21,7 +21,18 @@ export async function removeOrphans(project: Project, manifest: Manifest, outDir
     const pdf = path.join(outDir, entry.pdf);
     if (!(await isRecorded(pdf, entry))) continue;
     await rm(pdf, { force: true });
+    // And what was written beside it: its HTML; its Word edition and long image when they are
+    // still the bytes briefs wrote (an editor may have changed the .docx: that stays).
     if (entry.html) await rm(path.join(outDir, entry.html), { force: true });
+    for (const [beside, hash] of [
+      [entry.docx, entry.docxSha256],
+      [entry.png, entry.pngSha256],
+    ]) {
+      if (!beside || !hash) continue;
+      const file = path.join(outDir, beside);
+      const bytes = await readFile(file).catch(() => undefined);
+      if (bytes && sha256(bytes) === hash) await rm(file, { force: true });
+    }
     const m = /^([^/]+)\/(\d+)\/(s?)(\d+)$/.exec(id);
     const r: IssueResult = {
       id,

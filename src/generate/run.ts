@@ -18,6 +18,9 @@ export interface IssueResult {
   docx?: string;
   /** Whether this run wrote the Word edition (it was new, changed, or missing), not found it up to date. */
   docxWritten?: boolean;
+  /** The long image for chat apps, and whether this run wrote it. */
+  png?: string;
+  pngWritten?: boolean;
   pages?: number;
   /** The page each article starts on (from the print, or the manifest when up to date). */
   articlePages?: number[];
@@ -35,6 +38,8 @@ export interface GenerateOptions {
   html: boolean;
   /** Also write the Word edition (.docx) beside each PDF. */
   docx?: boolean;
+  /** Also write the long image (.png) beside each PDF. */
+  png?: boolean;
   jobs: number;
   timeout: number;
   browser?: string;
