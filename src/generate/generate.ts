@@ -199,6 +199,8 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     // with nothing to print should not pay.
     const [{ printIssue }, { finishPdf }] = await Promise.all([import('../print/print-issue.js'), import('../print/pdf-metadata.js')]);
     const printed = await pool.withPage((page) => printIssue(page, rendered, s.server, opts.timeout), { retryOnCrash: true });
+    // Done with the browser, unless it is to draw the long image too.
+    if (!opts.png) printOver();
     result.diagnostics.push(...printWarnings(printed, issue.file));
     const finished = await finishPdf(printed.doc, { ...info, id: fp });
     const pdf = path.join(opts.outDir, `${base}.pdf`);
