@@ -6,6 +6,7 @@ import type { Diagnostic } from '../messages/diagnostic.js';
 import type { IssueFile, Submission } from '../content/model.js';
 import { describeIssue, numberingChecks, type BulletinNames } from './numbering-checks.js';
 import { pushTo } from '../group.js';
+import { diagnostic } from '../messages/say.js';
 
 /**
  * Every file claiming each id, and the ids claimed once: the only ones that stand for a
@@ -40,16 +41,7 @@ export function crossCheck(
         .filter((o) => o !== s)
         .map((o) => o.file)
         .join(', ');
-      out.push({
-        severity: 'error',
-        code: 'duplicate-id',
-        file: s.file,
-        line: s.lines?.id ?? 1,
-        field: 'id',
-        message: `the submission id "${id}" is also used by ${others}`,
-        data: { id, other: others },
-        hint: 'give all but one of them another file name or id:',
-      });
+      out.push(diagnostic('duplicate-id', { severity: 'error', file: s.file, line: s.lines?.id ?? 1, field: 'id' }, { id, other: others }));
     }
   }
 
@@ -63,16 +55,13 @@ export function crossCheck(
         [issue, other],
         [other, issue],
       ]) {
-        out.push({
-          severity: 'error',
-          code: 'duplicate-issue',
-          file: self.file,
-          line: self.lines?.number,
-          field: 'number',
-          message: `${them.file} is also ${describe(self)}`,
-          data: { other: them.file, issue: describe(self) },
-          hint: 'give one of them another number',
-        });
+        out.push(
+          diagnostic(
+            'duplicate-issue',
+            { severity: 'error', file: self.file, line: self.lines?.number, field: 'number' },
+            { other: them.file, issue: describe(self) },
+          ),
+        );
       }
     } else numbers.set(issue.id, issue);
 
@@ -84,95 +73,46 @@ export function crossCheck(
           .get(id)!
           .map((o) => o.file)
           .join(', ');
-        out.push({
-          severity: 'error',
-          code: 'duplicate-id',
-          file: issue.file,
-          line,
-          field: 'submissions',
-          message: `the submission id "${id}" is used by ${others}: none of them is printed`,
-          data: { id, other: others },
-          hint: 'give all but one of them another file name or id:',
-        });
+        out.push(diagnostic('duplicate-id', { severity: 'error', file: issue.file, line, field: 'submissions' }, { id, other: others }, 'unprinted'));
         return;
       }
       if (!s && unusable.has(id)) {
         const other = unusable.get(id)!;
-        out.push({
-          severity: 'error',
-          code: 'submission-invalid',
-          file: issue.file,
-          line,
-          field: 'submissions',
-          message: `the submission "${id}" cannot be used: ${other} has errors`,
-          hint: `fix the errors reported for ${other}`,
-          data: { id, other },
-        });
+        out.push(diagnostic('submission-invalid', { severity: 'error', file: issue.file, line, field: 'submissions' }, { id, other }));
         return;
       }
       if (!s) {
         // A draft is still being put together (a submission deleted, or not come yet): it
         // prints without it, and says so. A final issue must have every one.
         const draft = issue.status !== 'final';
-        out.push({
-          severity: draft ? 'warning' : 'error',
-          code: 'unknown-submission',
-          file: issue.file,
-          line,
-          field: 'submissions',
-          message: `no submission has the id "${id}"${draft ? ': the draft prints without it' : ''}`,
-          hint: draft ? `${closest(id, byId)}; or take "${id}" out of submissions:` : closest(id, byId),
-          data: { id },
-        });
+        const near = closest(id, byId);
+        out.push(
+          diagnostic(
+            'unknown-submission',
+            { severity: draft ? 'warning' : 'error', file: issue.file, line, field: 'submissions' },
+            near ? { id, near } : { id },
+            draft ? (near ? 'draft-near' : 'draft') : near ? 'near' : undefined,
+          ),
+        );
         return;
       }
       const first = placed.get(id);
       if (first && first !== issue) {
-        out.push({
-          severity: 'error',
-          code: 'submission-in-two-issues',
-          file: issue.file,
-          line,
-          field: 'submissions',
-          message: `"${id}" is already in ${first.file}`,
-          data: { id, other: first.file },
-          hint: 'a submission is printed in one issue only: remove it from one of them',
-        });
+        out.push(diagnostic('submission-in-two-issues', { severity: 'error', file: issue.file, line, field: 'submissions' }, { id, other: first.file }));
       } else if (first === issue) {
-        out.push({
-          severity: 'error',
-          code: 'submission-repeated',
-          file: issue.file,
-          line,
-          field: 'submissions',
-          message: `"${id}" is listed twice in this issue`,
-          data: { id },
-          hint: 'list each submission once',
-        });
+        out.push(diagnostic('submission-repeated', { severity: 'error', file: issue.file, line, field: 'submissions' }, { id }));
       } else placed.set(id, issue);
       if (s.publication !== issue.publication) {
-        out.push({
-          severity: 'error',
-          code: 'wrong-bulletin',
-          file: issue.file,
-          line,
-          field: 'submissions',
-          message: `"${id}" was submitted to ${name(s.publication)}, but this is an issue of ${name(issue.publication)}`,
-          data: { id, from: name(s.publication), to: name(issue.publication) },
-          hint: `move it to an issue of ${name(s.publication)}, or change publication: in ${s.file}`,
-        });
+        out.push(
+          diagnostic(
+            'wrong-bulletin',
+            { severity: 'error', file: issue.file, line, field: 'submissions' },
+            { id, from: name(s.publication), to: name(issue.publication), file: s.file },
+          ),
+        );
       }
       if (s.status === 'rejected') {
-        out.push({
-          severity: 'error',
-          code: 'rejected-in-issue',
-          file: issue.file,
-          line,
-          field: 'submissions',
-          message: `"${id}" is marked rejected (已退回) in ${s.file}`,
-          data: { id, other: s.file },
-          hint: 'remove it from the issue, or change its status',
-        });
+        out.push(diagnostic('rejected-in-issue', { severity: 'error', file: issue.file, line, field: 'submissions' }, { id, other: s.file }));
       }
     });
   }
@@ -180,7 +120,7 @@ export function crossCheck(
   return out;
 }
 
-function closest(id: string, byId: Map<string, Submission>): string {
-  const near = [...byId.keys()].find((k) => k.includes(id) || id.includes(k));
-  return near ? `did you mean "${near}"?` : 'check the id against the file names under briefs/submissions';
+/** An id the one written may have meant (one contains the other). */
+function closest(id: string, byId: Map<string, Submission>): string | undefined {
+  return [...byId.keys()].find((k) => k.includes(id) || id.includes(k));
 }

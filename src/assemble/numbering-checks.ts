@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../messages/diagnostic.js';
 import type { IssueFile } from '../content/model.js';
 import { pushTo } from '../group.js';
+import { diagnostic } from '../messages/say.js';
 
 /** Bulletin ids → the names a person reads (科技工作者建议); an id with no name stands as itself. */
 export type BulletinNames = Readonly<Record<string, string>>;
@@ -54,16 +55,13 @@ function gaps(sorted: readonly IssueFile[], names: BulletinNames): Diagnostic[] 
       if (next.number <= from) continue;
       const to = next.number - 1;
       const missing = from === to ? `${from}` : `${from}–${to}`;
-      out.push({
-        severity: 'warning',
-        code: 'numbering-gap',
-        file: next.file,
-        line: next.lines?.number,
-        field: 'number',
-        message: `${describeIssue(next, names).replace(/第\d+期$/, `第${missing}期`)} ${from === to ? 'is' : 'are'} missing: the numbers jump to ${next.number}`,
-        data: { missing, next: next.number },
-        hint: 'issues are numbered without gaps each year; check for a lost or misnumbered issue file',
-      });
+      out.push(
+        diagnostic(
+          'numbering-gap',
+          { severity: 'warning', file: next.file, line: next.lines?.number, field: 'number' },
+          { missing, next: next.number, v2: describeIssue(next, names).replace(/第\d+期$/, `第${missing}期`), v3: from === to ? 'is' : 'are' },
+        ),
+      );
     }
   }
   return out;
@@ -81,31 +79,25 @@ function totals(sorted: readonly IssueFile[], names: BulletinNames): Diagnostic[
         [i, other],
         [other, i],
       ]) {
-        out.push({
-          severity: 'error',
-          code: 'duplicate-total',
-          file: self.file,
-          line: self.lines?.total,
-          field: 'total',
-          message: `总第${self.total}期 is also the total of ${them.file}`,
-          data: { total: self.total!, other: them.file },
-          hint: 'each issue of a bulletin has its own 总期号: correct one of them',
-        });
+        out.push(
+          diagnostic(
+            'duplicate-total',
+            { severity: 'error', file: self.file, line: self.lines?.total, field: 'total' },
+            { total: self.total!, other: them.file },
+          ),
+        );
       }
       continue;
     }
     seen.set(i.total, i);
     if (highest && i.total < highest.total!) {
-      out.push({
-        severity: 'warning',
-        code: 'total-order',
-        file: i.file,
-        line: i.lines?.total,
-        field: 'total',
-        message: `总第${i.total}期 is lower than 总第${highest.total}期 of the earlier ${describeIssue(highest, names)}`,
-        data: { total: i.total, earlier: highest.total!, issue: describeIssue(highest, names) },
-        hint: 'the 总期号 runs on across years; check both issue files',
-      });
+      out.push(
+        diagnostic(
+          'total-order',
+          { severity: 'warning', file: i.file, line: i.lines?.total, field: 'total' },
+          { total: i.total, earlier: highest.total!, issue: describeIssue(highest, names) },
+        ),
+      );
     } else highest = i;
   }
   return out;
@@ -117,16 +109,13 @@ function dates(sorted: readonly IssueFile[], names: BulletinNames): Diagnostic[]
     let latest: IssueFile | undefined;
     for (const i of list) {
       if (latest && i.date < latest.date && i.number > latest.number) {
-        out.push({
-          severity: 'warning',
-          code: 'date-order',
-          file: i.file,
-          line: i.lines?.date,
-          field: 'date',
-          message: `${describeIssue(i, names)} is dated ${i.date}, before ${describeIssue(latest, names)} (${latest.date})`,
-          data: { issue: describeIssue(i, names), date: i.date, earlier: describeIssue(latest, names), earlierDate: latest.date },
-          hint: 'a later number is issued on or after the earlier one: check the dates and numbers',
-        });
+        out.push(
+          diagnostic(
+            'date-order',
+            { severity: 'warning', file: i.file, line: i.lines?.date, field: 'date' },
+            { issue: describeIssue(i, names), date: i.date, earlier: describeIssue(latest, names), earlierDate: latest.date },
+          ),
+        );
       }
       if (!latest || i.date > latest.date) latest = i;
     }
@@ -140,15 +129,10 @@ function fileName(i: IssueFile): Diagnostic[] {
   if (!m || (Number(m[2]) === i.number && (m[1] !== '') === i.supplement)) return [];
   if (m[1] === '' && i.supplement && Number(m[2]) === i.number) return [];
   return [
-    {
-      severity: 'warning',
-      code: 'file-number',
-      file: i.file,
-      line: i.lines?.number,
-      field: 'number',
-      message: `the file is named ${path.posix.basename(i.file)}, but it holds number: ${i.number}`,
-      data: { name: path.posix.basename(i.file), number: i.number },
-      hint: 'rename the file after its number, or correct the number',
-    },
+    diagnostic(
+      'file-number',
+      { severity: 'warning', file: i.file, line: i.lines?.number, field: 'number' },
+      { name: path.posix.basename(i.file), number: i.number },
+    ),
   ];
 }

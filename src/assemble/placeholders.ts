@@ -4,6 +4,7 @@
  * a warning otherwise, for the editor to chase. Pure.
  */
 import type { Diagnostic } from '../messages/diagnostic.js';
+import { diagnostic } from '../messages/say.js';
 import type { IssueFile, Submission } from '../content/model.js';
 import { PLACEHOLDERS } from './submission-file.js';
 
@@ -13,16 +14,7 @@ export function placeholderChecks(submissions: readonly Submission[], issues: re
   for (const s of submissions) {
     const severity = final.has(s.id) ? 'error' : 'warning';
     const report = (field: string, value: string, line: number | undefined) =>
-      out.push({
-        severity,
-        code: 'placeholder-left',
-        file: s.file,
-        line,
-        field,
-        message: `"${value}" is the form's placeholder, not the expert's text`,
-        hint: severity === 'error' ? 'fill it in before the issue is printed: it is in a final issue' : 'fill it in, or ask the expert to',
-        data: { value },
-      });
+      out.push(diagnostic('placeholder-left', { severity, file: s.file, line, field }, { value }, severity === 'error' ? 'final' : undefined));
     s.authors.forEach((a) => {
       const line = s.lines?.authors;
       if (a.name === PLACEHOLDERS.name) report('authors.name', a.name, line);

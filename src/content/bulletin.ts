@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../messages/diagnostic.js';
 import type { BulletinConfig } from '../config/types.js';
+import { diagnostic } from '../messages/say.js';
 
 /** A bulletin may be named by id or by its Chinese name, with or without 《》. */
 export function resolveBulletin(name: string, bulletins: Record<string, BulletinConfig>): BulletinConfig | undefined {
@@ -35,14 +36,9 @@ export function folderMismatch(
   const named = resolveBulletin(folder, bulletins);
   const own = bulletins[issue.publication];
   if (!named || !own || named.id === own.id) return undefined;
-  return {
-    severity: 'warning',
-    code: 'issue-folder',
-    file: issue.file,
-    line: issue.lines?.publication,
-    field: 'publication',
-    message: `the file is in the folder of 《${named.name}》 (${folder}/) but names 《${own.name}》: it is counted as an issue of 《${own.name}》`,
-    hint: `move it to ${dir}/${own.id}/, or correct publication:`,
-    data: { folder, named: named.name, own: own.name, path: `${dir}/${own.id}/` },
-  };
+  return diagnostic(
+    'issue-folder',
+    { severity: 'warning', file: issue.file, line: issue.lines?.publication, field: 'publication' },
+    { folder, named: named.name, own: own.name, path: `${dir}/${own.id}/`, dir, id: own.id },
+  );
 }

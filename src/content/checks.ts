@@ -6,6 +6,7 @@
 import type { BulletinConfig } from '../config/types.js';
 import type { Diagnostic } from '../messages/diagnostic.js';
 import { findHalfWidth, FULL_WIDTH } from './punctuation.js';
+import { diagnostic } from '../messages/say.js';
 
 const NOT_HAN = /\P{Script=Han}+/gu;
 export interface TextToCheck {
@@ -17,14 +18,7 @@ export interface TextToCheck {
 export function checkText(t: TextToCheck, bulletin: BulletinConfig | undefined): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (t.body.trim() === '') {
-    out.push({
-      severity: 'warning',
-      code: 'empty-body',
-      file: t.file,
-      line: t.bodyLine,
-      message: 'the submission has no text after its front matter',
-      hint: 'write the text below the closing ---',
-    });
+    out.push(diagnostic('empty-body', { severity: 'warning', file: t.file, line: t.bodyLine }));
     return out;
   }
   // Counted without an array of every character (15,000 files of them made validate wait on
@@ -36,29 +30,25 @@ export function checkText(t: TextToCheck, bulletin: BulletinConfig | undefined):
     if (c < 0xdc00 || c > 0xdfff) han++;
   }
   if (bulletin && han > bulletin.maxChars) {
-    out.push({
-      severity: 'warning',
-      code: 'too-long',
-      file: t.file,
-      line: t.bodyLine,
-      message: `the text has ${han} Han characters; 《${bulletin.name}》 takes at most ${bulletin.maxChars}`,
-      hint: `shorten it, or raise bulletins.${bulletin.id}.maxChars in briefs.config.yaml`,
-      data: { count: han, limit: bulletin.maxChars, bulletin: bulletin.name },
-    });
+    out.push(
+      diagnostic(
+        'too-long',
+        { severity: 'warning', file: t.file, line: t.bodyLine },
+        { count: han, limit: bulletin.maxChars, bulletin: bulletin.name, id: bulletin.id },
+      ),
+    );
   }
   // Every half-width mark touching Han text: the terminal lists ten a file and counts the rest.
   for (const m of findHalfWidth(t.body)) {
     const full = FULL_WIDTH[m.mark];
-    out.push({
-      severity: 'warning',
-      code: 'halfwidth-punctuation',
-      file: t.file,
-      line: t.bodyLine + m.line,
-      column: m.column + 1,
-      message: `half-width "${m.mark}" in Chinese text`,
-      hint: m.mark === '"' ? 'use “ and ” (briefs fix rewrites them)' : `use the full-width "${full}" (briefs fix rewrites them)`,
-      data: { mark: m.mark, full },
-    });
+    out.push(
+      diagnostic(
+        'halfwidth-punctuation',
+        { severity: 'warning', file: t.file, line: t.bodyLine + m.line, column: m.column + 1 },
+        { mark: m.mark, full },
+        m.mark === '"' ? 'quote' : undefined,
+      ),
+    );
   }
   return out;
 }

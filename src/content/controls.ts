@@ -6,6 +6,7 @@
  * often it occurs. Pure, and one pass over the text.
  */
 import type { Diagnostic } from '../messages/diagnostic.js';
+import { diagnostic } from '../messages/say.js';
 
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
@@ -32,7 +33,7 @@ const NAMES: Record<number, string> = {
 };
 
 export function checkControls(text: string, file: string): Diagnostic[] {
-  const found = new Map<number, { d: Diagnostic; count: number }>();
+  const found = new Map<number, { count: number; line: number; column: number; data: { codepoint: string; name: string } }>();
   let line = 1;
   let lineStart = 0;
   let scanned = 0;
@@ -51,21 +52,14 @@ export function checkControls(text: string, file: string): Diagnostic[] {
     scanned = m.index;
     const u = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
     const name = NAMES[cp] ?? 'control character';
-    found.set(cp, {
-      count: 1,
-      d: {
-        severity: 'error',
-        code: 'control-character',
-        file,
-        line,
-        column: m.index - lineStart + 1,
-        message: `an invisible ${u} (${name}) in the text, which changes what a reader sees`,
-        hint: 'delete it (it often comes from copying out of another program)',
-        data: { codepoint: u, name },
-      },
-    });
+    found.set(cp, { count: 1, line, column: m.index - lineStart + 1, data: { codepoint: u, name } });
   }
-  return [...found.values()].map(({ d, count }) => (count > 1 ? { ...d, message: `${d.message}, ${count} times`, data: { ...d.data, count } } : d));
+  // Said once a character, at its first place, with how many times it comes.
+  return [...found.values()].map(({ count, line: at, column, data }) =>
+    count > 1
+      ? diagnostic('control-character', { severity: 'error', file, line: at, column }, { ...data, count }, 'repeated')
+      : diagnostic('control-character', { severity: 'error', file, line: at, column }, data),
+  );
 }
 
 /**
@@ -85,12 +79,7 @@ function invisibleIn(name: string): { codepoint: string; shown: string } | undef
 }
 
 /** The problem of a recipient's name that holds such a character, said alike wherever it is read. */
-export function invisibleNameProblem(name: string): { message: string; hint: string; data: Record<string, string> } | undefined {
+export function invisibleNameProblem(name: string): { name: string; codepoint: string } | undefined {
   const found = invisibleIn(name);
-  if (!found) return undefined;
-  return {
-    message: `the recipient "${found.shown}" holds an invisible ${found.codepoint}: it prints like another name and would get a copy of its own`,
-    hint: 'delete the character (it often comes from copying out of another program)',
-    data: { name: found.shown, codepoint: found.codepoint },
-  };
+  return found && { name: found.shown, codepoint: found.codepoint };
 }

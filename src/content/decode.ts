@@ -4,6 +4,7 @@
  * workspace says to read such files (--encoding gb18030).
  */
 import type { Diagnostic } from '../messages/diagnostic.js';
+import { diagnostic } from '../messages/say.js';
 
 const LEGACY = ['gb18030', 'big5', 'utf-16le', 'utf-16be'] as const;
 
@@ -17,15 +18,7 @@ export function decodeText(bytes: Uint8Array, file: string, encoding: string, di
     } catch {
       const loose = new TextDecoder(utf16).decode(bytes);
       const line = loose.slice(0, Math.max(0, loose.indexOf('\uFFFD'))).split('\n').length;
-      diagnostics.push({
-        severity: 'error',
-        code: 'encoding-broken',
-        file,
-        line,
-        message: `the file is ${utf16.toUpperCase()} but holds bytes that are not`,
-        hint: 'save it again as UTF-8',
-        data: { encoding: utf16.toUpperCase() },
-      });
+      diagnostics.push(diagnostic('encoding-broken', { severity: 'error', file, line }, { encoding: utf16.toUpperCase() }));
       return undefined;
     }
   }
@@ -38,22 +31,13 @@ export function decodeText(bytes: Uint8Array, file: string, encoding: string, di
     try {
       return normalise(new TextDecoder(wanted, { fatal: true }).decode(bytes));
     } catch {
-      diagnostics.push({ severity: 'error', code: 'encoding', file, message: `the file is neither UTF-8 nor ${encoding}`, hint: 'save it again as UTF-8' });
+      diagnostics.push(diagnostic('encoding', { severity: 'error', file }, { encoding }, 'neither'));
       return undefined;
     }
   }
   const guess = guessEncoding(bytes);
-  diagnostics.push({
-    severity: 'error',
-    code: 'encoding',
-    file,
-    line: firstBadLine(bytes),
-    message: `the file is not UTF-8${guess ? `; it is probably ${guess.toUpperCase()}` : ''}`,
-    ...(guess ? { data: { guess } } : {}),
-    hint: guess
-      ? `save it again as UTF-8, or read such files with --encoding ${guess} (or "encoding: ${guess}" in briefs.config.yaml)`
-      : 'save it again as UTF-8',
-  });
+  const at = { severity: 'error' as const, file, line: firstBadLine(bytes) };
+  diagnostics.push(guess ? diagnostic('encoding', at, { guess, upper: guess.toUpperCase() }) : diagnostic('encoding', at, {}, 'unknown'));
   return undefined;
 }
 

@@ -13,6 +13,7 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair } from 'y
 import type { Diagnostic } from '../messages/diagnostic.js';
 import { parseSimpleYaml, type Position } from './simple-yaml.js';
 import { displayWidth } from './text-width.js';
+import { diagnostic, type Variant } from '../messages/say.js';
 
 export type { Position } from './simple-yaml.js';
 
@@ -36,15 +37,8 @@ const REFUSED_ENGINES = Object.fromEntries(
 );
 
 /** The error for a file that should start with front matter and does not. */
-export function missingFrontMatter(file: string, kind: 'submission' | 'issue file', fields: string, hint: string): Diagnostic {
-  return {
-    severity: 'error',
-    code: 'frontmatter-missing',
-    file,
-    line: 1,
-    message: `the ${kind} has no front matter`,
-    hint: `start the file with ---, the fields (${fields}), and --- again; ${hint}`,
-  };
+export function missingFrontMatter(file: string, kind: 'submission' | 'issue file', fields: string): Diagnostic {
+  return diagnostic('frontmatter-missing', { severity: 'error', file, line: 1 }, { kind, fields });
 }
 
 export function parseFrontMatter(text: string, file: string, diagnostics: Diagnostic[]): FrontMatter {
@@ -54,16 +48,7 @@ export function parseFrontMatter(text: string, file: string, diagnostics: Diagno
 
   const lang = firstLine.slice(3).trim();
   if (lang !== '' && lang.toLowerCase() !== 'yaml' && lang.toLowerCase() !== 'yml') {
-    diagnostics.push({
-      severity: 'error',
-      code: 'frontmatter-language',
-      file,
-      line: 1,
-      column: 4,
-      message: `front matter is marked as "${lang}"; only YAML front matter is read`,
-      data: { lang },
-      hint: 'start the file with a line of three dashes alone (---) and write the fields in YAML',
-    });
+    diagnostics.push(diagnostic('frontmatter-language', { severity: 'error', file, line: 1, column: 4 }, { lang }));
     return { ...empty, body: '', hasFrontMatter: true };
   }
 
@@ -88,25 +73,11 @@ export function parseFrontMatter(text: string, file: string, diagnostics: Diagno
     // Closed when a line starts with --- after the opening one (what gray-matter looks for).
     closed = /^---[^\n]*\r?\n(?:---|[\s\S]*?\n---)/.test(text);
   } catch (cause) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'frontmatter-syntax',
-      file,
-      line: 1,
-      message: `front matter cannot be read: ${(cause as Error).message}`,
-      hint: 'check the --- lines that open and close the front matter',
-    });
+    diagnostics.push(diagnostic('frontmatter-syntax', { severity: 'error', file, line: 1 }, { message: (cause as Error).message }));
     return { ...empty, body: '', hasFrontMatter: true };
   }
   if (!closed) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'frontmatter-unclosed',
-      file,
-      line: 1,
-      message: 'the front matter is opened with --- but never closed',
-      hint: 'add a line of three dashes (---) after the last field',
-    });
+    diagnostics.push(diagnostic('frontmatter-unclosed', { severity: 'error', file, line: 1 }));
     return { ...empty, body: '', hasFrontMatter: true };
   }
 
@@ -132,30 +103,16 @@ export function parseFrontMatter(text: string, file: string, diagnostics: Diagno
     if (seen.has(key)) continue;
     seen.add(key);
     const line = pos ? pos.line + offset : 2;
-    diagnostics.push({
-      severity: 'error',
-      code: 'yaml-syntax',
-      file,
-      line,
-      column: pos?.col,
-      message: `YAML syntax: ${firstSentence(error.message)}`,
-      data: { detail: firstSentence(error.message) },
-      hint: yamlHint(error.code),
-      frame: pos ? codeFrame(text.split('\n'), pos.line + offset, pos.col) : undefined,
-    });
+    const frame = pos ? codeFrame(text.split('\n'), pos.line + offset, pos.col) : undefined;
+    diagnostics.push(
+      diagnostic('yaml-syntax', { severity: 'error', file, line, column: pos?.col, frame }, { detail: firstSentence(error.message) }, yamlHint(error.code)),
+    );
   }
   if (doc.errors.length > 0) return { data: {}, positions, body, bodyLine, hasFrontMatter: true };
 
   const contents = doc.contents;
   if (contents !== null && !isMap(contents)) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'frontmatter-not-a-map',
-      file,
-      line: 2,
-      message: 'front matter must be a list of "key: value" lines',
-      hint: 'write one field a line, e.g. "title: 关于……的建议"',
-    });
+    diagnostics.push(diagnostic('frontmatter-not-a-map', { severity: 'error', file, line: 2 }));
     return { data: {}, positions, body, bodyLine, hasFrontMatter: true };
   }
   if (isMap(contents)) {
@@ -184,15 +141,7 @@ export function parseFrontMatter(text: string, file: string, diagnostics: Diagno
     // An alias bomb (&a [*b, *b …] nested) is refused by the parser's alias limit: a problem of
     // this file, with its place, not an exception that stops the run.
     const detail = firstSentence((cause as Error).message);
-    diagnostics.push({
-      severity: 'error',
-      code: 'yaml-syntax',
-      file,
-      line: 2,
-      message: `YAML syntax: ${detail}`,
-      data: { detail },
-      hint: 'write each value out; YAML aliases (*name) may be used only a few times',
-    });
+    diagnostics.push(diagnostic('yaml-syntax', { severity: 'error', file, line: 2 }, { detail }, 'alias'));
     return { data: {}, positions, body, bodyLine, hasFrontMatter: true };
   }
   return { data, positions, body, bodyLine, hasFrontMatter: true };
@@ -202,17 +151,18 @@ function firstSentence(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
-function yamlHint(code: string): string {
+/** The wording of a YAML error's advice (the catalogue's variants of yaml-syntax), by the parser's code. */
+function yamlHint(code: string): Variant<'yaml-syntax'> | undefined {
   switch (code) {
     case 'DUPLICATE_KEY':
-      return 'each field may appear once; remove or rename the repeated one';
+      return 'duplicate-key';
     case 'TAB_AS_INDENT':
-      return 'indent with spaces, not tabs';
+      return 'tab';
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
-      return 'check the indentation and that every "key: value" has a space after the colon';
+      return 'indent';
     default:
-      return 'quote values that contain a colon, # or brackets, e.g. title: "关于……的建议：试点方案"';
+      return undefined;
   }
 }
 

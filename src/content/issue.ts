@@ -12,7 +12,7 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
   const before = diagnostics.length;
   const fm = parseFrontMatter(text, file, diagnostics);
   if (!fm.hasFrontMatter) {
-    diagnostics.push(missingFrontMatter(file, 'issue file', 'publication, year, number, date, submissions', 'docs/workspace.md lists every field'));
+    diagnostics.push(missingFrontMatter(file, 'issue file', 'publication, year, number, date, submissions'));
     return undefined;
   }
   if (diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
@@ -22,19 +22,13 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
   const publicationName = r.string('publication');
   const bulletin = publicationName === undefined ? undefined : resolveBulletin(publicationName, bulletins);
   if (publicationName !== undefined && bulletin === undefined) {
-    r.fail('publication', 'unknown-bulletin', `"${publicationName}" is not a bulletin briefs knows`, `use one of ${bulletinChoices(bulletins)}`, {
-      value: publicationName,
-      choices: bulletinChoices(bulletins),
-    });
+    r.fail('publication', 'unknown-bulletin', { value: publicationName, choices: bulletinChoices(bulletins) });
   }
   const year = r.integer('year', 1949, 2100);
   const number = r.integer('number', 1, 999);
   const date = r.date('date');
   if (year !== undefined && date !== undefined && Number(date.slice(0, 4)) !== year) {
-    r.fail('date', 'date-outside-year', `the issue date ${date} is not in the issue's year ${year}`, 'issues are numbered per year: check year and date', {
-      date,
-      year,
-    });
+    r.fail('date', 'date-outside-year', { date, year });
   }
   const submissions = r.stringList('submissions') ?? [];
   const submissionLines = submissions.map((_, i) => fm.positions.get(`${r.keyOf('submissions')}[${i}]`)?.line ?? r.where('submissions')?.line ?? 1);
@@ -42,14 +36,7 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
   // A draft may wait for its submissions (`briefs new issue` writes one so); a final issue may not.
   if (r.present('submissions') && submissions.length === 0) {
     const where = r.where('submissions');
-    r.report(
-      status === 'final' ? 'error' : 'warning',
-      'empty-issue',
-      r.keyOf('submissions'),
-      'the issue names no submission yet',
-      'list the ids of its submissions, in print order',
-      where,
-    );
+    r.report(status === 'final' ? 'error' : 'warning', 'empty-issue', r.keyOf('submissions'), where);
   }
   // In a final issue a misspelt field (distrubution:, edtior:) is an error: it would print
   // without what the field holds (the 报/送/发 lines, the editor). A draft only warns.
@@ -91,7 +78,7 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
 /** A recipient's name with a character that prints nothing: it would look like another's. */
 function invisibleRecipient(r: FieldReader, name: string): void {
   const problem = invisibleNameProblem(name);
-  if (problem) r.fail('distribution', 'recipient-invisible', problem.message, problem.hint, problem.data);
+  if (problem) r.fail('distribution', 'recipient-invisible', problem);
 }
 
 function readDistribution(r: FieldReader): { distribution: Distribution; copiesOf?: Record<string, number> } {
@@ -100,12 +87,7 @@ function readDistribution(r: FieldReader): { distribution: Distribution; copiesO
   const raw = r.raw('distribution');
   if (raw === undefined || raw === null) return { distribution };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    r.fail(
-      'distribution',
-      'invalid-type',
-      `"${r.keyOf('distribution')}" must have the lines 报, 送 and 发`,
-      'e.g. distribution: {报: [中央办公厅], 送: [各全国学会], 发: [各省级科协]}',
-    );
+    r.fail('distribution', 'invalid-type', { field: r.keyOf('distribution') }, 'distribution');
     return { distribution };
   }
   const table = aliasTable(DISTRIBUTION_FIELDS);
@@ -113,9 +95,7 @@ function readDistribution(r: FieldReader): { distribution: Distribution; copiesO
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const name = table.get(key.replace(/[：:]$/, '')) as keyof Distribution | undefined;
     if (!name) {
-      r.fail('distribution', 'unknown-field', `unknown distribution line "${key}"`, 'the lines are 报 (to superiors), 送 (to peers) and 发 (to subordinates)', {
-        key,
-      });
+      r.fail('distribution', 'unknown-field', { key }, 'distribution-line');
       continue;
     }
     const list = typeof value === 'string' ? value.split(/[，,、]/) : value;
@@ -140,12 +120,7 @@ function readDistribution(r: FieldReader): { distribution: Distribution; copiesO
         (copies as number) < 1 ||
         (copies as number) > 10_000
       ) {
-        r.fail(
-          'distribution',
-          'invalid-type',
-          `distribution line "${key}" must be a list of recipients, each a name or {name, copies}`,
-          'e.g. 报: [中央办公厅, {name: 国务院办公厅, copies: 2}]',
-        );
+        r.fail('distribution', 'invalid-type', { key }, 'distribution-line');
         break;
       }
       names.push(entry.name.trim());

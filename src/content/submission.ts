@@ -9,6 +9,7 @@ import type { Author, HeldText, Submission } from './model.js';
 import { joinTitleLines, widthEm } from '../layout/title-lines.js';
 import { ARTICLE_TITLE_EMS } from '../layout/page.js';
 import { FieldReader } from './values.js';
+import { diagnostic } from '../messages/say.js';
 
 export function parseSubmission(
   text: string,
@@ -21,7 +22,7 @@ export function parseSubmission(
   const before = diagnostics.length;
   const fm = parseFrontMatter(text, file, diagnostics);
   if (!fm.hasFrontMatter) {
-    diagnostics.push(missingFrontMatter(file, 'submission', 'title, publication, authors, submitted', 'docs/workspace.md lists every field'));
+    diagnostics.push(missingFrontMatter(file, 'submission', 'title, publication, authors, submitted'));
     return undefined;
   }
   // The text is known once the front matter is split from it, whatever the front matter holds;
@@ -43,19 +44,14 @@ export function parseSubmission(
   const publicationName = r.string('publication');
   const publication = publicationName === undefined ? undefined : resolveBulletin(publicationName, bulletins);
   if (publicationName !== undefined && publication === undefined) {
-    r.fail('publication', 'unknown-bulletin', `"${publicationName}" is not a bulletin briefs knows`, `use one of ${bulletinChoices(bulletins)}`, {
-      value: publicationName,
-      choices: bulletinChoices(bulletins),
-    });
+    r.fail('publication', 'unknown-bulletin', { value: publicationName, choices: bulletinChoices(bulletins) });
   }
   const authors = readAuthors(r);
   const submitted = r.date('submitted');
   const status = r.oneOf('status', SUBMISSION_STATUS) ?? 'submitted';
   const id = r.string('id') ?? path.basename(file).replace(/\.md$/i, '');
   if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(id)) {
-    r.fail('id', 'invalid-id', `the id "${id}" may hold only letters, digits, dots, dashes and underscores`, 'rename the file or set id: to a plain name', {
-      value: id,
-    });
+    r.fail('id', 'invalid-id', { value: id });
   }
   const result = {
     id,
@@ -93,34 +89,29 @@ function readAuthors(r: FieldReader): Author[] {
       continue;
     }
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      r.fail(
-        'authors',
-        'invalid-type',
-        `each entry of "${r.keyOf('authors')}" must be a name or {name, title, affiliation}`,
-        'e.g. - {name: 张三, title: 研究员, affiliation: 某研究所}',
-      );
+      r.fail('authors', 'invalid-type', { field: r.keyOf('authors') }, 'author');
       continue;
     }
     const author: Partial<Author> = {};
     for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
       const name = table.get(key);
       if (name === undefined) {
-        r.fail('authors', 'unknown-field', `unknown author field "${key}"`, 'an author has name (姓名), title (职称/职务) and affiliation (单位)', { key });
+        r.fail('authors', 'unknown-field', { key }, 'author-field');
         continue;
       }
       if (typeof value !== 'string' || value.trim() === '') {
-        r.fail('authors', 'invalid-type', `author field "${key}" must be text`, 'write it as plain text');
+        r.fail('authors', 'invalid-type', { key }, 'author-field');
         continue;
       }
       (author as Record<string, string>)[name] = value.trim();
     }
     if (!author.name) {
-      r.fail('authors', 'missing-field', 'an author has no name (姓名)', 'give every author a name');
+      r.fail('authors', 'missing-field', {}, 'author-name');
       continue;
     }
     authors.push(author as Author);
   }
-  if (authors.length === 0) r.fail('authors', 'missing-field', 'no author is named', 'name at least one author');
+  if (authors.length === 0) r.fail('authors', 'missing-field', {}, 'no-author');
   return authors;
 }
 
@@ -153,16 +144,13 @@ function readTitle(r: FieldReader, file: string, diagnostics: Diagnostic[]): { t
   lines.forEach((line, i) => {
     const width = widthEm(line);
     if (width > ARTICLE_TITLE_EMS) {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'title-line-too-long',
-        file,
-        line: at ? at.line + 1 + i : undefined,
-        field: 'title',
-        message: `the title line "${line}" is ${Math.ceil(width)} characters wide; a title line holds ${ARTICLE_TITLE_EMS}`,
-        hint: 'break it into two lines, or let briefs break the title (write it on one line)',
-        data: { text: line, width: Math.ceil(width), limit: ARTICLE_TITLE_EMS },
-      });
+      diagnostics.push(
+        diagnostic(
+          'title-line-too-long',
+          { severity: 'warning', file, line: at ? at.line + 1 + i : undefined, field: 'title' },
+          { text: line, width: Math.ceil(width), limit: ARTICLE_TITLE_EMS },
+        ),
+      );
     }
   });
   return { title: joinTitleLines(lines), titleLines: lines };

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../messages/diagnostic.js';
 import { aliasTable, closestKey, type FieldSpec } from './fields.js';
 import type { Position } from './front-matter.js';
 import type { Code } from '../messages/catalogue.js';
+import { diagnostic, type Variant } from '../messages/say.js';
 
 export class FieldReader {
   readonly values = new Map<string, { raw: unknown; key: string; pos?: Position }>();
@@ -30,23 +31,14 @@ export class FieldReader {
           'warning',
           'unknown-field',
           key,
-          `unknown ${kind} field "${key}"`,
-          guess ? `did you mean "${guess}"?` : `known fields: ${fields.map((f) => f.name).join(', ')}`,
           pos,
-          guess ? { guess } : undefined,
+          guess ? { kind, key, guess } : { kind, key, known: fields.map((f) => f.name).join(', ') },
+          guess ? undefined : 'no-guess',
         );
         continue;
       }
       if (this.values.has(name)) {
-        this.report(
-          'error',
-          'duplicate-field',
-          key,
-          `"${key}" repeats the field "${this.values.get(name)!.key}"`,
-          'write each field once, in English or in Chinese',
-          pos,
-          { other: this.values.get(name)!.key },
-        );
+        this.report('error', 'duplicate-field', key, pos, { other: this.values.get(name)!.key, key });
         continue;
       }
       this.values.set(name, { raw, key, pos });
@@ -57,15 +49,7 @@ export class FieldReader {
   requireAll(): void {
     for (const f of this.fields) {
       if (f.required && !this.present(f.name)) {
-        this.report(
-          'error',
-          'missing-field',
-          f.name,
-          `required field "${f.name}" (${f.aliases[0]}) is missing`,
-          `add a line "${f.name}: …" to the front matter`,
-          { line: 1, column: 1 },
-          { alias: f.aliases[0] },
-        );
+        this.report('error', 'missing-field', f.name, { line: 1, column: 1 }, { alias: f.aliases[0], name: f.name });
       }
     }
   }
@@ -100,7 +84,7 @@ export class FieldReader {
     if (!v || v.raw === null || v.raw === undefined) return undefined;
     if (typeof v.raw === 'string') return v.raw.trim() === '' ? undefined : v.raw.trim();
     if (typeof v.raw === 'number') return String(v.raw);
-    this.fail(name, 'invalid-type', `"${v.key}" must be text`, 'write it as plain text on one line');
+    this.fail(name, 'invalid-type', { key: v.key });
     return undefined;
   }
 
@@ -115,11 +99,11 @@ export class FieldReader {
     if (typeof n !== 'number' || !Number.isSafeInteger(n)) {
       // A number past 2^53 comes out of YAML as another number: quote what the file says.
       const shown = (typeof v.raw === 'number' && this.written(name)) || JSON.stringify(v.raw);
-      this.fail(name, 'invalid-type', `"${v.key}" must be a whole number, not ${shown}`, `e.g. ${v.key}: ${min}`);
+      this.fail(name, 'invalid-type', { key: v.key, shown, min }, 'integer');
       return undefined;
     }
     if (n < min || n > max) {
-      this.fail(name, 'out-of-range', `"${v.key}" is ${n}; it must be from ${min} to ${max}`, 'check the number for a typo', { value: n, min, max });
+      this.fail(name, 'out-of-range', { value: n, min, max, key: v.key });
       return undefined;
     }
     return n;
@@ -140,7 +124,7 @@ export class FieldReader {
     if (typeof v.raw === 'boolean') return v.raw;
     if (v.raw === '是') return true;
     if (v.raw === '否') return false;
-    this.fail(name, 'invalid-type', `"${v.key}" must be true or false`, `e.g. ${v.key}: true`);
+    this.fail(name, 'invalid-type', { key: v.key }, 'boolean');
     return undefined;
   }
 
@@ -151,15 +135,13 @@ export class FieldReader {
     const text = v.raw instanceof Date ? v.raw.toISOString().slice(0, 10) : (typeof v.raw === 'string' ? v.raw : JSON.stringify(v.raw)).trim();
     const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
     if (!m) {
-      this.fail(name, 'invalid-date', `"${v.key}" must be a date written YYYY-MM-DD, not "${text}"`, `e.g. ${v.key}: 2020-03-10`, { value: text });
+      this.fail(name, 'invalid-date', { value: text, key: v.key });
       return undefined;
     }
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const date = new Date(Date.UTC(y, mo - 1, d));
     if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
-      this.fail(name, 'impossible-date', `"${v.key}" is ${text}, a date that does not exist`, 'check the month (1–12) and the day of the month', {
-        value: text,
-      });
+      this.fail(name, 'impossible-date', { value: text, key: v.key });
       return undefined;
     }
     return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -172,13 +154,13 @@ export class FieldReader {
     // Own properties only: "constructor" or "__proto__" must not find Object's.
     const value = Object.hasOwn(table, s) ? table[s] : Object.hasOwn(table, s.toLowerCase()) ? table[s.toLowerCase()] : undefined;
     if (value === undefined) {
-      this.fail(
-        name,
-        'invalid-value',
-        `"${this.keyOf(name)}" is "${s}"; it must be one of ${Object.keys(table).join(', ')}`,
-        `e.g. ${this.keyOf(name)}: ${Object.keys(table)[0]}`,
-        { value: s, choices: Object.keys(table).join('、') },
-      );
+      this.fail(name, 'invalid-value', {
+        value: s,
+        choices: Object.keys(table).join('、'),
+        v2: this.keyOf(name),
+        v3: Object.keys(table).join(', '),
+        v4: Object.keys(table)[0],
+      });
     }
     return value;
   }
@@ -188,25 +170,25 @@ export class FieldReader {
     if (!v || v.raw === null || v.raw === undefined) return undefined;
     const list = typeof v.raw === 'string' ? [v.raw] : v.raw;
     if (!Array.isArray(list) || !list.every((x) => typeof x === 'string' || typeof x === 'number')) {
-      this.fail(name, 'invalid-type', `"${v.key}" must be a list of text items`, `write one item a line, each starting with "- "`);
+      this.fail(name, 'invalid-type', { key: v.key }, 'list');
       return undefined;
     }
     return list.map((x) => String(x).trim()).filter((x) => x !== '');
   }
 
-  fail(name: string, code: Code, message: string, hint: string, data?: Record<string, string | number>): void {
-    this.report('error', code, this.keyOf(name), message, hint, this.where(name), data);
+  fail<C extends Code>(name: string, code: C, data?: Record<string, string | number>, variant?: Variant<C>): void {
+    this.report('error', code, this.keyOf(name), this.where(name), data, variant);
   }
 
-  report(
+  /** A problem of a field, worded by the catalogue (messages/say.ts). */
+  report<C extends Code>(
     severity: 'error' | 'warning',
-    code: Code,
+    code: C,
     field: string,
-    message: string,
-    hint: string,
     pos?: Position,
     data?: Record<string, string | number>,
+    variant?: Variant<C>,
   ): void {
-    this.diagnostics.push({ severity, code, file: this.file, line: pos?.line, column: pos?.column, field, message, hint, ...(data ? { data } : {}) });
+    this.diagnostics.push(diagnostic(code, { severity, file: this.file, line: pos?.line, column: pos?.column, field }, data, variant));
   }
 }

@@ -11,6 +11,7 @@ import { checkControls } from './controls.js';
 import { decodeText } from './decode.js';
 import type { Diagnostic } from '../messages/diagnostic.js';
 import type { HeldText, IssueFile, Submission } from './model.js';
+import { diagnostic } from '../messages/say.js';
 
 /** What parsing one file gave: the submission or issue (null when it could not be read) and its problems. */
 export interface ParsedFile {
@@ -120,39 +121,16 @@ function readText(abs: string, file: string, encoding: string, diagnostics: Diag
   }
   if (read.problem === 'too-large') {
     const size = (read.size / 1024 / 1024).toFixed(1);
-    diagnostics.push({
-      severity: 'error',
-      code: 'file-too-large',
-      file,
-      message: `the file is ${size} MiB; briefs reads files of at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`,
-      hint: 'split it, or check that it is the submission you meant (images belong in briefs/assets/, not inside the text)',
-      data: { size, limit: MAX_FILE_BYTES / 1024 / 1024 },
-    });
+    diagnostics.push(diagnostic('file-too-large', { severity: 'error', file }, { size, limit: MAX_FILE_BYTES / 1024 / 1024 }));
   } else diagnostics.push(notRegular(file, read.problem));
   return undefined;
 }
 
 /** `not-a-regular-file`: a symbolic link, a FIFO, a device or a folder where a text file should be; `file-unreadable`: no permission. */
 function notRegular(file: string, problem: 'missing' | 'not-regular' | 'symlink' | 'unreadable'): Diagnostic {
-  if (problem === 'unreadable')
-    return { severity: 'error', code: 'file-unreadable', file, message: 'the file cannot be read', hint: 'check that you may read it (its permissions)' };
-  return problem === 'symlink'
-    ? {
-        severity: 'error',
-        code: 'not-a-regular-file',
-        file,
-        message: 'the file is a symbolic link; briefs reads only files that are themselves in the workspace',
-        hint: 'copy the file here instead of linking to it',
-        data: { kind: 'symlink' },
-      }
-    : {
-        severity: 'error',
-        code: 'not-a-regular-file',
-        file,
-        message: problem === 'missing' ? 'the file vanished while it was read' : 'this is not a regular file (a pipe, a device or a folder)',
-        hint: 'put the text file itself here',
-        data: { kind: problem },
-      };
+  if (problem === 'unreadable') return diagnostic('file-unreadable', { severity: 'error', file });
+  // Worded by what it is (the catalogue's variants of not-a-regular-file).
+  return diagnostic('not-a-regular-file', { severity: 'error', file }, { kind: problem }, problem === 'symlink' ? undefined : problem);
 }
 
 /** Every *.md below dir, sorted by path so that runs are repeatable; a missing dir is empty. */

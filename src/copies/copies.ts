@@ -35,6 +35,7 @@ import { recipientsOf, type Recipient } from './recipients.js';
 import type { CopySigner } from './sign.js';
 import { openMaster, stampCopy } from './stamp.js';
 import type { Code } from '../messages/catalogue.js';
+import { diagnostic } from '../messages/say.js';
 
 export interface CopiesOptions {
   outDir: string;
@@ -100,24 +101,20 @@ function copyFile(dir: string, serial: string): string {
 
 /** A record of copies that was not as briefs writes it, set aside: the numbers start again. */
 function droppedRecord(project: Project, outDir: string, issue: string): Diagnostic {
-  return {
-    severity: 'warning',
-    code: 'copies-record-invalid',
-    file: path.relative(project.config.root, path.join(outDir, RECORD)).split(path.sep).join('/'),
-    message: `the record of the 份号 given for ${issue} is not as briefs writes it, and was set aside: numbers were given again from serialStart`,
-    hint: 'if copies went out under the old record, restore it from a backup and run copies again; otherwise nothing is to be done',
-    data: { issue },
-  };
+  return diagnostic(
+    'copies-record-invalid',
+    { severity: 'warning', file: path.relative(project.config.root, path.join(outDir, RECORD)).split(path.sep).join('/') },
+    { issue },
+  );
 }
 
 async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions, record: Record<string, IssueRecord>): Promise<IssueCopies> {
   const result: IssueCopies = { issue: issue.id, copies: [], stamped: 0, diagnostics: [] };
-  const fail = (code: Code, message: string, hint: string, field?: string, data?: Record<string, string>) => {
-    result.diagnostics.push({ severity: 'error', code, file: issue.file, line: field ? issue.lines?.[field] : undefined, field, message, hint, data });
+  const fail = (code: Code, field?: string) => {
+    result.diagnostics.push(diagnostic(code, { severity: 'error', file: issue.file, line: field ? issue.lines?.[field] : undefined, field }));
     return result;
   };
-  if (issue.status !== 'final')
-    return fail('copies-draft', 'only a final issue is copied; this one is a draft', 'set status: final when the issue is approved', 'status');
+  if (issue.status !== 'final') return fail('copies-draft', 'status');
   const assembled = assemble(project, issue);
   const rendered = renderIssue(project, assembled, printUrls, printFonts(project, opts.server), {
     csp: PRINT_CSP,
@@ -130,19 +127,13 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
   }
   const recipients = await recipientsOf(issue, project.config.root, result.diagnostics);
   if (result.diagnostics.some((d) => d.severity === 'error')) return result;
-  if (recipients.length === 0)
-    return fail(
-      'recipients-missing',
-      'the issue names no recipients',
-      'list them under distribution (报/送/发), or name a list with recipients:',
-      'distribution',
-    );
+  if (recipients.length === 0) return fail('recipients-missing', 'distribution');
   const previous = record[issue.id];
   let numbered;
   try {
     numbered = assignSerials(previous?.serials, recipients, issue.serialStart ?? 1);
   } catch {
-    return fail('copies-too-many', 'the 份号 would pass 999999', 'start lower with serialStart', 'serialStart');
+    return fail('copies-too-many', 'serialStart');
   }
 
   const base = outputBase(issue);
@@ -190,12 +181,7 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
   // The master first (Chromium's one page is needed for it), then the ledger's print beside the stamping.
   if (todo.length > 0) {
     master = (await keptMaster()) ?? (await printMaster());
-    if (!master)
-      return fail(
-        'copies-no-slot',
-        'the masthead has no place for the 份号',
-        'a workspace masthead.hbs must keep the serialSlot mark of the shipped one (templates/partials/masthead.hbs)',
-      );
+    if (!master) return fail('copies-no-slot');
   }
   // The ledger depends on the list only, not on the copies' bytes: it is printed while the
   // copies are stamped (Chromium works in processes of its own; stamping keeps this one busy).

@@ -13,6 +13,7 @@ import { RECIPIENT_FIELDS, aliasTable } from '../content/fields.js';
 import type { IssueFile } from '../content/model.js';
 import { isInside } from '../files/inside.js';
 import { readRegular } from '../files/read-regular.js';
+import { diagnostic, type Variant } from '../messages/say.js';
 
 export interface Recipient {
   name: string;
@@ -39,16 +40,18 @@ export async function recipientsOf(issue: IssueFile, root: string, diagnostics: 
   for (const r of list) {
     const key = recipientKey(r);
     if (seen.has(key))
-      diagnostics.push({
-        severity: 'error',
-        code: 'recipients-invalid',
-        file: issue.recipients ?? issue.file,
-        line: issue.recipients ? undefined : issue.lines?.distribution,
-        field: issue.recipients ? undefined : 'distribution',
-        message: `"${r.name}"${r.group ? ` (${r.group})` : ''} is listed twice`,
-        hint: 'list each recipient once, with copies: N for more than one copy',
-        data: { name: r.name },
-      });
+      diagnostics.push(
+        diagnostic(
+          'recipients-invalid',
+          {
+            severity: 'error',
+            file: issue.recipients ?? issue.file,
+            line: issue.recipients ? undefined : issue.lines?.distribution,
+            field: issue.recipients ? undefined : 'distribution',
+          },
+          { name: r.name, group: r.group ? ` (${r.group})` : '' },
+        ),
+      );
     seen.add(key);
   }
   return list;
@@ -57,27 +60,18 @@ export async function recipientsOf(issue: IssueFile, root: string, diagnostics: 
 async function listed(issue: IssueFile, root: string, diagnostics: Diagnostic[]): Promise<Recipient[]> {
   if (!issue.recipients) return fromDistribution(issue);
   const line = issue.lines?.recipients;
-  const fail = (message: string, hint: string) => {
-    diagnostics.push({
-      severity: 'error',
-      code: 'recipients-unreadable',
-      file: issue.file,
-      line,
-      field: 'recipients',
-      message,
-      hint,
-      data: { path: issue.recipients! },
-    });
+  const fail = (variant?: Variant<'recipients-unreadable'>, data: Record<string, string> = {}) => {
+    diagnostics.push(
+      diagnostic('recipients-unreadable', { severity: 'error', file: issue.file, line, field: 'recipients' }, { path: issue.recipients!, ...data }, variant),
+    );
     return [];
   };
   const file = path.resolve(root, issue.recipients);
-  if (!isInside(root, file))
-    return fail(`the recipients list ${issue.recipients} is outside the workspace`, 'keep the list in the workspace, e.g. recipients/2026-一季度.yaml');
+  if (!isInside(root, file)) return fail('outside');
   const kind = path.extname(file).toLowerCase();
-  if (!['.yaml', '.yml', '.csv'].includes(kind))
-    return fail(`the recipients list ${issue.recipients} is neither YAML nor CSV`, 'name a .yaml, .yml or .csv file');
+  if (!['.yaml', '.yml', '.csv'].includes(kind)) return fail('kind');
   const read = await readRegular(file, { maxBytes: MAX_LIST_BYTES, noFollow: true });
-  if ('problem' in read) return fail(`cannot read the recipients list ${issue.recipients} (${read.problem})`, 'check the path, relative to the workspace');
+  if ('problem' in read) return fail(undefined, { problem: read.problem });
   const rel = path.relative(root, file).split(path.sep).join('/');
   const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
   return kind === '.csv' ? fromCsv(text, rel, diagnostics) : fromYaml(text, rel, diagnostics);
@@ -90,21 +84,20 @@ function entry(raw: Record<string, unknown>, file: string, line: number, diagnos
   const row = Object.fromEntries(Object.entries(raw).map(([k, v]) => [FIELDS.get(String(k).trim()) ?? String(k).trim(), v]));
   const name = typeof row.name === 'string' ? row.name.trim() : '';
   const copies = row.copies === undefined || row.copies === '' ? 1 : Number(row.copies);
-  const bad = (message: string, hint: string) => {
-    diagnostics.push({ severity: 'error', code: 'recipients-invalid', file, line, message, hint, data: { name: name || '?' } });
+  const bad = (variant: Variant<'recipients-invalid'>, data: Record<string, string> = {}) => {
+    diagnostics.push(diagnostic('recipients-invalid', { severity: 'error', file, line }, { name: name || '?', ...data }, variant));
     return undefined;
   };
-  if (!name) return bad('a recipient without a name', 'give every row a name (名称)');
+  if (!name) return bad('no-name');
   const group = row.group === undefined ? '' : (typeof row.group === 'string' ? row.group : JSON.stringify(row.group)).trim();
   for (const text of [name, group]) {
     const problem = invisibleNameProblem(text);
     if (problem) {
-      diagnostics.push({ severity: 'error', code: 'recipient-invisible', file, line, ...problem });
+      diagnostics.push(diagnostic('recipient-invisible', { severity: 'error', file, line }, problem));
       return undefined;
     }
   }
-  if (!Number.isInteger(copies) || copies < 1 || copies > 10_000)
-    return bad(`"${name}" has ${String(row.copies)} copies`, 'copies (份数) is a whole number from 1 to 10000');
+  if (!Number.isInteger(copies) || copies < 1 || copies > 10_000) return bad('copies', { copies: String(row.copies) });
   return { name, group, copies };
 }
 
@@ -112,14 +105,12 @@ function fromYaml(text: string, file: string, diagnostics: Diagnostic[]): Recipi
   const doc = parseDocument(text, { schema: 'core', uniqueKeys: true });
   const list: unknown = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 50 });
   if (!Array.isArray(list)) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'recipients-invalid',
-      file,
-      line: doc.errors[0]?.linePos?.[0].line ?? 1,
-      message: doc.errors.length ? `YAML syntax: ${doc.errors[0].message.split('\n')[0]}` : 'the recipients list must be a list',
-      hint: 'one "- {name: …, group: …, copies: …}" a line',
-    });
+    const line = doc.errors[0]?.linePos?.[0].line ?? 1;
+    diagnostics.push(
+      doc.errors.length
+        ? diagnostic('recipients-invalid', { severity: 'error', file, line }, { detail: doc.errors[0].message.split('\n')[0] }, 'yaml')
+        : diagnostic('recipients-invalid', { severity: 'error', file, line }, {}, 'not-a-list'),
+    );
     return [];
   }
   const lines = text.split('\n');
@@ -141,14 +132,7 @@ function fromCsv(text: string, file: string, diagnostics: Diagnostic[]): Recipie
     rows = parseCsv<(typeof rows)[number]>(text, { columns: true, skip_empty_lines: true, trim: true, info: true, bom: true });
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    diagnostics.push({
-      severity: 'error',
-      code: 'recipients-invalid',
-      file,
-      line,
-      message: `CSV: ${(e as Error).message}`,
-      hint: 'a header row (name, group, copies), then one recipient a row',
-    });
+    diagnostics.push(diagnostic('recipients-invalid', { severity: 'error', file, line }, { message: (e as Error).message }, 'csv'));
     return [];
   }
   return rows.flatMap(({ record, info }) => {

@@ -5,6 +5,7 @@
  */
 import type { Coverage } from './coverage.js';
 import type { Diagnostic } from '../messages/diagnostic.js';
+import { diagnostic } from '../messages/say.js';
 
 export interface PrintedText {
   file: string;
@@ -41,17 +42,11 @@ export function checkGlyphs(texts: readonly PrintedText[], coverage: Coverage): 
         const u = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
         found.set(key, {
           count: 1,
-          d: {
-            severity: 'error',
-            code: 'glyph-missing',
-            file: t.file,
-            line,
-            column: line === undefined || t.field ? undefined : column,
-            field: t.field,
-            message: `no font briefs prints with has "${ch}" (${u})`,
-            hint: 'install fonts-hanazono for rare Han characters (npm run setup does), or write the character another way',
-            data: { char: ch, codepoint: u },
-          },
+          d: diagnostic(
+            'glyph-missing',
+            { severity: 'error', file: t.file, line, column: line === undefined || t.field ? undefined : column, field: t.field },
+            { char: ch, codepoint: u },
+          ),
         });
       }
     }

@@ -24,6 +24,7 @@ import { readRegular } from '../files/read-regular.js';
 import { kept, userTempDir, writeOnce } from '../files/user-temp.js';
 import { firstFace, isCollection } from './ttc.js';
 import type { Code } from '../messages/catalogue.js';
+import { diagnostic, type Variant } from '../messages/say.js';
 
 const MAX_FONT_BYTES = 64 * 1024 * 1024;
 
@@ -68,36 +69,22 @@ export async function loadOfficeFonts(config: Config, shipped: Record<keyof Font
   const kaiming = Object.values(config.bulletins)
     .filter((b) => b.punctuation === 'kaiming')
     .map((b) => b.id);
-  /** The font-features warning's message, hint and data, for warn(). */
-  const noHalt = (entry: string, role: string): [string, string, Record<string, string>] => [
-    `"${entry}" has no halt feature, so the ${role} text of ${kaiming.join(', ')} keeps every mark full width instead of the 开明式 set in the config`,
-    'use a face with the OpenType halt feature (Noto and Source Han faces have it), or set punctuation: full for the bulletin',
-    { role, bulletins: kaiming.join('、') },
-  ];
+  /** The font-features warning's values, for warn(). */
+  const noHalt = (role: string): Record<string, string> => ({ role, bulletins: kaiming.join('、'), ids: kaiming.join(', ') });
   let realRoot: string | undefined;
   for (const role of Object.keys(config.fonts) as (keyof FontConfig)[]) {
     for (const [index, entry] of config.fonts[role].entries()) {
       const field = `fonts.${role}`;
-      const warn = (code: Code, message: string, hint: string, data: Record<string, string> = {}) =>
-        diagnostics.push({ severity: 'warning', code, file, field, message, hint, data: { entry, ...data } });
+      const warn = <C extends Code>(code: C, data: Record<string, string> = {}, variant?: Variant<C>) =>
+        diagnostics.push(diagnostic(code, { severity: 'warning', file, field }, { entry, ...data }, variant));
       if (!FONT_FILE.test(entry)) {
         const installed = systemFamily(entry);
         if (installed === 'unknown') continue;
-        if (!installed)
-          warn(
-            'font-missing',
-            `the font family "${entry}" is not installed here, so ${role} prints in the next face`,
-            'install it, or give the path of its file in the workspace (e.g. fonts/FangSong_GB2312.ttf), which every machine then uses',
-          );
-        else if (installed.cff)
-          warn(
-            'font-outlines',
-            `"${entry}" has CFF outlines, which Chromium prints as Type 3 glyphs (blurred, not searchable)`,
-            'use a TrueType (.ttf) version of the face',
-          );
+        if (!installed) warn('font-missing', { role });
+        else if (installed.cff) warn('font-outlines');
         if (installed && kaiming.length > 0 && installed.file) {
           const facts = await faceFacts(installed.file);
-          if (typeof facts === 'object' && !facts.halt) warn('font-features', ...noHalt(entry, role));
+          if (typeof facts === 'object' && !facts.halt) warn('font-features', noHalt(role));
         }
         if (installed && !roles[role]) roles[role] = { face: entry, source: 'system' };
         continue;
@@ -111,29 +98,20 @@ export async function loadOfficeFonts(config: Config, shipped: Record<keyof Font
         // missing: said below
       }
       if (!real || !isInside(realRoot, real)) {
-        warn(
-          'font-missing',
-          real ? `the font file "${entry}" lies outside the workspace` : `the font file "${entry}" does not exist`,
-          'put the file inside the workspace (e.g. fonts/) and give its path relative to briefs.config.yaml',
-        );
+        warn('font-missing', {}, real ? 'outside' : 'no-file');
         continue;
       }
       const facts = await faceFacts(real);
       if (facts === 'unreadable') {
-        warn('font-missing', `the font file "${entry}" cannot be read`, 'check that it is a font file of at most 64 MiB');
+        warn('font-missing', {}, 'unreadable');
         continue;
       }
       if (facts === 'not-a-font') {
-        warn('font-missing', `"${entry}" is not a font file briefs can read`, 'use a .ttf, .otf, .ttc, .woff or .woff2 file');
+        warn('font-missing', {}, 'not-a-font');
         continue;
       }
-      if (facts.cff)
-        warn(
-          'font-outlines',
-          `"${entry}" has CFF outlines, which Chromium prints as Type 3 glyphs (blurred, not searchable)`,
-          'use a TrueType (.ttf) version of the face',
-        );
-      if (kaiming.length > 0 && !facts.halt) warn('font-features', ...noHalt(entry, role));
+      if (facts.cff) warn('font-outlines');
+      if (kaiming.length > 0 && !facts.halt) warn('font-features', noHalt(role));
       const face: OfficeFace = {
         role,
         rel: path.relative(config.root, abs).split(path.sep).join('/'),

@@ -10,6 +10,7 @@ import { pdfDate } from '../print/pdf-date.js';
 import type { Project } from '../workspace/project.js';
 import { sha256, type ManifestEntry } from './manifest.js';
 import type { Diagnostic } from '../messages/diagnostic.js';
+import { diagnostic } from '../messages/say.js';
 
 export async function wordEdition(
   project: Project,
@@ -38,15 +39,18 @@ export async function wordEdition(
   const text = docxText(await packDocx(issueDocx(project, assembled), date));
   const { names, fonts, notEmbedded } = await wordFaces(project.config.root, project.fonts.roles, text);
   for (const n of notEmbedded)
-    warn({
-      severity: 'warning',
-      code: 'font-not-embedded',
-      file: assembled.issue.file,
-      field: `fonts.${n.role}`,
-      message: `the Word edition names the ${n.role} face "${n.face}" but does not embed it: ${n.why === 'restricted' ? 'its licence forbids embedding' : 'its file was not found'}; a computer without it shows another face`,
-      hint: 'use a face whose licence allows embedding, or install it where the Word edition is opened',
-      data: { role: n.role, face: n.face, why: n.why === 'restricted' ? '字体许可禁止嵌入' : '找不到字体文件' },
-    });
+    warn(
+      diagnostic(
+        'font-not-embedded',
+        { severity: 'warning', file: assembled.issue.file, field: `fonts.${n.role}` },
+        {
+          role: n.role,
+          face: n.face,
+          why: n.why === 'restricted' ? '字体许可禁止嵌入' : '找不到字体文件',
+          v3: n.why === 'restricted' ? 'its licence forbids embedding' : 'its file was not found',
+        },
+      ),
+    );
   const bytes = await packDocx(issueDocx(project, assembled, { names, fonts }), date);
   await writeAtomic(file, bytes);
   return { docx: `${base}.docx`, docxSha256: sha256(bytes), written: true };

@@ -22,6 +22,8 @@ export interface Diagnostic {
   frame?: string;
   /** The values the message names, so it can be said again in another language. */
   data?: Record<string, string | number>;
+  /** Which of the code's wordings (the catalogue's variants), when it has more than one. */
+  variant?: string;
   /** How many more problems of this code in this file were left unlisted (see capRepeats). */
   more?: number;
 }

@@ -1,32 +1,20 @@
 /**
- * Every diagnostic in Chinese, by its stable code (catalogue.ts). A diagnostic is made with its English text
- * and the values it names (`data`); `localize` says it again in Chinese from those values, and
- * keeps the English text wherever a value it needs is missing, so nothing is ever lost.
+ * Every diagnostic in the reader's language. A diagnostic is made in English from the catalogue
+ * (say.ts) with the values it names (`data`); `localize` says it again in Chinese from the same
+ * entry, and keeps the English wherever a value it needs is missing, so nothing is ever lost.
  */
-import { CATALOGUE } from './catalogue.js';
+import { CATALOGUE, type Code } from './catalogue.js';
 import type { Diagnostic } from './diagnostic.js';
+import { fill, wording } from './say.js';
 
 export type Lang = 'en' | 'zh';
 
-/** [message, hint] by code, from the catalogue; {name} is a value of the diagnostic's data, or its field. */
-export const MESSAGES_ZH: Record<string, readonly [string, string]> = Object.fromEntries(Object.entries(CATALOGUE).map(([code, e]) => [code, e.zh]));
-
-function fill(template: string, values: Record<string, string | number | undefined>): string | undefined {
-  let missing = false;
-  const out = template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const v = values[name];
-    if (v === undefined || v === '') missing = true;
-    return String(v ?? '');
-  });
-  return missing ? undefined : out;
-}
-
 export function localize(d: Diagnostic, lang: Lang): Diagnostic {
   const more = (m: string) => (!d.more ? m : lang === 'zh' ? `${m}（本文件另有 ${d.more} 处同类问题）` : `${m} (and ${d.more} more like it in this file)`);
-  const entry = MESSAGES_ZH[d.code];
-  if (lang === 'en' || !entry) return { ...d, message: more(d.message) };
+  if (lang === 'en' || !(d.code in CATALOGUE)) return { ...d, message: more(d.message) };
+  const [message, hint] = wording(d.code as Code, d.variant, 'zh');
   const values = { field: d.field, key: d.field, ...d.data };
-  return { ...d, message: more(fill(entry[0], values) ?? d.message), hint: d.hint === undefined ? undefined : (fill(entry[1], values) ?? d.hint) };
+  return { ...d, message: more(fill(message, values) ?? d.message), hint: d.hint === undefined ? undefined : (fill(hint, values) ?? d.hint) };
 }
 
 /** --lang wins; else a Chinese locale (LC_ALL, LC_MESSAGES, LANG = zh_*) says Chinese. */

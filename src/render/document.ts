@@ -187,18 +187,10 @@ export function renderIssueHtml(a: AssembledIssue, opts: RenderOptions): Rendere
 /** Images resolve relative to the file that names them, and must stay inside the workspace. */
 export function resolveImage(config: Config, file: string, src: string, opts: Pick<RenderOptions, 'assetProblem' | 'assetUrl'>): ImageResolution {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
-    return {
-      code: 'remote-image',
-      problem: `the image "${src}" is not a file of the workspace`,
-      hint: 'save the image under briefs/assets/ and refer to it by a relative path',
-    };
+    return { code: 'remote-image', data: {} };
   }
   if (src.startsWith('/') || src.startsWith('\\')) {
-    return {
-      code: 'image-outside-workspace',
-      problem: `the image path "${src}" is absolute`,
-      hint: 'refer to images by a path relative to the submission, e.g. ../assets/figure.png',
-    };
+    return { code: 'image-outside-workspace', data: {}, variant: 'absolute' };
   }
   let decoded: string;
   try {
@@ -208,35 +200,23 @@ export function resolveImage(config: Config, file: string, src: string, opts: Pi
   }
   const rel = path.posix.normalize(path.posix.join(path.posix.dirname(file), decoded.replace(/\\/g, '/')));
   if (rel.startsWith('../') || rel === '..' || path.posix.isAbsolute(rel)) {
-    return { code: 'image-outside-workspace', problem: `the image "${src}" lies outside the workspace`, hint: 'keep images under briefs/assets/' };
+    return { code: 'image-outside-workspace', data: {} };
   }
   if (!IMAGE_EXT.test(rel)) {
-    return { code: 'image-type', problem: `"${src}" is not an image briefs can print`, hint: 'use PNG, JPEG, GIF, WebP or SVG' };
+    return { code: 'image-type', data: {} };
   }
   switch (opts.assetProblem(rel)) {
     case undefined:
       return { url: opts.assetUrl(rel) };
     case 'missing':
-      return { code: 'image-missing', problem: `the image "${src}" does not exist (looked for ${rel})`, hint: 'check the file name and the relative path' };
+      return { code: 'image-missing', data: { rel } };
     case 'outside':
-      return {
-        code: 'image-outside-workspace',
-        problem: `the image "${src}" is a link to a file outside the workspace`,
-        hint: 'copy the picture itself into briefs/assets/',
-      };
+      return { code: 'image-outside-workspace', data: {}, variant: 'link' };
     case 'not-regular':
-      return { code: 'image-type', problem: `"${src}" is not a regular file (a pipe, a device or a folder)`, hint: 'put the picture file itself there' };
+      return { code: 'image-type', data: {}, variant: 'not-regular' };
     case 'too-large':
-      return {
-        code: 'image-too-large',
-        problem: `the image "${src}" is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MiB`,
-        hint: 'save it again at print size (300 dpi at the width it prints)',
-      };
+      return { code: 'image-too-large', data: { mib: MAX_IMAGE_BYTES / 1024 / 1024 } };
     case 'too-many-pixels':
-      return {
-        code: 'image-too-large',
-        problem: `the image "${src}" has more than ${MAX_IMAGE_PIXELS / 1_000_000} million pixels, which the browser does not print`,
-        hint: 'save it again at print size (300 dpi at the width it prints)',
-      };
+      return { code: 'image-too-large', data: { million: MAX_IMAGE_PIXELS / 1_000_000 }, variant: 'pixels' };
   }
 }

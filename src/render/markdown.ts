@@ -14,8 +14,11 @@ import { BoundedLexer, lexBounded, PLAIN } from './bounded-lexer.js';
 import { keepTogether, urlText } from './line-keeps.js';
 import { escapeText, MAX_TAG_DEPTH, safeHref, sanitizeBlock, tagDepth } from './sanitize.js';
 import type { Code } from '../messages/catalogue.js';
+import { diagnostic, type Variant } from '../messages/say.js';
 
-export type ImageResolution = { url: string } | { problem: string; hint: string; code: Code };
+/** An image's URL, or the problem with it: its code, the values its wording names (besides src), and which wording. */
+export type ImageResolution = { url: string } | { [C in ImageCode]: { code: C; data: Record<string, string | number>; variant?: Variant<C> } }[ImageCode];
+type ImageCode = 'remote-image' | 'image-outside-workspace' | 'image-type' | 'image-missing' | 'image-too-large';
 
 export interface MarkdownInput {
   markdown: string;
@@ -28,8 +31,6 @@ export interface MarkdownInput {
   /** The bulletin's punctuation style: kaiming marks each sentence's end for the stylesheet. */
   punctuation?: 'full' | 'kaiming';
 }
-
-const UNSAFE_HINT = 'write the text in Markdown; scripts, frames, styles and attributes are never printed';
 
 /**
  * Markdown nested thousands deep (10,000 ">" or 20,000 "*") overflows the parser's stack. It is
@@ -90,15 +91,7 @@ function overlongProblems(runs: readonly string[], source: string, lineAt: (offs
   for (const run of runs) {
     const at = source.indexOf(run, from);
     if (at !== -1) from = at + run.length;
-    diagnostics.push({
-      severity: 'error',
-      code: 'block-too-long',
-      file,
-      line: lineAt(Math.max(0, at)),
-      message: `a paragraph of ${run.length} characters; briefs reads at most ${MAX_INLINE} characters between blank lines as Markdown, and prints the rest as plain text`,
-      hint: 'split it into paragraphs with blank lines',
-      data: { count: run.length, limit: MAX_INLINE },
-    });
+    diagnostics.push(diagnostic('block-too-long', { severity: 'error', file, line: lineAt(Math.max(0, at)) }, { count: run.length, limit: MAX_INLINE }));
   }
 }
 
@@ -116,14 +109,7 @@ function glueNoteRefs(html: string, prefix: string): string {
   return html.replace(ref, '<span class="note-ref">$1$2$3</span>');
 }
 
-const tooDeep = (file: string, line: number): Diagnostic => ({
-  severity: 'error',
-  code: 'markdown-too-deep',
-  file,
-  line,
-  message: 'the text is nested too deeply to be read (quotes, lists, emphasis or HTML tags inside each other thousands of times)',
-  hint: 'look for a long run of ">", "*" or unclosed tags and remove it',
-});
+const tooDeep = (file: string, line: number): Diagnostic => diagnostic('markdown-too-deep', { severity: 'error', file, line });
 
 function renderBlocks(input: MarkdownInput, diagnostics: Diagnostic[]): string {
   let source = input.markdown;
@@ -136,8 +122,8 @@ function renderBlocks(input: MarkdownInput, diagnostics: Diagnostic[]): string {
     const at = needle ? blockRaw.indexOf(needle) : -1;
     return lineAt(blockStart + Math.max(0, at));
   };
-  const warn = (code: Code, raw: string, message: string, hint: string, data: Record<string, string>) =>
-    diagnostics.push({ severity: 'warning', code, file: input.file, line: lineOf(raw), message, hint, data });
+  const warn = (code: Code, raw: string, data: Record<string, string>) =>
+    diagnostics.push(diagnostic(code, { severity: 'warning', file: input.file, line: lineOf(raw) }, data));
 
   const marked = new Marked({ gfm: true, breaks: false, async: false });
   marked.use(markedFootnote({ prefixId: `${input.idPrefix}fn-`, description: '注释', footnoteDivider: false, backRefLabel: '' }));
@@ -145,17 +131,16 @@ function renderBlocks(input: MarkdownInput, diagnostics: Diagnostic[]): string {
     renderer: {
       image(token: Tokens.Image): string {
         const resolved = input.resolveImage(token.href);
-        if ('problem' in resolved) {
-          diagnostics.push({
-            severity: 'error',
-            code: resolved.code,
-            file: input.file,
-            line: lineOf(token.raw),
-            field: 'image',
-            message: resolved.problem,
-            hint: resolved.hint,
-            data: { src: token.href },
-          });
+        if ('code' in resolved) {
+          diagnostics.push(
+            // A code and its variant belong together in the union; TypeScript cannot follow that into the call.
+            diagnostic(
+              resolved.code as 'image-type',
+              { severity: 'error', file: input.file, line: lineOf(token.raw), field: 'image' },
+              { src: token.href, ...resolved.data },
+              resolved.variant as Variant<'image-type'>,
+            ),
+          );
           return '';
         }
         images.add(resolved.url);
@@ -169,9 +154,7 @@ function renderBlocks(input: MarkdownInput, diagnostics: Diagnostic[]): string {
       link(token: Tokens.Link): string {
         const text = this.parser.parseInline(token.tokens);
         if (!safeHref(token.href)) {
-          warn('unsafe-link', token.raw, `the link target "${token.href}" was removed`, 'links may point to http(s) or mailto addresses only', {
-            href: token.href,
-          });
+          warn('unsafe-link', token.raw, { href: token.href });
           return text;
         }
         return `<a href="${escapeAttr(token.href)}">${urlText(token) ?? text}</a>`;
@@ -223,7 +206,7 @@ function renderBlocks(input: MarkdownInput, diagnostics: Diagnostic[]): string {
     if (removed.length > 0) {
       const first = removed.find((r) => r.startsWith('<'));
       const needle = first ? (new RegExp(`<${first.slice(1, -1)}\\b`, 'i').exec(blockRaw)?.[0] ?? '') : '';
-      warn('unsafe-html', needle, `raw HTML was removed: ${removed.join(' ')}`, UNSAFE_HINT, { removed: removed.join(' ') });
+      warn('unsafe-html', needle, { removed: removed.join(' ') });
     }
     html += clean;
   }

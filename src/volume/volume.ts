@@ -24,6 +24,7 @@ import type { FolioMode } from './folios.js';
 import { GOTO, mergeVolume } from './merge.js';
 import { volumeFile } from './paths.js';
 import { outlinePages } from './read-issue-pdf.js';
+import { diagnostic } from '../messages/say.js';
 
 export interface VolumeOptions {
   outDir: string;
@@ -68,16 +69,7 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
   const drafts = ofYear.filter((i) => i.status === 'draft');
   if (!opts.drafts)
     for (const d of drafts)
-      result.diagnostics.push({
-        severity: 'error',
-        code: 'volume-draft',
-        file: d.file,
-        line: d.lines?.status,
-        field: 'status',
-        message: `${d.id} is a draft; a volume binds final issues`,
-        hint: 'make it final, or give --drafts to bind drafts too (each is marked 草稿 in the contents)',
-        data: { id: d.id },
-      });
+      result.diagnostics.push(diagnostic('volume-draft', { severity: 'error', file: d.file, line: d.lines?.status, field: 'status' }, { id: d.id }));
   // An issue file of the year that cannot be read is not left out quietly: its errors stop the
   // volume (it was bound without the issue, with a warning that said no file was there).
   const folder = path.join(project.config.issues, bulletinId, String(year)).split(path.sep).join('/');
@@ -90,23 +82,13 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
   if (unreadable.length === 0)
     for (let n = 1; n <= Math.max(0, ...regular); n++)
       if (!regular.includes(n))
-        result.diagnostics.push({
-          severity: 'warning',
-          code: 'volume-missing-number',
-          file: folder,
-          message: `第${n}期 of ${year} has no issue file; the volume goes from 第${n - 1}期 to 第${n + 1}期`,
-          hint: 'add the issue, or leave the gap if the number was never issued',
-          data: { number: String(n) },
-        });
+        result.diagnostics.push(
+          diagnostic('volume-missing-number', { severity: 'warning', file: folder }, { number: String(n), n, year, v3: n - 1, v4: n + 1 }),
+        );
   if (ofYear.length === 0) {
-    result.diagnostics.push({
-      severity: 'error',
-      code: 'volume-empty',
-      file: folder,
-      message: `《${bulletin?.name ?? bulletinId}》 has no issue in ${year}`,
-      hint: 'check the bulletin and the year',
-      data: { year: String(year) },
-    });
+    result.diagnostics.push(
+      diagnostic('volume-empty', { severity: 'error', file: folder }, { year: String(year), v1: bulletin?.name ?? bulletinId, year2: year }),
+    );
   }
   if (result.diagnostics.some((d) => d.severity === 'error')) return result;
 
@@ -242,14 +224,18 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
     linkShift,
   });
   if (folioNotFound.length > 0)
-    result.diagnostics.push({
-      severity: 'warning',
-      code: 'volume-folio-kept',
-      file: folder,
-      message: `${folioNotFound.length} page(s) had no page number of their issue to replace (volume pages ${folioNotFound.slice(0, 10).join(', ')}${folioNotFound.length > 10 ? ' …' : ''}); the volume's number is set beside whatever they print`,
-      hint: 'a workspace template that sets the folio elsewhere than under the text block keeps it: use volumeFolio: both, or set the folio as bulletin.css does',
-      data: { count: String(folioNotFound.length) },
-    });
+    result.diagnostics.push(
+      diagnostic(
+        'volume-folio-kept',
+        { severity: 'warning', file: folder },
+        {
+          count: String(folioNotFound.length),
+          length: folioNotFound.length,
+          v2: folioNotFound.slice(0, 10).join(', '),
+          v3: folioNotFound.length > 10 ? ' …' : '',
+        },
+      ),
+    );
   await mkdir(path.dirname(out), { recursive: true });
   await writeAtomic(out, bytes);
   const issues = made.contents.issues.map((i) => ({ id: i.id, firstPage: i.firstPage, lastPage: i.lastPage }));

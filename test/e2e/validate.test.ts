@@ -5,7 +5,7 @@
 import { existsSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MESSAGES_ZH } from '../../src/messages/messages-zh.js';
+import { CATALOGUE } from '../../src/messages/catalogue.js';
 import { MAX_FILE_BYTES } from '../../src/content/workspace.js';
 import { runCli } from '../helpers/run-cli.js';
 import { FIXTURES, copyFixture, snapshotFiles } from '../helpers/workspace.js';
@@ -103,7 +103,7 @@ describe('briefs validate', () => {
     }
     const en = await runCli(['--root', broken, '--lang', 'en', 'validate']);
     expect(en.stderr).toContain('a date that does not exist');
-    for (const code of Object.keys(MESSAGES_ZH)) expect(MESSAGES_ZH[code][0]).toMatch(/\p{Script=Han}/u);
+    for (const [code, entry] of Object.entries(CATALOGUE)) expect(entry.zh[0], code).toMatch(/\p{Script=Han}/u);
   });
 
   it('reads GB18030 files with --encoding gb18030', async () => {

@@ -14,7 +14,7 @@ function render(markdown: string, images: Record<string, string> = {}) {
       file: 'f.md',
       firstLine: 10,
       idPrefix: 'a1-',
-      resolveImage: (src) => (src in images ? { url: images[src] } : { code: 'image-missing', problem: 'missing', hint: 'h' }),
+      resolveImage: (src) => (src in images ? { url: images[src] } : { code: 'image-missing', data: { rel: 'x' } }),
     },
     diagnostics,
   );
@@ -136,7 +136,7 @@ describe("validate's check of a text", () => {
     it(`finds what rendering finds: ${name}`, () => {
       const rendered: Diagnostic[] = [];
       const checked: Diagnostic[] = [];
-      const input = { markdown, file: 'f.md', firstLine: 10, resolveImage: () => ({ code: 'image-missing' as const, problem: 'missing', hint: 'h' }) };
+      const input = { markdown, file: 'f.md', firstLine: 10, resolveImage: () => ({ code: 'image-missing' as const, data: { rel: 'x' } }) };
       renderMarkdown({ ...input, idPrefix: 'check-' }, rendered);
       checkMarkdown(input, checked);
       expect(checked).toEqual(rendered);
