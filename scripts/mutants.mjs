@@ -87,14 +87,14 @@ const MUTANTS = [
   // The Word edition (docx/)
   [
     'word: ISO date',
-    'src/docx/issue-docx.ts',
-    "run('kai', `\\t${chineseDate(issue.date)}`)",
-    "run('kai', `\\t${issue.date}`)",
+    'src/docx/head-docx.ts',
+    "run('kai', `\\t${chineseDate(issue.date)}`, { characterSpacing: 0 })",
+    "run('kai', `\\t${issue.date}`, { characterSpacing: 0 })",
     ['test/unit/docx.test.ts', 'test/e2e/docx.test.ts'],
   ],
   [
     "word: the issue's classification ignored",
-    'src/docx/issue-docx.ts',
+    'src/docx/head-docx.ts',
     "run('hei', issue.classification ?? bulletin.classification)",
     "run('hei', bulletin.classification)",
     ['test/unit/docx.test.ts', 'test/e2e/docx.test.ts'],
@@ -105,6 +105,34 @@ const MUTANTS = [
     'new TableRow({ cantSplit: true, children: r.map',
     'new TableRow({ children: r.map',
     ['test/unit/docx.test.ts', 'test/e2e/docx.test.ts'],
+  ],
+  [
+    'word: numbers may split',
+    'src/docx/runs.ts',
+    "? new TextRun({ ...options, text: joined(p.text), language: { value: 'en-US', eastAsia: 'en-US' } })",
+    '? new TextRun({ ...options, text: p.text })',
+    ['test/unit/docx.test.ts', 'test/e2e/docx.test.ts'],
+  ],
+  [
+    'word: 27 characters a line',
+    'src/docx/runs.ts',
+    'export const GRID_SPACING = Math.floor(GRID.spacingPt * 20);',
+    'export const GRID_SPACING = 0;',
+    ['test/unit/docx.test.ts', 'test/e2e/docx.test.ts'],
+  ],
+  [
+    'word: 版记 set in the text',
+    'src/docx/imprint-docx.ts',
+    'const width = twips(BLOCK_MM.width) - 2 * twips(2.5);',
+    'const width = twips(BLOCK_MM.width);',
+    ['test/e2e/docx.test.ts'],
+  ],
+  [
+    'word: faces not embedded',
+    'src/generate/word-edition.ts',
+    'issueDocx(project, assembled, { names, fonts })',
+    'issueDocx(project, assembled)',
+    ['test/e2e/docx.test.ts'],
   ],
   [
     'word: docx: true ignored',
@@ -144,6 +172,13 @@ const MUTANTS = [
     ['test/unit/copy-numbers.test.ts'],
   ],
   // fix (content/)
+  [
+    'fix: a bracket pair fixed by halves',
+    'src/content/punctuation.ts',
+    'return pairBrackets(lines, out, inProse);',
+    'return out;',
+    ['test/unit/punctuation.test.ts'],
+  ],
   [
     'fix: pre-filter misses the colon',
     'src/content/punctuation.ts',
