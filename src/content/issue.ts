@@ -3,6 +3,7 @@ import { invisibleNameProblem } from './controls.js';
 import type { BulletinConfig } from '../config/types.js';
 import { bulletinChoices, resolveBulletin } from './bulletin.js';
 import type { Diagnostic } from '../messages/diagnostic.js';
+import { diagnostic } from '../messages/say.js';
 import { DISTRIBUTION_FIELDS, ISSUE_FIELDS, ISSUE_STATUS, RECIPIENT_FIELDS, aliasTable } from './fields.js';
 import { missingFrontMatter, parseFrontMatter } from './front-matter.js';
 import { issueId, type Distribution, type IssueFile } from './model.js';
@@ -41,11 +42,10 @@ export function parseIssue(text: string, file: string, bulletins: Record<string,
   // In a final issue a misspelt field (distrubution:, edtior:) is an error: it would print
   // without what the field holds (the 报/送/发 lines, the editor). A draft only warns.
   if (status === 'final')
-    for (const d of diagnostics.slice(before))
-      if (d.code === 'unknown-field' && d.data?.guess !== undefined && d.severity === 'warning') {
-        d.severity = 'error';
-        d.message += `: a final issue would print without its ${String(d.data.guess)}`;
-      }
+    diagnostics.forEach((d, i) => {
+      if (i >= before && d.code === 'unknown-field' && d.data?.guess !== undefined && d.severity === 'warning')
+        diagnostics[i] = diagnostic('unknown-field', { ...d, severity: 'error' }, d.data, 'final');
+    });
   const supplement = r.boolean('supplement') ?? false;
   const result: Partial<IssueFile> = {
     file,

@@ -72,6 +72,10 @@ export const FILE_CODES = {
       'distribution-line': { en: ['unknown distribution line "{key}"', 'the lines are 报 (to superiors), 送 (to peers) and 发 (to subordinates)'] },
       'author-field': { en: ['unknown author field "{key}"', 'an author has name (姓名), title (职称/职务) and affiliation (单位)'] },
       'no-guess': { en: ['unknown {kind} field "{key}"', 'known fields: {known}'] },
+      final: {
+        en: ['unknown {kind} field "{key}": a final issue would print without its {guess}', 'did you mean "{guess}"?'],
+        zh: ['未知字段“{key}”：定稿的这一期印出来会缺少“{guess}”的内容', '是不是“{guess}”？'],
+      },
     },
     zh: ['未知字段“{key}”', '是不是“{guess}”？'],
   },
