@@ -3,7 +3,8 @@
 # issues into dist/. Safe to run again. Installs Chromium (to print), fonts-hanazono (rare Han
 # characters), poppler-utils and fonts-arphic-uming (the tests read PDFs back with poppler, and
 # use UMing as an office's own font file), LibreOffice Writer and openssl (the tests open the
-# Word edition and sign copies) from Debian when they are missing and this is a root shell on a
+# Word edition and sign copies), and PDFBox's Preflight with a JRE (the archival PDFs' validator)
+# from Debian when they are missing and this is a root shell on a
 # Debian-like system; otherwise it says what to install.
 set -eu
 cd "$(dirname "$0")/.."
@@ -23,6 +24,10 @@ command -v openssl >/dev/null 2>&1 || need_apt="$need_apt openssl"
 [ -f /usr/share/fonts/truetype/hanazono/HanaMinA.ttf ] || need_apt="$need_apt fonts-hanazono"
 # AR PL UMing (a TrueType collection) stands in for an office's licensed face in the tests.
 [ -f /usr/share/fonts/truetype/arphic/uming.ttc ] || need_apt="$need_apt fonts-arphic-uming"
+# Apache PDFBox Preflight, an independent PDF/A-1b validator, proves the archival PDFs in the
+# tests; it runs on Java with the activation and JAXB APIs.
+[ -f /usr/share/java/preflight.jar ] || need_apt="$need_apt libpdfbox2-java libactivation-java libjaxb-api-java"
+command -v java >/dev/null 2>&1 || need_apt="$need_apt default-jre-headless"
 
 if [ -n "$need_apt" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

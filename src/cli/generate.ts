@@ -146,6 +146,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
           number: r.number,
           pdf: rel(r.pdf),
           html: rel(r.html),
+          pdfa: r.pdfa ?? null,
           ...(r.docx ? { docx: rel(r.docx), docxWritten: !!r.docxWritten } : {}),
           ...(r.png ? { png: rel(r.png), pngWritten: !!r.pngWritten } : {}),
           pages: r.pages ?? null,

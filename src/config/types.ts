@@ -68,6 +68,8 @@ export interface Config {
   docx?: boolean;
   /** generate writes the long image for chat apps (.png) beside each PDF, as --png does. */
   png?: boolean;
+  /** A final issue's PDF is archival (PDF/A-1b) unless this is false. */
+  pdfa?: boolean;
   fonts: FontConfig;
   bulletins: Record<string, BulletinConfig>;
 }

@@ -149,6 +149,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     }
     return done({
       ...result,
+      pdfa: entry.pdfa ?? null,
       status: 'cached',
       pdf: path.join(opts.outDir, entry.pdf),
       html: entry.html && path.join(opts.outDir, entry.html),
@@ -160,7 +161,9 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
 
   // Nothing the HTML is made of has changed, its files have no errors, and its PDF is as
   // recorded: up to date without rendering, and the render's problems said again as recorded.
-  if (!opts.force && known?.inputs && known.images && known.notes && issueErrors(project, issue).length === 0) {
+  // A final issue is printed archival (PDF/A-1b) unless the config says pdfa: false.
+  const archival = issue.status === 'final' && project.config.pdfa !== false;
+  if (!opts.force && known?.inputs && known.images && known.notes && Boolean(known.archival) === archival && issueErrors(project, issue).length === 0) {
     if (
       (await inputKey(project, s.runInputs, assembled, known.images)) === known.inputs &&
       (await stillValid(opts.outDir, known, known.fingerprint, opts.html, opts.verify))
@@ -183,7 +186,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
   const images = [...asked].sort();
   const inputs = { inputs: await inputKey(project, s.runInputs, assembled, images), images, notes: rendered.diagnostics };
 
-  const info = pdfInfo(assembled, rendered.title);
+  const info = { ...pdfInfo(assembled, rendered.title), archival };
   const fp = await fingerprint(rendered.source({ marks: true }), project.config.root, info);
   if (!opts.force && (await stillValid(opts.outDir, known, fp, opts.html, opts.verify))) {
     // Recorded for the next run (a manifest from before the key, or an edit that prints the same).
@@ -208,7 +211,14 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     // The long image is drawn by the browser: before this issue lets it close.
     const image = await png(undefined, { bytes: finished.bytes, file: pdf, pages: finished.pages });
     printOver();
-    Object.assign(result, { pdf, pages: finished.pages, articlePages: printed.layout.articlePages, bytes: finished.bytes.length, prints: printed.prints });
+    Object.assign(result, {
+      pdf,
+      pdfa: finished.pdfa,
+      pages: finished.pages,
+      articlePages: printed.layout.articlePages,
+      bytes: finished.bytes.length,
+      prints: printed.prints,
+    });
     if (opts.html) {
       // Its own render: image and font URLs point at files, not at the print origin.
       const html = renderIssue(project, assembled, s.fileUrls, s.fileFonts, { csp: FILE_CSP }).html({ layout: printed.layout });
@@ -225,6 +235,8 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
       stamp: fileStamp(await stat(pdf)),
       pages: finished.pages,
       articlePages: printed.layout.articlePages,
+      ...(archival ? { archival } : {}),
+      pdfa: finished.pdfa,
       ...(opts.html ? { html: `${base}.html` } : {}),
       ...(await docx(undefined)),
       ...image,

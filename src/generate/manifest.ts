@@ -33,6 +33,9 @@ export interface ManifestEntry {
   /** The Word edition beside the PDF, and the SHA-256 of its bytes. */
   docx?: string;
   docxSha256?: string;
+  /** Whether the PDF was asked to be archival, and what it became: '1b' (PDF/A-1b) or null. */
+  archival?: boolean;
+  pdfa?: '1b' | null;
   /** The long image beside the PDF, and the SHA-256 of its bytes. */
   png?: string;
   pngSha256?: string;
@@ -71,7 +74,8 @@ export function wellFormed(issues: unknown): Manifest {
   for (const [id, e] of Object.entries(issues as Record<string, unknown>)) {
     const entry = e as Partial<ManifestEntry> | null;
     if (typeof entry !== 'object' || entry === null) continue;
-    const { fingerprint, pdf, bytes, pages, html, file, sha256, stamp, articlePages, docx, docxSha256, png, pngSha256, inputs, images, notes } = entry;
+    const { fingerprint, pdf, bytes, pages, html, file, sha256, stamp, articlePages, docx, docxSha256, png, pngSha256, inputs, images, notes, archival, pdfa } =
+      entry;
     if (typeof fingerprint !== 'string' || typeof pdf !== 'string' || typeof bytes !== 'number' || typeof pages !== 'number' || typeof sha256 !== 'string')
       continue;
     if (html !== undefined && typeof html !== 'string') continue;
@@ -94,6 +98,8 @@ export function wellFormed(issues: unknown): Manifest {
       // The Word edition as recorded: without it every --docx run wrote every .docx again.
       ...(docx !== undefined && docxSha256 !== undefined ? { docx, docxSha256 } : {}),
       ...(png !== undefined && pngSha256 !== undefined ? { png, pngSha256 } : {}),
+      ...(archival === true ? { archival } : {}),
+      ...(pdfa === '1b' ? { pdfa } : {}),
       // All three or none: without them the issue is rendered to be checked, as before.
       ...(typeof inputs === 'string' && stringList(images) && diagnosticList(notes) ? { inputs, images, notes } : {}),
     };

@@ -18,6 +18,8 @@ export interface IssueResult {
   docx?: string;
   /** Whether this run wrote the Word edition (it was new, changed, or missing), not found it up to date. */
   docxWritten?: boolean;
+  /** '1b' when the PDF is PDF/A-1b (a final issue), null when not. */
+  pdfa?: '1b' | null;
   /** The long image for chat apps, and whether this run wrote it. */
   png?: string;
   pngWritten?: boolean;

@@ -9,6 +9,7 @@ import { stripMarks } from './marks.js';
 import { renameShippedFonts } from '../fonts/pdf-names.js';
 import { mendOutline } from './outline.js';
 import { renumberNodeIds } from './node-ids.js';
+import { flattenImages, makeArchival, usesTransparency } from './pdfa/archival.js';
 
 export interface PdfInfo {
   title: string;
@@ -22,11 +23,15 @@ export interface PdfInfo {
   id: string;
   /** The titles of the articles, for mending the outline (see outline.ts). */
   headings?: string[];
+  /** Made archival, PDF/A-1b (pdfa/archival.ts): a final issue, unless the config says pdfa: false. */
+  archival?: boolean;
 }
 
 export interface FinishedPdf {
   bytes: Uint8Array;
   pages: number;
+  /** '1b' when made PDF/A-1b; null when not asked, or when something on its pages is transparent and cannot be flattened. */
+  pdfa: '1b' | null;
 }
 
 /** Title, author, subject, keywords, dates, language, the outline shown on opening, and the ID. */
@@ -53,6 +58,22 @@ export async function finishPdf(input: Uint8Array | PDFDocument, info: PdfInfo):
   mendOutline(doc, info.headings ?? []);
   renameShippedFonts(doc);
   setDocumentInfo(doc, info);
+  const pdfa = info.archival ? archival(doc, info) : null;
+  // No object or cross-reference streams: PDF/A-1 is PDF 1.4, which has neither.
   const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
-  return { bytes, pages: doc.getPageCount() };
+  return { bytes, pages: doc.getPageCount(), pdfa };
+}
+
+function archival(doc: PDFDocument, info: PdfInfo): '1b' | null {
+  flattenImages(doc);
+  if (usesTransparency(doc)) return null;
+  makeArchival(doc, {
+    title: info.title,
+    author: info.author,
+    subject: info.subject,
+    keywords: info.keywords.join(' '),
+    producer: info.producer,
+    date: info.date,
+  });
+  return '1b';
 }

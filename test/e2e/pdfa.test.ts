@@ -1,0 +1,121 @@
+/**
+ * Archival PDFs (PDF/A-1b, GB/T 23286.1): every final issue of the sample, and one with a picture
+ * with an alpha channel, a table, notes and a rare character printed in the fallback face, is
+ * valid for Apache PDFBox Preflight (a validator briefs did not write); drafts stay ordinary;
+ * `pdfa: false` turns it off; text, pages and pixels are those of the ordinary PDF.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+const repo = path.resolve(__dirname, '../..');
+const JARS = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api'].map((j) => `/usr/share/java/${j}.jar`);
+
+/** Preflight's verdict: the errors it lists (none for a valid file). */
+function preflight(file: string): string[] {
+  let out: string;
+  try {
+    out = execFileSync('java', ['-cp', JARS.join(':'), 'org.apache.pdfbox.preflight.Validator_A1b', file], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+  } catch (e) {
+    out = String((e as { stdout?: string }).stdout ?? '');
+  }
+  if (out.includes('is a valid PDF/A-1b file')) return [];
+  return out.split('\n').filter((l) => /^\d+(\.\d+)* : /.test(l));
+}
+
+const text = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+
+let dir: string;
+let plain: string;
+let issues: { id: string; pdf: string; pdfa: string | null; status: string }[];
+
+/** An 80 × 40 picture, red fading to transparent from left to right. */
+function alphaPng(): Buffer {
+  const png = new PNG({ width: 80, height: 40 });
+  for (let y = 0; y < 40; y++) for (let x = 0; x < 80; x++) png.data.set([200, 20, 20, Math.round(255 * (1 - x / 79))], (y * 80 + x) * 4);
+  return PNG.sync.write(png);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'briefs-pdfa-'));
+  cpSync(path.join(repo, 'briefs'), path.join(dir, 'briefs'), { recursive: true });
+  writeFileSync(path.join(dir, 'briefs/assets/fade.png'), alphaPng());
+  // A final issue's article with a transparent picture, a note and a rare character (𬌗, not in the shipped faces).
+  const sub = path.join(dir, 'briefs/submissions/jianyi/jy-2026-001.md');
+  writeFileSync(
+    sub,
+    readFileSync(sub, 'utf8').replace(
+      /\n## /,
+      '\n![渐隐的示意图](../../assets/fade.png)\n\n咬合（𬌗）一词见于口腔医学[^fade]。\n\n[^fade]: 仅为测试生僻字与脚注。\n\n## ',
+    ),
+  );
+  const r = await runCli(['--root', dir, 'generate', '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  issues = (JSON.parse(r.stdout) as { issues: typeof issues }).issues;
+  // The same workspace printed ordinary, to compare with.
+  plain = mkdtempSync(path.join(os.tmpdir(), 'briefs-pdfa-plain-'));
+  cpSync(path.join(dir, 'briefs'), path.join(plain, 'briefs'), { recursive: true });
+  writeFileSync(path.join(plain, 'briefs.config.yaml'), 'pdfa: false\n');
+  const p = await runCli(['--root', plain, 'generate', '--json']);
+  expect(p.code, p.stderr).toBe(0);
+}, 180_000);
+afterAll(() => [dir, plain].forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('archival PDFs', () => {
+  it('makes every final issue PDF/A-1b, valid for PDFBox Preflight, and leaves drafts ordinary', () => {
+    const finals = issues.filter((i) => i.status !== 'failed' && /jianyi\/2026\/[12]|qingkuang\/2026\/[12]/.test(i.id));
+    expect(finals).toHaveLength(4);
+    for (const i of finals) {
+      expect(i.pdfa, i.id).toBe('1b');
+      expect(preflight(path.resolve(i.pdf)), i.id).toEqual([]);
+    }
+    for (const i of issues.filter((x) => /\/3$/.test(x.id))) expect(i.pdfa, i.id).toBeNull();
+  });
+
+  it('is not made archival with pdfa: false, and Preflight then finds what is missing', () => {
+    const file = path.join(plain, 'dist/jianyi-2026-001.pdf');
+    const errors = preflight(file);
+    expect(errors.join('\n')).toMatch(/CIDSet/);
+    expect(errors.join('\n')).toMatch(/Color space|color profile|OutputIntent/i);
+  });
+
+  it('flattens the transparent picture over white, and keeps the text, pages and pixels of the ordinary PDF', () => {
+    const archival = path.join(dir, 'dist/jianyi-2026-001.pdf');
+    const ordinary = path.join(plain, 'dist/jianyi-2026-001.pdf');
+    // The ordinary PDF has the picture's soft mask; the archival one none.
+    const masks = (f: string) =>
+      execFileSync('pdfimages', ['-list', f], { encoding: 'utf8' })
+        .split('\n')
+        .filter((l) => /\bsmask\b/.test(l)).length;
+    expect(masks(ordinary)).toBeGreaterThan(0);
+    expect(masks(archival)).toBe(0);
+    expect(text(archival)).toBe(text(ordinary));
+    expect(text(archival)).toContain('𬌗');
+    expect(pages(archival)).toBe(pages(ordinary));
+    for (let n = 1; n <= pages(ordinary); n++) {
+      const draw = (f: string) => PNG.sync.read(execFileSync('pdftoppm', ['-r', '72', '-f', String(n), '-l', String(n), '-png', f]));
+      const [a, b] = [draw(archival), draw(ordinary)];
+      let differ = 0;
+      for (let i = 0; i < a.data.length; i += 4)
+        if (Math.abs(a.data[i] - b.data[i]) + Math.abs(a.data[i + 1] - b.data[i + 1]) + Math.abs(a.data[i + 2] - b.data[i + 2]) > 6) differ++;
+      // Only where the picture was flattened (80 × 40 at most, at 72 dpi smaller still).
+      expect(differ, `page ${n}`).toBeLessThan(80 * 40);
+    }
+  });
+
+  it('prints the same bytes again', async () => {
+    const file = path.join(dir, 'dist/jianyi-2026-001.pdf');
+    const before = readFileSync(file);
+    const r = await runCli(['--root', dir, 'generate', '--force', 'jianyi/2026/1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});
