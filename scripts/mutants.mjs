@@ -171,6 +171,35 @@ const MUTANTS = [
     'const had: number[] = [];',
     ['test/unit/copy-numbers.test.ts'],
   ],
+  // The archival PDF (print/pdfa/): each requirement of PDF/A-1b taken away
+  [
+    'pdfa: no CIDSet',
+    'src/print/pdfa/archival.ts',
+    "if (dict.get(name('Subtype')) === name('CIDFontType2')) addCidSet(doc, dict);",
+    "if (dict.get(name('Subtype')) === name('CIDFontType2')) void addCidSet;",
+    ['test/e2e/pdfa.test.ts'],
+  ],
+  [
+    'pdfa: no output intent',
+    'src/print/pdfa/archival.ts',
+    "catalog.set(name('OutputIntents'), context.obj([context.register(intent)]));",
+    'void intent;',
+    ['test/e2e/pdfa.test.ts'],
+  ],
+  [
+    'pdfa: no XMP metadata',
+    'src/print/pdfa/archival.ts',
+    "catalog.set(name('Metadata'), context.register(context.stream(xmpPacket(info), { Type: 'Metadata', Subtype: 'XML' })));",
+    'void xmpPacket;',
+    ['test/e2e/pdfa.test.ts'],
+  ],
+  [
+    'pdfa: pictures not flattened',
+    'src/print/pdf-metadata.ts',
+    '  flattenImages(doc);',
+    '  void flattenImages;',
+    ['test/e2e/pdfa.test.ts'],
+  ],
   // fix (content/)
   [
     'fix: a bracket pair fixed by halves',
