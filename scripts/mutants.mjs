@@ -194,12 +194,20 @@ const MUTANTS = [
     ['test/e2e/pdfa.test.ts'],
   ],
   [
-    'pdfa: pictures not flattened',
-    'src/print/pdf-metadata.ts',
-    '  flattenImages(doc);',
-    '  void flattenImages;',
+    "pdfa: the copies' stamp faces without CIDSet",
+    'src/copies/stamp.ts',
+    '    addCidSet(context, ref, embedder);',
+    '    void addCidSet;',
     ['test/e2e/pdfa.test.ts'],
   ],
+  [
+    'pdfa: the volume left ordinary',
+    'src/volume/volume.ts',
+    'const archival = drafts.length === 0 && project.config.pdfa !== false;',
+    'const archival = false;',
+    ['test/e2e/pdfa.test.ts'],
+  ],
+  ['pdfa: pictures not flattened', 'src/print/pdf-metadata.ts', '  flattenImages(doc);', '  void flattenImages;', ['test/e2e/pdfa.test.ts']],
   // fix (content/)
   [
     'fix: a bracket pair fixed by halves',

@@ -138,7 +138,8 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
 
   const base = outputBase(issue);
   const dir = path.join(opts.outDir, 'copies', base);
-  const info = pdfInfo(assembled, rendered.title);
+  // Copies are of final issues, which are archival (PDF/A-1b) unless the config says pdfa: false.
+  const info = { ...pdfInfo(assembled, rendered.title), archival: project.config.pdfa !== false };
   const fp = await fingerprint(rendered.source({ marks: true }), project.config.root, info);
   const key = JSON.stringify([fp, opts.showRecipient, opts.signer?.name ?? null]);
   const files: Record<string, { sha256: string; recipient: string }> = {};

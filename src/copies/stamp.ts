@@ -16,6 +16,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { createHash } from 'node:crypto';
 import pako from 'pako';
+import { identityCidSet } from '../print/pdfa/archival.js';
 import { CustomFontEmbedder, PDFArray, PDFContext, PDFDict, PDFDocument, PDFName, PDFRef, type PDFObject } from 'pdf-lib';
 import { MM, TEXT_LEFT, TEXT_RIGHT } from '../print/geometry.js';
 import { stampFonts, subsetName, type StampFont } from '../fonts/stamp-face.js';
@@ -154,7 +155,10 @@ export async function stampCopy(master: StampMaster, s: CopyStamp): Promise<Uint
     if (recipient && i === last) added.push(recipient);
     changed.push([ref, stampedPage(dict, context, [save], [restore, ...added], [...fonts.values()])]);
   }
-  for (const { embedder, ref } of fonts.values()) await embedder.embedIntoContext(context, ref);
+  for (const { embedder, ref } of fonts.values()) {
+    await embedder.embedIntoContext(context, ref);
+    addCidSet(context, ref, embedder);
+  }
 
   const id = createHash('sha256').update(s.idSeed).digest('hex').slice(0, 32).toUpperCase();
   return appendUpdate(master, [...changed, ...context.enumerateIndirectObjects()], id);
@@ -229,4 +233,19 @@ function appendUpdate(master: StampMaster, objects: [PDFRef, PDFObject][], id: s
   xref += `trailer\n<<\n/Size ${size}\n/Root ${master.catalog.ref.toString()}\n${info}/ID [ <${id}> <${id}> ]\n/Prev ${master.startXref}\n>>\nstartxref\n${offset}\n%%EOF\n`;
   parts.push(latin1(xref));
   return Buffer.concat(parts);
+}
+
+/**
+ * A CIDSet on the stamp font's descriptor (what its subset holds), as PDF/A-1 asks of every
+ * subset CID font: a copy of an archival issue stays archival. pako's deflate, as everywhere
+ * in the stamp, so the bytes are the same on every machine.
+ */
+function addCidSet(context: PDFContext, font: PDFRef, embedder: CustomFontEmbedder): void {
+  const type0 = context.lookup(font);
+  const descendants = type0 instanceof PDFDict ? type0.lookup(PDFName.of('DescendantFonts')) : undefined;
+  const cidFont = descendants instanceof PDFArray ? context.lookup(descendants.get(0)) : undefined;
+  const descriptor = cidFont instanceof PDFDict ? cidFont.lookup(PDFName.of('FontDescriptor')) : undefined;
+  const bits = identityCidSet(embedder.fontData);
+  if (!(descriptor instanceof PDFDict) || !bits) return;
+  descriptor.set(PDFName.of('CIDSet'), context.register(context.stream(pako.deflate(bits), { Filter: 'FlateDecode' })));
 }

@@ -8,6 +8,7 @@
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFString, type PDFRef } from 'pdf-lib';
 import { setDocumentInfo } from '../print/pdf-metadata.js';
+import { flattenImages, makeArchival, usesTransparency } from '../print/pdfa/archival.js';
 import type { VolumeContents } from './contents.js';
 import type { FolioMode } from './folios.js';
 
@@ -25,6 +26,8 @@ export interface VolumeInfo {
   folio: FolioMode;
   /** Added to every page a front-matter link names: the front matter was printed for a length it did not come out at. */
   linkShift?: number;
+  /** Made PDF/A-1b (print/pdfa/archival.ts): a volume of final issues. */
+  archival?: boolean;
 }
 
 /** `issues` are the issues' documents, loaded once by the caller (it read their pages and outlines). */
@@ -103,6 +106,13 @@ export async function mergeVolume(
   doc.catalog.set(PDFName.of('PageLabels'), doc.context.obj({ Nums: nums.map((n) => (typeof n === 'number' ? PDFNumber.of(n) : n)) }));
 
   setDocumentInfo(doc, { ...info, keywords: [] });
+  if (info.archival) {
+    // The folios' faces are embedded when the document is flushed: before their CIDSets are made.
+    await doc.flush();
+    flattenImages(doc);
+    if (!usesTransparency(doc))
+      makeArchival(doc, { title: info.title, author: info.author, subject: info.subject, keywords: '', producer: info.producer, date: info.date });
+  }
   const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
   return { bytes, pages: pages.length, folioNotFound };
 }

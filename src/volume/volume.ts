@@ -155,7 +155,9 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
     0,
     placed.map((p) => ({ ...p, pages: 0, articlePages: new Map<string, number>() })),
   );
-  const key = sha256(new TextEncoder().encode(JSON.stringify([VERSION, files.map((f) => sha256(f)), unplaced.html, folio])));
+  // Archival (PDF/A-1b) when every issue bound is final, unless the config says pdfa: false.
+  const archival = drafts.length === 0 && project.config.pdfa !== false;
+  const key = sha256(new TextEncoder().encode(JSON.stringify([VERSION, files.map((f) => sha256(f)), unplaced.html, folio, archival])));
   const out = volumeFile(opts.outDir, bulletinId, year);
   const record = await readFile(path.join(opts.outDir, RECORD), 'utf8')
     .then((t) => JSON.parse(t) as Record<string, VolumeRecord>)
@@ -222,6 +224,7 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
     year,
     folio,
     linkShift,
+    archival,
   });
   if (folioNotFound.length > 0)
     result.diagnostics.push(

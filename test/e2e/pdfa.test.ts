@@ -11,6 +11,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { makeP12 } from '../helpers/certificate.js';
 
 const repo = path.resolve(__dirname, '../..');
 const JARS = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api'].map((j) => `/usr/share/java/${j}.jar`);
@@ -108,6 +109,36 @@ describe('archival PDFs', () => {
         if (Math.abs(a.data[i] - b.data[i]) + Math.abs(a.data[i + 1] - b.data[i + 1]) + Math.abs(a.data[i + 2] - b.data[i + 2]) > 6) differ++;
       // Only where the picture was flattened (80 × 40 at most, at 72 dpi smaller still).
       expect(differ, `page ${n}`).toBeLessThan(80 * 40);
+    }
+  });
+
+  it('keeps numbered copies archival, signed after the stamp (the signature still verifies), and the ledger', async () => {
+    const p12 = makeP12(dir, '科协办公厅 测试');
+    process.env.BRIEFS_SIGN_PASSWORD = 'secret';
+    try {
+      const r = await runCli(['--root', dir, 'copies', 'qingkuang/2026/1', '--sign', p12]);
+      expect(r.code, r.stderr).toBe(0);
+    } finally {
+      delete process.env.BRIEFS_SIGN_PASSWORD;
+    }
+    const copies = path.join(dir, 'dist/copies/qingkuang-2026-001');
+    for (const f of ['000001.pdf', '000010.pdf', 'ledger.pdf']) expect(preflight(path.join(copies, f)), f).toEqual([]);
+    expect(execFileSync('pdfsig', [path.join(copies, '000001.pdf')], { encoding: 'utf8' })).toContain('Signature is Valid');
+  });
+
+  it('binds a volume of final issues archival, and one with drafts ordinary', async () => {
+    const ws = mkdtempSync(path.join(os.tmpdir(), 'briefs-pdfa-volume-'));
+    try {
+      cpSync(path.join(dir, 'briefs'), path.join(ws, 'briefs'), { recursive: true });
+      rmSync(path.join(ws, 'briefs/issues/jianyi/2026/003.md'));
+      const r = await runCli(['--root', ws, 'volume', 'jianyi', '2026']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(preflight(path.join(ws, 'dist/volumes/jianyi-2026.pdf'))).toEqual([]);
+      const withDrafts = await runCli(['--root', dir, 'volume', 'jianyi', '2026', '--drafts']);
+      expect(withDrafts.code, withDrafts.stderr).toBe(0);
+      expect(preflight(path.join(dir, 'dist/volumes/jianyi-2026.pdf'))).not.toEqual([]);
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
     }
   });
 

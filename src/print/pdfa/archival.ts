@@ -153,8 +153,14 @@ function addCidSet(doc: PDFDocument, cidFont: PDFDict): void {
   const descriptor = cidFont.lookup(name('FontDescriptor'));
   if (!(descriptor instanceof PDFDict) || descriptor.has(name('CIDSet'))) return;
   const file = descriptor.lookup(name('FontFile2'));
-  if (!(file instanceof PDFRawStream)) return;
-  const program = decodePDFRawStream(file).decode();
+  // As read from a file, or as pdf-lib embeds a face (a stream it deflates when it writes).
+  const program =
+    file instanceof PDFRawStream
+      ? decodePDFRawStream(file).decode()
+      : file instanceof PDFStream && 'getUnencodedContents' in file
+        ? (file as unknown as { getUnencodedContents(): Uint8Array }).getUnencodedContents()
+        : undefined;
+  if (!program) return;
   const glyphs = presentGlyphs(program);
   if (!glyphs) return;
   const map = cidFont.lookup(name('CIDToGIDMap'));
@@ -164,10 +170,21 @@ function addCidSet(doc: PDFDocument, cidFont: PDFDict): void {
     for (let cid = 0; cid * 2 + 1 < bytes.length; cid++) if (glyphs.has((bytes[cid * 2] << 8) | bytes[cid * 2 + 1])) cids.push(cid);
     if (!cids.includes(0)) cids.push(0);
   } else cids.push(...glyphs);
-  const max = Math.max(...cids);
-  const bits = new Uint8Array((max >> 3) + 1);
-  for (const cid of cids) bits[cid >> 3] |= 0x80 >> (cid & 7);
-  descriptor.set(name('CIDSet'), doc.context.register(doc.context.flateStream(bits)));
+  descriptor.set(name('CIDSet'), doc.context.register(doc.context.flateStream(cidBits(cids))));
+}
+
+/** A CIDSet's bytes: bit 7 − (cid mod 8) of byte cid ÷ 8 for each CID. */
+function cidBits(cids: Iterable<number>): Uint8Array {
+  const list = [...cids];
+  const bits = new Uint8Array((Math.max(0, ...list) >> 3) + 1);
+  for (const cid of list) bits[cid >> 3] |= 0x80 >> (cid & 7);
+  return bits;
+}
+
+/** The CIDSet of a TrueType program set with CIDToGIDMap /Identity (as pdf-lib embeds one); undefined if it cannot be read. */
+export function identityCidSet(program: Uint8Array): Uint8Array | undefined {
+  const glyphs = presentGlyphs(program);
+  return glyphs && cidBits(glyphs);
 }
 
 /** The glyph ids a TrueType program has an outline or a place for: .notdef, and every glyph with data. */
