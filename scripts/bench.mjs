@@ -309,6 +309,27 @@ try {
   } finally {
     rmSync(fifty.root, { recursive: true, force: true });
   }
+  // PDF/A-1b: the 50 issues printed ordinary (pdfa: false) into a folder of their own, then each
+  // finished again archival and not; the difference is what making a final issue archival
+  // costs (print/pdfa/archival.ts), a page.
+  writeFileSync(path.join(root, 'briefs.config.yaml'), 'pdfa: false\n');
+  const plainRun = await briefs(root, 'generate', '--json', '--out', 'dist-plain', '--jobs', String(jobs));
+  rmSync(path.join(root, 'briefs.config.yaml'));
+  const { finishPdf } = await import(new URL('../lib/print/pdf-metadata.js', import.meta.url));
+  const pdfInfo = { title: 't', author: 'a', subject: 's', keywords: [], date: new Date('2026-06-01T00:00:00Z'), producer: 'briefs', id: '0'.repeat(32) };
+  let archivalMs = 0;
+  let ordinaryMs = 0;
+  let archivalPages = 0;
+  for (const issue of plainRun.summary.issues) {
+    const bytes = readFileSync(issue.pdf);
+    let t = performance.now();
+    await finishPdf(new Uint8Array(bytes), { ...pdfInfo, archival: false });
+    ordinaryMs += performance.now() - t;
+    t = performance.now();
+    const made = await finishPdf(new Uint8Array(bytes), { ...pdfInfo, archival: true });
+    archivalMs += performance.now() - t;
+    archivalPages += made.pages;
+  }
   // The Word edition of every issue, the PDFs up to date: what --docx adds.
   const docxRun = await briefs(root, 'generate', '--docx', '--json', '--jobs', String(jobs));
   // The year's volumes of the 50 issues, their PDFs already made.
@@ -367,6 +388,11 @@ try {
     ['peak memory, 200 issues', `${(mem200 / 1024).toFixed(0)} MB`, 'target: flat as issues grow'],
     ['floor: bare puppeteer', s(floors.ms), `same final HTML, one browser, ${jobs} pages at once`],
     ['cold / floor', `${(coldMs.median / floors.ms).toFixed(2)}×`, 'target ≤ 0.25×'],
+    [
+      'PDF/A-1b, a page',
+      `${((archivalMs - ordinaryMs) / archivalPages).toFixed(1)} ms`,
+      `making the 50 final issues archival, beyond finishing them ordinary (${s(archivalMs - ordinaryMs)} for ${archivalPages} pages)`,
+    ],
     ['--docx, 50 issues', s(docxRun.ms), `${((docxRun.ms - none.median) / issues).toFixed(0)} ms an issue beyond a no-change run (the PDFs up to date)`],
     ['volume of 50 issues', s(volume50), 'one bulletin’s 50 issues of a year, a whole run beyond generating them; target ≤ 3 s'],
     ['  of 30, of 20', `${s(volumeQ)}, ${s(volumeJ)}`, 'the two volumes of this workspace'],
