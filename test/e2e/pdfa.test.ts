@@ -65,7 +65,7 @@ beforeAll(async () => {
   plain = mkdtempSync(path.join(os.tmpdir(), 'briefs-pdfa-plain-'));
   cpSync(path.join(dir, 'briefs'), path.join(plain, 'briefs'), { recursive: true });
   writeFileSync(path.join(plain, 'briefs.config.yaml'), 'pdfa: false\n');
-  const p = await runCli(['--root', plain, 'generate', '--json']);
+  const p = await runCli(['--root', plain, 'generate', '--json', 'jianyi/2026/1']);
   expect(p.code, p.stderr).toBe(0);
 }, 180_000);
 afterAll(() => [dir, plain].forEach((d) => rmSync(d, { recursive: true, force: true })));
