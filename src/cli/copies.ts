@@ -92,8 +92,10 @@ export function copiesCommand(program: Command, io: Output, setExit: (code: numb
         );
       }
       if (flags.json) {
-        const copies = results.flatMap((r) => r.copies.map((c) => ({ ...c, pdf: rel(c.pdf) })));
-        const ledgers = results.filter((r) => r.ledger).map((r) => ({ issue: r.issue, csv: rel(r.ledger!.csv), pdf: rel(r.ledger!.pdf) }));
+        const copies = results.flatMap((r) => r.copies.map((c) => ({ ...c, pdf: rel(c.pdf), pdfa: r.pdfa ?? null })));
+        const ledgers = results
+          .filter((r) => r.ledger)
+          .map((r) => ({ issue: r.issue, csv: rel(r.ledger!.csv), pdf: rel(r.ledger!.pdf), pdfa: r.pdfa ?? null }));
         io.out(`${JSON.stringify({ copies, ledgers })}\n`);
       }
       setExit(failed > 0 || problems.some((d) => d.severity === 'error') ? 1 : 0);

@@ -83,7 +83,7 @@ export function volumeCommand(program: Command, io: Output, setExit: (code: numb
       }
       if (flags.json) {
         io.out(
-          `${JSON.stringify({ volume: { publication: bulletin.id, year, pdf: result.pdf ? rel(result.pdf) : null, pages: result.pages ?? null, issues: result.issues } })}\n`,
+          `${JSON.stringify({ volume: { publication: bulletin.id, year, pdf: result.pdf ? rel(result.pdf) : null, pages: result.pages ?? null, pdfa: result.pdfa ?? null, issues: result.issues } })}\n`,
         );
       }
       setExit(result.status === 'failed' ? 1 : 0);

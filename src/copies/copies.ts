@@ -64,6 +64,8 @@ export interface IssueCopies {
   ledger?: { csv: string; pdf: string };
   /** Copies stamped in this run (0 when nothing changed). */
   stamped: number;
+  /** '1b' when the copies and the ledger are PDF/A-1b (a master made archival), else null. */
+  pdfa?: '1b' | null;
   diagnostics: Diagnostic[];
 }
 
@@ -269,5 +271,8 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
   if (ledgerJob) await writeAtomic(pdfFile, (await ledgerJob).bytes);
   record[issue.id].ledger = ledgerKey;
   result.ledger = { csv: csvFile, pdf: pdfFile };
+  // As the files are: the first copy carries the PDF/A output intent or does not (a kept copy too).
+  const first = result.copies[0] ? await readFile(result.copies[0].pdf).catch(() => undefined) : undefined;
+  result.pdfa = first?.includes('/GTS_PDFA1') ? '1b' : null;
   return result;
 }

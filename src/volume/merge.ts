@@ -36,7 +36,7 @@ export async function mergeVolume(
   issues: readonly PDFDocument[],
   contents: VolumeContents,
   info: VolumeInfo,
-): Promise<{ bytes: Uint8Array; pages: number; folioNotFound: number[] }> {
+): Promise<{ bytes: Uint8Array; pages: number; folioNotFound: number[]; pdfa: '1b' | null }> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const frontDoc = await PDFDocument.load(front, { updateMetadata: false });
   for (const page of await doc.copyPages(frontDoc, frontDoc.getPageIndices())) doc.addPage(page);
@@ -106,13 +106,16 @@ export async function mergeVolume(
   doc.catalog.set(PDFName.of('PageLabels'), doc.context.obj({ Nums: nums.map((n) => (typeof n === 'number' ? PDFNumber.of(n) : n)) }));
 
   setDocumentInfo(doc, { ...info, keywords: [] });
+  let pdfa: '1b' | null = null;
   if (info.archival) {
     // The folios' faces are embedded when the document is flushed: before their CIDSets are made.
     await doc.flush();
     flattenImages(doc);
-    if (!usesTransparency(doc))
+    if (!usesTransparency(doc)) {
       makeArchival(doc, { title: info.title, author: info.author, subject: info.subject, keywords: '', producer: info.producer, date: info.date });
+      pdfa = '1b';
+    }
   }
   const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
-  return { bytes, pages: pages.length, folioNotFound };
+  return { bytes, pages: pages.length, folioNotFound, pdfa };
 }

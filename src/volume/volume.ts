@@ -43,6 +43,8 @@ export interface VolumeResult {
   year: number;
   pdf?: string;
   pages?: number;
+  /** '1b' when the volume is PDF/A-1b (all its issues final), else null. */
+  pdfa?: '1b' | null;
   issues: { id: string; firstPage: number; lastPage: number }[];
   status: 'made' | 'cached' | 'failed';
   diagnostics: Diagnostic[];
@@ -57,6 +59,7 @@ interface VolumeRecord {
   pages: number;
   issues: VolumeResult['issues'];
   front?: number;
+  pdfa?: '1b' | null;
 }
 
 export async function makeVolume(project: Project, bulletinId: string, year: number, opts: VolumeOptions): Promise<VolumeResult> {
@@ -165,7 +168,7 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
   const known = record[`${bulletinId}/${year}`];
   const existing = await readFile(out).catch(() => undefined);
   if (!opts.force && known?.key === key && existing && sha256(existing) === known.sha256) {
-    return { ...result, pdf: out, pages: known.pages, issues: known.issues, status: 'cached' };
+    return { ...result, pdf: out, pages: known.pages, issues: known.issues, pdfa: known.pdfa ?? null, status: 'cached' };
   }
   // Printed first with the front matter's length guessed (the last run's, or an estimate from
   // its lines), so that one print usually holds; a wrong guess costs a second.
@@ -214,7 +217,7 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
     if (stands) break;
   }
   const last = ofYear[ofYear.length - 1];
-  const { bytes, pages, folioNotFound } = await mergeVolume(frontPdf, docs, made.contents, {
+  const { bytes, pages, folioNotFound, pdfa } = await mergeVolume(frontPdf, docs, made.contents, {
     title: `《${bulletin.name}》${year}年合订本`,
     author: bulletin.publisher,
     subject: bulletin.name,
@@ -242,7 +245,7 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
   await mkdir(path.dirname(out), { recursive: true });
   await writeAtomic(out, bytes);
   const issues = made.contents.issues.map((i) => ({ id: i.id, firstPage: i.firstPage, lastPage: i.lastPage }));
-  record[`${bulletinId}/${year}`] = { key, sha256: sha256(bytes), pages, issues, front };
+  record[`${bulletinId}/${year}`] = { key, sha256: sha256(bytes), pages, issues, front, pdfa };
   await writeAtomic(path.join(opts.outDir, RECORD), `${JSON.stringify(record, null, 2)}\n`);
-  return { ...result, pdf: out, pages, issues, status: 'made' };
+  return { ...result, pdf: out, pages, issues, pdfa, status: 'made' };
 }

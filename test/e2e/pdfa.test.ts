@@ -116,8 +116,10 @@ describe('archival PDFs', () => {
     const p12 = makeP12(dir, '科协办公厅 测试');
     process.env.BRIEFS_SIGN_PASSWORD = 'secret';
     try {
-      const r = await runCli(['--root', dir, 'copies', 'qingkuang/2026/1', '--sign', p12]);
+      const r = await runCli(['--root', dir, 'copies', 'qingkuang/2026/1', '--sign', p12, '--json']);
       expect(r.code, r.stderr).toBe(0);
+      const json = JSON.parse(r.stdout) as { copies: { pdfa: string | null }[]; ledgers: { pdfa: string | null }[] };
+      expect(new Set([...json.copies, ...json.ledgers].map((c) => c.pdfa))).toEqual(new Set(['1b']));
     } finally {
       delete process.env.BRIEFS_SIGN_PASSWORD;
     }
@@ -131,11 +133,13 @@ describe('archival PDFs', () => {
     try {
       cpSync(path.join(dir, 'briefs'), path.join(ws, 'briefs'), { recursive: true });
       rmSync(path.join(ws, 'briefs/issues/jianyi/2026/003.md'));
-      const r = await runCli(['--root', ws, 'volume', 'jianyi', '2026']);
+      const r = await runCli(['--root', ws, 'volume', 'jianyi', '2026', '--json']);
       expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).volume.pdfa).toBe('1b');
       expect(preflight(path.join(ws, 'dist/volumes/jianyi-2026.pdf'))).toEqual([]);
-      const withDrafts = await runCli(['--root', dir, 'volume', 'jianyi', '2026', '--drafts']);
+      const withDrafts = await runCli(['--root', dir, 'volume', 'jianyi', '2026', '--drafts', '--json']);
       expect(withDrafts.code, withDrafts.stderr).toBe(0);
+      expect(JSON.parse(withDrafts.stdout).volume.pdfa).toBeNull();
       expect(preflight(path.join(dir, 'dist/volumes/jianyi-2026.pdf'))).not.toEqual([]);
     } finally {
       rmSync(ws, { recursive: true, force: true });
