@@ -101,6 +101,14 @@ describe('archival PDFs', () => {
     expect(text(archival)).toBe(text(ordinary));
     expect(text(archival)).toContain('𬌗');
     expect(pages(archival)).toBe(pages(ordinary));
+    // The same faces, embedded the same way.
+    const faces = (f: string) =>
+      execFileSync('pdffonts', [f], { encoding: 'utf8' })
+        .split('\n')
+        .slice(2)
+        .map((l) => l.replace(/\s+\d+\s+\d+\s*$/, ''))
+        .filter(Boolean);
+    expect(faces(archival)).toEqual(faces(ordinary));
     for (let n = 1; n <= pages(ordinary); n++) {
       const draw = (f: string) => PNG.sync.read(execFileSync('pdftoppm', ['-r', '72', '-f', String(n), '-l', String(n), '-png', f]));
       const [a, b] = [draw(archival), draw(ordinary)];
