@@ -1,15 +1,17 @@
 /**
- * Every diagnostic briefs can report, in one wing (the entries in codes-files.ts and
- * codes-output.ts, by what they are about): its code (a stable interface: `--json`,
+ * Every diagnostic briefs can report, in one wing (the entries in codes-files.ts,
+ * codes-output.ts and codes-copies.ts, by what they are about): its code (a stable interface: `--json`,
  * CI scripts and the docs name it), its severity, what it means (docs/diagnostics.md is made
- * from these, and a test holds the two equal), and its Chinese message and hint, which
- * `localize` fills from the diagnostic's data ({name} is a value of its data, or its field).
+ * from these, and a test holds the two equal), and its English and Chinese message and hint,
+ * which `diagnostic` and `localize` (say.ts, messages-zh.ts) fill from the diagnostic's data
+ * ({name} is a value of its data, or its field).
  * A code not in here does not compile: Diagnostic.code is a Code.
  */
 import { FILE_CODES } from './codes-files.js';
 import { OUTPUT_CODES } from './codes-output.js';
+import { COPIES_CODES } from './codes-copies.js';
 
-export const CATALOGUE = { ...FILE_CODES, ...OUTPUT_CODES } as const;
+export const CATALOGUE = { ...FILE_CODES, ...OUTPUT_CODES, ...COPIES_CODES } as const;
 
 /** Every code briefs can report. */
 export type Code = keyof typeof CATALOGUE;
