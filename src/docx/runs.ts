@@ -28,8 +28,9 @@ export function exact(lines = 1, before = 0): { line: number; lineRule: typeof L
  * Word's own no-break lists (w:noLineBreaksBefore): tried, each left numbers split. A kept piece
  * is a run of its own marked English, whose line breaking follows Unicode's rules, with U+2060
  * WORD JOINER (invisible, no width) between its characters where one is not a digit: neither
- * LibreOffice nor Word then breaks it. Word's Find matches across it only with "ignore
- * white-space"; the price of numbers that stay whole.
+ * LibreOffice then breaks it (tested), and Unicode's rules, which Word follows for such
+ * text, forbid a break at a joiner (not tried: no Word here). A search for the piece typed
+ * without the joiners may not find it: the price of numbers that stay whole.
  */
 export function keptRuns(text: string, options: IRunOptions): TextRun[] {
   return keptPieces(text).map((p) =>
