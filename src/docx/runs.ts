@@ -27,8 +27,8 @@ export function exact(lines = 1, before = 0): { line: number; lineRule: typeof L
  * characters, digits too (3 / 0%, 201 / 5年), and honours neither U+2060 in Chinese text nor
  * Word's own no-break lists (w:noLineBreaksBefore): tried, each left numbers split. A kept piece
  * is a run of its own marked English, whose line breaking follows Unicode's rules, with U+2060
- * WORD JOINER (invisible, no width) between its characters where one is not a digit: neither
- * LibreOffice then breaks it (tested), and Unicode's rules, which Word follows for such
+ * WORD JOINER (invisible, no width) between its characters where one is not a digit:
+ * LibreOffice then keeps it whole (tested), and Unicode's rules, which Word follows for such
  * text, forbid a break at a joiner (not tried: no Word here). A search for the piece typed
  * without the joiners may not find it: the price of numbers that stay whole.
  */
