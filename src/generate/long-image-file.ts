@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAtomic } from '../files/write-atomic.js';
 import type { BrowserPool } from '../print/browser.js';
-import { sha256, type ManifestEntry } from './manifest.js';
+import { sha256, stillWritten, type ManifestEntry } from './manifest.js';
 
 export async function longImageFile(
   pool: BrowserPool,
@@ -17,13 +17,8 @@ export async function longImageFile(
   pdf: { bytes?: Uint8Array; file: string; pages: number },
 ): Promise<Pick<ManifestEntry, 'png' | 'pngSha256'> & { written: boolean }> {
   const file = path.join(outDir, `${base}.png`);
-  if (recorded?.png && recorded.pngSha256) {
-    const same = await readFile(file).then(
-      (b) => sha256(b) === recorded.pngSha256,
-      () => false,
-    );
-    if (same) return { png: recorded.png, pngSha256: recorded.pngSha256, written: false };
-  }
+  if (recorded?.png && recorded.pngSha256 && (await stillWritten(file, recorded.pngSha256)))
+    return { png: recorded.png, pngSha256: recorded.pngSha256, written: false };
   const bytes = pdf.bytes ?? new Uint8Array(await readFile(pdf.file));
   const { longImage } = await import('../print/long-image.js');
   const png = await pool.withPage((page) => longImage(page, bytes, pdf.pages), { retryOnCrash: true });

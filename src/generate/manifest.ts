@@ -179,3 +179,11 @@ export async function stillValid(outDir: string, entry: ManifestEntry | undefine
     () => false,
   );
 }
+
+/** Whether a file beside the PDF (the Word edition, the long image) is still the bytes the manifest recorded. */
+export async function stillWritten(file: string, hash: string): Promise<boolean> {
+  return readFile(file).then(
+    (b) => sha256(b) === hash,
+    () => false,
+  );
+}

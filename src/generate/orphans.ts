@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Project } from '../workspace/project.js';
 import type { IssueResult } from './run.js';
-import { isRecorded, sha256, type Manifest } from './manifest.js';
+import { isRecorded, stillWritten, type Manifest } from './manifest.js';
 
 /**
  * An issue whose file is gone (withdrawn, renamed to another number) leaves a PDF in the output
@@ -28,10 +28,7 @@ export async function removeOrphans(project: Project, manifest: Manifest, outDir
       [entry.docx, entry.docxSha256],
       [entry.png, entry.pngSha256],
     ]) {
-      if (!beside || !hash) continue;
-      const file = path.join(outDir, beside);
-      const bytes = await readFile(file).catch(() => undefined);
-      if (bytes && sha256(bytes) === hash) await rm(file, { force: true });
+      if (beside && hash && (await stillWritten(path.join(outDir, beside), hash))) await rm(path.join(outDir, beside), { force: true });
     }
     const m = /^([^/]+)\/(\d+)\/(s?)(\d+)$/.exec(id);
     const r: IssueResult = {

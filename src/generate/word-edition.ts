@@ -2,13 +2,12 @@
  * The Word edition of an issue beside its PDF (generate --docx, or docx: true), written only when
  * it is not already there as the manifest recorded it. The file edge of docx/.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AssembledIssue } from '../assemble/issue.js';
 import { writeAtomic } from '../files/write-atomic.js';
 import { pdfDate } from '../print/pdf-date.js';
 import type { Project } from '../workspace/project.js';
-import { sha256, type ManifestEntry } from './manifest.js';
+import { sha256, stillWritten, type ManifestEntry } from './manifest.js';
 import type { Diagnostic } from '../messages/diagnostic.js';
 import { diagnostic } from '../messages/say.js';
 
@@ -21,13 +20,8 @@ export async function wordEdition(
   warn: (d: Diagnostic) => void = () => undefined,
 ): Promise<Pick<ManifestEntry, 'docx' | 'docxSha256'> & { written: boolean }> {
   const file = path.join(outDir, `${base}.docx`);
-  if (recorded?.docx && recorded.docxSha256) {
-    const same = await readFile(file).then(
-      (b) => sha256(b) === recorded.docxSha256,
-      () => false,
-    );
-    if (same) return { docx: recorded.docx, docxSha256: recorded.docxSha256, written: false };
-  }
+  if (recorded?.docx && recorded.docxSha256 && (await stillWritten(file, recorded.docxSha256)))
+    return { docx: recorded.docx, docxSha256: recorded.docxSha256, written: false };
   // Loaded only when a Word edition is written.
   const [{ issueDocx }, { packDocx, docxText }, { wordFaces }] = await Promise.all([
     import('../docx/issue-docx.js'),
