@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { makeP12 } from '../helpers/certificate.js';
 
@@ -58,9 +58,16 @@ beforeAll(async () => {
       '\n![渐隐的示意图](../../assets/fade.png)\n\n咬合（𬌗）一词见于口腔医学[^fade]。\n\n[^fade]: 仅为测试生僻字与脚注。\n\n## ',
     ),
   );
-  const r = await runCli(['--root', dir, 'generate', '--json']);
+  // The changed issue only: the sample's other issues are read from the suite's shared print.
+  const r = await runCli(['--root', dir, 'generate', '--json', 'jianyi/2026/1']);
   expect(r.code, r.stderr).toBe(0);
-  issues = (JSON.parse(r.stdout) as { issues: typeof issues }).issues;
+  const sample = inject('sample');
+  issues = [
+    ...(JSON.parse(r.stdout) as { issues: typeof issues }).issues,
+    ...(JSON.parse(sample.summary) as { issues: typeof issues }).issues
+      .filter((i) => i.id !== 'jianyi/2026/1')
+      .map((i) => ({ ...i, pdf: path.join(sample.out, path.basename(i.pdf)) })),
+  ];
   // The same workspace printed ordinary, to compare with.
   plain = mkdtempSync(path.join(os.tmpdir(), 'briefs-pdfa-plain-'));
   cpSync(path.join(dir, 'briefs'), path.join(plain, 'briefs'), { recursive: true });
