@@ -48,6 +48,7 @@ export interface OfficeFace {
 export interface RoleFace {
   face: string;
   source: 'workspace' | 'system' | 'shipped';
+  /** Its file: relative to the workspace for a workspace file, as fontconfig lists it for an installed face. */
   file?: string;
 }
 
@@ -86,7 +87,7 @@ export async function loadOfficeFonts(config: Config, shipped: Record<keyof Font
           const facts = await faceFacts(installed.file);
           if (typeof facts === 'object' && !facts.halt) warn('font-features', noHalt(role));
         }
-        if (installed && !roles[role]) roles[role] = { face: entry, source: 'system' };
+        if (installed && !roles[role]) roles[role] = { face: entry, source: 'system', ...(installed.file ? { file: installed.file } : {}) };
         continue;
       }
       realRoot ??= realpathSync(config.root);

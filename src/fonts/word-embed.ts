@@ -7,7 +7,6 @@
  * embedding (OS/2 fsType 0x0002, "restricted"): then it is named but not embedded, and the run
  * says so. Word finds an embedded face by its family name, which the runs name.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
@@ -70,14 +69,9 @@ async function shipped(family: string, style: 'regular' | 'bold', codepoints: re
   return Buffer.from(mergeSlices(pieces, codepoints, family, style === 'bold' ? 'Bold' : 'Regular').bytes);
 }
 
-/** An office face's file: the workspace's, or the installed one fontconfig finds. */
+/** An office face's file: the workspace's, or the installed one fontconfig listed when the run began (office.ts). */
 function officeFile(root: string, role: RoleFace): string | undefined {
-  if (role.file) return path.resolve(root, role.file);
-  try {
-    return execFileSync('fc-match', ['-f', '%{file}', role.face], { encoding: 'utf8', timeout: 5000 }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
+  return role.file ? path.resolve(root, role.file) : undefined;
 }
 
 async function office(file: string, text: string): Promise<{ bytes?: Buffer; family?: string; restricted: boolean }> {
