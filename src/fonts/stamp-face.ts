@@ -7,35 +7,19 @@
  * slower, with each copy several MB. Subsets are kept for the run, by file and characters.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import subsetFont from 'subset-font';
 import { Coverage } from './coverage.js';
-import { fontPackageDir } from './css.js';
 import { truetype } from './woff2.js';
+import { stylesheetPieces } from './pieces.js';
 
 interface Chunk {
   file: string;
   coverage: Coverage;
 }
 
-let chunks: Chunk[] | undefined;
-
+/** Noto Serif SC's regular pieces, each with the characters it holds. */
 function loadChunks(): Chunk[] {
-  if (!chunks) {
-    const dir = fontPackageDir('noto-serif-sc');
-    const css = readFileSync(path.join(dir, '400.css'), 'utf8');
-    chunks = [];
-    for (const face of css.split('@font-face').slice(1)) {
-      const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(face)?.[1];
-      const range = /unicode-range:\s*([^;]+);/.exec(face)?.[1];
-      if (!file || !range) continue;
-      const coverage = new Coverage();
-      coverage.addUnicodeRange(range);
-      chunks.push({ file: path.join(dir, 'files', file), coverage });
-    }
-  }
-  return chunks;
+  return stylesheetPieces('noto-serif-sc', '400.css').filter((p): p is Chunk => p.coverage !== undefined);
 }
 
 /**

@@ -13,11 +13,11 @@ import fontkit from '@pdf-lib/fontkit';
 import subsetFont from 'subset-font';
 import type { FontConfig } from '../config/types.js';
 import type { RoleFace } from './office.js';
-import { fontPackageDir, SHIPPED } from './css.js';
-import { Coverage } from './coverage.js';
+import { SHIPPED } from './css.js';
 import { mergeSlices } from './merge-slices.js';
 import { firstFace, isCollection } from './ttc.js';
 import { truetype } from './woff2.js';
+import { stylesheetPieces } from './pieces.js';
 
 export interface WordFont {
   /** The family name the runs name and the document's font table embeds. */
@@ -45,24 +45,10 @@ async function shipped(family: string, style: 'regular' | 'bold', codepoints: re
   const spec = PIECES[family];
   const sheet = style === 'bold' ? spec.bold : spec.regular;
   if (!sheet) return undefined;
-  const dir = fontPackageDir(spec.pkg);
-  let css: string;
-  try {
-    css = readFileSync(path.join(dir, sheet), 'utf8');
-  } catch {
-    return undefined;
-  }
   // The pieces that hold a character of the document, in the stylesheet's order.
-  const files: string[] = [];
-  for (const face of css.split('@font-face').slice(1)) {
-    // fontsource writes url(./files/x.woff2) …;, lxgw-wenkai-webfont url('./files/x.woff2') … }.
-    const file = /url\(['"]?\.\/files\/([^)'"]+\.woff2)['"]?\)/.exec(face)?.[1];
-    const range = /unicode-range:\s*([^;}]+)/.exec(face)?.[1];
-    if (!file) continue;
-    const coverage = new Coverage();
-    if (range) coverage.addUnicodeRange(range);
-    if (!range || codepoints.some((cp) => coverage.has(cp))) files.push(path.join(dir, 'files', file));
-  }
+  const files = stylesheetPieces(spec.pkg, sheet)
+    .filter((p) => !p.coverage || codepoints.some((cp) => p.coverage!.has(cp)))
+    .map((p) => p.file);
   if (files.length === 0) return undefined;
   const pieces: Uint8Array[] = [];
   for (const f of files) pieces.push(await truetype(f, { keep: false }));
