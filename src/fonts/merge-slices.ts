@@ -10,7 +10,8 @@
  * lets their glyphs stand side by side. Pure but for nothing: bytes in, bytes out.
  */
 import fontkit from '@pdf-lib/fontkit';
-import { assemble, checksum, cmapTable, directoryOffset, nameTable } from './sfnt-write.js';
+import { tableDirectory } from './sfnt-read.js';
+import { assemble, checksum, cmapTable, nameTable } from './sfnt-write.js';
 
 interface Piece {
   bytes: Uint8Array;
@@ -21,13 +22,7 @@ interface Piece {
 
 function piece(bytes: Uint8Array): Piece {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const tables = new Map<string, { offset: number; length: number }>();
-  const count = view.getUint16(4);
-  for (let i = 0; i < count; i++) {
-    const at = 12 + i * 16;
-    const tag = String.fromCharCode(bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]);
-    tables.set(tag, { offset: view.getUint32(at + 8), length: view.getUint32(at + 12) });
-  }
+  const tables = tableDirectory(bytes);
   const font = fontkit.create(Buffer.from(bytes)) as unknown as {
     glyphForCodePoint(cp: number): { id: number } | null;
     hasGlyphForCodePoint(cp: number): boolean;
@@ -181,7 +176,7 @@ function sfnt(
   out.sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const font = assemble(out);
   // head.checkSumAdjustment: the whole font sums to 0xB1B0AFBA.
-  const headAt = directoryOffset(font, 'head');
+  const headAt = tableDirectory(font).get('head')!.offset;
   new DataView(font.buffer).setUint32(headAt + 8, (0xb1b0afba - checksum(font)) >>> 0);
   return font;
 }

@@ -39,15 +39,6 @@ export function assemble(tables: [string, Uint8Array][]): Uint8Array {
   return font;
 }
 
-export function directoryOffset(font: Uint8Array, tag: string): number {
-  const view = new DataView(font.buffer);
-  for (let i = 0; i < view.getUint16(4); i++) {
-    const at = 12 + i * 16;
-    if (String.fromCharCode(...font.subarray(at, at + 4)) === tag) return view.getUint32(at + 8);
-  }
-  throw new Error(`no ${tag} table`);
-}
-
 /** cmap with a format 4 subtable (the BMP, for every reader) and a format 12 (everything). */
 export function cmapTable(map: [number, number][]): Uint8Array {
   const ranges = (list: [number, number][]) => {

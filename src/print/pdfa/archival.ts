@@ -12,6 +12,7 @@
  * archival). Proven by Apache PDFBox Preflight in the tests. Pure: a pdf-lib document in, changed.
  */
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, decodePDFRawStream, type PDFDocument } from 'pdf-lib';
+import { glyphsWithOutline } from '../../fonts/sfnt-read.js';
 import { SRGB_NAME, srgbProfile } from './srgb-icc.js';
 import { xmpPacket } from './xmp.js';
 
@@ -161,7 +162,7 @@ function addCidSet(doc: PDFDocument, cidFont: PDFDict): void {
         ? (file as unknown as { getUnencodedContents(): Uint8Array }).getUnencodedContents()
         : undefined;
   if (!program) return;
-  const glyphs = presentGlyphs(program);
+  const glyphs = glyphsWithOutline(program);
   if (!glyphs) return;
   const map = cidFont.lookup(name('CIDToGIDMap'));
   const cids: number[] = [];
@@ -183,25 +184,6 @@ function cidBits(cids: Iterable<number>): Uint8Array {
 
 /** The CIDSet of a TrueType program set with CIDToGIDMap /Identity (as pdf-lib embeds one); undefined if it cannot be read. */
 export function identityCidSet(program: Uint8Array): Uint8Array | undefined {
-  const glyphs = presentGlyphs(program);
+  const glyphs = glyphsWithOutline(program);
   return glyphs && cidBits(glyphs);
-}
-
-/** The glyph ids a TrueType program has an outline or a place for: .notdef, and every glyph with data. */
-function presentGlyphs(font: Uint8Array): Set<number> | undefined {
-  const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
-  const tables = new Map<string, number>();
-  const count = view.getUint16(4);
-  for (let i = 0; i < count; i++) {
-    const at = 12 + i * 16;
-    tables.set(String.fromCharCode(...font.subarray(at, at + 4)), view.getUint32(at + 8));
-  }
-  const [head, maxp, loca] = [tables.get('head'), tables.get('maxp'), tables.get('loca')];
-  if (head === undefined || maxp === undefined || loca === undefined) return undefined;
-  const long = view.getInt16(head + 50) === 1;
-  const glyphs = view.getUint16(maxp + 4);
-  const offset = (g: number) => (long ? view.getUint32(loca + g * 4) : view.getUint16(loca + g * 2) * 2);
-  const present = new Set<number>([0]);
-  for (let g = 1; g < glyphs; g++) if (offset(g + 1) > offset(g)) present.add(g);
-  return present;
 }
