@@ -31,7 +31,7 @@ interface GenerateFlags {
 export function generateCommand(program: Command, io: Output, setExit: (code: number) => void): void {
   program
     .command('generate')
-    .description('print issues to PDF (all of them, or those named)')
+    .description('print issues to PDF (all of them, or those named); the PDF of a final issue is archival, PDF/A-1b, unless pdfa: false')
     .argument('[issue...]', 'issues to print: bulletin/year/number (jianyi/2020/12) or an issue file')
     .option('-o, --out <dir>', 'output folder (default: dist, or "out" in briefs.config.yaml)')
     .option('--html', 'also write the HTML that was printed, beside each PDF')

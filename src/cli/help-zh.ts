@@ -33,7 +33,7 @@ const HELP_ZH: Record<string, Entry> = {
     options: { '--json': '在标准输出打印 {"errors":[…],"warnings":[…]}，不输出其他内容', '--encoding': '按此编码读取非 UTF-8 文件，如 gb18030' },
   },
   generate: {
-    description: '把各期印成 PDF（全部，或指定的几期）',
+    description: '把各期印成 PDF（全部，或指定的几期）；定稿各期为长期保存格式 PDF/A-1b（配置 pdfa: false 可关闭）',
     arguments: { issue: '要印的期：刊物/年/期号（jianyi/2020/12）或期文件' },
     options: {
       '--out': '输出文件夹（默认：dist，或配置中的 out）',
