@@ -224,15 +224,17 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
     // leaves the copies and the ledger of the last run as they were, not half of them new.
     const made: { serial: string; who: string; file: string; bytes: Uint8Array }[] = [];
     for (const { serial, recipient, who, file } of todo) {
-      let bytes = await stampCopy(opened, {
+      const reason = `《${assembled.bulletin.name}》${issue.year}年第${issue.number}期 第${serial}号`;
+      const stamped = await stampCopy(opened, {
         serial,
         recipient: recipient.name,
         slot,
         trace: `briefs 份号 ${serial} ${recipient.group ? `${recipient.group} ` : ''}${recipient.name}`,
         showRecipient: opts.showRecipient,
         idSeed: `${fp}\u0000${serial}\u0000${who}`,
+        signature: opts.signer?.field(reason),
       });
-      if (opts.signer) bytes = await opts.signer.sign(bytes, `《${assembled.bulletin.name}》${issue.year}年第${issue.number}期 第${serial}号`);
+      const bytes = opts.signer ? opts.signer.seal(stamped) : stamped;
       made.push({ serial, who, file, bytes });
     }
     for (const { serial, who, file, bytes } of made) {

@@ -20,6 +20,7 @@ import { identityCidSet } from '../print/pdfa/archival.js';
 import { CustomFontEmbedder, PDFArray, PDFContext, PDFDict, PDFDocument, PDFName, PDFRef, type PDFObject } from 'pdf-lib';
 import { MM, TEXT_LEFT, TEXT_RIGHT } from '../print/geometry.js';
 import { stampFonts, subsetName, type StampFont } from '../fonts/stamp-face.js';
+import { addSignatureField, type SignatureField } from './sig-field.js';
 
 /** The 份号's size: 三号, the body size the masthead's serial line inherits (templates/styles/bulletin.css). */
 const SERIAL_SIZE = 16;
@@ -35,6 +36,8 @@ export interface CopyStamp {
   showRecipient: boolean;
   /** What the copy's ID is made from (the master's fingerprint and this copy). */
   idSeed: string;
+  /** A signature field to carry in the same update, sealed afterwards (sign.ts). */
+  signature?: SignatureField;
 }
 
 /** The master as the copies need it: its bytes, its pages' dictionaries, where its cross-reference table starts. */
@@ -148,13 +151,16 @@ export async function stampCopy(master: StampMaster, s: CopyStamp): Promise<Uint
     const x = pages.length % 2 === 1 ? TEXT_LEFT : TEXT_RIGHT - (await width(recipientRuns, size));
     recipient = stream(await draw(recipientRuns, x, 20 * MM, size));
   }
-  const changed: [PDFRef, PDFObject][] = [[master.catalog.ref, master.catalog.dict]];
+  // The catalog is the master's, shared by every copy: a signed copy changes a copy of it.
+  const catalog = s.signature ? master.catalog.dict.clone(context) : master.catalog.dict;
+  const changed: [PDFRef, PDFDict][] = [[master.catalog.ref, catalog]];
   for (const [i, { ref, dict }] of pages.entries()) {
     const added = [trace];
     if (i === s.slot.page - 1) added.push(serial);
     if (recipient && i === last) added.push(recipient);
     changed.push([ref, stampedPage(dict, context, [save], [restore, ...added], [...fonts.values()])]);
   }
+  if (s.signature) addSignatureField(context, s.signature, { ref: changed[1][0], dict: changed[1][1] }, catalog);
   for (const { embedder, ref } of fonts.values()) {
     await embedder.embedIntoContext(context, ref);
     addCidSet(context, ref, embedder);

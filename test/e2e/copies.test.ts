@@ -192,6 +192,10 @@ describe('briefs copies', () => {
       const report = execFileSync('pdfsig', [signed.copies[0].pdf], { encoding: 'utf8' });
       expect(report).toContain('Signature is Valid.');
       expect(report).toContain('中国科协办公厅测试');
+      expect(report).toContain('Total document signed');
+      // The reason a reader's signature panel shows, as written (UTF-16), not Latin-1 mojibake.
+      const reason = /\/Reason <([0-9A-F]+)>/.exec(readFileSync(signed.copies[0].pdf, 'latin1'))?.[1] ?? '';
+      expect(Buffer.from(reason, 'hex').swap16().toString('utf16le')).toBe('\uFEFF《科技界情况》2026年第1期 第000001号');
       // Without the password in the environment, nothing is signed and nothing written.
       delete process.env.BRIEFS_SIGN_PASSWORD;
       const refused = await runCli(['--root', dir, 'copies', 'qingkuang/2026/1', '--sign', p12]);
