@@ -11,7 +11,7 @@
  * reason and name are written as UTF-16 text strings, so 《科技工作者建议》 reads as written
  * in a reader's signature panel instead of as Latin-1 mojibake.
  */
-import { PDFArray, PDFContext, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString, type PDFObject, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFContext, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString, type PDFObject, type PDFRef } from '@cantoo/pdf-lib';
 
 export interface SignatureField {
   name: string;

@@ -17,7 +17,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { createHash } from 'node:crypto';
 import pako from 'pako';
 import { identityCidSet } from '../print/pdfa/archival.js';
-import { CustomFontEmbedder, PDFArray, PDFContext, PDFDict, PDFDocument, PDFName, PDFRef, type PDFObject } from 'pdf-lib';
+import { CustomFontEmbedder, PDFArray, PDFContext, PDFDict, PDFDocument, PDFName, PDFRef, type PDFObject } from '@cantoo/pdf-lib';
 import { MM, TEXT_LEFT, TEXT_RIGHT } from '../print/geometry.js';
 import { stampFonts, subsetName, type StampFont } from '../fonts/stamp-face.js';
 import { addSignatureField, type SignatureField } from './sig-field.js';
@@ -180,7 +180,9 @@ function glyphs(embedder: CustomFontEmbedder, text: string, size: number): { hex
   let hex = '';
   let advance = 0;
   for (const ch of text) {
+    // The runs hold only characters their subset has (stamp-face.ts).
     const glyph = embedder.font.glyphForCodePoint(ch.codePointAt(0)!);
+    if (!glyph) throw new Error(`the stamp's subset has no glyph for U+${ch.codePointAt(0)!.toString(16)}`);
     hex += glyph.id.toString(16).toUpperCase().padStart(4, '0');
     advance += glyph.advanceWidth;
   }

@@ -4,7 +4,7 @@
  * "NotoSansSCThin-Medium" for faces printed at 400 and 500, which puzzles prepress. The names
  * in the font dictionaries and descriptors are set to what the faces are.
  */
-import { PDFDict, PDFName, type PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFName, type PDFDocument } from '@cantoo/pdf-lib';
 
 const RENAMED: [RegExp, string][] = [
   [/^([A-Z]{6}\+)?NotoSerifSCExtraLight-/, 'NotoSerifSC-'],

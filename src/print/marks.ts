@@ -4,7 +4,7 @@
  * they were printed. Chromium has no target-counter() and no way to ask where an element was
  * printed; this is how briefs learns it. `stripMarks` removes them from the finished PDF.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString } from '@cantoo/pdf-lib';
 
 /** The templates' mark links point here: a name that can never resolve (RFC 2606 .invalid). */
 const PREFIX = 'https://briefs.invalid/mark/';

@@ -8,7 +8,7 @@
  * /ID, a table cell's /Headers, and the keys and limits of /IDTree. A bookmark or a text that
  * reads "node12345" is the expert's, and stays as written.
  */
-import { PDFArray, PDFDict, PDFName, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFString, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
 
 const NODE_ID = /^node(\d+)$/;
 

@@ -5,7 +5,7 @@
  * the bookmark is not.) An entry that is a known title with a piece of its own beginning in
  * front is set back to the title.
  */
-import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
 
 export function mendOutline(doc: PDFDocument, titles: readonly string[]): void {
   const known = new Set(titles);

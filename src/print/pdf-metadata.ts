@@ -4,7 +4,7 @@
  * gives the same bytes. Chromium's own Creator/Producer name the browser build; briefs
  * names itself instead.
  */
-import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName } from '@cantoo/pdf-lib';
 import { stripMarks } from './marks.js';
 import { renameShippedFonts } from '../fonts/pdf-names.js';
 import { mendOutline } from './outline.js';

@@ -12,7 +12,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import type { MeasuredLayout, RenderedIssue } from '../render/document.js';
-import type { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from '@cantoo/pdf-lib';
 import { loadPrint, type Marks } from './marks.js';
 import { installPageCutter } from './page-cutter.js';
 import { placePageNotes } from './page-notes.js';

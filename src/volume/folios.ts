@@ -17,7 +17,7 @@ import {
   type PDFDocument,
   type PDFFont,
   type PDFPage,
-} from 'pdf-lib';
+} from '@cantoo/pdf-lib';
 import { stampFonts, subsetName } from '../fonts/stamp-face.js';
 import { TEXT_FOOT, TEXT_LEFT, TEXT_RIGHT } from '../print/geometry.js';
 import { cutRanges, textObjects } from './content-text.js';

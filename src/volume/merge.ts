@@ -6,7 +6,7 @@
  * (Chromium's named destinations would not survive a merge). The issues' tagged structure is
  * not carried over: pdf-lib copies pages, not structure trees.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFString, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFString, type PDFRef } from '@cantoo/pdf-lib';
 import { setDocumentInfo } from '../print/pdf-metadata.js';
 import { flattenImages, makeArchival, usesTransparency } from '../print/pdfa/archival.js';
 import type { VolumeContents } from './contents.js';

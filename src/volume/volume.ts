@@ -8,7 +8,7 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import type { Diagnostic } from '../messages/diagnostic.js';
 import { writeAtomic } from '../files/write-atomic.js';
 import { generate } from '../generate/generate.js';

@@ -195,7 +195,7 @@ describe('briefs copies', () => {
       expect(report).toContain('Total document signed');
       // The reason a reader's signature panel shows, as written (UTF-16), not Latin-1 mojibake.
       const reason = /\/Reason <([0-9A-F]+)>/.exec(readFileSync(signed.copies[0].pdf, 'latin1'))?.[1] ?? '';
-      expect(Buffer.from(reason, 'hex').swap16().toString('utf16le')).toBe('\uFEFF《科技界情况》2026年第1期 第000001号');
+      expect(Buffer.from(reason, 'hex').swap16().toString('utf16le')).toBe(`\uFEFF《科技界情况》2026年第1期 第${signed.copies[0].serial}号`);
       // Without the password in the environment, nothing is signed and nothing written.
       delete process.env.BRIEFS_SIGN_PASSWORD;
       const refused = await runCli(['--root', dir, 'copies', 'qingkuang/2026/1', '--sign', p12]);

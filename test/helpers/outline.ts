@@ -3,7 +3,7 @@
  * title, the page it points to and the height on that page. The tests check the PDF's outline
  * with it.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from '@cantoo/pdf-lib';
 
 export interface OutlineEntry {
   title: string;

@@ -11,7 +11,7 @@
  * refused instead, and the PDF is left ordinary: drafts, with their watermark, are not made
  * archival). Proven by Apache PDFBox Preflight in the tests. Pure: a pdf-lib document in, changed.
  */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, decodePDFRawStream, type PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, decodePDFRawStream, type PDFDocument } from '@cantoo/pdf-lib';
 import { glyphsWithOutline } from '../../fonts/sfnt-read.js';
 import { SRGB_NAME, srgbProfile } from './srgb-icc.js';
 import { xmpPacket } from './xmp.js';
