@@ -60,13 +60,20 @@ export class Coverage {
 
   /** CSS unicode-range syntax: "U+1f1e9-1f1f5,U+1f21a", with "?" wildcards. */
   addUnicodeRange(css: string): void {
-    for (const part of css.split(',')) {
-      const m = /^\s*U\+([0-9a-f?]{1,6})(?:-([0-9a-f]{1,6}))?\s*$/i.exec(part);
-      if (!m) continue;
-      if (m[1].includes('?')) this.add(parseInt(m[1].replace(/\?/g, '0'), 16), parseInt(m[1].replace(/\?/g, 'f'), 16));
-      else this.add(parseInt(m[1], 16), m[2] ? parseInt(m[2], 16) : undefined);
-    }
+    for (const [from, to] of unicodeRangePairs(css)) this.add(from, to);
   }
+}
+
+/** The ranges of a CSS unicode-range ("U+1f1e9-1f1f5,U+1f21a", "?" wildcards), first to last code point. */
+export function unicodeRangePairs(css: string): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (const part of css.split(',')) {
+    const m = /^\s*U\+([0-9a-f?]{1,6})(?:-([0-9a-f]{1,6}))?\s*$/i.exec(part);
+    if (!m) continue;
+    if (m[1].includes('?')) pairs.push([parseInt(m[1].replace(/\?/g, '0'), 16), parseInt(m[1].replace(/\?/g, 'f'), 16)]);
+    else pairs.push([parseInt(m[1], 16), m[2] ? parseInt(m[2], 16) : parseInt(m[1], 16)]);
+  }
+  return pairs;
 }
 
 /** The shortest unicode-range for a set of code points: runs become ranges. */

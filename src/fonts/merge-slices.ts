@@ -9,8 +9,7 @@
  * Every piece is cut from the same face (same units per em, ascent, descent), which is what
  * lets their glyphs stand side by side. Pure but for nothing: bytes in, bytes out.
  */
-import fontkit from '@pdf-lib/fontkit';
-import { tableDirectory } from './sfnt-read.js';
+import { characterMap, tableDirectory } from './sfnt-read.js';
 import { assemble, checksum, cmapTable, nameTable } from './sfnt-write.js';
 
 interface Piece {
@@ -20,14 +19,17 @@ interface Piece {
   glyphFor(cp: number): number;
 }
 
+/** Pieces read once however many documents of a run take glyphs from them (their bytes are kept by woff2.ts). */
+const read = new WeakMap<Uint8Array, Piece>();
+
 function piece(bytes: Uint8Array): Piece {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const tables = tableDirectory(bytes);
-  const font = fontkit.create(Buffer.from(bytes)) as unknown as {
-    glyphForCodePoint(cp: number): { id: number } | null;
-    hasGlyphForCodePoint(cp: number): boolean;
-  };
-  return { bytes, tables, view, glyphFor: (cp) => (font.hasGlyphForCodePoint(cp) ? (font.glyphForCodePoint(cp)?.id ?? 0) : 0) };
+  let p = read.get(bytes);
+  if (!p) {
+    const map = characterMap(bytes);
+    p = { bytes, tables: tableDirectory(bytes), view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), glyphFor: (cp) => map.get(cp) ?? 0 };
+    read.set(bytes, p);
+  }
+  return p;
 }
 
 function table(p: Piece, tag: string): { offset: number; length: number } {

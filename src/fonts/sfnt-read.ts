@@ -29,3 +29,52 @@ export function glyphsWithOutline(bytes: Uint8Array): Set<number> | undefined {
   for (let g = 1; g < view.getUint16(maxp + 4); g++) if (offset(g + 1) > offset(g)) present.add(g);
   return present;
 }
+
+/**
+ * The character map: code point → glyph id, from the Windows Unicode subtables (format 12 for
+ * the full range, else format 4), as the web font pieces and office faces carry them. Read
+ * here, not by fontkit, because the Word edition asks hundreds of pieces for a glyph a run.
+ */
+export function characterMap(bytes: Uint8Array): Map<number, number> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const cmap = tableDirectory(bytes).get('cmap');
+  const out = new Map<number, number>();
+  if (!cmap) return out;
+  const subtables: { platform: number; encoding: number; at: number }[] = [];
+  for (let i = 0; i < view.getUint16(cmap.offset + 2); i++) {
+    const rec = cmap.offset + 4 + i * 8;
+    subtables.push({ platform: view.getUint16(rec), encoding: view.getUint16(rec + 2), at: cmap.offset + view.getUint32(rec + 4) });
+  }
+  const pick = (format: number) => subtables.find((s) => (s.platform === 3 || s.platform === 0) && view.getUint16(s.at) === format);
+  const f12 = pick(12);
+  if (f12) {
+    for (let g = 0, n = view.getUint32(f12.at + 12); g < n; g++) {
+      const rec = f12.at + 16 + g * 12;
+      const [start, end, gid] = [view.getUint32(rec), view.getUint32(rec + 4), view.getUint32(rec + 8)];
+      for (let cp = start; cp <= end; cp++) out.set(cp, gid + cp - start);
+    }
+    return out;
+  }
+  const f4 = pick(4);
+  if (!f4) return out;
+  const segs = view.getUint16(f4.at + 6) / 2;
+  const ends = f4.at + 14;
+  const starts = ends + segs * 2 + 2;
+  const deltas = starts + segs * 2;
+  const offsets = deltas + segs * 2;
+  for (let s = 0; s < segs; s++) {
+    const [end, start, delta, offset] = [
+      view.getUint16(ends + s * 2),
+      view.getUint16(starts + s * 2),
+      view.getInt16(deltas + s * 2),
+      view.getUint16(offsets + s * 2),
+    ];
+    for (let cp = start; cp <= end && cp !== 0xffff; cp++) {
+      // idRangeOffset 0: the delta alone; else a glyph array entry the offset points at (0: none).
+      const raw = offset === 0 ? cp : view.getUint16(offsets + s * 2 + offset + (cp - start) * 2);
+      const gid = offset !== 0 && raw === 0 ? 0 : (raw + delta) & 0xffff;
+      if (gid !== 0) out.set(cp, gid);
+    }
+  }
+  return out;
+}

@@ -8,13 +8,12 @@
  */
 import { createHash } from 'node:crypto';
 import subsetFont from 'subset-font';
-import { Coverage } from './coverage.js';
 import { truetype } from './woff2.js';
-import { stylesheetPieces } from './pieces.js';
+import { stylesheetPieces, type Ranges } from './pieces.js';
 
 interface Chunk {
   file: string;
-  coverage: Coverage;
+  coverage: Ranges;
 }
 
 /** Noto Serif SC's regular pieces, each with the characters it holds. */

@@ -23,16 +23,15 @@ export async function wordEdition(
   if (recorded?.docx && recorded.docxSha256 && (await stillWritten(file, recorded.docxSha256)))
     return { docx: recorded.docx, docxSha256: recorded.docxSha256, written: false };
   // Loaded only when a Word edition is written.
-  const [{ issueDocx }, { packDocx, docxText }, { wordFaces }] = await Promise.all([
+  const [{ issueDocx }, { packDocx, FACE_STAND_IN }, { planWordFaces, cutWordFaces }] = await Promise.all([
     import('../docx/issue-docx.js'),
     import('../docx/pack.js'),
     import('../fonts/word-embed.js'),
   ]);
   const date = pdfDate(assembled.issue.date);
-  // Set once to learn its characters, then again with the faces that printed them embedded.
-  const text = docxText(await packDocx(issueDocx(project, assembled), date));
-  const { names, fonts, notEmbedded } = await wordFaces(project.config.root, project.fonts.roles, text);
-  for (const n of notEmbedded)
+  // The faces are known before the text, their cuts after it (docx/pack.ts).
+  const plan = planWordFaces(project.config.root, project.fonts.roles);
+  for (const n of plan.notEmbedded)
     warn(
       diagnostic(
         'font-not-embedded',
@@ -45,7 +44,13 @@ export async function wordEdition(
         },
       ),
     );
-  const bytes = await packDocx(issueDocx(project, assembled, { names, fonts }), date);
+  const standIns = plan.fonts.map((f) => ({ name: f.name, data: FACE_STAND_IN, ...(f.bold ? { bold: FACE_STAND_IN } : {}) }));
+  const bytes = await packDocx(issueDocx(project, assembled, { names: plan.names, fonts: standIns }), date, (texts) =>
+    cutWordFaces(plan, (family, bold) => {
+      const t = texts.get(family);
+      return bold ? t?.bold : t?.regular;
+    }),
+  );
   await writeAtomic(file, bytes);
   return { docx: `${base}.docx`, docxSha256: sha256(bytes), written: true };
 }

@@ -217,6 +217,8 @@ describe('the Word edition in LibreOffice, as the print sets it', () => {
       const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
       const doc = await getDocument({ data: new Uint8Array(readFileSync(path.join(dir, 'lo', `${base(id)}.pdf`))), verbosity: 0 }).promise;
       const strays: string[] = [];
+      /** Each Han character shown, with the faces it was shown in. */
+      const shownIn = new Map<string, Set<string>>();
       for (let n = 1; n <= doc.numPages; n++) {
         const page = await doc.getPage(n);
         const content = await page.getTextContent();
@@ -225,10 +227,21 @@ describe('the Word edition in LibreOffice, as the print sets it', () => {
           if (!('str' in item) || !/\p{Script=Han}/u.test(item.str)) continue;
           const name = (page.commonObjs.get(item.fontName) as { name: string }).name;
           if (!/NotoSerifSC|NotoSansSC|LXGWWenKai/.test(name)) strays.push(`${name}: ${item.str}`);
+          for (const c of han(item.str)) shownIn.set(c, (shownIn.get(c) ?? new Set()).add(name.replace(/^[A-Z]{6}\+/, '')));
         }
       }
       await doc.destroy();
       expect(strays).toEqual([]);
+      // Each role in its own face, every character of it: a face cut short of a character its
+      // runs print would have the office take the character from another embedded face.
+      const a = await issueOf(id);
+      const wants: [string, string][] = [
+        ...a.articles.map((art) => [han(art.submission.title), 'NotoSerifSC-Bold'] as [string, string]),
+        ...a.articles.map((art) => [han(art.submission.authors.map((x) => x.name).join('')), 'LXGWWenKai-Regular'] as [string, string]),
+        ...a.groups.filter((g) => g.topic && a.bulletin.groupByTopic).map((g) => [han(g.topic!), 'NotoSansSC-Regular'] as [string, string]),
+      ];
+      expect(wants.length).toBeGreaterThanOrEqual(2);
+      for (const [text, face] of wants) for (const c of text) expect([...(shownIn.get(c) ?? [])], `${c} of ${text}`).toContain(face);
     });
 });
 

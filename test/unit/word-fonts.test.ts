@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fontPackageDir } from '../../src/fonts/css.js';
 import { mergeSlices } from '../../src/fonts/merge-slices.js';
+import { characterMap } from '../../src/fonts/sfnt-read.js';
 import { wordFaces } from '../../src/fonts/word-embed.js';
 import { truetype } from '../../src/fonts/woff2.js';
 import { svgToPng } from '../../src/docx/svg-png.js';
@@ -20,7 +21,7 @@ type Face = {
   numGlyphs: number;
   familyName: string;
   hasGlyphForCodePoint(cp: number): boolean;
-  glyphForCodePoint(cp: number): { path: { toSVG(): string }; advanceWidth: number };
+  glyphForCodePoint(cp: number): { id: number; path: { toSVG(): string }; advanceWidth: number };
 };
 const open = (bytes: Uint8Array) => fontkit.create(Buffer.from(bytes)) as unknown as Face;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'briefs-word-fonts-'));
@@ -35,7 +36,7 @@ async function piecesFor(chars: string): Promise<Uint8Array[]> {
     .map((face) => /url\(\.\/files\/([^)]+\.woff2)\)/.exec(face)![1]);
   const out: Uint8Array[] = [];
   for (const f of files) {
-    const ttf = await truetype(path.join(dir, 'files', f), { keep: false });
+    const ttf = await truetype(path.join(dir, 'files', f));
     const face = open(ttf);
     if ([...chars].some((c) => face.hasGlyphForCodePoint(c.codePointAt(0)!))) out.push(ttf);
   }
@@ -76,6 +77,10 @@ describe('a shipped face merged from its pieces', () => {
       expect(face.glyphForCodePoint(cp).path.toSVG(), c).toBe(from.glyphForCodePoint(cp).path.toSVG());
       expect(face.glyphForCodePoint(cp).advanceWidth, c).toBe(from.glyphForCodePoint(cp).advanceWidth);
     }
+    // The merged face's own map (format 12, read first) as fontkit reads it: Abc is one range.
+    const map = characterMap(merged.bytes);
+    for (const c of text)
+      if (face.hasGlyphForCodePoint(c.codePointAt(0)!)) expect(map.get(c.codePointAt(0)!), c).toBe(face.glyphForCodePoint(c.codePointAt(0)!).id);
     // .notdef and one glyph a character, no more.
     expect(face.numGlyphs).toBe(1 + new Set([...text].filter((c) => face.hasGlyphForCodePoint(c.codePointAt(0)!))).size);
     // The same characters, the same bytes.
@@ -89,6 +94,16 @@ describe('a shipped face merged from its pieces', () => {
         ).bytes,
       ).equals(Buffer.from(merged.bytes)),
     ).toBe(true);
+  });
+
+  it('reads each piece’s character map as fontkit does, supplementary planes included', async () => {
+    const pieces = await piecesFor('科𬌗龘A');
+    for (const bytes of pieces) {
+      const face = open(bytes) as unknown as Face & { characterSet: number[] };
+      const map = characterMap(bytes);
+      expect(map.size).toBe(face.characterSet.filter((cp) => face.glyphForCodePoint(cp).id !== 0).length);
+      for (const cp of face.characterSet) expect(map.get(cp) ?? 0, cp.toString(16)).toBe(face.glyphForCodePoint(cp).id);
+    }
   });
 
   it('gives the word joiner an empty glyph of no width, and lists what no piece has', async () => {
