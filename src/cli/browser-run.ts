@@ -6,7 +6,6 @@
  * run's manifest), so that it starts while the workspace is read (about 0.6 s of a one-change
  * run); and everything closed however the run ends.
  */
-import v8 from 'node:v8';
 import type { Config } from '../config/types.js';
 import { namesSystemFonts } from '../config/types.js';
 import { likelyChanged } from '../generate/likely-changed.js';
@@ -30,13 +29,6 @@ export async function withBrowserRun<T>(
   opts: { jobs: number; timeout: number; force: boolean; outputs?: string[]; note?: PrinterNote },
   work: (run: BrowserRun) => Promise<T>,
 ): Promise<T> {
-  // The young generation kept at its starting size for a run that prints: V8 grows it up to
-  // 16 MB a semi-space as a process allocates, and such a run keeps little alive from one issue
-  // to the next, so the grown nursery was about 35 MB of generate's peak memory (50 issues:
-  // 160 MB → 124 MB) for no measured loss of speed. (Its maximum cannot change once V8 runs;
-  // its growth factor can.) validate, which allocates in a burst and prints nothing, keeps
-  // V8's default: it was 9 % slower without it.
-  if (!process.env.NOSEMI) v8.setFlagsFromString('--semi-space-growth-factor=1');
   const systemFonts = namesSystemFonts(config);
   // A resident printer (`briefs printer start`) prints instead of a browser of the run's own.
   const resident = residentPrinter(config.root, () => identity(config.root, findBrowser({ explicit: config.browser }).executablePath, systemFonts), opts.note);

@@ -84,9 +84,16 @@ function safeReaddir(dir: string): string[] {
  * keeps the peak near 140 MB at 50 issues and at 200, for a few per cent more collector time.
  * V8 reads the flag at each collection, so it is set when a run first needs a browser: a run
  * with nothing to print (a rerun, 0.17 s) is spared the extra collections, about 8 ms.
+ *
+ * The young generation, likewise, is kept at its starting size: V8 grows it up to 16 MB a
+ * semi-space as a process allocates, and the grown nursery was about 35 MB of generate's peak
+ * (50 issues: 160 MB → 124 MB, 200 issues: 138 MB) for no measured loss of speed. Its maximum
+ * cannot change once V8 runs; its growth factor can. validate, which prints nothing, keeps V8's
+ * default: it allocates in a burst and was 9 % slower without it.
  */
 function boundHeap(): void {
   v8.setFlagsFromString('--heap-growing-percent=25');
+  v8.setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 export class BrowserPool {
