@@ -34,7 +34,9 @@ function pdfjs(): { lib: string; worker: string } {
 async function draw(lib: string, worker: string, data: string, first: number, last: number, width: number, gap: number, gapColour: string): Promise<string> {
   type PdfPage = {
     getViewport(o: { scale: number }): { width: number; height: number };
-    render(o: { canvasContext: CanvasRenderingContext2D; viewport: unknown; intent: string }): { promise: Promise<void> };
+    render(o: { canvasContext: CanvasRenderingContext2D; viewport: unknown; intent: string; transform?: number[]; background?: string }): {
+      promise: Promise<void>;
+    };
   };
   type Pdfjs = { getDocument(o: object): { promise: Promise<{ getPage(n: number): Promise<PdfPage>; destroy(): Promise<void> }> } };
   const blob = (text: string) => URL.createObjectURL(new Blob([text], { type: 'text/javascript' }));
@@ -50,33 +52,30 @@ async function draw(lib: string, worker: string, data: string, first: number, la
   }
   const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
   const doc = await g.briefsPdfjs.getDocument({ data: bytes, isEvalSupported: false, enableXfa: false, verbosity: 0 }).promise;
-  const canvases: HTMLCanvasElement[] = [];
+  // Each page drawn straight into the one canvas, at its place: no canvas a page to copy.
+  const pages: { page: PdfPage; viewport: { width: number; height: number } }[] = [];
   for (let n = first; n <= last; n++) {
     const page = await doc.getPage(n);
-    const viewport = page.getViewport({ scale: width / page.getViewport({ scale: 1 }).width });
-    const canvas = document.createElement('canvas');
-    canvas.width = width;
-    canvas.height = Math.round(viewport.height);
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    // The print intent: pdf.js paces a display render by animation frames, which a page the
-    // browser keeps in the background (two pages draw at once) never gets.
-    await page.render({ canvasContext: ctx, viewport, intent: 'print' }).promise;
-    canvases.push(canvas);
+    pages.push({ page, viewport: page.getViewport({ scale: width / page.getViewport({ scale: 1 }).width }) });
   }
-  await doc.destroy();
   const all = document.createElement('canvas');
   all.width = width;
-  all.height = canvases.reduce((h, c) => h + c.height, 0) + gap * (canvases.length - 1);
+  all.height = pages.reduce((h, p) => h + Math.round(p.viewport.height), 0) + gap * (pages.length - 1);
   const ctx = all.getContext('2d')!;
   ctx.fillStyle = gapColour;
   ctx.fillRect(0, 0, all.width, all.height);
   let y = 0;
-  for (const c of canvases) {
-    ctx.drawImage(c, 0, y);
-    y += c.height + gap;
+  for (const { page, viewport } of pages) {
+    const height = Math.round(viewport.height);
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, y, width, height);
+    // The print intent: pdf.js paces a display render by animation frames, which a page the
+    // browser keeps in the background (two pages draw at once) never gets.
+    // pdf.js fills the whole canvas with the background before a page: none here, the white is ours.
+    await page.render({ canvasContext: ctx, viewport, intent: 'print', transform: [1, 0, 0, 1, 0, y], background: 'rgba(0,0,0,0)' }).promise;
+    y += height + gap;
   }
+  await doc.destroy();
   return all.toDataURL('image/png');
 }
 
@@ -84,8 +83,10 @@ async function draw(lib: string, worker: string, data: string, first: number, la
 export async function longImage(page: Page, pdf: Uint8Array, pages: number): Promise<Uint8Array> {
   const { lib, worker } = pdfjs();
   const { width, gap, gapColour } = LONG_IMAGE;
-  // A page of its own: nothing of the print's shell (its stylesheets, its request rules) applies.
-  await page.goto('about:blank');
+  // A page of its own: nothing of the print's shell (its stylesheets, its request rules)
+  // applies. A page that drew the last image is kept as it is, pdf.js already loaded in it
+  // (loading it again took about 150 ms an issue).
+  if (page.url() !== 'about:blank') await page.goto('about:blank');
   const data = Buffer.from(pdf).toString('base64');
   const parts: Buffer[] = [];
   for (let first = 1; first <= pages; first += PAGES_A_CANVAS) {
