@@ -1,7 +1,8 @@
 /**
  * generate keeps the files it parsed in the output folder (`.briefs-parse-cache.json`), so that
- * a rerun parses only the files that changed: YAML front matter was a third of a run with
- * nothing to print. An entry is found by the file's path and a hash of its text; the whole
+ * a rerun parses only the files that changed (YAML front matter was a third of a run with
+ * nothing to print), and the titles it broke, so that it breaks only new ones
+ * (layout/title-lines.ts). An entry is found by the file's path and a hash of its text; the whole
  * cache is dropped when the parsing code (briefs' content modules, hashed, so a change without
  * a new version counts too), the bulletins' settings or the encoding differ. Only generate
  * uses it: validate and preview parse everything and write nothing. A cache that cannot be
@@ -15,6 +16,7 @@ import type { Config } from '../config/types.js';
 import type { ParsedFile, ParseMemo } from '../content/workspace.js';
 import { VERSION } from '../version.js';
 import { writeAtomic } from '../files/write-atomic.js';
+import { brokenTitles } from '../layout/title-lines.js';
 
 const PARSE_CACHE = '.briefs-parse-cache.json';
 
@@ -43,16 +45,20 @@ export async function openParseCache(config: Config, outDir: string): Promise<Pa
     .digest('hex');
   const old = Object.create(null) as Record<string, ParsedFile>;
   try {
-    const data = JSON.parse(await readFile(file, 'utf8')) as { stamp?: string; files?: Record<string, ParsedFile> };
+    const data = JSON.parse(await readFile(file, 'utf8')) as { stamp?: string; files?: Record<string, ParsedFile>; titles?: unknown };
     if (data.stamp === stamp && typeof data.files === 'object' && data.files !== null) {
       // Entries of the wrong shape are dropped one by one: each costs a parse, never a crash.
       for (const [k, entry] of Object.entries(data.files)) if (wellShaped(k.split('\n')[0], entry)) old[k] = entry;
+      // Titles broken by the last run (the stamp holds the breaker's code): only well-shaped ones.
+      if (Array.isArray(data.titles))
+        brokenTitles.seed(data.titles.filter((t): t is [string, string[]] => Array.isArray(t) && t.length === 2 && isStr(t[0]) && strs(t[1])));
     }
   } catch {
     // none yet, or unreadable: parse everything
   }
   const used: Record<string, ParsedFile> = {};
   let changed = false;
+  const titlesKnown = brokenTitles.size;
   const key = (name: string, text: string) => `${name}\n${textHash(text)}`;
   return {
     get(name, text) {
@@ -66,8 +72,8 @@ export async function openParseCache(config: Config, outDir: string): Promise<Pa
       changed = true;
     },
     async save() {
-      if (!changed && Object.keys(used).length === Object.keys(old).length) return;
-      await writeAtomic(file, `${JSON.stringify({ stamp, files: used })}\n`);
+      if (!changed && Object.keys(used).length === Object.keys(old).length && brokenTitles.size === titlesKnown) return;
+      await writeAtomic(file, `${JSON.stringify({ stamp, files: used, titles: brokenTitles.entries() })}\n`);
     },
   };
 }

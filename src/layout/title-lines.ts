@@ -63,6 +63,40 @@ interface Split {
 export function breakTitle(title: string, measure: number): string[] {
   const text = title.trim();
   if (widthEm(text) <= measure) return [text];
+  const key = `${measure}\n${text}`;
+  const known = broken.get(key);
+  if (known) return [...known];
+  const lines = breakLong(text, measure);
+  broken.set(key, lines);
+  return [...lines];
+}
+
+/**
+ * Titles broken before, by measure and text. generate keeps them with its parse cache
+ * (generate/parse-cache.ts), so that a rerun breaks only titles it has not broken before and a
+ * one-change rerun loads no dictionary (about 50 ms of it).
+ */
+const broken = new Map<string, string[]>();
+
+export const brokenTitles = {
+  /** The titles broken so far, the most recent last, at most `limit`. */
+  entries(limit = 4096): [string, string[]][] {
+    return [...broken].slice(-limit);
+  },
+  /** Titles broken by an earlier run: only those whose lines are the title's own text are taken. */
+  seed(entries: readonly [string, string[]][]): void {
+    const squeeze = (s: string) => s.replace(/\s/g, '');
+    for (const [key, lines] of entries) {
+      const text = key.slice(key.indexOf('\n') + 1);
+      if (/^\d+(\.\d+)?\n/.test(key) && lines.length > 0 && squeeze(lines.join('')) === squeeze(text)) broken.set(key, [...lines]);
+    }
+  },
+  get size(): number {
+    return broken.size;
+  },
+};
+
+function breakLong(text: string, measure: number): string[] {
   const words = titleWords(text);
   const widths = words.map((w) => widthEm(w.word));
   const total = widths.reduce((a, b) => a + b, 0);

@@ -1,7 +1,7 @@
 /** Title lines broken as GB/T 9704 asks: words whole, even lines, a 梯形 or 菱形. */
 import { describe, expect, it } from 'vitest';
 import { titleWords } from '../../src/layout/phrase-breaks.js';
-import { breakTitle, joinTitleLines, widthEm } from '../../src/layout/title-lines.js';
+import { breakTitle, joinTitleLines, widthEm, brokenTitles } from '../../src/layout/title-lines.js';
 import { ARTICLE_TITLE_EMS, CONTENTS_TITLE_EMS } from '../../src/layout/page.js';
 
 const TITLES = [
@@ -147,5 +147,27 @@ describe('the file name of a new submission', () => {
     for (const t of ['关于加快建立国家重大科研基础设施开放共享机制的建议', '大模型在科研中的应用：GPT-4o与科研范式']) {
       expect(submissionSlug('2026-11-28', t, 'jianyi')).toMatch(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u);
     }
+  });
+});
+
+describe('titles broken before', () => {
+  it('are taken from an earlier run only when their lines are the title’s own text', () => {
+    const title = '关于建立健全科技伦理审查和监管制度加强科研诚信建设的若干建议';
+    brokenTitles.seed([
+      // A split the breaker would not choose: taken as given, which shows it is the kept one.
+      [`20\n${title}`, ['关于建立健全', '科技伦理审查和监管制度加强科研诚信建设的若干建议']],
+      // Lines that are not the title's text (a cache edited by hand): refused.
+      [`21\n${title}`, ['关于建立健全科技伦理审查', '<script>alert(1)</script>']],
+      ['not a measure\nx', ['x']],
+    ]);
+    expect(breakTitle(title, 20)).toEqual(['关于建立健全', '科技伦理审查和监管制度加强科研诚信建设的若干建议']);
+    expect(breakTitle(title, 21).join('')).toBe(title);
+    expect(brokenTitles.entries().some(([k]) => k.startsWith('not a measure'))).toBe(false);
+  });
+
+  it('hand out copies: a caller that changes its lines changes nothing kept', () => {
+    const title = '关于加快建立国家重大科研基础设施开放共享机制的建议';
+    breakTitle(title, 20).push('多余的一行');
+    expect(breakTitle(title, 20).join('')).toBe(title);
   });
 });
