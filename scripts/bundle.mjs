@@ -24,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
-const EXTERNAL = ['subset-font', 'fontverter', '@node-rs/jieba', '@resvg/resvg-js'];
+const EXTERNAL = ['subset-font', 'fontverter', '@node-rs/jieba', '@resvg/resvg-js', 'pagefind'];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'lib/bundle');
 // Chunks are named by their hash: a stale one from an earlier build must not be left beside them.

@@ -8,6 +8,7 @@ import { BriefsError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { copiesCommand } from './copies.js';
 import { volumeCommand } from './volume.js';
+import { siteCommand } from './site.js';
 import { fixCommand } from './fix.js';
 import { generateCommand } from './generate.js';
 import { assembleCommand } from './assemble.js';
@@ -60,6 +61,7 @@ export async function run(argv: readonly string[], io: Output = defaultOutput(ar
   generateCommand(program, io, setExit);
   copiesCommand(program, io, setExit);
   volumeCommand(program, io, setExit);
+  siteCommand(program, io, setExit);
   previewCommand(program, io, setExit);
   printerCommand(program, io);
   newCommand(program, io);

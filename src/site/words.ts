@@ -1,0 +1,48 @@
+/** Every word of the web edition's interface, in Chinese (its default) and English (`--lang en`). */
+export const SITE_WORDS = {
+  zh: {
+    site: '科技界情况与科技工作者建议',
+    home: '首页',
+    latest: '最新各期',
+    issues: '各期',
+    contents: '本期目录',
+    note: '编者按',
+    pdf: '印刷版（PDF）',
+    docx: 'Word 版',
+    ofd: 'OFD 版',
+    pdfPage: (n: number) => `见印刷版第 ${n} 页`,
+    topics: '按栏目',
+    authors: '按作者',
+    search: '搜索',
+    issueOf: (name: string, year: number, number: string) => `《${name}》${year}年第${number}期`,
+    yearOf: (name: string, year: number) => `《${name}》${year}年`,
+    topic: '栏目',
+    date: '印发日期',
+    none: '（无）',
+    /** Pagefind's filter and field names, shown in the search box. */
+    facet: { bulletin: '刊物', year: '年份', topic: '栏目', issue: '期号' },
+  },
+  en: {
+    site: 'Science and Technology Community Reports and Suggestions',
+    home: 'Home',
+    latest: 'Latest issues',
+    issues: 'Issues',
+    contents: 'Contents',
+    note: "Editor's note",
+    pdf: 'Printed edition (PDF)',
+    docx: 'Word edition',
+    ofd: 'OFD edition',
+    pdfPage: (n: number) => `Page ${n} of the printed edition`,
+    topics: 'By topic',
+    authors: 'By author',
+    search: 'Search',
+    issueOf: (name: string, year: number, number: string) => `《${name}》 ${year}, No. ${number}`,
+    yearOf: (name: string, year: number) => `《${name}》 ${year}`,
+    topic: 'Topic',
+    date: 'Issued',
+    none: '(none)',
+    facet: { bulletin: 'Bulletin', year: 'Year', topic: 'Topic', issue: 'Issue' },
+  },
+};
+
+export type SiteLang = keyof typeof SITE_WORDS;
