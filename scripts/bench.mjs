@@ -379,7 +379,18 @@ try {
   const png = await extra('--png', '.png');
   row('long image, 50 issues', s(png.median), range(png), `≤ ${s(budget)} (¼ of cold)`, png.median <= budget);
   row('OFD edition', '—', '', 'not built yet (issue 37)');
-  row('web edition', '—', '', 'not built yet (issue 36)');
+  // The web edition of the 50 issues: from nothing, and after one article changed (and was printed).
+  const siteCold = await thrice(async () => {
+    rmSync(path.join(root, 'dist/site'), { recursive: true, force: true });
+    return (await briefs(root, 'site')).ms;
+  });
+  row('web edition, 50 issues', s(siteCold.median), range(siteCold), `≤ ${s(budget)} (¼ of cold)`, siteCold.median <= budget);
+  const siteOne = await thrice(async (k) => {
+    change(`站点${k}`);
+    await gen(root);
+    return (await briefs(root, 'site')).ms;
+  });
+  row('  after one change', s(siteOne.median), range(siteOne), 'the changed article’s pages, its issue’s, the indexes and the search index');
 
   // ---- numbered copies: 100 of one issue, unsigned and signed (issue 35), and 200 (issue 18)
   const copyIssue = path.join(root, 'briefs/issues/jianyi/2026/001.md');

@@ -124,7 +124,8 @@ export function workspacePackage(name: string, tarball: string): string {
  * finds by itself; Hanazono prints rare Han characters, installed where the runner may install
  * packages (root, or sudo without a password), and said plainly where it may not.
  */
-export const WORKFLOW = `# Validates the bulletins on every push, prints them in two shards, and uploads the PDFs.
+export const WORKFLOW = `# Validates the bulletins on every push, prints them in two shards, uploads the PDFs, and builds
+# the web edition from them.
 name: briefs
 on:
   push:
@@ -173,4 +174,28 @@ jobs:
         with:
           name: issues-\${{ strategy.job-index }}
           path: dist/*
+  # The web edition: every final issue as a static site with Chinese search, from both shards'
+  # PDFs. Publish the site artifact to any static host: an intranet web server (copy the folder;
+  # links are relative, so any sub-path serves), or GitHub Pages (actions/upload-pages-artifact
+  # with path dist/site, then actions/deploy-pages). Search needs the site served over HTTP(S):
+  # opened as files, the pages read but the search box cannot load its index.
+  site:
+    needs: generate
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - run: npm ci --no-audit --no-fund
+      - uses: actions/download-artifact@v4
+        with:
+          pattern: issues-*
+          path: dist
+          merge-multiple: true
+      - run: npx --no-install briefs site --json
+      - uses: actions/upload-artifact@v4
+        with:
+          name: site
+          path: dist/site
 `;

@@ -16,7 +16,7 @@ const repo = path.resolve(__dirname, '../..');
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-type Workflow = { jobs: Record<string, { steps: { name?: string; run?: string }[] }> };
+type Workflow = { jobs: Record<string, { steps: { name?: string; run?: string; uses?: string; with?: Record<string, string> }[] }> };
 
 /**
  * The workflow init writes, run as GitHub would run its jobs, in order, in a fresh clone of the
@@ -32,9 +32,11 @@ async function workflowRuns(office: string): Promise<string> {
   const workflow = parse(readFileSync(path.join(office, '.github/workflows/briefs.yml'), 'utf8')) as Workflow;
   let said = '';
   const printed: string[] = [];
+  const shards: string[] = [];
   for (const shard of ['1/2', '2/2']) {
     const clone = mkdtempSync(path.join(os.tmpdir(), 'briefs-ci-'));
     temps.push(clone);
+    shards.push(clone);
     cpSync(office, clone, { recursive: true });
     // The validate job once (it has no shards), the generate job in each shard.
     for (const job of shard === '1/2' ? ['validate', 'generate'] : ['generate']) {
@@ -47,6 +49,19 @@ async function workflowRuns(office: string): Promise<string> {
     const summary = JSON.parse(readFileSync(path.join(clone, 'dist/summary.json'), 'utf8'));
     printed.push(...summary.issues.map((i: { status: string }) => i.status));
   }
+  // The site job: both shards' artifacts merged into dist (hidden files are not uploaded), then its steps.
+  const siteClone = mkdtempSync(path.join(os.tmpdir(), 'briefs-ci-site-'));
+  temps.push(siteClone);
+  cpSync(office, siteClone, { recursive: true });
+  for (const shard of shards)
+    cpSync(path.join(shard, 'dist'), path.join(siteClone, 'dist'), { recursive: true, filter: (src) => !path.basename(src).startsWith('.') });
+  for (const step of workflow.jobs.site.steps.filter((s) => s.run)) {
+    const r = await run('bash', ['-eo', 'pipefail', '-c', step.run!], { cwd: siteClone, maxBuffer: 64 << 20 });
+    said += r.stdout + r.stderr;
+  }
+  expect(existsSync(path.join(siteClone, 'dist/site/index.html'))).toBe(true);
+  expect(existsSync(path.join(siteClone, 'dist/site/pagefind/pagefind.js'))).toBe(true);
+  expect(workflow.jobs.site.steps.some((st) => st.uses?.startsWith('actions/upload-artifact') && st.with?.path === 'dist/site')).toBe(true);
   // The one issue printed by one shard; the other said it had none, not that there were none.
   expect(printed).toEqual(['printed']);
   expect(said).toMatch(/shard \d\/2 has none of the 1 issue/);

@@ -170,6 +170,22 @@ describe('the web edition', () => {
     }
   });
 
+  it('gives the same bytes from the same input, and its interface in English with --lang en', async () => {
+    const other = path.join(dir, 'other-site');
+    const again = await runCli(['--root', dir, 'site', '--out', other]);
+    expect(again.code, again.stderr).toBe(0);
+    const mine = filesOf(site).sort();
+    expect(filesOf(other).sort()).toEqual(mine);
+    for (const f of mine) expect(readFileSync(path.join(other, f)).equals(readFileSync(path.join(site, f))), f).toBe(true);
+    const english = path.join(dir, 'english-site');
+    const en = await runCli(['--root', dir, '--lang', 'en', 'site', '--out', english]);
+    expect(en.code, en.stderr).toBe(0);
+    const home = readFileSync(path.join(english, 'index.html'), 'utf8');
+    expect(home).toContain('<html lang="en">');
+    expect(home).toContain('Latest issues');
+    expect(readFileSync(path.join(site, 'index.html'), 'utf8')).toContain('最新各期');
+  });
+
   it('writes nothing when nothing changed, and the same bytes again', async () => {
     const before = new Map(filesOf(site).map((f) => [f, statSync(path.join(site, f)).mtimeMs]));
     const again = await runCli(['--root', dir, 'site']);
