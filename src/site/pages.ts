@@ -158,11 +158,39 @@ function shell(file: string, title: string, body: string, lang: SiteLang, indexe
 </head>
 <body>
 <header><nav aria-label="${esc(w.site)}"><a href="${ROOT}index.html">${esc(w.home)}</a> <a href="${ROOT}topics.html">${esc(w.topics)}</a> <a href="${ROOT}authors.html">${esc(w.authors)}</a></nav>
-<div role="search" aria-label="${esc(w.search)}" id="search"></div></header>
+<div role="search" aria-label="${esc(w.search)}"><label class="sort">${esc(w.sort.label)} <select id="sort"><option value="">${esc(w.sort.relevance)}</option><option value="desc">${esc(w.sort.date)}</option></select></label>
+<div id="search"></div></div></header>
 <main${indexed ? ' data-pagefind-body' : ''}>
 ${body}
 </main>
-<script>window.addEventListener('DOMContentLoaded', function () { if (window.PagefindUI) new PagefindUI({ element: '#search', showSubResults: false, showImages: false }); });</script>
+<script>
+window.addEventListener('DOMContentLoaded', function () {
+  if (!window.PagefindUI) return;
+  // Fresh options each time: Pagefind's UI deletes the keys of the object it is given.
+  var options = function (sort) {
+    var o = { element: '#search', showSubResults: false, showImages: false };
+    if (sort) o.sort = { date: sort };
+    return o;
+  };
+  var ui = new PagefindUI(options());
+  // By relevance (Pagefind's order) or by the issue's date, newest first: the search box made again, its words kept.
+  document.getElementById('sort').addEventListener('change', function (e) {
+    var box = document.getElementById('search');
+    var input = box.querySelector('input');
+    var term = input ? input.value : '';
+    var fresh = document.createElement('div');
+    fresh.id = 'search';
+    box.replaceWith(fresh);
+    ui = new PagefindUI(options(e.target.value));
+    // The new box starts as its script loads: the words are given to it once it is there.
+    var tries = 0;
+    (function again() {
+      if (!term) return;
+      try { ui.triggerSearch(term); } catch (err) { if (tries++ < 100) setTimeout(again, 50); }
+    })();
+  });
+});
+</script>
 </body>
 </html>
 `;
@@ -174,6 +202,7 @@ export const SITE_CSS = `:root { color-scheme: light; }
 body { margin: 0 auto; max-width: 46rem; padding: 0 1rem 3rem; font: 1.0625rem/1.8 "Noto Serif SC", "Source Han Serif SC", "Songti SC", SimSun, serif; color: #1a1a1a; }
 header { border-bottom: 3px solid #c00; padding: .75rem 0; margin-bottom: 1rem; }
 header nav a { margin-right: 1rem; }
+.sort { display: block; margin: .5rem 0; font-size: .875rem; color: #555; }
 h1 { font-size: 1.5rem; line-height: 1.4; }
 h1, h2, h3 { font-family: "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
 a { color: #a00; }

@@ -21,6 +21,7 @@ export const SITE_WORDS = {
     none: '（无）',
     /** Pagefind's filter and field names, shown in the search box. */
     facet: { bulletin: '刊物', year: '年份', topic: '栏目', issue: '期号' },
+    sort: { label: '排序', relevance: '按相关度', date: '按日期（新在前）' },
   },
   en: {
     site: 'Science and Technology Community Reports and Suggestions',
@@ -42,6 +43,7 @@ export const SITE_WORDS = {
     date: 'Issued',
     none: '(none)',
     facet: { bulletin: 'Bulletin', year: 'Year', topic: 'Topic', issue: 'Issue' },
+    sort: { label: 'Sort', relevance: 'By relevance', date: 'By date (newest first)' },
   },
 };
 

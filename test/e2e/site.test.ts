@@ -129,6 +129,27 @@ describe('the web edition', () => {
     }
   });
 
+  it('sorts the results by the issue’s date, newest first, when asked', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${origin}/bulletins/index.html`, { waitUntil: 'load' });
+      await page.type('#search input', '科技');
+      await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
+      await page.select('#sort', 'desc');
+      await page.waitForFunction(() => document.querySelectorAll('.pagefind-ui__result-link').length > 2, { timeout: 15_000 });
+      await new Promise((r) => setTimeout(r, 500));
+      const links = await page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+      const dates = links.map(
+        (u) => /data-pagefind-sort="date:([\d-]+)"/.exec(readFileSync(path.join(site, new URL(u).pathname.replace(/^\/bulletins\//, '')), 'utf8'))![1],
+      );
+      expect(dates.length).toBeGreaterThan(2);
+      expect(dates).toEqual([...dates].sort().reverse());
+      expect(new Set(dates).size).toBeGreaterThan(1);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('narrows the results by a filter', async () => {
     const all = await search('科技');
     const one = await search('科技', { 刊物: '科技工作者建议' });
