@@ -96,7 +96,7 @@ export function sitePages(issues: readonly SiteIssue[], lang: SiteLang = 'zh'): 
     add(
       `${issueDir(i)}/index.html`,
       issueName(i),
-      `<h1>${esc(issueName(i))}</h1><p class="date">${esc(w.date)}：${esc(i.dateText)}</p>${
+      `<h1 class="masthead"><span class="name">${esc(i.bulletin.name)}</span><span class="number">${esc(issueName(i))}</span></h1><p class="date">${esc(w.date)}：${esc(i.dateText)}</p>${
         i.noteHtml ? `<section class="note"><h2>${esc(w.note)}</h2>${i.noteHtml}</section>` : ''
       }<h2>${esc(w.contents)}</h2><ol>${i.articles.map((a) => `<li>${link(articlePath(i, a), a.title)}</li>`).join('')}</ol>${files.length ? `<p class="files">${files.join(' ')}</p>` : ''}`,
     );
@@ -206,10 +206,14 @@ header nav a { margin-right: 1rem; }
 h1 { font-size: 1.5rem; line-height: 1.4; }
 h1, h2, h3 { font-family: "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
 a { color: #a00; }
+.masthead { text-align: center; border-bottom: 2px solid #c00; padding-bottom: .5rem; }
+.masthead .name { display: block; color: #c00; font-family: "Noto Serif SC", "Source Han Serif SC", serif; font-size: 2.25rem; letter-spacing: .12em; }
+.masthead .number { display: block; font-size: 1rem; font-weight: normal; }
 .date, .where, .authors { color: #555; }
 .authors { margin: 0; font-family: "LXGW WenKai", "Kaiti SC", KaiTi, serif; }
 .where { margin-top: 1em; font-size: .9375rem; }
 .body p { text-indent: 2em; margin: .5em 0; }
+.body li p, .body .footnotes p { text-indent: 0; }
 .body img { max-width: 100%; height: auto; }
 .body table { border-collapse: collapse; display: block; overflow-x: auto; }
 .body td, .body th { border: 1px solid #999; padding: .2em .5em; }
