@@ -93,6 +93,9 @@ describe('the web edition', () => {
     expect(json.site.articles).toBeGreaterThan(json.site.issues);
     expect(existsSync(path.join(dir, json.site.index, 'pagefind.js'))).toBe(true);
     expect(readFileSync(path.join(site, 'index.html'), 'utf8')).toContain('<html lang="zh-CN">');
+    // An issue's page opens with its masthead: the bulletin's name, then the issue and its date.
+    const issue = readFileSync(path.join(site, 'qingkuang/2026/001/index.html'), 'utf8');
+    expect(issue).toMatch(/<h1 class="masthead"><span class="name">科技界情况<\/span><span class="number">《科技界情况》2026年第1期<\/span><\/h1>/);
   });
 
   it('finds an article first by two- and four-character words and a phrase from its body', async () => {
