@@ -264,6 +264,16 @@ const MUTANTS = [
     ['test/unit/title-lines.test.ts'],
   ],
   ['long image: pdf.js clears the canvas', 'src/print/long-image.ts', ", background: 'rgba(0,0,0,0)' }", ' }', ['test/e2e/long-image.test.ts']],
+  // The web edition (site/).
+  [
+    'site: drafts published',
+    'src/site/build.ts',
+    "if (issue.status !== 'final') continue;",
+    "if (issue.status !== 'final' && issue.status !== 'draft') continue;",
+    ['test/e2e/site.test.ts'],
+  ],
+  ['site: links from the host’s root', 'src/site/pages.ts', 'const root = `${up}/`;', "const root = '/';", ['test/e2e/site.test.ts']],
+  ['site: every page a search result', 'src/site/pages.ts', "<main${indexed ? ' data-pagefind-body' : ''}>", '<main>', ['test/e2e/site.test.ts']],
 ];
 
 // --check: only that each mutant's text is still in its file and its tests exist (no test run).

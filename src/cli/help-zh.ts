@@ -75,6 +75,13 @@ const HELP_ZH: Record<string, Entry> = {
       '--browser': '用于印制的 Chrome 或 Chromium',
     },
   },
+  site: {
+    description: '网络版：把全部定稿各期生成静态网站，支持中文全文检索（Pagefind），取用 generate 印出的 PDF',
+    options: {
+      '--out': '网站所在文件夹（默认：输出文件夹下的 site/）',
+      '--json': '在标准输出打印一份 JSON：{"site":{"dir","pages","issues","articles","index"}}',
+    },
+  },
   preview: {
     description: '实时预览各期的印制效果，文件改动后随即更新',
     arguments: { issue: '要打开的期（加 --pdf 时并保持印出）：刊物/年/期号' },
@@ -146,6 +153,7 @@ export const EXAMPLES_ZH = `
   briefs generate --json --html      同时写出 HTML；标准输出为一份 JSON 摘要
   briefs copies qingkuang/2026/1     为每个分发对象印一份带份号的副本，并写出分发登记表
   briefs volume jianyi 2026          该年的合订本，附总目录和索引
+  briefs site                        全部定稿各期的网络版（可全文检索），在 dist/site/
   briefs preview jianyi/2026/2       实时预览：打印带令牌的地址 http://127.0.0.1:4173/…?token=…
   briefs printer start               保持常驻浏览器：此后重印一期不到一秒
   briefs new issue jianyi            新建《科技工作者建议》的下一期期文件

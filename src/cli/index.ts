@@ -81,6 +81,7 @@ Examples:
   briefs generate --json --html      also write the HTML; one JSON summary on stdout
   briefs copies qingkuang/2026/1     a numbered copy for each recipient, and the ledger
   briefs volume jianyi 2026          the year's bound volume, with contents and indexes
+  briefs site                        the web edition of every final issue, searchable, in dist/site/
   briefs preview jianyi/2026/2       live preview: prints its address, token included (http://127.0.0.1:4173/…?token=…)
   briefs printer start               keep a browser running: reprinting one issue then takes under a second
   briefs new issue jianyi            the next issue file of 《科技工作者建议》

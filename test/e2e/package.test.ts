@@ -98,7 +98,9 @@ describe('the npm package', () => {
     const packs = mkdtempSync(path.join(os.tmpdir(), 'briefs-pack-'));
     const app = mkdtempSync(path.join(os.tmpdir(), 'briefs-office-'));
     temps.push(packs, app);
-    const { stdout } = await run('npm', ['pack', '--pack-destination', packs, '--silent'], { cwd: repo, maxBuffer: 16 << 20 });
+    // Without prepack's build: the suite's global setup built lib/ from the source, and other
+    // test files use it while this one runs (a build here removed their chunks under them).
+    const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--pack-destination', packs, '--silent'], { cwd: repo, maxBuffer: 16 << 20 });
     const tarball = path.join(packs, stdout.trim().split('\n').pop()!);
     expect(existsSync(tarball)).toBe(true);
     const { stdout: listing } = await run('tar', ['-tzf', tarball], { maxBuffer: 16 << 20 });
