@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
+import { usageError } from '../errors.js';
 import { writeAtomic } from '../files/write-atomic.js';
 import { readManifest } from '../generate/manifest.js';
 import type { Diagnostic } from '../messages/diagnostic.js';
@@ -118,6 +119,8 @@ export async function buildSite(config: Config, opts: { outDir: string; siteDir:
     await pagefind.close();
   }
 
+  files.set(MARK, MARK_TEXT);
+  await ownFolder(opts.siteDir);
   const { written, removed } = await sync(opts.siteDir, files);
   return {
     dir: opts.siteDir,
@@ -129,6 +132,22 @@ export async function buildSite(config: Config, opts: { outDir: string; siteDir:
     removed,
     diagnostics,
   };
+}
+
+/**
+ * A site's folder says it is one: a run removes every file of it that is not part of the site,
+ * so a folder that holds anything else (`--out` naming the wrong one) is refused, not emptied.
+ */
+const MARK = '.briefs-site';
+const MARK_TEXT = 'made by briefs site: files in this folder that are not part of the site are removed when it is made again\n';
+
+async function ownFolder(dir: string): Promise<void> {
+  const entries = await readdir(dir).catch(() => [] as string[]);
+  if (entries.length === 0 || entries.includes(MARK)) return;
+  throw usageError('bad-flag', `${dir} holds files and is not a site briefs made; nothing was written`, {
+    hint: 'name an empty folder, or the one an earlier briefs site made (it holds .briefs-site)',
+    zh: [`${dir} 中已有文件，且不是 briefs site 生成的网站；未写出任何文件`, '请指定空文件夹，或此前由 briefs site 生成的文件夹（其中有 .briefs-site）'],
+  });
 }
 
 /** The folder made to hold exactly `files`: a file written only where its bytes differ, a file not among them removed. */

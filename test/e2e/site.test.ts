@@ -4,7 +4,7 @@
  * narrows the results, every link of every page resolves, no request leaves the server, a
  * draft's text is nowhere, and a rerun with nothing changed writes nothing.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -91,7 +91,9 @@ describe('the web edition', () => {
     const json = JSON.parse(built.stdout) as { site: { dir: string; pages: number; issues: number; articles: number; index: string } };
     expect(json.site.issues).toBeGreaterThan(1);
     expect(json.site.articles).toBeGreaterThan(json.site.issues);
-    expect(existsSync(path.join(dir, json.site.index, 'pagefind.js'))).toBe(true);
+    // Paths in --json are relative to the current folder, as every command's are.
+    expect(path.resolve(json.site.dir)).toBe(site);
+    expect(existsSync(path.join(path.resolve(json.site.index), 'pagefind.js'))).toBe(true);
     expect(readFileSync(path.join(site, 'index.html'), 'utf8')).toContain('<html lang="zh-CN">');
     // An issue's page opens with its masthead: the bulletin's name, then the issue and its date.
     const issue = readFileSync(path.join(site, 'qingkuang/2026/001/index.html'), 'utf8');
@@ -208,6 +210,16 @@ describe('the web edition', () => {
     expect(home).toContain('<html lang="en">');
     expect(home).toContain('Latest issues');
     expect(readFileSync(path.join(site, 'index.html'), 'utf8')).toContain('最新各期');
+  });
+
+  it('refuses a folder that holds other files rather than empty it', async () => {
+    const elsewhere = path.join(dir, 'notes');
+    mkdirSync(elsewhere);
+    writeFileSync(path.join(elsewhere, '会议纪要.docx'), 'not a site');
+    const r = await runCli(['--root', dir, 'site', '--out', elsewhere]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not a site briefs made; nothing was written/);
+    expect(readdirSync(elsewhere)).toEqual(['会议纪要.docx']);
   });
 
   it('writes nothing when nothing changed, and the same bytes again', async () => {
