@@ -10,6 +10,7 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { usageError } from '../errors.js';
+import { readRegular } from '../files/read-regular.js';
 import { writeAtomic } from '../files/write-atomic.js';
 import { readManifest } from '../generate/manifest.js';
 import type { Diagnostic } from '../messages/diagnostic.js';
@@ -53,10 +54,14 @@ export async function buildSite(config: Config, opts: { outDir: string; siteDir:
     const base = outputBase(issue);
     const recorded = manifest[issue.id];
     const own: SiteIssue['files'] = {};
+    // The output folder is the run's, but a file in it may have been put there by someone else:
+    // a regular file only, never a link to one elsewhere (the manifest's names are checked to
+    // stay inside it, files/read-regular.ts refuses the rest).
     const copy = async (name: string | undefined, key: keyof SiteIssue['files']) => {
       if (!name) return;
-      const bytes = await readFile(path.join(opts.outDir, name)).catch(() => undefined);
-      if (!bytes) return;
+      const read = await readRegular(path.join(opts.outDir, name), { maxBytes: 512 * 1024 * 1024, noFollow: true });
+      if (!('bytes' in read)) return;
+      const bytes = read.bytes;
       files.set(`files/${path.basename(name)}`, bytes);
       own[key] = `files/${path.basename(name)}`;
     };

@@ -4,7 +4,7 @@
  * narrows the results, every link of every page resolves, no request leaves the server, a
  * draft's text is nowhere, and a rerun with nothing changed writes nothing.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -220,6 +220,23 @@ describe('the web edition', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/not a site briefs made; nothing was written/);
     expect(readdirSync(elsewhere)).toEqual(['会议纪要.docx']);
+  });
+
+  it('publishes no file a link in the output folder points to', async () => {
+    // The workspace and its output folder, without its site.
+    const planted = mkdtempSync(path.join(os.tmpdir(), 'briefs-site-planted-'));
+    cpSync(path.join(dir, 'briefs'), path.join(planted, 'briefs'), { recursive: true });
+    cpSync(path.join(dir, 'dist'), path.join(planted, 'dist'), { recursive: true, filter: (src) => !src.includes(`${path.sep}site`) });
+    const secret = path.join(dir, 'secret.txt');
+    writeFileSync(secret, '机密：不得公开');
+    const pdf = path.join(planted, 'dist/qingkuang-2026-001.pdf');
+    rmSync(pdf);
+    symlinkSync(secret, pdf);
+    const r = await runCli(['--root', planted, 'site']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(path.join(planted, 'dist/site/files/qingkuang-2026-001.pdf'))).toBe(false);
+    expect(existsSync(path.join(planted, 'dist/site/files/jianyi-2026-001.pdf'))).toBe(true);
+    rmSync(planted, { recursive: true, force: true });
   });
 
   it('writes nothing when nothing changed, and the same bytes again', async () => {
