@@ -61,14 +61,13 @@ export async function buildSite(config: Config, opts: { outDir: string; siteDir:
       if (!name) return;
       const read = await readRegular(path.join(opts.outDir, name), { maxBytes: 512 * 1024 * 1024, noFollow: true });
       if (!('bytes' in read)) return;
-      const bytes = read.bytes;
-      files.set(`files/${path.basename(name)}`, bytes);
+      files.set(`files/${path.basename(name)}`, read.bytes);
       own[key] = `files/${path.basename(name)}`;
     };
     await copy(recorded?.pdf ?? `${base}.pdf`, 'pdf');
     await copy(recorded?.docx, 'docx');
-    // An image an article uses is copied under media/, named by its content: its place in the
-    // workspace is not published.
+    // An image an article uses is copied under media/, named by a hash of its path: its place
+    // in the workspace is not published.
     const resolver = (file: string) => (src: string) =>
       resolveImage(config, file, src, {
         assetProblem: project.assetProblem,
@@ -103,9 +102,10 @@ export async function buildSite(config: Config, opts: { outDir: string; siteDir:
       })),
     });
   }
+  // Read as every untrusted file is (the render already refused links and files outside).
   for (const [rel, name] of media) {
-    const bytes = await readFile(path.join(config.root, rel)).catch(() => undefined);
-    if (bytes) files.set(name, bytes);
+    const read = await readRegular(path.join(config.root, rel), { maxBytes: 64 * 1024 * 1024, noFollow: true });
+    if ('bytes' in read) files.set(name, read.bytes);
   }
   const pages = sitePages(issues, opts.lang);
   for (const p of pages) files.set(p.path, p.html);
