@@ -76,8 +76,18 @@ function officeFile(root: string, role: RoleFace): string | undefined {
   return role.file ? path.resolve(root, role.file) : undefined;
 }
 
-/** An office face's bytes and family, unless its licence forbids embedding it. */
+/**
+ * An office face's bytes and family, and whether its licence forbids embedding it: read once a
+ * run, not once a document (an office face is often 10 MB or more).
+ */
+const offices = new Map<string, { bytes: Buffer; family: string; restricted: boolean }>();
 function office(file: string): { bytes: Buffer; family: string; restricted: boolean } {
+  let known = offices.get(file);
+  if (!known) offices.set(file, (known = readOffice(file)));
+  return known;
+}
+
+function readOffice(file: string): { bytes: Buffer; family: string; restricted: boolean } {
   let bytes: Buffer = readFileSync(file);
   if (isCollection(bytes)) bytes = firstFace(bytes);
   // fontkit reads fsType as flags: noEmbedding is bit 1 (0x0002, "restricted licence embedding").
