@@ -19,6 +19,7 @@ interface GenerateFlags {
   html?: boolean;
   docx?: boolean;
   png?: boolean;
+  ofd?: boolean;
   json?: boolean;
   jobs?: number;
   timeout: number;
@@ -37,6 +38,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
     .option('--html', 'also write the HTML that was printed, beside each PDF')
     .option('--docx', 'also write the Word edition (.docx) beside each PDF (or docx: true in the config)')
     .option('--png', 'also write the long image for chat apps (.png: the pages one under another, 1080 px wide) beside each PDF (or png: true)')
+    .option('--ofd', 'also write the OFD edition (.ofd, GB/T 33190: what document systems store and exchange) beside each PDF (or ofd: true)')
     .option('--json', 'print one JSON summary on stdout and nothing else there')
     .option('-j, --jobs <n>', 'pages printing at once (default: the number of cores, at most 4)', parseInteger)
     .option('--timeout <ms>', 'how long one issue may take to print', parseInteger, 60_000)
@@ -93,6 +95,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
               html: !!flags.html,
               docx: !!flags.docx || config.docx === true,
               png: !!flags.png || config.png === true,
+              ofd: !!flags.ofd || config.ofd === true,
               jobs,
               timeout: flags.timeout,
               force: !!flags.force,
@@ -132,10 +135,11 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
       const total = results.length - removed;
       const words = results.filter((r) => r.docxWritten).length;
       const images = results.filter((r) => r.pngWritten).length;
+      const ofds = results.filter((r) => r.ofdWritten).length;
       io.err(
         say(
-          `${total - failed - cached} of ${total} issue${total === 1 ? '' : 's'} printed to ${rel(outDir) || '.'}${cached ? `, ${cached} up to date` : ''}${failed ? `, ${failed} failed` : ''}${removed ? `, ${removed} withdrawn issue${removed === 1 ? '' : 's'} removed` : ''}${words ? `; ${words} Word edition${words === 1 ? '' : 's'} written` : ''}${images ? `; ${images} long image${images === 1 ? '' : 's'} written` : ''}\n`,
-          `${total} 期中印出 ${total - failed - cached} 期，在 ${rel(outDir) || '.'}${cached ? `；${cached} 期未改动` : ''}${failed ? `；${failed} 期失败` : ''}${removed ? `；删除了 ${removed} 期已撤销的期` : ''}${words ? `；写出 ${words} 份 Word 版` : ''}${images ? `；写出 ${images} 张长图` : ''}\n`,
+          `${total - failed - cached} of ${total} issue${total === 1 ? '' : 's'} printed to ${rel(outDir) || '.'}${cached ? `, ${cached} up to date` : ''}${failed ? `, ${failed} failed` : ''}${removed ? `, ${removed} withdrawn issue${removed === 1 ? '' : 's'} removed` : ''}${words ? `; ${words} Word edition${words === 1 ? '' : 's'} written` : ''}${images ? `; ${images} long image${images === 1 ? '' : 's'} written` : ''}${ofds ? `; ${ofds} OFD edition${ofds === 1 ? '' : 's'} written` : ''}\n`,
+          `${total} 期中印出 ${total - failed - cached} 期，在 ${rel(outDir) || '.'}${cached ? `；${cached} 期未改动` : ''}${failed ? `；${failed} 期失败` : ''}${removed ? `；删除了 ${removed} 期已撤销的期` : ''}${words ? `；写出 ${words} 份 Word 版` : ''}${images ? `；写出 ${images} 张长图` : ''}${ofds ? `；写出 ${ofds} 份 OFD 版` : ''}\n`,
         ),
       );
       if (flags.json) {
@@ -149,6 +153,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
           pdfa: r.pdfa ?? null,
           ...(r.docx ? { docx: rel(r.docx), docxWritten: !!r.docxWritten } : {}),
           ...(r.png ? { png: rel(r.png), pngWritten: !!r.pngWritten } : {}),
+          ...(r.ofd ? { ofd: rel(r.ofd), ofdWritten: !!r.ofdWritten } : {}),
           pages: r.pages ?? null,
           bytes: r.bytes ?? null,
           prints: r.prints ?? 0,

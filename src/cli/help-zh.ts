@@ -40,6 +40,7 @@ const HELP_ZH: Record<string, Entry> = {
       '--html': '同时在每个 PDF 旁写出所印的 HTML',
       '--docx': '同时在每个 PDF 旁写出 Word 版（.docx）（或在配置中写 docx: true）',
       '--png': '同时在每个 PDF 旁写出便于在聊天软件中分享的长图（.png：各页上下相接，宽 1080 像素）（或在配置中写 png: true）',
+      '--ofd': '同时在每个 PDF 旁写出 OFD 版（.ofd，GB/T 33190：公文系统存储和交换的版式）（或在配置中写 ofd: true）',
       '--json': '在标准输出打印一份 JSON 摘要，不输出其他内容',
       '--jobs': '同时印制的页面数（默认：CPU 核数，最多 4）',
       '--timeout': '每期印制的最长时间（毫秒）',
@@ -68,6 +69,7 @@ const HELP_ZH: Record<string, Entry> = {
     options: {
       '--out': '输出文件夹（默认：dist，或配置中的 out）；合订本在其中的 volumes/ 下',
       '--json': '在标准输出打印一份 JSON：合订本的文件、页数和各期起止页',
+      '--ofd': '同时在合订本 PDF 旁写出其 OFD 版（.ofd，GB/T 33190）',
       '--drafts': '草稿也一并合订，目录中标明“草稿”',
       '--folio': '各期页面的页码：issue（各期自己的）、volume（合订本连续页码）或 both（两者）；默认取刊物的 volumeFolio，否则 issue',
       '--force': '重新合订，即使已是最新',

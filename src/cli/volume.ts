@@ -15,6 +15,7 @@ interface VolumeFlags {
   out?: string;
   json?: boolean;
   drafts?: boolean;
+  ofd?: boolean;
   force?: boolean;
   timeout: number;
   browser?: string;
@@ -29,6 +30,7 @@ export function volumeCommand(program: Command, io: Output, setExit: (code: numb
     .argument('<year>', 'the year, e.g. 2026')
     .option('-o, --out <dir>', 'output folder (default: dist, or "out" in briefs.config.yaml); the volume goes to <out>/volumes/')
     .option('--json', 'print one JSON object on stdout: {"volume":{"publication","year","pdf","pages","issues":[{"id","firstPage","lastPage"}]}}')
+    .option('--ofd', "also write the volume's OFD edition (.ofd, GB/T 33190) beside its PDF")
     .option('--drafts', 'bind draft issues too, each marked 草稿 in the contents')
     .option(
       '--folio <mode>',
@@ -66,7 +68,17 @@ export function volumeCommand(program: Command, io: Output, setExit: (code: numb
         outDir,
         { jobs, timeout: flags.timeout, force: !!flags.force, outputs: [volumeFile(outDir, bulletin.id, year)], note: printerNote(io, say) },
         ({ project, pool, server }) =>
-          makeVolume(project, bulletin.id, year, { outDir, drafts: !!flags.drafts, force: !!flags.force, jobs, timeout: flags.timeout, pool, server, folio }),
+          makeVolume(project, bulletin.id, year, {
+            outDir,
+            drafts: !!flags.drafts,
+            force: !!flags.force,
+            jobs,
+            timeout: flags.timeout,
+            pool,
+            server,
+            folio,
+            ofd: !!flags.ofd || config.ofd === true,
+          }),
       );
       const shown = capRepeats(sortDiagnostics(result.diagnostics)).map((d) => localize(d, lang));
       if (shown.length > 0) io.err(formatDiagnostics(shown, io.color, lang));
@@ -83,7 +95,7 @@ export function volumeCommand(program: Command, io: Output, setExit: (code: numb
       }
       if (flags.json) {
         io.out(
-          `${JSON.stringify({ volume: { publication: bulletin.id, year, pdf: result.pdf ? rel(result.pdf) : null, pages: result.pages ?? null, pdfa: result.pdfa ?? null, issues: result.issues } })}\n`,
+          `${JSON.stringify({ volume: { publication: bulletin.id, year, pdf: result.pdf ? rel(result.pdf) : null, pages: result.pages ?? null, pdfa: result.pdfa ?? null, ...(result.ofd ? { ofd: rel(result.ofd), ofdWritten: !!result.ofdWritten } : {}), issues: result.issues } })}\n`,
         );
       }
       setExit(result.status === 'failed' ? 1 : 0);

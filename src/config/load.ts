@@ -32,6 +32,7 @@ const TOP_KEYS = [
   'browser',
   'docx',
   'png',
+  'ofd',
   'pdfa',
   'fonts',
   'bulletins',
@@ -95,7 +96,7 @@ function applyFile(config: Config, text: string, file: string, parseDocument: ty
     if (!TOP_KEYS.includes(key)) throw configError(rel, key, `unknown setting "${key}"; known settings: ${TOP_KEYS.join(', ')}`);
     if (key === 'fonts') config.fonts = readFonts(value, rel, config.fonts);
     else if (key === 'bulletins') config.bulletins = readBulletins(value, rel, config, own);
-    else if (key === 'docx' || key === 'png' || key === 'pdfa') {
+    else if (key === 'docx' || key === 'png' || key === 'ofd' || key === 'pdfa') {
       if (typeof value !== 'boolean') throw configError(rel, key, `"${key}" must be true or false`);
       config[key] = value;
     } else if (typeof value !== 'string') throw configError(rel, key, `"${key}" must be a string`);

@@ -68,6 +68,8 @@ export interface Config {
   docx?: boolean;
   /** generate writes the long image for chat apps (.png) beside each PDF, as --png does. */
   png?: boolean;
+  /** generate writes the OFD edition (.ofd, GB/T 33190) beside each PDF, as --ofd does. */
+  ofd?: boolean;
   /** A final issue's PDF is archival (PDF/A-1b) unless this is false. */
   pdfa?: boolean;
   fonts: FontConfig;

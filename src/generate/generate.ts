@@ -29,6 +29,7 @@ import type { GenerateOptions, IssueResult } from './run.js';
 import { printFailed, printWarnings } from './print-problems.js';
 import { wordEdition } from './word-edition.js';
 import { longImageFile } from './long-image-file.js';
+import { ofdFile } from './ofd-file.js';
 
 export type { GenerateOptions, IssueResult };
 
@@ -136,12 +137,30 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     result.pngWritten = written;
     return made;
   };
+  /** The OFD edition, made from the PDF, written when asked and not already there as recorded. */
+  const ofd = async (
+    entry: ManifestEntry | undefined,
+    pdf: { bytes?: Uint8Array; file: string; fingerprint: string },
+  ): Promise<Pick<ManifestEntry, 'ofd' | 'ofdSha256'>> => {
+    if (!opts.ofd) return {};
+    result.ofd = path.join(opts.outDir, `${base}.ofd`);
+    const { written, ...made } = await ofdFile(opts.outDir, base, entry, { ...pdf, date: issue.date, issueFile: issue.file }, (d) =>
+      result.diagnostics.push(d),
+    );
+    result.ofdWritten = written;
+    return made;
+  };
   /** Up to date: the files as recorded. */
   const cached = async (entry: ManifestEntry) => {
     entry.file = issue.file;
-    if (opts.docx || opts.png) {
+    if (opts.docx || opts.png || opts.ofd) {
       // The manifest is written again only when an edition beside the PDF was (a rerun writes nothing).
-      const made = { ...(await docx(entry)), ...(await png(entry, { file: path.join(opts.outDir, entry.pdf), pages: entry.pages })) };
+      const pdfFile = path.join(opts.outDir, entry.pdf);
+      const made = {
+        ...(await docx(entry)),
+        ...(await png(entry, { file: pdfFile, pages: entry.pages })),
+        ...(await ofd(entry, { file: pdfFile, fingerprint: entry.fingerprint })),
+      };
       if ((Object.keys(made) as (keyof typeof made)[]).some((k) => made[k] !== entry[k])) {
         Object.assign(entry, made);
         await s.saveManifest();
@@ -239,6 +258,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
       pdfa: finished.pdfa,
       ...(opts.html ? { html: `${base}.html` } : {}),
       ...(await docx(undefined)),
+      ...(await ofd(undefined, { bytes: finished.bytes, file: pdf, fingerprint: fp })),
       ...image,
       ...inputs,
     };

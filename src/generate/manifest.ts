@@ -39,6 +39,9 @@ export interface ManifestEntry {
   /** The long image beside the PDF, and the SHA-256 of its bytes. */
   png?: string;
   pngSha256?: string;
+  /** The OFD edition beside the PDF, and the SHA-256 of its bytes. */
+  ofd?: string;
+  ofdSha256?: string;
   /**
    * The hash of what the issue's HTML was rendered from (generate/input-key.ts), the workspace
    * images its render looked up, and what the render reported: with an unchanged key a rerun
@@ -74,8 +77,28 @@ export function wellFormed(issues: unknown): Manifest {
   for (const [id, e] of Object.entries(issues as Record<string, unknown>)) {
     const entry = e as Partial<ManifestEntry> | null;
     if (typeof entry !== 'object' || entry === null) continue;
-    const { fingerprint, pdf, bytes, pages, html, file, sha256, stamp, articlePages, docx, docxSha256, png, pngSha256, inputs, images, notes, archival, pdfa } =
-      entry;
+    const {
+      fingerprint,
+      pdf,
+      bytes,
+      pages,
+      html,
+      file,
+      sha256,
+      stamp,
+      articlePages,
+      docx,
+      docxSha256,
+      png,
+      pngSha256,
+      ofd,
+      ofdSha256,
+      inputs,
+      images,
+      notes,
+      archival,
+      pdfa,
+    } = entry;
     if (typeof fingerprint !== 'string' || typeof pdf !== 'string' || typeof bytes !== 'number' || typeof pages !== 'number' || typeof sha256 !== 'string')
       continue;
     if (html !== undefined && typeof html !== 'string') continue;
@@ -83,8 +106,9 @@ export function wellFormed(issues: unknown): Manifest {
     if (stamp !== undefined && typeof stamp !== 'string') continue;
     if ((docx !== undefined && typeof docx !== 'string') || (docxSha256 !== undefined && typeof docxSha256 !== 'string')) continue;
     if ((png !== undefined && typeof png !== 'string') || (pngSha256 !== undefined && typeof pngSha256 !== 'string')) continue;
+    if ((ofd !== undefined && typeof ofd !== 'string') || (ofdSha256 !== undefined && typeof ofdSha256 !== 'string')) continue;
     // Paths stay inside the output folder: a doctored entry cannot point removal elsewhere.
-    if ([pdf, html, docx, png].some((p) => p !== undefined && (path.isAbsolute(p) || p.split(/[\\/]/).includes('..')))) continue;
+    if ([pdf, html, docx, png, ofd].some((p) => p !== undefined && (path.isAbsolute(p) || p.split(/[\\/]/).includes('..')))) continue;
     out[id] = {
       fingerprint,
       pdf,
@@ -98,6 +122,7 @@ export function wellFormed(issues: unknown): Manifest {
       // The Word edition as recorded: without it every --docx run wrote every .docx again.
       ...(docx !== undefined && docxSha256 !== undefined ? { docx, docxSha256 } : {}),
       ...(png !== undefined && pngSha256 !== undefined ? { png, pngSha256 } : {}),
+      ...(ofd !== undefined && ofdSha256 !== undefined ? { ofd, ofdSha256 } : {}),
       ...(archival === true ? { archival } : {}),
       ...(pdfa === '1b' ? { pdfa } : {}),
       // All three or none: without them the issue is rendered to be checked, as before.

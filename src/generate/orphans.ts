@@ -27,6 +27,7 @@ export async function removeOrphans(project: Project, manifest: Manifest, outDir
     for (const [beside, hash] of [
       [entry.docx, entry.docxSha256],
       [entry.png, entry.pngSha256],
+      [entry.ofd, entry.ofdSha256],
     ]) {
       if (beside && hash && (await stillWritten(path.join(outDir, beside), hash))) await rm(path.join(outDir, beside), { force: true });
     }

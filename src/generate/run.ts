@@ -23,6 +23,9 @@ export interface IssueResult {
   /** The long image for chat apps, and whether this run wrote it. */
   png?: string;
   pngWritten?: boolean;
+  /** The OFD edition (GB/T 33190), and whether this run wrote it. */
+  ofd?: string;
+  ofdWritten?: boolean;
   pages?: number;
   /** The page each article starts on (from the print, or the manifest when up to date). */
   articlePages?: number[];
@@ -42,6 +45,8 @@ export interface GenerateOptions {
   docx?: boolean;
   /** Also write the long image (.png) beside each PDF. */
   png?: boolean;
+  /** Also write the OFD edition (.ofd) beside each PDF. */
+  ofd?: boolean;
   jobs: number;
   timeout: number;
   browser?: string;

@@ -52,6 +52,16 @@ export const OUTPUT_CODES = {
     ],
     zh: ['Word 版未嵌入{role}字体“{face}”（{why}），没有安装该字体的电脑会用其他字体显示', '改用允许嵌入的字体，或在打开 Word 版的电脑上安装该字体'],
   },
+  'ofd-left-out': {
+    severity: 'warning',
+    means:
+      'the OFD edition leaves out something its PDF page draws that briefs does not carry into OFD (a shading, a pattern, a soft mask, turned text), with how many',
+    en: [
+      'the OFD edition leaves out what its PDF draws and briefs does not carry into OFD: {what}',
+      'the PDF is whole; compare the two, or leave out of the submission what draws it (a gradient, a shadow, turned text)',
+    ],
+    zh: ['OFD 版略去了 PDF 中 briefs 无法转入 OFD 的内容：{zhWhat}', 'PDF 完整无缺；请对照两者，或去掉投稿中产生该内容的部分（渐变、阴影、旋转文字）'],
+  },
   'glyph-missing': {
     severity: 'error',
     means: 'a character that no font briefs serves has (the shipped faces and the Han fallback), with its line, column and code point',

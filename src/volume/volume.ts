@@ -16,7 +16,8 @@ import type { BrowserPool } from '../print/browser.js';
 import { pdfDate } from '../print/pdf-date.js';
 import type { PrintServer } from '../print/print-server.js';
 import { printPage, renderPage } from '../print/print-page.js';
-import { sha256 } from '../generate/manifest.js';
+import { sha256, stillWritten } from '../generate/manifest.js';
+import { ofdFile } from '../generate/ofd-file.js';
 import { VERSION } from '../version.js';
 import { assemble, type Project } from '../workspace/project.js';
 import { volumeContents, type PlacedIssue } from './contents.js';
@@ -36,6 +37,8 @@ export interface VolumeOptions {
   server: PrintServer;
   /** Overrides the bulletin's volumeFolio. */
   folio?: FolioMode;
+  /** Also write the volume's OFD edition beside its PDF. */
+  ofd?: boolean;
 }
 
 export interface VolumeResult {
@@ -45,6 +48,9 @@ export interface VolumeResult {
   pages?: number;
   /** '1b' when the volume is PDF/A-1b (all its issues final), else null. */
   pdfa?: '1b' | null;
+  /** The OFD edition, and whether this run wrote it. */
+  ofd?: string;
+  ofdWritten?: boolean;
   issues: { id: string; firstPage: number; lastPage: number }[];
   status: 'made' | 'cached' | 'failed';
   diagnostics: Diagnostic[];
@@ -60,6 +66,8 @@ interface VolumeRecord {
   issues: VolumeResult['issues'];
   front?: number;
   pdfa?: '1b' | null;
+  /** The SHA-256 of the OFD edition written from this PDF. */
+  ofdSha256?: string;
 }
 
 export async function makeVolume(project: Project, bulletinId: string, year: number, opts: VolumeOptions): Promise<VolumeResult> {
@@ -167,8 +175,32 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
     .catch((): Record<string, VolumeRecord> => ({}));
   const known = record[`${bulletinId}/${year}`];
   const existing = await readFile(out).catch(() => undefined);
+  /** The OFD edition beside the volume: kept when it is what was written from this PDF, else made from it. */
+  const ofd = async (pdf: Uint8Array, entry: VolumeRecord): Promise<Pick<VolumeResult, 'ofd' | 'ofdWritten'>> => {
+    if (!opts.ofd) return {};
+    const file = out.replace(/\.pdf$/, '.ofd');
+    if (entry.ofdSha256 && (await stillWritten(file, entry.ofdSha256))) return { ofd: file, ofdWritten: false };
+    const made = await ofdFile(
+      path.dirname(file),
+      path.basename(file, '.ofd'),
+      undefined,
+      {
+        bytes: pdf,
+        file: out,
+        fingerprint: key,
+        date: last.date,
+        issueFile: folder,
+      },
+      (d) => result.diagnostics.push(d),
+    );
+    entry.ofdSha256 = made.ofdSha256;
+    return { ofd: file, ofdWritten: true };
+  };
+  const last = ofYear[ofYear.length - 1];
   if (!opts.force && known?.key === key && existing && sha256(existing) === known.sha256) {
-    return { ...result, pdf: out, pages: known.pages, issues: known.issues, pdfa: known.pdfa ?? null, status: 'cached' };
+    const beside = await ofd(existing, known);
+    if (beside.ofdWritten) await writeAtomic(path.join(opts.outDir, RECORD), `${JSON.stringify(record, null, 2)}\n`);
+    return { ...result, pdf: out, pages: known.pages, issues: known.issues, pdfa: known.pdfa ?? null, ...beside, status: 'cached' };
   }
   // Printed first with the front matter's length guessed (the last run's, or an estimate from
   // its lines), so that one print usually holds; a wrong guess costs a second.
@@ -216,7 +248,6 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
     made = next;
     if (stands) break;
   }
-  const last = ofYear[ofYear.length - 1];
   const { bytes, pages, folioNotFound, pdfa } = await mergeVolume(frontPdf, docs, made.contents, {
     title: `《${bulletin.name}》${year}年合订本`,
     author: bulletin.publisher,
@@ -245,7 +276,9 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
   await mkdir(path.dirname(out), { recursive: true });
   await writeAtomic(out, bytes);
   const issues = made.contents.issues.map((i) => ({ id: i.id, firstPage: i.firstPage, lastPage: i.lastPage }));
-  record[`${bulletinId}/${year}`] = { key, sha256: sha256(bytes), pages, issues, front, pdfa };
+  const entry: VolumeRecord = { key, sha256: sha256(bytes), pages, issues, front, pdfa };
+  const beside = await ofd(bytes, entry);
+  record[`${bulletinId}/${year}`] = entry;
   await writeAtomic(path.join(opts.outDir, RECORD), `${JSON.stringify(record, null, 2)}\n`);
-  return { ...result, pdf: out, pages, issues, pdfa, status: 'made' };
+  return { ...result, pdf: out, pages, issues, pdfa, ...beside, status: 'made' };
 }
