@@ -274,6 +274,49 @@ const MUTANTS = [
   ],
   ['site: links from the host’s root', 'src/site/pages.ts', 'const root = `${up}/`;', "const root = '/';", ['test/e2e/site.test.ts']],
   ['site: every page a search result', 'src/site/pages.ts', "<main${indexed ? ' data-pagefind-body' : ''}>", '<main>', ['test/e2e/site.test.ts']],
+  // The OFD edition (ofd/).
+  [
+    'ofd: a glyph move (Td) ignored',
+    'src/ofd/interpret.ts',
+    "case 'moveText':\n        moveTo(a[0] as number, a[1] as number);",
+    "case 'moveText':",
+    ['test/unit/ofd.test.ts', 'test/e2e/ofd.test.ts'],
+  ],
+  [
+    'ofd: a run goes on across a colour change',
+    'src/ofd/interpret.ts',
+    'sameColour(run.fill, s.fill) &&',
+    '',
+    ['test/unit/ofd.test.ts', 'test/e2e/ofd.test.ts'],
+  ],
+  [
+    'ofd: a path’s fill colour before its stroke colour',
+    'src/ofd/content.ts',
+    "st && colour('StrokeColor', st.colour),\n    item.fill && colour('FillColor', item.fill.colour),",
+    "item.fill && colour('FillColor', item.fill.colour),\n    st && colour('StrokeColor', st.colour),",
+    ['test/unit/ofd.test.ts', 'test/e2e/ofd.test.ts'],
+  ],
+  [
+    'ofd: zip times in UTC',
+    'src/ofd/package.ts',
+    'new Date(Math.max(1980, Number(m[1])), Number(m[2]) - 1, Number(m[3]), 12, 0, 0)',
+    'new Date(Date.UTC(Math.max(1980, Number(m[1])), Number(m[2]) - 1, Number(m[3]), 12, 0, 0))',
+    ['test/e2e/ofd.test.ts'],
+  ],
+  [
+    'ofd: fill colours ignored',
+    'src/ofd/interpret.ts',
+    's.fill = { rgb: rgb(a), alpha: s.fill.alpha };',
+    's.fill = { rgb: [0, 0, 0], alpha: s.fill.alpha };',
+    ['test/e2e/ofd.test.ts'],
+  ],
+  [
+    'ofd: a volume’s fonts known by their names alone',
+    'src/ofd/read-pdf.ts',
+    'for (let n = 2; files.has(unique); n++) unique = `${base}~${n}`;',
+    '',
+    ['test/e2e/pdfa.test.ts'],
+  ],
 ];
 
 // --check: only that each mutant's text is still in its file and its tests exist (no test run).

@@ -3,8 +3,8 @@
 # issues into dist/. Safe to run again. Installs Chromium (to print), fonts-hanazono (rare Han
 # characters), poppler-utils and fonts-arphic-uming (the tests read PDFs back with poppler, and
 # use UMing as an office's own font file), LibreOffice Writer and openssl (the tests open the
-# Word edition and sign copies), and PDFBox's Preflight with a JRE (the archival PDFs' validator)
-# from Debian when they are missing and this is a root shell on a
+# Word edition and sign copies), PDFBox's Preflight with a JRE (the archival PDFs' validator) and
+# xmllint (the OFD edition's schema) from Debian when they are missing and this is a root shell on a
 # Debian-like system; otherwise it says what to install.
 set -eu
 cd "$(dirname "$0")/.."
@@ -28,6 +28,8 @@ command -v openssl >/dev/null 2>&1 || need_apt="$need_apt openssl"
 # tests; it runs on Java with the activation and JAXB APIs.
 [ -f /usr/share/java/preflight.jar ] || need_apt="$need_apt libpdfbox2-java libactivation-java libjaxb-api-java"
 command -v java >/dev/null 2>&1 || need_apt="$need_apt default-jre-headless"
+# xmllint checks every part of the OFD edition against its schema in the tests.
+command -v xmllint >/dev/null 2>&1 || need_apt="$need_apt libxml2-utils"
 
 if [ -n "$need_apt" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

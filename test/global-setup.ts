@@ -3,9 +3,9 @@
  * (bin/briefs.js → lib/bundle/), which is built from src/: when any source, template of the
  * build or build setting is newer than the bundle, lib/ is built again here, and it says so, so
  * that no e2e run tests yesterday's code.
- * Then the sample workspace, printed once for the whole suite (every issue, with --html, one page at a
+ * Then the sample workspace, printed once for the whole suite (every issue, with --html and --ofd, one page at a
  * time so that later issues reuse the page of earlier ones) and shared by the tests that read
- * it: sample-workspace, layout and the reproducibility check. Printing it in each of them cost
+ * it: sample-workspace, layout, ofd and the reproducibility check. Printing it in each of them cost
  * three full runs.
  */
 import { execFile } from 'node:child_process';
@@ -51,7 +51,7 @@ export async function setup(project: TestProject): Promise<void> {
   out = mkdtempSync(path.join(os.tmpdir(), 'briefs-sample-print-'));
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [path.join(repo, 'bin/briefs.js'), '--root', repo, 'generate', '--out', out, '--json', '--html', '--jobs', '1'],
+    [path.join(repo, 'bin/briefs.js'), '--root', repo, 'generate', '--out', out, '--json', '--html', '--ofd', '--jobs', '1'],
     {
       maxBuffer: 16 << 20,
     },

@@ -108,8 +108,11 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     if (printing) s.printed();
     printing = false;
   };
+  /** Whether the OFD edition asked for could not be made (the PDF stands). */
+  let ofdFailed = false;
   const done = (r: IssueResult) => {
     printOver();
+    if (ofdFailed) r.status = 'failed';
     r.ms = Date.now() - started;
     opts.onResult?.(r);
     return r;
@@ -143,12 +146,19 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     pdf: { bytes?: Uint8Array; file: string; fingerprint: string },
   ): Promise<Pick<ManifestEntry, 'ofd' | 'ofdSha256'>> => {
     if (!opts.ofd) return {};
-    result.ofd = path.join(opts.outDir, `${base}.ofd`);
-    const { written, ...made } = await ofdFile(opts.outDir, base, entry, { ...pdf, date: issue.date, issueFile: issue.file }, (d) =>
-      result.diagnostics.push(d),
-    );
-    result.ofdWritten = written;
-    return made;
+    try {
+      const { written, ...made } = await ofdFile(opts.outDir, base, entry, { ...pdf, date: issue.date, issueFile: issue.file }, (d) =>
+        result.diagnostics.push(d),
+      );
+      result.ofd = path.join(opts.outDir, `${base}.ofd`);
+      result.ofdWritten = written;
+      return made;
+    } catch (cause) {
+      // The PDF stands and is recorded; the issue counts as failed, and the next run tries the OFD again.
+      result.diagnostics.push(printFailed(cause, issue.file, 'ofd-failed'));
+      ofdFailed = true;
+      return {};
+    }
   };
   /** Up to date: the files as recorded. */
   const cached = async (entry: ManifestEntry) => {

@@ -14,8 +14,8 @@ export function printWarnings(printed: { failed: readonly string[]; blocked: rea
   ];
 }
 
-export function printFailed(cause: unknown, file: string): Diagnostic {
+export function printFailed(cause: unknown, file: string, code: 'print-failed' | 'ofd-failed' = 'print-failed'): Diagnostic {
   const message = (cause as { message?: unknown } | null)?.message;
   const reason = (typeof message === 'string' ? message : (JSON.stringify(cause) ?? 'an unknown error')).split('\n')[0];
-  return diagnostic('print-failed', { severity: 'error', file }, { reason });
+  return diagnostic(code, { severity: 'error', file }, { reason });
 }

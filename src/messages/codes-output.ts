@@ -237,6 +237,12 @@ export const OUTPUT_CODES = {
     ],
     zh: ['注释未能排在所引页的页脚，改排在各篇文末', '请报告此问题，并附上该期的 HTML（generate --html）'],
   },
+  'ofd-failed': {
+    severity: 'error',
+    means: 'the OFD edition could not be made from the printed PDF; the PDF stands, and the next run tries the OFD again',
+    en: ['the OFD edition could not be made: {reason}; the PDF is written', 'run again with --debug for details, and report it with the PDF'],
+    zh: ['未能生成 OFD 版：{reason}；PDF 已写出', '加上 --debug 重新运行查看详情，并连同 PDF 一起报告此问题'],
+  },
   'print-failed': {
     severity: 'error',
     means: 'Chromium failed to print the issue (time-out, crash)',

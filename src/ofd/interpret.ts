@@ -42,7 +42,7 @@ const MM = 25.4 / 72;
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /** m then n: a point mapped by m, then by n (PDF's order: cm's matrix comes first). */
-export function multiply(m: Matrix, n: Matrix): Matrix {
+function multiply(m: Matrix, n: Matrix): Matrix {
   return [
     m[0] * n[0] + m[1] * n[2],
     m[0] * n[1] + m[1] * n[3],
@@ -53,7 +53,7 @@ export function multiply(m: Matrix, n: Matrix): Matrix {
   ];
 }
 
-export function apply(m: Matrix, x: number, y: number): [number, number] {
+function apply(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 

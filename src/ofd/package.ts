@@ -10,11 +10,10 @@
  * the issue's, and every zip entry carries it. No seal (电子签章, GB/T 38540) is written.
  */
 import { zipSync, type Zippable } from 'fflate';
-import fontkit from '@pdf-lib/fontkit';
-import { characterMap } from '../fonts/sfnt-read.js';
 import { VERSION } from '../version.js';
 import { pageContent } from './content.js';
 import type { ImageItem } from './model.js';
+import { describe, printedGlyphs } from './fonts.js';
 import { readPdf, type OutlineEntry, type PdfFont } from './read-pdf.js';
 import { el, num, part, text } from './xml.js';
 
@@ -40,13 +39,16 @@ export async function pdfToOfd(pdf: Uint8Array, opts: OfdOptions): Promise<OfdRe
   let last = 0;
   const next = () => ++last;
 
+  // Each font's character map made to give the glyphs the print drew (fonts.ts).
+  const embedded = printedGlyphs(content.fonts, content.pages);
   // Fonts and images get their ids as they are first used, in page order.
   const fonts = new Map<string, { id: number; font: PdfFont; map: Map<number, number> }>();
   const fontIds = (name: string) => {
     let f = fonts.get(name);
     if (!f) {
-      const font = content.fonts.get(name) ?? { name };
-      fonts.set(name, (f = { id: next(), font, map: font.file ? safeCharacterMap(font.file) : new Map<number, number>() }));
+      const given = embedded.get(name);
+      const font: PdfFont = { name, original: content.fonts.get(name)?.original ?? name, ...(given ? { file: given.file } : {}) };
+      fonts.set(name, (f = { id: next(), font, map: given?.map ?? new Map<number, number>() }));
     }
     return { id: f.id, weight: describe(f.font).weight, glyphOf: (cp: number) => f.map.get(cp) };
   };
@@ -118,52 +120,11 @@ export async function pdfToOfd(pdf: Uint8Array, opts: OfdOptions): Promise<OfdRe
   return { bytes: zipSync(files), pages: content.pages.length, dropped };
 }
 
-function safeCharacterMap(file: Uint8Array): Map<number, number> {
-  try {
-    return characterMap(file);
-  } catch {
-    return new Map();
-  }
-}
-
 /** A zip entry's time: the date at noon, in the local time zip keeps, whatever the zone. */
 function entryTime(date: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
   // zip cannot hold a time before 1980.
   return m ? new Date(Math.max(1980, Number(m[1])), Number(m[2]) - 1, Number(m[3]), 12, 0, 0) : new Date(1980, 0, 1, 12, 0, 0);
-}
-
-const described = new WeakMap<PdfFont, { fontName: string; family: string; weight: number; bold: boolean; serif: boolean; ext: string }>();
-const WEIGHT_WORDS = /(\s+(Thin|Hairline|ExtraLight|UltraLight|Light|Regular|Book|Medium|SemiBold|DemiBold|Bold|ExtraBold|UltraBold|Black|Heavy))+$/i;
-
-/** A font's name without its subset tag, its family, weight and kind, as its own file says. */
-function describe(font: PdfFont) {
-  let d = described.get(font);
-  if (d) return d;
-  const fontName = font.name.replace(/^[A-Z]{6}\+/, '');
-  let family = fontName.replace(/-.*$/, '');
-  let weight = /bold|black|heavy/i.test(fontName) ? 700 : /medium/i.test(fontName) ? 500 : 400;
-  let ext = 'ttf';
-  if (font.file) {
-    try {
-      const f = fontkit.create(Buffer.from(font.file)) as unknown as {
-        familyName?: string;
-        name?: { records?: { preferredFamily?: Record<string, string> } };
-        'OS/2'?: { usWeightClass?: number };
-      };
-      family = f.name?.records?.preferredFamily?.en ?? f.familyName ?? family;
-      weight = f['OS/2']?.usWeightClass ?? weight;
-      ext = String.fromCharCode(...font.file.subarray(0, 4)) === 'OTTO' ? 'otf' : 'ttf';
-    } catch {
-      // A font fontkit cannot read keeps the names its PDF gave it.
-    }
-  }
-  // The shipped faces are static cuts of variable fonts that keep the default instance's
-  // family ("Noto Sans SC Thin Medium"): the family is the name without its weight words.
-  family = family.replace(WEIGHT_WORDS, '').trim() || family;
-  d = { fontName, family, weight, bold: weight >= 600, serif: /serif|song|ming|宋/i.test(family) && !/sans/i.test(family), ext };
-  described.set(font, d);
-  return d;
 }
 
 function ofdXml(info: { title?: string; author?: string; subject?: string; keywords?: string }, opts: OfdOptions): string {

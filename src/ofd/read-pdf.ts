@@ -6,14 +6,16 @@
  * outline; the document's title and author.
  */
 import { createHash } from 'node:crypto';
-import { PDFDict, PDFName, PDFRawStream, decodePDFRawStream, PDFDocument } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRawStream, decodePDFRawStream, PDFDocument } from '@cantoo/pdf-lib';
 import { PNG } from 'pngjs';
 import { interpretPage, type Op } from './interpret.js';
 import type { PageModel } from './model.js';
 
 export interface PdfFont {
-  /** The BaseFont name, subset tag and all ("AAAAAA+NotoSerifSC-Regular"). */
+  /** Its name in this reading: the BaseFont, made unique where a bound volume repeats one. */
   name: string;
+  /** The BaseFont name the PDF gives it, subset tag and all ("AAAAAA+NotoSerifSC-Regular"). */
+  original: string;
   /** The embedded font program (TrueType or OpenType), or none when the PDF has none. */
   file?: Uint8Array;
 }
@@ -48,8 +50,9 @@ function loadPdfjs(): Promise<PdfjsModule> {
 
 const MM = 25.4 / 72;
 
-export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
+export async function readPdf(printed: Uint8Array): Promise<PdfContent> {
   const lib = await loadPdfjs();
+  const { bytes, files } = await uniqueFonts(printed);
   const names = Object.fromEntries(Object.entries(lib.OPS).map(([k, v]) => [v, k])) as Record<number, string>;
   // pdf.js takes its input's buffer for its own: it gets a copy.
   const doc = await lib.getDocument({
@@ -62,7 +65,6 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
     verbosity: 0,
   }).promise;
   try {
-    const files = await fontFiles(bytes);
     const fonts = new Map<string, PdfFont>();
     const pages: PageModel[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -70,7 +72,18 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
       const list = await page.getOperatorList();
       const [x0, y0, x1, y1] = page.view;
       const ops: Op[] = list.fnArray.map((fn, i) => ({ fn: names[fn], args: list.argsArray[i] as unknown }));
+      // An image's pixels are decoded after the operator list is made: each is awaited first.
       const images = new Map<string, { png: Uint8Array; key: string } | undefined>();
+      for (const { fn, args } of ops) {
+        if (fn !== 'paintImageXObject') continue;
+        const id = (args as [string])[0];
+        if (images.has(id)) continue;
+        const store = id.startsWith('g_') ? page.commonObjs : page.objs;
+        const data = await new Promise<unknown>((resolve) => {
+          store.get(id, resolve);
+        });
+        images.set(id, pngOf(data as RawImage | undefined));
+      }
       pages.push(
         interpretPage({
           width: x1 - x0,
@@ -79,13 +92,13 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
           font: (loaded) => {
             const f = page.commonObjs.get(loaded) as { name?: string; fontMatrix?: number[] } | undefined;
             if (!f?.name) return undefined;
-            if (!fonts.has(f.name)) fonts.set(f.name, { name: f.name, ...(files.get(f.name) ? { file: files.get(f.name) } : {}) });
+            if (!fonts.has(f.name)) {
+              const known = files.get(f.name);
+              fonts.set(f.name, { name: f.name, original: known?.original ?? f.name, ...(known?.file ? { file: known.file } : {}) });
+            }
             return { name: f.name, unitsPerEm: f.fontMatrix?.[0] ?? 0.001 };
           },
-          image: (id) => {
-            if (!images.has(id)) images.set(id, pngOf((id.startsWith('g_') ? page.commonObjs : page.objs).get(id) as RawImage | undefined));
-            return images.get(id);
-          },
+          image: (id) => images.get(id),
         }),
       );
       page.cleanup();
@@ -130,22 +143,47 @@ function pngOf(image: RawImage | undefined): { png: Uint8Array; key: string } | 
   return { png: new Uint8Array(bytes), key: createHash('sha256').update(bytes).digest('hex').slice(0, 16) };
 }
 
-/** Each embedded font program by the name its font is known by (FontFile2: TrueType; FontFile3/OpenType). */
-async function fontFiles(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
+/**
+ * Each font's embedded program, by a name that is its own. Chromium tags its subsets AAAAAA+,
+ * BAAAAA+ … afresh in every PDF, so a volume, bound from several, holds different subsets under
+ * one name; pdf.js names fonts by their BaseFont, so such fonts are renamed (a suffix after the
+ * name) in a copy that pdf.js reads, and `original` keeps the name the PDF gave.
+ */
+async function uniqueFonts(bytes: Uint8Array): Promise<{ bytes: Uint8Array; files: Map<string, { original: string; file?: Uint8Array }> }> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  const out = new Map<string, Uint8Array>();
+  const files = new Map<string, { original: string; file?: Uint8Array }>();
+  let renamed = false;
+  const name = (d: PDFDict | undefined, key: string) => {
+    const v = d?.get(PDFName.of(key));
+    return v instanceof PDFName ? v.decodeText() : undefined;
+  };
   for (const [, obj] of doc.context.enumerateIndirectObjects()) {
-    if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Type')) !== PDFName.of('FontDescriptor')) continue;
-    const name = obj.get(PDFName.of('FontName'));
-    if (!(name instanceof PDFName)) continue;
-    let file = obj.lookup(PDFName.of('FontFile2'));
-    if (!(file instanceof PDFRawStream)) {
-      const ff3 = obj.lookup(PDFName.of('FontFile3'));
-      if (ff3 instanceof PDFRawStream && ff3.dict.get(PDFName.of('Subtype')) === PDFName.of('OpenType')) file = ff3;
+    if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Type')) !== PDFName.of('Font') || obj.get(PDFName.of('Subtype')) === PDFName.of('CIDFontType2'))
+      continue;
+    const base = name(obj, 'BaseFont');
+    if (!base) continue;
+    // A composite font's program hangs from its descendant's descriptor; a simple font's from its own.
+    const kids = obj.lookup(PDFName.of('DescendantFonts'));
+    const descendant = kids instanceof PDFArray ? kids.lookup(0) : undefined;
+    const holder = descendant instanceof PDFDict ? descendant : obj;
+    const descriptor = holder.lookup(PDFName.of('FontDescriptor'));
+    let program = descriptor instanceof PDFDict ? descriptor.lookup(PDFName.of('FontFile2')) : undefined;
+    if (!(program instanceof PDFRawStream) && descriptor instanceof PDFDict) {
+      const ff3 = descriptor.lookup(PDFName.of('FontFile3'));
+      if (ff3 instanceof PDFRawStream && ff3.dict.get(PDFName.of('Subtype')) === PDFName.of('OpenType')) program = ff3;
     }
-    if (file instanceof PDFRawStream) out.set(name.decodeText(), decodePDFRawStream(file).decode());
+    const file = program instanceof PDFRawStream ? decodePDFRawStream(program).decode() : undefined;
+    let unique = base;
+    for (let n = 2; files.has(unique); n++) unique = `${base}~${n}`;
+    if (unique !== base) {
+      renamed = true;
+      obj.set(PDFName.of('BaseFont'), PDFName.of(unique));
+      if (holder !== obj) holder.set(PDFName.of('BaseFont'), PDFName.of(unique));
+      if (descriptor instanceof PDFDict) descriptor.set(PDFName.of('FontName'), PDFName.of(unique));
+    }
+    files.set(unique, { original: base, ...(file ? { file } : {}) });
   }
-  return out;
+  return { bytes: renamed ? await doc.save({ useObjectStreams: false }) : bytes, files };
 }
 
 type PdfjsDocument = Awaited<ReturnType<PdfjsModule['getDocument']>['promise']>;

@@ -5,7 +5,7 @@
  * as GB/T 33190-2016 allows for DeltaX. Pure.
  */
 
-export const OFD_NS = 'http://www.ofdspec.org/2016';
+const OFD_NS = 'http://www.ofdspec.org/2016';
 
 /** A number as OFD writes it: at most three decimals, no exponent, no minus zero. */
 export function num(n: number): string {

@@ -2,7 +2,9 @@
  * Archival PDFs (PDF/A-1b, GB/T 23286.1): every final issue of the sample, and one with a picture
  * with an alpha channel, a table, notes and a rare character printed in the fallback face, is
  * valid for Apache PDFBox Preflight (a validator briefs did not write); drafts stay ordinary;
- * `pdfa: false` turns it off; text, pages and pixels are those of the ordinary PDF.
+ * `pdfa: false` turns it off; text, pages and pixels are those of the ordinary PDF. The OFD
+ * editions of both prints and of an archival volume (--ofd) are read here too, since these
+ * pages hold what the sample lacks: a raster picture with an alpha channel, a fallback face.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,9 +14,33 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { makeP12 } from '../helpers/certificate.js';
+import { drawOfd, drawPdf, inkMismatch, ofdParts, schemaErrors } from '../helpers/ofd.js';
+import { compact } from '../helpers/pdf.js';
+import puppeteer from 'puppeteer-core';
+import { chromiumArgs } from '../../src/print/browser.js';
+import { findBrowser } from '../../src/print/find-browser.js';
 
 const repo = path.resolve(__dirname, '../..');
 const JARS = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api'].map((j) => `/usr/share/java/${j}.jar`);
+
+/** An OFD edition beside `pdf` that validates, and that ofd.js draws and reads as poppler draws and reads the PDF (see ofd.test.ts). */
+async function expectOfdLikePdf(pdf: string): Promise<void> {
+  const ofd = pdf.replace(/\.pdf$/, '.ofd');
+  expect(schemaErrors(ofdParts(ofd), () => path.join(repo, 'test/fixtures/ofd-schema/briefs-ofd.xsd'))).toEqual([]);
+  const browser = await puppeteer.launch({ executablePath: findBrowser().executablePath, args: chromiumArgs(process.getuid?.() === 0) });
+  try {
+    const drawn = await drawOfd(browser, ofd);
+    const printed = drawPdf(pdf);
+    expect(drawn.pages.length).toBe(printed.length);
+    for (let p = 0; p < printed.length; p++) {
+      expect(inkMismatch(drawn.pages[p], printed[p]), `${ofd} page ${p + 1}`).toBeLessThan(0.03);
+      const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-f', String(p + 1), '-l', String(p + 1), pdf, '-'], { encoding: 'utf8' });
+      expect(compact(drawn.texts[p]), `${ofd} page ${p + 1}`).toBe(compact(text));
+    }
+  } finally {
+    await browser.close();
+  }
+}
 
 /** Preflight's verdict: the errors it lists (none for a valid file). */
 function preflight(file: string): string[] {
@@ -59,7 +85,7 @@ beforeAll(async () => {
     ),
   );
   // The changed issue only: the sample's other issues are read from the suite's shared print.
-  const r = await runCli(['--root', dir, 'generate', '--json', 'jianyi/2026/1']);
+  const r = await runCli(['--root', dir, 'generate', '--json', '--ofd', 'jianyi/2026/1']);
   expect(r.code, r.stderr).toBe(0);
   const sample = inject('sample');
   issues = [
@@ -72,7 +98,7 @@ beforeAll(async () => {
   plain = mkdtempSync(path.join(os.tmpdir(), 'briefs-pdfa-plain-'));
   cpSync(path.join(dir, 'briefs'), path.join(plain, 'briefs'), { recursive: true });
   writeFileSync(path.join(plain, 'briefs.config.yaml'), 'pdfa: false\n');
-  const p = await runCli(['--root', plain, 'generate', '--json', 'jianyi/2026/1']);
+  const p = await runCli(['--root', plain, 'generate', '--json', '--ofd', 'jianyi/2026/1']);
   expect(p.code, p.stderr).toBe(0);
 }, 180_000);
 afterAll(() => [dir, plain].forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -143,15 +169,29 @@ describe('archival PDFs', () => {
     expect(execFileSync('pdfsig', [path.join(copies, '000001.pdf')], { encoding: 'utf8' })).toContain('Signature is Valid');
   });
 
+  it('writes OFD editions of both prints that draw and read as their PDFs: the transparent picture, the fallback face’s character, the note', async () => {
+    for (const pdf of [path.join(dir, 'dist/jianyi-2026-001.pdf'), path.join(plain, 'dist/jianyi-2026-001.pdf')]) await expectOfdLikePdf(pdf);
+    // The picture is an image object, its alpha kept, not flattened, in the ordinary print's OFD.
+    const parts = ofdParts(path.join(plain, 'dist/jianyi-2026-001.ofd'));
+    const image = Object.entries(parts).find(([n]) => /^Doc_0\/Res\/image_\d+\.png$/.test(n));
+    expect(image).toBeDefined();
+    expect(PNG.sync.read(Buffer.from(image![1])).data[3 + 4 * 79]).toBeLessThan(10);
+  }, 60_000);
+
   it('binds a volume of final issues archival, and one with drafts ordinary', async () => {
     const ws = mkdtempSync(path.join(os.tmpdir(), 'briefs-pdfa-volume-'));
     try {
       cpSync(path.join(dir, 'briefs'), path.join(ws, 'briefs'), { recursive: true });
       rmSync(path.join(ws, 'briefs/issues/jianyi/2026/003.md'));
-      const r = await runCli(['--root', ws, 'volume', 'jianyi', '2026', '--json']);
+      const r = await runCli(['--root', ws, 'volume', 'jianyi', '2026', '--json', '--ofd']);
       expect(r.code, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout).volume.pdfa).toBe('1b');
       expect(preflight(path.join(ws, 'dist/volumes/jianyi-2026.pdf'))).toEqual([]);
+      // volume --ofd: its OFD edition beside it, as the issues' are checked (test/e2e/ofd.test.ts).
+      expect(JSON.parse(r.stdout).volume).toMatchObject({ ofd: path.relative(process.cwd(), path.join(ws, 'dist/volumes/jianyi-2026.ofd')), ofdWritten: true });
+      await expectOfdLikePdf(path.join(ws, 'dist/volumes/jianyi-2026.pdf'));
+      const again = await runCli(['--root', ws, 'volume', 'jianyi', '2026', '--json', '--ofd']);
+      expect(JSON.parse(again.stdout).volume).toMatchObject({ ofdWritten: false });
       const withDrafts = await runCli(['--root', dir, 'volume', 'jianyi', '2026', '--drafts', '--json']);
       expect(withDrafts.code, withDrafts.stderr).toBe(0);
       expect(JSON.parse(withDrafts.stdout).volume.pdfa).toBeNull();

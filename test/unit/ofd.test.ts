@@ -1,0 +1,271 @@
+/**
+ * The OFD edition's pure parts: the PDF operators as pdf.js lists them turned into page objects
+ * (ofd/interpret.ts), checked against places worked out by hand from the PDF imaging model, and
+ * the objects written as Content.xml (ofd/content.ts), checked with xmllint against the
+ * schema and read back with an XML parser's eyes (entities, element order).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pageContent, type ContentIds } from '../../src/ofd/content.js';
+import { interpretPage, type Op } from '../../src/ofd/interpret.js';
+import type { Item, TextRun } from '../../src/ofd/model.js';
+import { escape, num, numbers } from '../../src/ofd/xml.js';
+
+const MM = 25.4 / 72;
+const A4 = { width: 595.28, height: 841.89 };
+const glyph = (unicode: string, cid: number, width = 1000, isSpace = false) => ({ unicode, originalCharCode: cid, width, isSpace });
+const page = (ops: Op[], fontName = 'AAAAAA+Test-Regular') =>
+  interpretPage({
+    ...A4,
+    ops,
+    font: (n) => (n === 'f1' ? { name: fontName, unitsPerEm: 0.001 } : undefined),
+    image: () => ({ png: new Uint8Array([1]), key: 'k' }),
+  });
+const texts = (items: Item[]) => items.filter((i): i is TextRun => i.kind === 'text');
+const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(1e-6);
+
+describe('PDF operators to OFD objects', () => {
+  it('places glyphs as Chromium prints them: a flipped page, one glyph a Tj, moved by Td', () => {
+    // Chromium's own opening: 0.24 0 0 -0.24 0 H cm, then 3.125 (its 300 dpi to points), then text with 1 0 0 -1 Tm.
+    const items = page([
+      { fn: 'transform', args: [0.24, 0, 0, -0.24, 0, A4.height] },
+      { fn: 'transform', args: [3.125, 0, 0, 3.125, 0, 0] },
+      { fn: 'beginText', args: null },
+      { fn: 'setFont', args: ['f1', 20] },
+      { fn: 'setTextMatrix', args: [1, 0, 0, -1, 100, 200] },
+      { fn: 'showText', args: [[glyph('科', 5)]] },
+      { fn: 'moveText', args: [21, 0] },
+      { fn: 'showText', args: [[glyph('技', 6)]] },
+      { fn: 'endText', args: null },
+    ]).items;
+    const runs = texts(items);
+    expect(runs).toHaveLength(1);
+    // 0.24 × 3.125 = 0.75 points a unit: x = 100 units = 75 pt; y is measured from the top, as the flip says.
+    close(runs[0].glyphs[0].x, 75 * MM);
+    close(runs[0].glyphs[0].y, 200 * 0.75 * MM);
+    // Td moves from the line's start: 21 units after the first glyph's origin (not after its advance).
+    close(runs[0].glyphs[1].x, (100 + 21) * 0.75 * MM);
+    close(runs[0].size, 20 * 0.75 * MM);
+    expect(runs[0].glyphs.map((g) => [g.text, g.gid])).toEqual([
+      ['科', 5],
+      ['技', 6],
+    ]);
+  });
+
+  it('advances by width, character and word spacing, scaled horizontally, and by TJ’s adjustments', () => {
+    const items = page([
+      { fn: 'beginText', args: null },
+      { fn: 'setFont', args: ['f1', 10] },
+      { fn: 'setCharSpacing', args: [1] },
+      { fn: 'setWordSpacing', args: [3] },
+      { fn: 'setHScale', args: [50] },
+      { fn: 'setTextMatrix', args: [1, 0, 0, 1, 0, 700] },
+      // a (500 wide), a space (250), b; then -1000: one em (10) further right; then c.
+      { fn: 'showText', args: [[glyph('a', 1, 500), glyph(' ', 2, 250, true), glyph('b', 3, 500), -1000, glyph('c', 4, 500)]] },
+      { fn: 'endText', args: null },
+    ]).items;
+    const xs = texts(items)[0].glyphs.map((g) => g.x / MM);
+    // Each advance is (w × size + Tc (+ Tw for a space)) × Th: a 6 × 0.5 = 3; space (2.5 + 1 + 3) × 0.5 = 3.25; b 3; TJ 10 × 0.5 = 5.
+    expect(xs.map((x) => Math.round(x * 1000) / 1000)).toEqual([0, 3, 6.25, 14.25]);
+    expect(texts(items)[0].hScale).toBeCloseTo(0.5, 6);
+  });
+
+  it('starts a new run when the colour, the baseline or the font changes, or something is drawn between', () => {
+    const items = page([
+      { fn: 'beginText', args: null },
+      { fn: 'setFont', args: ['f1', 10] },
+      { fn: 'setTextMatrix', args: [1, 0, 0, 1, 0, 700] },
+      { fn: 'showText', args: [[glyph('黑', 1)]] },
+      { fn: 'setFillRGBColor', args: [230, 0, 18] },
+      { fn: 'showText', args: [[glyph('红', 2)]] },
+      { fn: 'showText', args: [[glyph('红', 2)]] },
+      { fn: 'setTextMatrix', args: [1, 0, 0, 1, 0, 680] },
+      { fn: 'showText', args: [[glyph('下', 3)]] },
+      { fn: 'endText', args: null },
+    ]).items;
+    expect(texts(items).map((r) => [r.glyphs.map((g) => g.text).join(''), r.fill.rgb.join(' ')])).toEqual([
+      ['黑', '0 0 0'],
+      ['红红', '230 0 18'],
+      ['下', '230 0 18'],
+    ]);
+  });
+
+  it('draws a turned glyph (a draft’s 草稿) alone, with the matrix that turns it', () => {
+    const c = Math.cos(Math.PI / 4);
+    const items = page([
+      { fn: 'beginText', args: null },
+      { fn: 'setFont', args: ['f1', 100] },
+      { fn: 'setTextMatrix', args: [c, c, -c, c, 200, 400] },
+      { fn: 'showText', args: [[glyph('草', 7)]] },
+      { fn: 'endText', args: null },
+    ]).items;
+    const run = texts(items)[0];
+    expect(run.turn).toBeDefined();
+    close(run.size, 100 * MM);
+    // Turned 45° anticlockwise on paper: OFD's y is down, so its x axis goes right and up.
+    const [a, b, cc, d] = run.turn!;
+    [a, b, cc, d].forEach((v, i) => close(v, [c, -c, c, c][i]));
+  });
+
+  it('keeps paths as paths: rectangles and curves, fill and stroke, even-odd, clips, alpha', () => {
+    const { items, dropped } = page([
+      { fn: 'save', args: null },
+      // A clip: the text block.
+      { fn: 'constructPath', args: [[19], [50, 50, 400, 700], null] },
+      { fn: 'clip', args: null },
+      { fn: 'endPath', args: null },
+      { fn: 'setGState', args: [[['ca', 0.5]]] },
+      { fn: 'setFillRGBColor', args: [230, 0, 18] },
+      { fn: 'constructPath', args: [[19], [0, 100, 595, 2], null] },
+      { fn: 'eoFill', args: null },
+      { fn: 'restore', args: null },
+      { fn: 'setLineWidth', args: [2] },
+      // m 0 0, v (first control = current point), y (second control = end point).
+      { fn: 'constructPath', args: [[13, 16, 17], [0, 0, 10, 10, 20, 20, 30, 30, 40, 40], null] },
+      { fn: 'stroke', args: null },
+      { fn: 'shadingFill', args: ['sh0'] },
+    ]);
+    const [rule, curve] = items as [Extract<Item, { kind: 'path' }>, Extract<Item, { kind: 'path' }>];
+    expect(rule.fill).toEqual({ colour: { rgb: [230, 0, 18], alpha: 128 }, evenOdd: true });
+    expect(rule.stroke).toBeUndefined();
+    close(rule.clip!.x, 50 * MM);
+    close(rule.clip!.y, (A4.height - 750) * MM);
+    expect(curve.clip).toBeUndefined();
+    close(curve.stroke!.width, 2 * MM);
+    const pt = (x: number, y: number) => [x * MM, (A4.height - y) * MM];
+    const b1 = curve.segments[1] as Extract<(typeof curve.segments)[number], { op: 'B' }>;
+    const b2 = curve.segments[2] as Extract<(typeof curve.segments)[number], { op: 'B' }>;
+    [b1.x1, b1.y1, b1.x2, b1.y2, b1.x, b1.y].forEach((v, i) => close(v, [...pt(0, 0), ...pt(10, 10), ...pt(20, 20)][i]));
+    [b2.x1, b2.y1, b2.x2, b2.y2, b2.x, b2.y].forEach((v, i) => close(v, [...pt(30, 30), ...pt(40, 40), ...pt(40, 40)][i]));
+    expect(dropped).toEqual({ shading: 1 });
+  });
+
+  it('maps an image’s unit square with its top left at (0, 0), as OFD has it', () => {
+    const { items } = page([
+      { fn: 'transform', args: [200, 0, 0, 100, 50, 600] },
+      { fn: 'paintImageXObject', args: ['img_p0_1', 20, 10] },
+    ]);
+    const image = items[0] as Extract<Item, { kind: 'image' }>;
+    const [a, b, c, d, e, f] = image.ctm;
+    // (0,0) in OFD's unit square is the image's top left: x 50 pt, 700 pt up the page.
+    close(e, 50 * MM);
+    close(f, (A4.height - 700) * MM);
+    close(a, 200 * MM);
+    close(d, 100 * MM);
+    expect([b, c]).toEqual([0, 0]);
+  });
+});
+
+describe('OFD objects to Content.xml', () => {
+  const SCHEMA = path.resolve(__dirname, '../fixtures/ofd-schema/briefs-ofd.xsd');
+  const ids = (glyphOf: (cp: number) => number | undefined = () => undefined): ContentIds => {
+    let n = 0;
+    return { next: () => ++n, font: () => ({ id: 99, weight: 700, glyphOf }), image: () => 98 };
+  };
+  const valid = (xml: string) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'briefs-ofd-unit-'));
+    try {
+      writeFileSync(path.join(dir, 'Content.xml'), xml);
+      const r = spawnSync('xmllint', ['--noout', '--schema', SCHEMA, path.join(dir, 'Content.xml')], { encoding: 'utf8' });
+      return r.status === 0 ? '' : r.stderr;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const run = (over: Partial<TextRun> = {}): TextRun => ({
+    kind: 'text',
+    font: 'F',
+    size: 5.644,
+    hScale: 1,
+    fill: { rgb: [0, 0, 0], alpha: 255 },
+    invisible: false,
+    glyphs: [],
+    ...over,
+  });
+
+  it('writes each character’s place as steps from the last, equal steps as one "g" run, markup characters escaped', () => {
+    const glyphs = [...'a<b&c>"d'].map((t, i) => ({ text: t, gid: i + 1, x: 20 + i * 5.644, y: 50 }));
+    const xml = pageContent(
+      [run({ glyphs })],
+      ids((cp) => [...'a<b&c>"d'].indexOf(String.fromCodePoint(cp)) + 1),
+    );
+    expect(valid(xml)).toBe('');
+    expect(xml).toContain('DeltaX="g 7 5.644"');
+    expect(xml).toContain('>a&lt;b&amp;c&gt;&quot;d</ofd:TextCode>');
+    expect(xml).toContain('Weight="700"');
+    expect(xml).not.toContain('CGTransform');
+  });
+
+  it('names the glyph with a CGTransform where the font’s map would give another, or one glyph prints two characters', () => {
+    const glyphs = [
+      { text: '户', gid: 10, x: 20, y: 50 },
+      { text: 'fi', gid: 11, x: 25, y: 50 },
+      { text: 'x', gid: 12, x: 28, y: 50 },
+    ];
+    // 户 maps to 9 in the font (the print took another form of it), x to 12 as printed.
+    const xml = pageContent(
+      [run({ glyphs })],
+      ids((cp) => ({ 0x6237: 9, 0x78: 12 })[cp]),
+    );
+    expect(valid(xml)).toBe('');
+    expect(xml).toContain('<ofd:CGTransform CodePosition="0" CodeCount="1" GlyphCount="1"><ofd:Glyphs>10</ofd:Glyphs></ofd:CGTransform>');
+    expect(xml).toContain('<ofd:CGTransform CodePosition="1" CodeCount="2" GlyphCount="1"><ofd:Glyphs>11</ofd:Glyphs></ofd:CGTransform>');
+    // The ligature's second character stands where its first does.
+    expect(xml).toMatch(/DeltaX="5 0 3"/);
+  });
+
+  it('clips only what its clip cuts, and leaves out what its clip hides', () => {
+    const rect = (x: number, y: number, w: number, h: number) => [
+      { op: 'M' as const, x, y },
+      { op: 'L' as const, x: x + w, y },
+      { op: 'L' as const, x: x + w, y: y + h },
+      { op: 'C' as const },
+    ];
+    const fill = { colour: { rgb: [0, 0, 0] as [number, number, number], alpha: 255 }, evenOdd: false };
+    const clip = { x: 10, y: 10, w: 100, h: 100 };
+    const xml = pageContent(
+      [
+        { kind: 'path', segments: rect(20, 20, 10, 10), fill, clip },
+        { kind: 'path', segments: rect(100, 20, 50, 10), fill, clip },
+        { kind: 'path', segments: rect(200, 200, 10, 10), fill, clip },
+      ],
+      ids(),
+    );
+    expect(valid(xml)).toBe('');
+    expect(xml.match(/<ofd:PathObject /g)).toHaveLength(2);
+    expect(xml.match(/<ofd:Clips>/g)).toHaveLength(1);
+  });
+
+  it('writes a stroked and filled path with its stroke colour first, as the schema orders them', () => {
+    const xml = pageContent(
+      [
+        {
+          kind: 'path',
+          segments: [{ op: 'M', x: 0, y: 0 }, { op: 'B', x1: 1, y1: 1, x2: 2, y2: 2, x: 3, y: 0 }, { op: 'C' }],
+          stroke: { colour: { rgb: [0, 0, 255], alpha: 255 }, width: 0.5, cap: 'Round', join: 'Miter', miterLimit: 10, dashOffset: 0 },
+          fill: { colour: { rgb: [255, 0, 0], alpha: 100 }, evenOdd: true },
+        },
+      ],
+      ids(),
+    );
+    expect(valid(xml)).toBe('');
+    expect(xml).toMatch(/<ofd:StrokeColor Value="0 0 255"\/><ofd:FillColor Value="255 0 0" Alpha="100"\/><ofd:AbbreviatedData>M 0\.25 0\.25 B /);
+    expect(xml).toContain('Rule="Even-Odd"');
+  });
+});
+
+describe('OFD’s XML', () => {
+  it('writes numbers to a thousandth, without exponents or minus zero', () => {
+    expect([num(1e-7), num(-0.0001), num(123.45678), num(2e21 / 1e21)]).toEqual(['0', '0', '123.457', '2']);
+    expect(numbers([1, 1, 1, 2, 2, 3], true)).toBe('g 3 1 2 2 3');
+  });
+
+  it('leaves out what XML cannot hold, and keeps line breaks in attributes as references', () => {
+    expect(escape('a\u0000b\u001bc\ud800d\uffff', false)).toBe('abcd');
+    expect(escape('x\ny\t', true)).toBe('x&#10;y&#9;');
+    expect(escape('𠀀')).toBe('𠀀');
+  });
+});
