@@ -6,7 +6,7 @@
 // - reruns with no change and with one, with and without the resident printer; preview;
 // - peak memory at 50 and 200 issues: the briefs process alone, and the whole run with its
 //   browser (the PSS of every process of the run, sampled every 50 ms);
-// - what each output beside the PDF costs (PDF/A, the Word edition, the long image), against a
+// - what each output beside the PDF costs (PDF/A, the Word and OFD editions, the long image), against a
 //   quarter of the cold PDF run of the same issues;
 // - 100 numbered copies, signed and not; 200 copies; the volume; validate beside a bare
 //   read-and-parse of the same files; the title breaker.
@@ -378,7 +378,8 @@ try {
   row('Word edition, 50 issues', s(docx.median), range(docx), `≤ ${s(budget)} (¼ of cold)`, docx.median <= budget);
   const png = await extra('--png', '.png');
   row('long image, 50 issues', s(png.median), range(png), `≤ ${s(budget)} (¼ of cold)`, png.median <= budget);
-  row('OFD edition', '—', '', 'not built yet (issue 37)');
+  const ofd = await extra('--ofd', '.ofd');
+  row('OFD edition, 50 issues', s(ofd.median), range(ofd), `≤ ${s(budget)} (¼ of cold)`, ofd.median <= budget);
   // The web edition of the 50 issues: from nothing, and after one article changed (and was printed).
   const siteCold = await thrice(async () => {
     rmSync(path.join(root, 'dist/site'), { recursive: true, force: true });

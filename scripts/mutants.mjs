@@ -313,7 +313,7 @@ const MUTANTS = [
   [
     'ofd: a volume’s fonts known by their names alone',
     'src/ofd/read-pdf.ts',
-    'for (let n = 2; files.has(unique); n++) unique = `${base}~${n}`;',
+    'for (let n = 2; shared.names.has(name); n++) name = `${base}~${n}`;',
     '',
     ['test/e2e/pdfa.test.ts'],
   ],

@@ -78,3 +78,35 @@ export function characterMap(bytes: Uint8Array): Map<number, number> {
   }
   return out;
 }
+
+/**
+ * A face's family (the typographic family, name ID 16, else the family, ID 1; Windows English
+ * first) and its weight class (OS/2), read from its tables: the OFD edition describes each font
+ * it embeds by them, for forty fonts an issue, where fontkit took 3 ms each.
+ */
+export function faceNames(bytes: Uint8Array): { family?: string; weight?: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const tables = tableDirectory(bytes);
+  const os2 = tables.get('OS/2');
+  const weight = os2 && os2.length >= 6 ? view.getUint16(os2.offset + 4) : undefined;
+  const name = tables.get('name');
+  if (!name) return { weight };
+  const count = view.getUint16(name.offset + 2);
+  const strings = name.offset + view.getUint16(name.offset + 4);
+  const found = new Map<string, string>();
+  for (let i = 0; i < count; i++) {
+    const at = name.offset + 6 + i * 12;
+    const [platform, encoding, language, id, length, offset] = [0, 2, 4, 6, 8, 10].map((k) => view.getUint16(at + k));
+    if (id !== 1 && id !== 16) continue;
+    const from = strings + offset;
+    if (from + length > bytes.length) continue;
+    let text = '';
+    if (platform === 3 && (encoding === 1 || encoding === 10)) for (let k = 0; k + 1 < length; k += 2) text += String.fromCharCode(view.getUint16(from + k));
+    else if (platform === 1 && encoding === 0) for (let k = 0; k < length; k++) text += String.fromCharCode(bytes[from + k]);
+    else continue;
+    const rank = `${id === 16 ? 0 : 1}${platform === 3 ? 0 : 1}${language === 0x409 || (platform === 1 && language === 0) ? 0 : 1}`;
+    if (!found.has(rank)) found.set(rank, text);
+  }
+  const best = [...found.keys()].sort()[0];
+  return { family: best ? found.get(best) : undefined, weight };
+}

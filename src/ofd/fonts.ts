@@ -11,8 +11,7 @@
  * (the first, when one font printed one character in two forms); CGTransform stays where the
  * map still cannot say it (those second forms, ligatures).
  */
-import fontkit from '@pdf-lib/fontkit';
-import { characterMap, tableDirectory } from '../fonts/sfnt-read.js';
+import { characterMap, faceNames, tableDirectory } from '../fonts/sfnt-read.js';
 import { assemble, cmapTable } from '../fonts/sfnt-write.js';
 import type { PageModel } from './model.js';
 import type { PdfFont } from './read-pdf.js';
@@ -70,16 +69,12 @@ export function describe(font: PdfFont) {
   let ext = 'ttf';
   if (font.file) {
     try {
-      const f = fontkit.create(Buffer.from(font.file)) as unknown as {
-        familyName?: string;
-        name?: { records?: { preferredFamily?: Record<string, string> } };
-        'OS/2'?: { usWeightClass?: number };
-      };
-      family = f.name?.records?.preferredFamily?.en ?? f.familyName ?? family;
-      weight = f['OS/2']?.usWeightClass ?? weight;
+      const names = faceNames(font.file);
+      family = names.family || family;
+      weight = names.weight ?? weight;
       ext = String.fromCharCode(...font.file.subarray(0, 4)) === 'OTTO' ? 'otf' : 'ttf';
     } catch {
-      // A font fontkit cannot read keeps the names its PDF gave it.
+      // A font whose tables cannot be read keeps the names its PDF gave it.
     }
   }
   // The shipped faces are static cuts of variable fonts that keep the default instance's

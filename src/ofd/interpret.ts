@@ -35,7 +35,7 @@ export interface PageInput {
   /** The font pdf.js loaded under a name: its BaseFont, and its glyph space (fontMatrix[0], 0.001 for TrueType). */
   font: (loadedName: string) => { name: string; unitsPerEm: number } | undefined;
   /** An image pdf.js decoded, as a PNG. */
-  image: (objId: string) => { png: Uint8Array; key: string } | undefined;
+  image: (objId: string) => { png: Uint8Array; key: string; format: 'PNG' | 'JPEG' } | undefined;
 }
 
 const MM = 25.4 / 72;
@@ -436,7 +436,7 @@ export function interpretPage(input: PageInput): PageModel {
         run = undefined;
         // The image's unit square has (0,0) at its bottom left in PDF, top left in OFD.
         const ctm = multiply([1, 0, 0, -1, 0, 1], s.ctm);
-        items.push({ kind: 'image', png: image.png, key: image.key, ctm, alpha: s.fill.alpha, ...(s.clip ? { clip: s.clip } : {}) });
+        items.push({ kind: 'image', png: image.png, format: image.format, key: image.key, ctm, alpha: s.fill.alpha, ...(s.clip ? { clip: s.clip } : {}) });
         break;
       }
       case 'paintImageMaskXObject':

@@ -77,6 +77,8 @@ export interface ImageItem {
   kind: 'image';
   /** The image as a PNG file, and a key that is the same for the same pixels. */
   png: Uint8Array;
+  /** What `png` holds: a PNG, or the JPEG the PDF held, as it was. */
+  format: 'PNG' | 'JPEG';
   key: string;
   ctm: Matrix;
   alpha: number;

@@ -9,13 +9,13 @@
  * The same PDF gives the same bytes: ids are given in the order things are met, the date is
  * the issue's, and every zip entry carries it. No seal (电子签章, GB/T 38540) is written.
  */
-import { zipSync, type Zippable } from 'fflate';
 import { VERSION } from '../version.js';
 import { pageContent } from './content.js';
 import type { ImageItem } from './model.js';
 import { describe, printedGlyphs } from './fonts.js';
 import { readPdf, type OutlineEntry, type PdfFont } from './read-pdf.js';
 import { el, num, part, text } from './xml.js';
+import { zip, type ZipEntry } from './zip.js';
 
 export interface OfdOptions {
   /** The document's identifier: the issue's fingerprint (hex), of which 32 digits are kept. */
@@ -52,10 +52,10 @@ export async function pdfToOfd(pdf: Uint8Array, opts: OfdOptions): Promise<OfdRe
     }
     return { id: f.id, weight: describe(f.font).weight, glyphOf: (cp: number) => f.map.get(cp) };
   };
-  const images = new Map<string, { id: number; png: Uint8Array }>();
+  const images = new Map<string, { id: number; png: Uint8Array; format: 'PNG' | 'JPEG' }>();
   const imageId = (item: ImageItem) => {
     let m = images.get(item.key);
-    if (!m) images.set(item.key, (m = { id: next(), png: item.png }));
+    if (!m) images.set(item.key, (m = { id: next(), png: item.png, format: item.format }));
     return m.id;
   };
 
@@ -70,10 +70,9 @@ export async function pdfToOfd(pdf: Uint8Array, opts: OfdOptions): Promise<OfdRe
     for (const [k, v] of Object.entries(page.dropped)) dropped[k] = (dropped[k] ?? 0) + v;
   }
 
-  const files: Zippable = {};
-  const mtime = entryTime(opts.date);
-  const put = (name: string, data: string | Uint8Array, level: 0 | 6 = 6) => {
-    files[name] = [typeof data === 'string' ? new TextEncoder().encode(data) : data, { level, mtime }];
+  const files: ZipEntry[] = [];
+  const put = (name: string, data: string | Uint8Array, deflate = true) => {
+    files.push({ name, data: typeof data === 'string' ? new TextEncoder().encode(data) : data, deflate });
   };
   put('OFD.xml', ofdXml(content.info, opts));
   put('Doc_0/Document.xml', documentXml(last, area, pageIds, content.outline));
@@ -109,15 +108,17 @@ export async function pdfToOfd(pdf: Uint8Array, opts: OfdOptions): Promise<OfdRe
           el(
             'MultiMedias',
             {},
-            ...[...images.values()].map(({ id }) => el('MultiMedia', { ID: id, Type: 'Image', Format: 'PNG' }, el('MediaFile', {}, text(`image_${id}.png`)))),
+            ...[...images.values()].map(({ id, format }) =>
+              el('MultiMedia', { ID: id, Type: 'Image', Format: format }, el('MediaFile', {}, text(`image_${id}.${format === 'PNG' ? 'png' : 'jpg'}`))),
+            ),
           ),
       ),
     ),
   );
   for (const { id, font } of fonts.values()) if (font.file) put(`Doc_0/Res/font_${id}.${describe(font).ext}`, font.file);
-  for (const { id, png } of images.values()) put(`Doc_0/Res/image_${id}.png`, png, 0);
+  for (const { id, png, format } of images.values()) put(`Doc_0/Res/image_${id}.${format === 'PNG' ? 'png' : 'jpg'}`, png, false);
   contents.forEach((xml, i) => put(`Doc_0/Pages/Page_${i}/Content.xml`, xml));
-  return { bytes: zipSync(files), pages: content.pages.length, dropped };
+  return { bytes: zip(files, entryTime(opts.date)), pages: content.pages.length, dropped };
 }
 
 /** A zip entry's time: the issue's date at noon, in the local time zip keeps, whatever the zone. */
@@ -130,7 +131,7 @@ function entryTime(date: string): Date {
 function ofdXml(info: { title?: string; author?: string; subject?: string; keywords?: string }, opts: OfdOptions): string {
   const docId = (opts.docId.replace(/[^0-9a-f]/gi, '') + '0'.repeat(32)).slice(0, 32).toLowerCase();
   const keywords = info.keywords
-    ?.split(/[,，;；]/)
+    ?.split(/[\s,，;；]+/)
     .map((k) => k.trim())
     .filter(Boolean);
   return part(

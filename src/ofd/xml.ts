@@ -36,7 +36,13 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  * left out. A carriage return or tab in an attribute is written as a reference, so that a
  * reader's attribute normalisation does not turn it into a space.
  */
+// Control characters are what this pattern is for.
+// eslint-disable-next-line no-control-regex
+const PLAIN = /^[^&<>"\u0000-\u001f\ud800-\udfff\ufffe\uffff]*$/;
+
 export function escape(text: string, attribute = false): string {
+  // Most text needs nothing: said at once, not a character at a time.
+  if (PLAIN.test(text)) return text;
   let out = '';
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;

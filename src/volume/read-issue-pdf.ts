@@ -3,12 +3,15 @@
  * read from the outline generate wrote (one entry an article title, mended by outline.ts),
  * whose destinations are named or explicit.
  */
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
 
 const text = (o: PDFObject | undefined) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined);
 
-/** Title → 1-based page of each outline entry. */
-export function outlinePages(doc: PDFDocument): Map<string, number> {
+/**
+ * Where a destination goes: its 1-based page and, for an /XYZ one, the height on the page (PDF
+ * units, from the bottom); named destinations are looked up in /Dests and the /Names tree.
+ */
+export function destinations(doc: PDFDocument): (dest: PDFObject | undefined) => { page?: number; top?: number } {
   const pageIndex = new Map<string, number>(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
   const named = new Map<string, PDFObject>();
   const dests = doc.catalog.lookup(PDFName.of('Dests'));
@@ -24,15 +27,22 @@ export function outlinePages(doc: PDFDocument): Map<string, number> {
     if (kids instanceof PDFArray) for (let i = 0; i < kids.size(); i++) walkTree(kids.get(i));
   };
   walkTree(tree);
-  const pageOf = (dest: PDFObject | undefined): number | undefined => {
+  return (dest) => {
     let d = dest instanceof PDFRef ? doc.context.lookup(dest) : dest;
     if (d instanceof PDFName) d = named.get(d.decodeText());
     else if (d instanceof PDFString || d instanceof PDFHexString) d = named.get(d.decodeText());
     if (d instanceof PDFRef) d = doc.context.lookup(d);
     if (d instanceof PDFDict) d = d.lookup(PDFName.of('D'));
-    if (d instanceof PDFArray && d.get(0) instanceof PDFRef) return pageIndex.get(d.get(0).toString());
-    return undefined;
+    if (!(d instanceof PDFArray) || !(d.get(0) instanceof PDFRef)) return {};
+    const top = d.get(1) === PDFName.of('XYZ') ? d.lookup(3) : undefined;
+    return { page: pageIndex.get(d.get(0).toString()), ...(top instanceof PDFNumber ? { top: top.asNumber() } : {}) };
   };
+}
+
+/** Title → 1-based page of each outline entry. */
+export function outlinePages(doc: PDFDocument): Map<string, number> {
+  const where = destinations(doc);
+  const pageOf = (dest: PDFObject | undefined) => where(dest).page;
   const out = new Map<string, number>();
   const seen = new Set<PDFObject>();
   const visit = (ref: PDFObject | undefined) => {

@@ -155,25 +155,26 @@ export function inkMismatch(a: Buffer, b: Buffer): number {
     for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[y * w + x] = p.data[(y * p.width + x) * 4 + channel] < 160 ? 1 : 0;
     return out;
   };
-  const near = (m: Uint8Array, x: number, y: number) => {
-    for (let dy = -1; dy <= 1; dy++)
-      for (let dx = -1; dx <= 1; dx++) {
-        const [X, Y] = [x + dx, y + dy];
-        if (X >= 0 && Y >= 0 && X < w && Y < h && m[Y * w + X]) return true;
+  // Ink grown by a pixel each way: what "ink within one pixel" asks.
+  const grown = (m: Uint8Array) => {
+    const rows = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const i = y * w + x;
+        rows[i] = m[i] | (x > 0 ? m[i - 1] : 0) | (x < w - 1 ? m[i + 1] : 0);
       }
-    return false;
+    const out = new Uint8Array(w * h);
+    for (let i = 0; i < w * h; i++) out[i] = rows[i] | (i >= w ? rows[i - w] : 0) | (i < w * (h - 1) ? rows[i + w] : 0);
+    return out;
   };
   const channels = [0, 1, 2].map((c) => [ink(pa, c), ink(pb, c)]);
   let total = 0;
   for (let i = 0; i < w * h; i++) if (channels.some(([ia, ib]) => ia[i] || ib[i])) total++;
   let worst = 0;
   for (const [ia, ib] of channels) {
+    const [ga, gb] = [grown(ia), grown(ib)];
     let missing = 0;
-    for (let y = 0; y < h; y++)
-      for (let x = 0; x < w; x++) {
-        const [a1, b1] = [ia[y * w + x], ib[y * w + x]];
-        if ((a1 && !near(ib, x, y)) || (b1 && !near(ia, x, y))) missing++;
-      }
+    for (let i = 0; i < w * h; i++) if ((ia[i] && !gb[i]) || (ib[i] && !ga[i])) missing++;
     worst = Math.max(worst, missing);
   }
   return total === 0 ? 0 : worst / total;

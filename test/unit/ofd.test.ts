@@ -13,6 +13,7 @@ import { pageContent, type ContentIds } from '../../src/ofd/content.js';
 import { interpretPage, type Op } from '../../src/ofd/interpret.js';
 import type { Item, TextRun } from '../../src/ofd/model.js';
 import { escape, num, numbers } from '../../src/ofd/xml.js';
+import { operations, toUnicode } from '../../src/ofd/content-stream.js';
 
 const MM = 25.4 / 72;
 const A4 = { width: 595.28, height: 841.89 };
@@ -22,7 +23,7 @@ const page = (ops: Op[], fontName = 'AAAAAA+Test-Regular') =>
     ...A4,
     ops,
     font: (n) => (n === 'f1' ? { name: fontName, unitsPerEm: 0.001 } : undefined),
-    image: () => ({ png: new Uint8Array([1]), key: 'k' }),
+    image: () => ({ png: new Uint8Array([1]), key: 'k', format: 'PNG' as const }),
   });
 const texts = (items: Item[]) => items.filter((i): i is TextRun => i.kind === 'text');
 const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(1e-6);
@@ -267,5 +268,42 @@ describe('OFD’s XML', () => {
     expect(escape('a\u0000b\u001bc\ud800d\uffff', false)).toBe('abcd');
     expect(escape('x\ny\t', true)).toBe('x&#10;y&#9;');
     expect(escape('𠀀')).toBe('𠀀');
+  });
+});
+
+describe('content streams', () => {
+  const ops = (text: string) => [...operations(new TextEncoder().encode(text))];
+  const latin = (b: unknown) => Buffer.from(b as Uint8Array).toString('latin1');
+
+  it('reads operands of every kind: numbers, names with # escapes, strings with escapes, hex, arrays, dictionaries', () => {
+    const read = ops('q 1 0 0 -1 .5 -3 cm /F#20a 12 Tf [(a\\(b\\)\\\\c\\101) -250 <4E2D 65>] TJ /P <</MCID 3 /Alt (x)>> BDC EMC Q % a comment (not a string\n');
+    expect(read.map((o) => o.op)).toEqual(['q', 'cm', 'Tf', 'TJ', 'BDC', 'EMC', 'Q']);
+    expect(read[1].args).toEqual([1, 0, 0, -1, 0.5, -3]);
+    expect(read[2].args).toEqual([{ name: 'F a' }, 12]);
+    const [parts] = read[3].args as [unknown[]];
+    expect(latin(parts[0])).toBe('a(b)\\cA');
+    expect(parts[1]).toBe(-250);
+    expect([...(parts[2] as Uint8Array)]).toEqual([0x4e, 0x2d, 0x65]);
+    expect(read[4].args[1]).toEqual({ MCID: 3, Alt: new Uint8Array([0x78]) });
+  });
+
+  it('passes over an inline image’s data, whatever bytes it holds, and goes on after EI', () => {
+    const read = ops('q BI /W 2 /H 1 /BPC 8 /CS /G ID \u0000Q ET (EI\u0001 EI Q 1 0 0 1 5 5 cm');
+    expect(read.map((o) => o.op)).toEqual(['q', 'BI', 'Q', 'cm']);
+    expect(read[1].args[0]).toMatchObject({ W: 2, H: 1 });
+  });
+
+  it('reads a ToUnicode CMap: single codes, ranges that count up, ranges given as lists, and text beyond the BMP', () => {
+    const cmap = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+1 begincodespacerange <0000> <FFFF> endcodespacerange
+2 beginbfchar <0003> <0020> <0010> <D870DF17> endbfchar
+2 beginbfrange <0020> <0022> <4E00> <0030> <0031> [<0066 0069> <2014>] endbfrange
+endcmap CMapName currentdict /CMap defineresource pop end end`;
+    const { map, bytes } = toUnicode(new TextEncoder().encode(cmap));
+    expect(bytes).toBe(2);
+    expect(map.get(3)).toBe(' ');
+    expect(map.get(0x10)).toBe('𬌗');
+    expect([map.get(0x20), map.get(0x21), map.get(0x22)]).toEqual(['一', '丁', '丂']);
+    expect([map.get(0x30), map.get(0x31)]).toEqual(['fi', '—']);
   });
 });

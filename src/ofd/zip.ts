@@ -1,0 +1,72 @@
+/**
+ * The OFD package's zip (PKWARE APPNOTE 6.3, what GB/T 33190's package is): entries deflated by
+ * Node's zlib, which is native and four times quicker here than fflate's, at its quickest level
+ * (the XML of a page is a tenth of its size either way, and level 6 took twice as long), every entry stamped
+ * with one given time so that the same parts give the same bytes. No zip64: a package stays far
+ * below 4 GB. Pure but for zlib.
+ */
+import { crc32, deflateRawSync } from 'node:zlib';
+
+export interface ZipEntry {
+  name: string;
+  data: Uint8Array;
+  /** Deflate it (text, fonts), or store it as it is (a PNG or JPEG, already compressed). */
+  deflate: boolean;
+}
+
+/** DOS date and time of a local date (zip keeps local time; the caller gives the fields it wants). */
+function dosTime(d: Date): { time: number; date: number } {
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
+    date: ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
+
+export function zip(entries: readonly ZipEntry[], when: Date): Uint8Array {
+  const { time, date } = dosTime(when);
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
+    const body = e.deflate ? deflateRawSync(e.data, { level: 1 }) : Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength);
+    const crc = crc32(e.data);
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4);
+    // Bit 11: the name is UTF-8.
+    head.writeUInt16LE(0x0800, 6);
+    head.writeUInt16LE(e.deflate ? 8 : 0, 8);
+    head.writeUInt16LE(time, 10);
+    head.writeUInt16LE(date, 12);
+    head.writeUInt32LE(crc, 14);
+    head.writeUInt32LE(body.length, 18);
+    head.writeUInt32LE(e.data.length, 22);
+    head.writeUInt16LE(name.length, 26);
+    head.writeUInt16LE(0, 28);
+    locals.push(head, name, body);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(e.deflate ? 8 : 0, 10);
+    central.writeUInt16LE(time, 12);
+    central.writeUInt16LE(date, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(e.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+    offset += head.length + name.length + body.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+}
