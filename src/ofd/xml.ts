@@ -57,11 +57,14 @@ type Attrs = Record<string, string | number | boolean | undefined>;
 
 /** An element: `ofd:name` with attributes (undefined ones left out) and children or text. */
 export function el(name: string, attrs: Attrs = {}, ...children: (string | undefined | false)[]): string {
-  const a = Object.entries(attrs)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => ` ${k}="${escape(typeof v === 'number' ? num(v) : String(v), true)}"`)
-    .join('');
-  const body = children.filter((c): c is string => typeof c === 'string').join('');
+  // Loops, not entries().filter().map(): a page of an issue has thousands of elements.
+  let a = '';
+  for (const k in attrs) {
+    const v = attrs[k];
+    if (v !== undefined) a += ` ${k}="${typeof v === 'number' ? num(v) : escape(String(v), true)}"`;
+  }
+  let body = '';
+  for (const c of children) if (typeof c === 'string') body += c;
   return body ? `<ofd:${name}${a}>${body}</ofd:${name}>` : `<ofd:${name}${a}/>`;
 }
 
