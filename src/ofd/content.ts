@@ -19,6 +19,14 @@ export interface ContentIds {
 
 const box = (b: Box) => `${num(b.x)} ${num(b.y)} ${num(b.w)} ${num(b.h)}`;
 
+/**
+ * A text object's fill: none written for opaque black, which GB/T 33190 makes a text object's
+ * fill when it names none (most of a page's text: a tenth of its XML).
+ */
+function textFill(c: Colour): string | undefined {
+  return c.alpha === 255 && c.rgb[0] === 0 && c.rgb[1] === 0 && c.rgb[2] === 0 ? undefined : colour('FillColor', c);
+}
+
 function colour(name: 'FillColor' | 'StrokeColor', c: Colour): string {
   return el(name, { Value: c.rgb.join(' '), Alpha: c.alpha < 255 ? c.alpha : undefined });
 }
@@ -77,7 +85,7 @@ function turnedText(run: TextRun, turn: [number, number, number, number], ids: C
       Fill: run.invisible ? false : undefined,
     },
     clip,
-    colour('FillColor', run.fill),
+    textFill(run.fill),
     single.length !== 1 || font.glyphOf(single[0].codePointAt(0)!) !== g.gid
       ? el('CGTransform', { CodePosition: 0, CodeCount: single.length, GlyphCount: 1 }, el('Glyphs', {}, String(g.gid)))
       : undefined,
@@ -126,7 +134,7 @@ function textObject(run: TextRun, ids: ContentIds): string | undefined {
       Fill: run.invisible ? false : undefined,
     },
     clip,
-    colour('FillColor', run.fill),
+    textFill(run.fill),
     ...transforms,
     el('TextCode', { X: places[0], Y: first.y - own.y, DeltaX: deltas.length > 0 ? numbers(deltas, true) : undefined }, text(codes)),
   );
