@@ -312,7 +312,7 @@ const MUTANTS = [
   ],
   [
     'ofd: a volume’s fonts known by their names alone',
-    'src/ofd/read-pdf.ts',
+    'src/ofd/pdf-fonts.ts',
     'for (let n = 2; shared.names.has(name); n++) name = `${base}~${n}`;',
     '',
     ['test/e2e/pdfa.test.ts'],

@@ -16,23 +16,20 @@ import {
   PDFDict,
   PDFDocument,
   PDFHexString,
-  PDFName,
   PDFNumber,
   PDFRawStream,
   PDFRef,
   PDFStream,
   PDFString,
-  decodePDFRawStream,
   type PDFObject,
   type PDFPage,
 } from '@cantoo/pdf-lib';
-import { createHash } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
-import { PNG } from 'pngjs';
-import { characterMap } from '../fonts/sfnt-read.js';
 import { destinations } from '../volume/read-issue-pdf.js';
-import { isName, operations, toUnicode } from './content-stream.js';
+import { isName, operations } from './content-stream.js';
 import { interpretPage, type Op } from './interpret.js';
+import { fontReading, glyphsOf, type FontReading, type FontShelf, type Glyph } from './pdf-fonts.js';
+import { imageOf } from './pdf-images.js';
+import { N, components, decoded, lookupDict, numbersOf } from './pdf-objects.js';
 import type { PageModel } from './model.js';
 
 export interface PdfFont {
@@ -60,16 +57,6 @@ export interface PdfContent {
 }
 
 const MM = 25.4 / 72;
-const N = (s: string) => PDFName.of(s);
-
-/** A font as its text is read: codes to glyph ids, widths (thousandths of an em) and text. */
-interface FontReading {
-  name: string;
-  twoBytes: boolean;
-  gid: (code: number, text: string) => number;
-  width: (code: number) => number;
-  text: (code: number) => string;
-}
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
@@ -89,11 +76,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
   };
 }
 
-interface Shared {
-  fonts: Map<string, PdfFont>;
-  readings: Map<PDFObject, FontReading | null>;
+interface Shared extends FontShelf {
   images: Map<string, { png: Uint8Array; key: string; format: 'PNG' | 'JPEG' } | undefined>;
-  names: Set<string>;
 }
 
 function readPage(doc: PDFDocument, page: PDFPage, shared: Shared): PageModel {
@@ -371,203 +355,6 @@ function contentStreams(doc: PDFDocument, page: PDFPage): Uint8Array[] {
   for (const s of list) if (s instanceof PDFRawStream) out.push(decoded(s));
   // Streams are joined at token boundaries: a space between them.
   return out.length > 1 ? [Uint8Array.from(out.flatMap((b) => [...b, 0x20]))] : out;
-}
-
-/**
- * A stream's data decoded: a plain Flate stream by Node's zlib (native: pdf-lib's inflater, in
- * JavaScript, was a fifth of the edition's time), any other by pdf-lib.
- */
-function decoded(stream: PDFRawStream): Uint8Array {
-  if (stream.dict.get(N('Filter')) === N('FlateDecode') && !stream.dict.has(N('DecodeParms'))) {
-    try {
-      return inflateSync(stream.contents);
-    } catch {
-      // A stream zlib refuses (cut short): pdf-lib's inflater takes what it can.
-    }
-  }
-  return decodePDFRawStream(stream).decode();
-}
-
-function lookupDict(doc: PDFDocument, o: PDFObject | undefined): PDFDict | undefined {
-  const d = o instanceof PDFRef ? doc.context.lookup(o) : o;
-  return d instanceof PDFDict ? d : undefined;
-}
-
-function numbersOf(o: PDFObject | undefined): number[] | undefined {
-  return o instanceof PDFArray ? o.asArray().map((x) => (x instanceof PDFNumber ? x.asNumber() : 0)) : undefined;
-}
-
-/** Components of a colour space named in a content stream; 0 for a pattern or one not followed. */
-function components(doc: PDFDocument, key: string, resources: PDFDict | undefined): number {
-  if (key === 'DeviceRGB' || key === 'CalRGB') return 3;
-  if (key === 'DeviceGray' || key === 'CalGray') return 1;
-  if (key === 'DeviceCMYK') return 4;
-  if (key === 'Pattern') return 0;
-  const group = resources?.lookup(N('ColorSpace'));
-  const space = group instanceof PDFDict ? group.lookup(N(key)) : undefined;
-  if (space instanceof PDFArray) {
-    const kind = space.get(0);
-    if (kind === N('ICCBased')) {
-      const profile = doc.context.lookup(space.get(1));
-      const n = profile instanceof PDFStream ? profile.dict.get(N('N')) : undefined;
-      return n instanceof PDFNumber ? n.asNumber() : 3;
-    }
-    if (kind === N('CalRGB')) return 3;
-    if (kind === N('CalGray')) return 1;
-  }
-  if (space instanceof PDFName) return components(doc, space.decodeText(), undefined);
-  return 0;
-}
-
-/** A font resource read once a document: its codes, widths, text and glyph ids; null for what is not followed (Type 3). */
-function fontReading(doc: PDFDocument, ref: PDFObject, shared: Shared): FontReading | undefined {
-  const known = shared.readings.get(ref);
-  if (known !== undefined) return known ?? undefined;
-  const dict = lookupDict(doc, ref);
-  const reading = dict ? readFont(doc, dict, shared) : undefined;
-  shared.readings.set(ref, reading ?? null);
-  return reading;
-}
-
-function readFont(doc: PDFDocument, dict: PDFDict, shared: Shared): FontReading | undefined {
-  const subtype = dict.get(N('Subtype'));
-  if (subtype !== N('Type0') && subtype !== N('TrueType') && subtype !== N('Type1')) return undefined;
-  const base = dict.get(N('BaseFont')) instanceof PDFName ? (dict.get(N('BaseFont')) as PDFName).decodeText() : 'Unnamed';
-  const kids = dict.lookup(N('DescendantFonts'));
-  const descendant = kids instanceof PDFArray ? lookupDict(doc, kids.get(0)) : undefined;
-  const holder = descendant ?? dict;
-  const descriptor = lookupDict(doc, holder.get(N('FontDescriptor')));
-  let program = descriptor?.lookup(N('FontFile2'));
-  if (!(program instanceof PDFRawStream)) {
-    const ff3 = descriptor?.lookup(N('FontFile3'));
-    if (ff3 instanceof PDFRawStream && ff3.dict.get(N('Subtype')) === N('OpenType')) program = ff3;
-  }
-  const file = program instanceof PDFRawStream ? decoded(program) : undefined;
-  // Chromium tags its subsets AAAAAA+, BAAAAA+ … afresh in every PDF: a bound volume holds different
-  // subsets under one name, which are kept apart.
-  let name = base;
-  for (let n = 2; shared.names.has(name); n++) name = `${base}~${n}`;
-  shared.names.add(name);
-  shared.fonts.set(name, { name, original: base, ...(file ? { file } : {}) });
-
-  const unicode = dict.lookup(N('ToUnicode'));
-  const cmap = unicode instanceof PDFRawStream ? toUnicode(decoded(unicode)).map : new Map<number, string>();
-  const twoBytes = subtype === N('Type0');
-  if (twoBytes) {
-    const widths = new Map<number, number>();
-    const dw = holder.lookup(N('DW'));
-    const fallback = dw instanceof PDFNumber ? dw.asNumber() : 1000;
-    const w = holder.lookup(N('W'));
-    if (w instanceof PDFArray) {
-      const items = w.asArray().map((x) => doc.context.lookup(x) ?? x);
-      for (let k = 0; k < items.length;) {
-        const first = items[k];
-        const second = items[k + 1];
-        if (!(first instanceof PDFNumber)) break;
-        if (second instanceof PDFArray) {
-          second.asArray().forEach((x, j) => x instanceof PDFNumber && widths.set(first.asNumber() + j, x.asNumber()));
-          k += 2;
-        } else if (second instanceof PDFNumber && items[k + 2] instanceof PDFNumber) {
-          for (let c = first.asNumber(); c <= second.asNumber(); c++) widths.set(c, (items[k + 2] as PDFNumber).asNumber());
-          k += 3;
-        } else break;
-      }
-    }
-    const map = holder.lookup(N('CIDToGIDMap'));
-    const gids = map instanceof PDFRawStream ? decoded(map) : undefined;
-    return {
-      name,
-      twoBytes,
-      gid: (code) => (gids ? (gids[2 * code] ?? 0) * 256 + (gids[2 * code + 1] ?? 0) : code),
-      width: (code) => widths.get(code) ?? fallback,
-      text: (code) => cmap.get(code) ?? '',
-    };
-  }
-  const first = dict.lookup(N('FirstChar'));
-  const list = numbersOf(dict.lookup(N('Widths'))) ?? [];
-  const firstChar = first instanceof PDFNumber ? first.asNumber() : 0;
-  const glyphs = file ? safeMap(file) : new Map<number, number>();
-  const text = (code: number) => cmap.get(code) ?? (code >= 0x20 && code < 0x7f ? String.fromCharCode(code) : '');
-  return {
-    name,
-    twoBytes,
-    gid: (code, t) => glyphs.get(t.codePointAt(0) ?? 0) ?? 0,
-    width: (code) => list[code - firstChar] ?? 0,
-    text,
-  };
-}
-
-function safeMap(file: Uint8Array): Map<number, number> {
-  try {
-    return characterMap(file);
-  } catch {
-    return new Map();
-  }
-}
-
-/** A string shown in a font, as glyphs the way pdf.js gives them to interpret.ts. */
-type Glyph = { unicode: string; originalCharCode: number; width: number; isSpace: boolean };
-
-function glyphsOf(font: FontReading, s: Uint8Array): Glyph[] {
-  const out: Glyph[] = [];
-  const step = font.twoBytes ? 2 : 1;
-  for (let k = 0; k + step - 1 < s.length; k += step) {
-    const code = step === 2 ? s[k] * 256 + s[k + 1] : s[k];
-    const text = font.text(code);
-    // Word spacing applies to the single-byte code 32 only (9.3.3).
-    out.push({ unicode: text, originalCharCode: font.gid(code, text), width: font.width(code), isSpace: step === 1 && code === 32 });
-  }
-  return out;
-}
-
-/**
- * An image XObject as a file an OFD reader opens: its JPEG as it is, or its 8-bit RGB or grey
- * pixels (with its soft mask as alpha) as a PNG; none for what is not followed.
- */
-function imageOf(doc: PDFDocument, image: PDFRawStream): { png: Uint8Array; key: string; format: 'PNG' | 'JPEG' } | undefined {
-  const d = image.dict;
-  const filter = d.get(N('Filter'));
-  const filters = filter instanceof PDFArray ? filter.asArray() : filter ? [filter] : [];
-  const key = (b: Uint8Array) => createHash('sha256').update(b).digest('hex').slice(0, 16);
-  const mask = d.lookup(N('SMask'));
-  if (filters.length === 1 && filters[0] === N('DCTDecode') && !(mask instanceof PDFRawStream))
-    return { png: image.contents, key: key(image.contents), format: 'JPEG' };
-  const bpc = d.get(N('BitsPerComponent'));
-  const [w, h] = [d.get(N('Width')), d.get(N('Height'))].map((x) => (x instanceof PDFNumber ? x.asNumber() : 0));
-  if (!(bpc instanceof PDFNumber) || bpc.asNumber() !== 8 || d.has(N('DecodeParms')) || filters.some((f) => f !== N('FlateDecode')) || !w || !h)
-    return undefined;
-  const space = d.lookup(N('ColorSpace'));
-  const channels =
-    space instanceof PDFName
-      ? components(doc, space.decodeText(), undefined)
-      : space instanceof PDFArray && space.get(0) === N('ICCBased')
-        ? iccChannels(doc, space)
-        : 0;
-  if (channels !== 1 && channels !== 3) return undefined;
-  const pixels = decoded(image);
-  if (pixels.length < w * h * channels) return undefined;
-  let alpha: Uint8Array | undefined;
-  if (mask instanceof PDFRawStream && !mask.dict.has(N('DecodeParms')) && (mask.dict.get(N('Filter')) ?? N('FlateDecode')) === N('FlateDecode')) {
-    const a = decoded(mask);
-    if (a.length >= w * h) alpha = a;
-  }
-  const png = new PNG({ width: w, height: h });
-  for (let p = 0; p < w * h; p++) {
-    const [r, g, b] = channels === 3 ? [pixels[3 * p], pixels[3 * p + 1], pixels[3 * p + 2]] : [pixels[p], pixels[p], pixels[p]];
-    png.data[4 * p] = r;
-    png.data[4 * p + 1] = g;
-    png.data[4 * p + 2] = b;
-    png.data[4 * p + 3] = alpha ? alpha[p] : 255;
-  }
-  const colorType = alpha ? 6 : 2;
-  const file = new Uint8Array(PNG.sync.write(png, { colorType, inputColorType: 6, inputHasAlpha: true, deflateLevel: 9 }));
-  return { png: file, key: key(file), format: 'PNG' };
-}
-
-function iccChannels(doc: PDFDocument, space: PDFArray): number {
-  const profile = doc.context.lookup(space.get(1));
-  const n = profile instanceof PDFStream ? profile.dict.get(N('N')) : undefined;
-  return n instanceof PDFNumber ? n.asNumber() : 0;
 }
 
 /** The outline as a tree: each entry's title, page and height on it. */

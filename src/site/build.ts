@@ -66,6 +66,7 @@ export async function buildSite(config: Config, opts: { outDir: string; siteDir:
     };
     await copy(recorded?.pdf ?? `${base}.pdf`, 'pdf');
     await copy(recorded?.docx, 'docx');
+    await copy(recorded?.ofd, 'ofd');
     // An image an article uses is copied under media/, named by a hash of its path: its place
     // in the workspace is not published.
     const resolver = (file: string) => (src: string) =>

@@ -9,6 +9,7 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFString, type PDFRef } from '@cantoo/pdf-lib';
 import { setDocumentInfo } from '../print/pdf-metadata.js';
 import { flattenImages, makeArchival, usesTransparency } from '../print/pdfa/archival.js';
+import { renameShippedFonts } from '../fonts/pdf-names.js';
 import type { VolumeContents } from './contents.js';
 import type { FolioMode } from './folios.js';
 
@@ -39,6 +40,8 @@ export async function mergeVolume(
 ): Promise<{ bytes: Uint8Array; pages: number; folioNotFound: number[]; pdfa: '1b' | null }> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const frontDoc = await PDFDocument.load(front, { updateMetadata: false });
+  // The front matter's faces named as the issues' are (fonts/pdf-names.ts): it is printed apart from them.
+  renameShippedFonts(frontDoc);
   for (const page of await doc.copyPages(frontDoc, frontDoc.getPageIndices())) doc.addPage(page);
   const frontPages = frontDoc.getPageCount();
   for (const src of issues) for (const page of await doc.copyPages(src, src.getPageIndices())) doc.addPage(page);

@@ -31,7 +31,8 @@ const filesOf = (root: string, sub = ''): string[] =>
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'briefs-site-'));
   cpSync(path.join(repo, 'briefs'), path.join(dir, 'briefs'), { recursive: true });
-  const generated = await runCli(['--root', dir, 'generate']);
+  // With the OFD edition, which the site publishes beside the PDF.
+  const generated = await runCli(['--root', dir, 'generate', '--ofd']);
   expect(generated.code, generated.stderr).toBe(0);
   built = await runCli(['--root', dir, 'site', '--json']);
   site = path.join(dir, 'dist/site');
@@ -161,6 +162,14 @@ describe('the web edition', () => {
     expect(one.length).toBeGreaterThan(0);
     expect(one.length).toBeLessThan(all.length);
     expect(one.every((u) => u.includes('/jianyi/'))).toBe(true);
+  });
+
+  it('gives each issue its PDF and OFD editions, copied into files/, the same bytes', () => {
+    const page = readFileSync(path.join(site, 'jianyi/2026/001/index.html'), 'utf8');
+    for (const ext of ['pdf', 'ofd']) {
+      expect(page).toContain(`files/jianyi-2026-001.${ext}`);
+      expect(readFileSync(path.join(site, `files/jianyi-2026-001.${ext}`)).equals(readFileSync(path.join(dir, `dist/jianyi-2026-001.${ext}`)))).toBe(true);
+    }
   });
 
   it('resolves every link of every page, and reaches no other host', () => {

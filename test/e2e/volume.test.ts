@@ -13,6 +13,7 @@ import { breakTitle, widthEm } from '../../src/layout/title-lines.js';
 import { VOLUME_CONTENTS_EMS, VOLUME_INDEX_EMS } from '../../src/layout/page.js';
 import { loadProject } from '../../src/workspace/project.js';
 import { readOutline } from '../helpers/outline.js';
+import { pdfFonts } from '../helpers/pdf.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const repo = path.resolve(__dirname, '../..');
@@ -117,6 +118,9 @@ describe('briefs volume', () => {
     }
     expect(volume.pages).toBe(next - 1);
     expect((await readPages(bytes)).length).toBe(volume.pages);
+    // Every face named as it is, the front matter's too (not the variable fonts' "NotoSerifSCExtraLight-Bold").
+    const names = new Set(pdfFonts(volume.pdf).map((f) => f.name.replace(/^[A-Z]{6}\+/, '')));
+    for (const name of names) expect(name).toMatch(/^(NotoSerifSC|NotoSansSC|LXGWWenKai)-(Regular|Medium|Bold)$/);
   });
 
   it('never cuts an entry’s issue, （第1期）, at a line end, and sets its page at the end of the title’s last line', async () => {
