@@ -42,6 +42,7 @@ classification: ${y(d.classification)}   # 密级, printed top left of page 1
 encoding: ${d.encoding}               # or gb18030, to read files saved by older Word or WPS
 # docx: true                    # generate also writes the Word edition (.docx) beside each PDF
 # png: true                     # and the long image for chat apps (.png): the pages one under another
+# ofd: true                     # and the OFD edition (.ofd, GB/T 33190) for document systems; volume too
 # pdfa: false                   # final issues are PDF/A-1b (archival) unless this is false
 # browser: /usr/bin/chromium    # default: found by itself (CHROME_PATH, puppeteer, system)
 

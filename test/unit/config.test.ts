@@ -44,6 +44,12 @@ describe('configuration precedence', () => {
     });
   }
 
+  it('takes the editions beside the PDF (docx, png, ofd) and pdfa as true or false, and names anything else', async () => {
+    const c = await load('docx: true\npng: false\nofd: true\npdfa: false\n');
+    expect([c.docx, c.png, c.ofd, c.pdfa]).toEqual([true, false, true, false]);
+    await expect(load('ofd: yes please\n')).rejects.toThrow(/"ofd" must be true or false/);
+  });
+
   it('lets flags win over the file', async () => {
     const c = await load('out: dist-file\nencoding: utf-8\n', { out: 'dist-flag', encoding: 'gb18030' });
     expect(c.out).toBe('dist-flag');
