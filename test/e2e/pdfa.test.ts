@@ -4,7 +4,8 @@
  * valid for Apache PDFBox Preflight (a validator briefs did not write); drafts stay ordinary;
  * `pdfa: false` turns it off; text, pages and pixels are those of the ordinary PDF. The OFD
  * editions of the ordinary print and of an archival volume (--ofd) are read here too, since
- * these pages hold what the sample lacks: a raster picture with an alpha channel, a fallback face.
+ * these pages hold what the sample lacks: a raster picture with an alpha channel, a JPEG, a
+ * fallback face.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { makeP12 } from '../helpers/certificate.js';
-import { drawOfd, drawPdf, inkMismatch, ofdParts, schemaErrors } from '../helpers/ofd.js';
+import { drawOfd, drawPdf, inkMismatch, ofdParts, partText, schemaErrors } from '../helpers/ofd.js';
 import { compact } from '../helpers/pdf.js';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs } from '../../src/print/browser.js';
@@ -71,17 +72,24 @@ function alphaPng(): Buffer {
   return PNG.sync.write(png);
 }
 
+/** A 48 × 24 photograph-like picture, a JPEG (made by Chromium's canvas): Chromium embeds it as DCT, which the OFD edition keeps as it is. */
+const PHOTO_JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQAAAQABAAD/4gHYSUNDX1BST0ZJTEUAAQEAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AABAAEAAAAAAABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFlaAAABKAAAABRiWFlaAAABPAAAABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAAAChjcHJ0AAABjAAAADxtbHVjAAAAAAAAAAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAAAAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBhcmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAAAABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAcAEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADb/2wBDAAoHBwgHBgoICAgLCgoLDhgQDg0NDh0VFhEYIx8lJCIfIiEmKzcvJik0KSEiMEExNDk7Pj4+JS5ESUM8SDc9Pjv/2wBDAQoLCw4NDhwQEBw7KCIoOzs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozv/wAARCAAYADADASIAAhEBAxEB/8QAGQABAQADAQAAAAAAAAAAAAAABAACBgcF/8QAJhAAAAQFBAIDAQAAAAAAAAAAAAEDEQIEBRNBEiIxURQyBoPCB//EABYBAQEBAAAAAAAAAAAAAAAAAAUGB//EABsRAAICAwEAAAAAAAAAAAAAAAADAQQCERJB/9oADAMBAAIRAxEAPwDWkcB6OABHAejgK2Q1RnNVeRpRJ+avauPp2RROzPwR9kHUesyFWueDMXbTa9kULO7ckXRjTPnfrT/s/IX/ADT2qP1fsAWcI4nISX4dFRwHo4AEcB6OBLWRJRzNHAejgQhpFkm1Gc1SJGqkn5qF22+nfFCzs/Bl0QdR6PIUm4cjL2rra98UTs7cmfZiEJyzM60JKPdRwHo4EITVkSUf/9k=',
+  'base64',
+);
+
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'briefs-pdfa-'));
   cpSync(path.join(repo, 'briefs'), path.join(dir, 'briefs'), { recursive: true });
   writeFileSync(path.join(dir, 'briefs/assets/fade.png'), alphaPng());
+  writeFileSync(path.join(dir, 'briefs/assets/photo.jpg'), PHOTO_JPEG);
   // A final issue's article with a transparent picture, a note and a rare character (𬌗, not in the shipped faces).
   const sub = path.join(dir, 'briefs/submissions/jianyi/jy-2026-001.md');
   writeFileSync(
     sub,
     readFileSync(sub, 'utf8').replace(
       /\n## /,
-      '\n![渐隐的示意图](../../assets/fade.png)\n\n咬合（𬌗）一词见于口腔医学[^fade]。\n\n[^fade]: 仅为测试生僻字与脚注。\n\n## ',
+      '\n![渐隐的示意图](../../assets/fade.png)\n\n![照片](../../assets/photo.jpg)\n\n咬合（𬌗）一词见于口腔医学[^fade]。\n\n[^fade]: 仅为测试生僻字与脚注。\n\n## ',
     ),
   );
   // The changed issue only: the sample's other issues are read from the suite's shared print.
@@ -169,7 +177,7 @@ describe('archival PDFs', () => {
     expect(execFileSync('pdfsig', [path.join(copies, '000001.pdf')], { encoding: 'utf8' })).toContain('Signature is Valid');
   });
 
-  it('writes an OFD edition that draws and reads as its PDF: the transparent picture, the fallback face’s character, the note', async () => {
+  it('writes an OFD edition that draws and reads as its PDF: the transparent picture, the JPEG, the fallback face’s character, the note', async () => {
     // The ordinary print, whose picture keeps its alpha channel; the archival volume's OFD below is drawn too.
     await expectOfdLikePdf(path.join(plain, 'dist/jianyi-2026-001.pdf'));
     // The picture is an image object, its alpha kept, not flattened, in the ordinary print's OFD.
@@ -177,6 +185,11 @@ describe('archival PDFs', () => {
     const image = Object.entries(parts).find(([n]) => /^Doc_0\/Res\/image_\d+\.png$/.test(n));
     expect(image).toBeDefined();
     expect(PNG.sync.read(Buffer.from(image![1])).data[3 + 4 * 79]).toBeLessThan(10);
+    // The JPEG is in the package as the PDF holds it: a JPEG, not pixels packed again.
+    const jpeg = Object.entries(parts).find(([n]) => /^Doc_0\/Res\/image_\d+\.jpg$/.test(n));
+    expect(jpeg).toBeDefined();
+    expect(Buffer.from(jpeg![1].subarray(0, 3)).toString('hex')).toBe('ffd8ff');
+    expect(partText(parts, 'Doc_0/DocumentRes.xml')).toMatch(/Format="JPEG"><ofd:MediaFile>image_\d+\.jpg</);
   }, 60_000);
 
   it('binds a volume of final issues archival, and one with drafts ordinary', async () => {
