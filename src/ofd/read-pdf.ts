@@ -59,7 +59,8 @@ export interface PdfContent {
 const MM = 25.4 / 72;
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  // Parsed without pausing for the event loop (pdf-lib pauses every 100 objects by default).
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Infinity });
   const fonts = new Map<string, PdfFont>();
   const readings = new Map<PDFObject, FontReading | null>();
   const images = new Map<string, { png: Uint8Array; key: string; format: 'PNG' | 'JPEG' } | undefined>();
