@@ -87,7 +87,15 @@ export async function servePrinter(o: PrinterOptions): Promise<void> {
     await chromium.detachAll();
     const pages = await chromium.pages();
     const keep = pages.find((t) => t.url === server.shellUrl) ?? pages[0];
-    await Promise.all(pages.filter((t) => t !== keep).map((t) => chromium.command('Target.closeTarget', { targetId: t.targetId })));
+    const closing = pages.filter((t) => t !== keep);
+    await Promise.all(closing.map((t) => chromium.command('Target.closeTarget', { targetId: t.targetId })));
+    // Chromium answers closeTarget before the page is gone: on a busy machine the next run, or a
+    // status, still found it. Clean means gone, so wait for that (a second at most).
+    const closed = new Set(closing.map((t) => t.targetId));
+    for (let waited = 0; closed.size > 0 && waited < 1000; waited += 20) {
+      if (!(await chromium.pages()).some((t) => closed.has(t.targetId))) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
   };
 
   const idle = () => {
