@@ -305,7 +305,7 @@ const MUTANTS = [
   ],
   [
     'ofd: fill colours ignored',
-    'src/ofd/interpret.ts',
+    'src/ofd/graphics-state.ts',
     's.fill = { rgb: rgb(a), alpha: s.fill.alpha };',
     's.fill = { rgb: [0, 0, 0], alpha: s.fill.alpha };',
     ['test/e2e/ofd.test.ts'],

@@ -4,7 +4,7 @@
  * own: its Boundary is where it sits on the page, and what is inside (glyph origins, path
  * points, an image's matrix) is measured from the Boundary's top left. Pure.
  */
-import { bounds, intersect } from './interpret.js';
+import { bounds, intersect } from './geometry.js';
 import type { Box, Colour, ImageItem, Item, PathItem, Segment, TextRun } from './model.js';
 import { el, num, numbers, part, text } from './xml.js';
 

@@ -11,7 +11,10 @@
  * is followed too where it is cheap, and what an OFD page here does not carry (shadings,
  * patterns) is counted, for the run to say.
  */
-import type { Box, Colour, Glyph, Item, Matrix, PageModel, PathItem, Segment, TextRun } from './model.js';
+import { IDENTITY, multiply, type Matrix } from '../pdf/matrix.js';
+import { bounds, intersect, pathSegments, rectangle } from './geometry.js';
+import { setState, type State } from './graphics-state.js';
+import type { Box, Colour, Glyph, Item, PageModel, PathItem, Segment, TextRun } from './model.js';
 
 /** One operator as pdf.js lists it: its name (pdf.js's OPS) and its arguments. */
 export interface Op {
@@ -39,49 +42,6 @@ export interface PageInput {
 }
 
 const MM = 25.4 / 72;
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-
-/** m then n: a point mapped by m, then by n (PDF's order: cm's matrix comes first). */
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[1] * n[2],
-    m[0] * n[1] + m[1] * n[3],
-    m[2] * n[0] + m[3] * n[2],
-    m[2] * n[1] + m[3] * n[3],
-    m[4] * n[0] + m[5] * n[2] + n[4],
-    m[4] * n[1] + m[5] * n[3] + n[5],
-  ];
-}
-
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-}
-
-interface State {
-  ctm: Matrix;
-  fill: Colour;
-  stroke: Colour;
-  lineWidth: number;
-  cap: 'Butt' | 'Round' | 'Square';
-  join: 'Miter' | 'Round' | 'Bevel';
-  miterLimit: number;
-  dash: number[];
-  dashOffset: number;
-  /** The clip's bounds on the page (mm), or none. */
-  clip?: Box;
-  // Text state.
-  font?: { name: string; unitsPerEm: number };
-  fontSize: number;
-  charSpacing: number;
-  wordSpacing: number;
-  hScale: number;
-  leading: number;
-  rise: number;
-  renderMode: number;
-}
-
-const CAPS = ['Butt', 'Round', 'Square'] as const;
-const JOINS = ['Miter', 'Round', 'Bevel'] as const;
 
 export function interpretPage(input: PageInput): PageModel {
   // PDF space (points, y up) to OFD's (mm, y down).
@@ -245,94 +205,9 @@ export function interpretPage(input: PageInput): PageModel {
       case 'paintFormXObjectEnd':
         if (stack.length > 0) s = stack.pop()!;
         break;
-      case 'setLineWidth':
-        s.lineWidth = a[0] as number;
-        break;
-      case 'setLineCap':
-        s.cap = CAPS[a[0] as number] ?? 'Butt';
-        break;
-      case 'setLineJoin':
-        s.join = JOINS[a[0] as number] ?? 'Miter';
-        break;
-      case 'setMiterLimit':
-        s.miterLimit = a[0] as number;
-        break;
-      case 'setDash':
-        s.dash = [...((a[0] as number[]) ?? [])];
-        s.dashOffset = (a[1] as number) ?? 0;
-        break;
-      case 'setGState':
-        for (const [key, value] of a[0] as [string, unknown][]) {
-          if (key === 'ca') s.fill = { ...s.fill, alpha: Math.round((value as number) * 255) };
-          else if (key === 'CA') s.stroke = { ...s.stroke, alpha: Math.round((value as number) * 255) };
-          else if (key === 'LW') s.lineWidth = value as number;
-          else if (key === 'LC') s.cap = CAPS[value as number] ?? 'Butt';
-          else if (key === 'LJ') s.join = JOINS[value as number] ?? 'Miter';
-          else if (key === 'ML') s.miterLimit = value as number;
-          else if (key === 'D') [s.dash, s.dashOffset] = [[...(value as [number[], number])[0]], (value as [number[], number])[1]];
-          else if (key === 'SMask' && value) drop('soft mask');
-        }
-        break;
-      case 'setFillRGBColor':
-        s.fill = { rgb: rgb(a), alpha: s.fill.alpha };
-        break;
-      case 'setStrokeRGBColor':
-        s.stroke = { rgb: rgb(a), alpha: s.stroke.alpha };
-        break;
-      case 'setFillColorN':
-      case 'setStrokeColorN':
-        // A pattern: OFD shadings are not written here.
-        if (Array.isArray(a) && typeof a[0] === 'string') drop('pattern');
-        break;
-      case 'shadingFill':
-        drop('shading');
-        break;
       case 'constructPath': {
         const [ops, coords] = a as [number[], number[]];
-        let i = 0;
-        let current: [number, number] = [0, 0];
-        let start: [number, number] = [0, 0];
-        const pt = (x: number, y: number) => apply(s.ctm, x, y);
-        for (const op of ops) {
-          switch (op) {
-            case 13: {
-              current = start = [coords[i++], coords[i++]];
-              const [x, y] = pt(...current);
-              path.push({ op: 'M', x, y });
-              break;
-            }
-            case 14: {
-              current = [coords[i++], coords[i++]];
-              const [x, y] = pt(...current);
-              path.push({ op: 'L', x, y });
-              break;
-            }
-            case 15:
-            case 16:
-            case 17: {
-              // c: two control points; v: the first is the current point; y: the second is the end.
-              const c1: [number, number] = op === 16 ? current : [coords[i++], coords[i++]];
-              const c2: [number, number] = [coords[i++], coords[i++]];
-              const end: [number, number] = op === 17 ? c2 : [coords[i++], coords[i++]];
-              const [x1, y1] = pt(...c1);
-              const [x2, y2] = pt(...c2);
-              const [x, y] = pt(...end);
-              path.push({ op: 'B', x1, y1, x2, y2, x, y });
-              current = end;
-              break;
-            }
-            case 18:
-              path.push({ op: 'C' });
-              current = start;
-              break;
-            case 19: {
-              const [x, y, w, h] = [coords[i++], coords[i++], coords[i++], coords[i++]];
-              path.push(...rectangle(x, y, w, h, s.ctm));
-              current = start = [x, y];
-              break;
-            }
-          }
-        }
+        path.push(...pathSegments(ops, coords, s.ctm));
         break;
       }
       case 'clip':
@@ -381,24 +256,6 @@ export function interpretPage(input: PageInput): PageModel {
         s.fontSize = a[1] as number;
         break;
       }
-      case 'setCharSpacing':
-        s.charSpacing = a[0] as number;
-        break;
-      case 'setWordSpacing':
-        s.wordSpacing = a[0] as number;
-        break;
-      case 'setHScale':
-        s.hScale = (a[0] as number) / 100;
-        break;
-      case 'setLeading':
-        s.leading = a[0] as number;
-        break;
-      case 'setTextRise':
-        s.rise = a[0] as number;
-        break;
-      case 'setTextRenderingMode':
-        s.renderMode = a[0] as number;
-        break;
       case 'setTextMatrix':
         tm = tlm = [...(a as number[])] as Matrix;
         break;
@@ -448,16 +305,13 @@ export function interpretPage(input: PageInput): PageModel {
         drop('image');
         break;
       default:
-        // Marked content, dependencies, colour spaces already resolved by pdf.js: nothing drawn.
+        // The graphics and text state (graphics-state.ts); else marked content, dependencies,
+        // colour spaces already resolved: nothing drawn.
+        setState(s, fn, a, drop);
         break;
     }
   }
   return { width: input.width * MM, height: input.height * MM, items, dropped };
-}
-
-function rgb(a: unknown[]): [number, number, number] {
-  const v = a as unknown as ArrayLike<number>;
-  return [v[0], v[1], v[2]];
 }
 
 function near(a: number, b: number): boolean {
@@ -470,33 +324,4 @@ function sameColour(a: Colour, b: Colour): boolean {
 
 function sameBox(a: Box | undefined, b: Box | undefined): boolean {
   return a === b || (!!a && !!b && near(a.x, b.x) && near(a.y, b.y) && near(a.w, b.w) && near(a.h, b.h));
-}
-
-function rectangle(x: number, y: number, w: number, h: number, m: Matrix): Segment[] {
-  const corner = (px: number, py: number) => apply(m, px, py);
-  const [a, b, c, d] = [corner(x, y), corner(x + w, y), corner(x + w, y + h), corner(x, y + h)];
-  return [{ op: 'M', x: a[0], y: a[1] }, { op: 'L', x: b[0], y: b[1] }, { op: 'L', x: c[0], y: c[1] }, { op: 'L', x: d[0], y: d[1] }, { op: 'C' }];
-}
-
-/** The box around a path's points (its curves' control points too, which hold the curve). */
-export function bounds(segments: readonly Segment[]): Box | undefined {
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  const see = (x: number, y: number) => {
-    [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
-  };
-  for (const seg of segments) {
-    if (seg.op === 'C') continue;
-    if (seg.op === 'B') {
-      see(seg.x1, seg.y1);
-      see(seg.x2, seg.y2);
-    }
-    see(seg.x, seg.y);
-  }
-  return x0 === Infinity ? undefined : { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
-}
-
-export function intersect(a: Box, b: Box): Box {
-  const x = Math.max(a.x, b.x);
-  const y = Math.max(a.y, b.y);
-  return { x, y, w: Math.max(0, Math.min(a.x + a.w, b.x + b.w) - x), h: Math.max(0, Math.min(a.y + a.h, b.y + b.h) - y) };
 }

@@ -4,8 +4,7 @@
  * left corner, y downwards.
  */
 
-/** An affine map [a b c d e f]: (x, y) → (a·x + c·y + e, b·x + d·y + f). */
-export type Matrix = [number, number, number, number, number, number];
+import type { Matrix } from '../pdf/matrix.js';
 
 /** A colour as 0–255 red, green and blue, and its opacity 0–255. */
 export interface Colour {

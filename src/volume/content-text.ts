@@ -11,6 +11,8 @@
  * back the byte ranges to cut. Pure.
  */
 
+import { IDENTITY, multiply, type Matrix } from '../pdf/matrix.js';
+
 export interface TextObject {
   /** Byte range of BT … ET in the stream. */
   start: number;
@@ -18,18 +20,6 @@ export interface TextObject {
   /** Where each string of it is set (x, y in default user space). */
   points: { x: number; y: number }[];
 }
-
-type Matrix = [number, number, number, number, number, number];
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-/** m × n, as PDF composes matrices (§8.3.4). */
-const times = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2],
-  m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2],
-  m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4],
-  m[4] * n[1] + m[5] * n[3] + n[5],
-];
 
 /** Each byte's class (§7.2.2): 1 white-space, 2 delimiter, 0 regular. A table: a page's stream is read byte by byte. */
 const CLASS = new Uint8Array(256);
@@ -52,11 +42,11 @@ export function textObjects(bytes: Uint8Array): TextObject[] | undefined {
   const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const show = () => {
     if (!current) return;
-    const m = times(tm, ctm);
+    const m = multiply(tm, ctm);
     current.points.push({ x: m[4], y: m[5] });
   };
   const nextLine = (tx: number, ty: number) => {
-    tlm = times([1, 0, 0, 1, tx, ty], tlm);
+    tlm = multiply([1, 0, 0, 1, tx, ty], tlm);
     tm = tlm;
   };
   while (i < n) {
@@ -115,7 +105,7 @@ export function textObjects(bytes: Uint8Array): TextObject[] | undefined {
         ctm = stack.pop() ?? IDENTITY;
         break;
       case 'cm':
-        if (args.length === 6) ctm = times(args as Matrix, ctm);
+        if (args.length === 6) ctm = multiply(args as Matrix, ctm);
         break;
       case 'BT':
         tm = tlm = IDENTITY;
