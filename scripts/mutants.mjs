@@ -284,7 +284,7 @@ const MUTANTS = [
   ],
   [
     'ofd: a run goes on across a colour change',
-    'src/ofd/interpret.ts',
+    'src/ofd/text-runs.ts',
     'sameColour(run.fill, s.fill) &&',
     '',
     ['test/unit/ofd.test.ts', 'test/e2e/ofd.test.ts'],

@@ -1,8 +1,8 @@
 /**
- * A printed PDF page's drawing operators, as pdf.js lists them, turned into what an OFD page
- * holds: text runs with each glyph's place, paths, images, in the order the page draws them,
- * so that text read from the OFD in order reads as the issue reads. Pure: ofd/read-pdf.ts gives
- * it the operators and what their fonts and images are.
+ * A printed PDF page's drawing operators, as pdf-operators.ts lists them, turned into what an
+ * OFD page holds: text runs with each glyph's place (text-runs.ts), paths, images, in the order
+ * the page draws them, so that text read from the OFD in order reads as the issue reads. Pure:
+ * pdf-operators.ts gives it the operators and what their fonts and images are.
  *
  * This follows the PDF's own imaging model (ISO 32000-1, 8 and 9): the current transformation
  * matrix, the text matrix advanced by each glyph's width, character and word spacing and the
@@ -14,15 +14,19 @@
 import { IDENTITY, multiply, type Matrix } from '../pdf/matrix.js';
 import { bounds, intersect, pathSegments, rectangle } from './geometry.js';
 import { setState, type State } from './graphics-state.js';
-import type { Box, Colour, Glyph, Item, PageModel, PathItem, Segment, TextRun } from './model.js';
+import { placeGlyph } from './text-runs.js';
+import type { Colour, Item, PageModel, PathItem, Segment, TextRun } from './model.js';
 
-/** One operator as pdf.js lists it: its name (pdf.js's OPS) and its arguments. */
+/**
+ * One operator as pdf-operators.ts gives it, under pdf.js's names (its OPS), which the first
+ * reader was: its name and its arguments.
+ */
 export interface Op {
   fn: string;
   args: unknown;
 }
 
-/** A glyph as pdf.js gives it in showText's arguments. */
+/** A glyph in showText's arguments, as pdf.js named its fields. */
 interface PdfjsGlyph {
   unicode: string;
   originalCharCode: number;
@@ -93,57 +97,10 @@ export function interpretPage(input: PageInput): PageModel {
         continue;
       }
       const trm = multiply(multiply([s.fontSize * s.hScale, 0, 0, s.fontSize, 0, s.rise], tm), s.ctm);
-      addGlyph(trm, { text: g.unicode, gid: g.originalCharCode });
+      run = placeGlyph(items, run, trm, { text: g.unicode, gid: g.originalCharCode }, s, drop);
       const advance = (g.width * font.unitsPerEm * s.fontSize + s.charSpacing + (g.isSpace ? s.wordSpacing : 0)) * s.hScale;
       tm = multiply([1, 0, 0, 1, advance, 0], tm);
     }
-  };
-
-  const addGlyph = (trm: Matrix, g: { text: string; gid: number }) => {
-    // Upright on the page: y of the glyph's up maps to minus y (OFD is y down), no shear or turn.
-    const size = -trm[3];
-    const upright = Math.abs(trm[1]) < 1e-6 && Math.abs(trm[2]) < 1e-6 && trm[0] > 0 && size > 0;
-    if (!g.text) {
-      drop('glyph without text');
-      return;
-    }
-    if (!upright) {
-      // Its own run, drawn through a matrix: the glyph's em (x right, y up) is trm's; OFD's
-      // object space has y down, so the matrix takes (s·u, −s·v) to trm's (u, v).
-      const em = scaleOf(trm);
-      if (em === 0) return;
-      run = undefined;
-      items.push({
-        kind: 'text',
-        font: s.font!.name,
-        size: em,
-        hScale: 1,
-        fill: s.fill,
-        invisible: s.renderMode === 3,
-        glyphs: [{ text: g.text, gid: g.gid, x: trm[4], y: trm[5] }],
-        turn: [trm[0] / em, trm[1] / em, -trm[2] / em, -trm[3] / em],
-        ...(s.clip ? { clip: s.clip } : {}),
-      });
-      return;
-    }
-    const hScale = trm[0] / size;
-    const [x, y] = [trm[4], trm[5]];
-    const glyph: Glyph = { text: g.text, gid: g.gid, x, y };
-    const same =
-      run &&
-      run.font === s.font!.name &&
-      near(run.size, size) &&
-      near(run.hScale, hScale) &&
-      near(run.glyphs[0].y, y) &&
-      sameColour(run.fill, s.fill) &&
-      run.invisible === (s.renderMode === 3) &&
-      sameBox(run.clip, s.clip);
-    if (same) {
-      run!.glyphs.push(glyph);
-      return;
-    }
-    run = { kind: 'text', font: s.font!.name, size, hScale, fill: s.fill, invisible: s.renderMode === 3, glyphs: [glyph], ...(s.clip ? { clip: s.clip } : {}) };
-    items.push(run);
   };
 
   const paintPath = (fill: 'nonzero' | 'evenodd' | undefined, stroke: boolean) => {
@@ -270,7 +227,6 @@ export function interpretPage(input: PageInput): PageModel {
         moveTo(0, -s.leading);
         break;
       case 'showText':
-      case 'showSpacedText':
         show(a[0] as (PdfjsGlyph | number | null)[]);
         break;
       case 'nextLineShowText':
@@ -296,14 +252,6 @@ export function interpretPage(input: PageInput): PageModel {
         items.push({ kind: 'image', png: image.png, format: image.format, key: image.key, ctm, alpha: s.fill.alpha, ...(s.clip ? { clip: s.clip } : {}) });
         break;
       }
-      case 'paintImageMaskXObject':
-      case 'paintImageMaskXObjectGroup':
-      case 'paintSolidColorImageMask':
-      case 'paintImageXObjectRepeat':
-      case 'paintImageMaskXObjectRepeat':
-      case 'paintInlineImageXObjectGroup':
-        drop('image');
-        break;
       default:
         // The graphics and text state (graphics-state.ts); else marked content, dependencies,
         // colour spaces already resolved: nothing drawn.
@@ -312,16 +260,4 @@ export function interpretPage(input: PageInput): PageModel {
     }
   }
   return { width: input.width * MM, height: input.height * MM, items, dropped };
-}
-
-function near(a: number, b: number): boolean {
-  return Math.abs(a - b) < 1e-3;
-}
-
-function sameColour(a: Colour, b: Colour): boolean {
-  return a.alpha === b.alpha && a.rgb.every((v, i) => v === b.rgb[i]);
-}
-
-function sameBox(a: Box | undefined, b: Box | undefined): boolean {
-  return a === b || (!!a && !!b && near(a.x, b.x) && near(a.y, b.y) && near(a.w, b.w) && near(a.h, b.h));
 }

@@ -15,13 +15,15 @@ import { N, components, decoded, lookupDict, numbersOf } from './pdf-objects.js'
 /** What the pages of one document share: its fonts (pdf-fonts.ts) and its images, read once. */
 export interface Shared extends FontShelf {
   images: Map<string, { png: Uint8Array; key: string; format: 'PNG' | 'JPEG' } | undefined>;
+  /** Images held directly, not by reference: each its own id. */
+  unreferenced: number;
 }
 
 export function readPage(doc: PDFDocument, page: PDFPage, shared: Shared): PageModel {
   const box = page.getCropBox();
   const ops: Op[] = [];
-  const fontByKey = new Map<string, FontReading>();
-  let fontKeys = 0;
+  // The fonts the page sets, by their names (unique in the document: pdf-fonts.ts).
+  const fontByName = new Map<string, FontReading>();
   // The font is part of the graphics state: q saves it, Q brings it back.
   let font: FontReading | undefined;
   const fonts: (FontReading | undefined)[] = [];
@@ -191,10 +193,9 @@ export function readPage(doc: PDFDocument, page: PDFPage, shared: Shared): PageM
         case 'Tf': {
           const ref = isName(args[0]) ? resource('Font', args[0].name) : undefined;
           const reading = ref ? fontReading(doc, ref, shared) : undefined;
-          const key = `f${++fontKeys}`;
-          if (reading) fontByKey.set(key, reading);
+          if (reading) fontByName.set(reading.name, reading);
           font = reading;
-          ops.push({ fn: 'setFont', args: [key, num(1)] });
+          ops.push({ fn: 'setFont', args: [reading?.name ?? '', num(1)] });
           break;
         }
         case 'Tc':
@@ -248,12 +249,15 @@ export function readPage(doc: PDFDocument, page: PDFPage, shared: Shared): PageM
           if (subtype === N('Form') && depth < 12) {
             const matrix = numbersOf(object.dict.lookup(N('Matrix')));
             const bbox = numbersOf(object.dict.lookup(N('BBox')));
+            // A form saves and restores the graphics state around it, the font too.
+            fonts.push(font);
             ops.push({ fn: 'paintFormXObjectBegin', args: [matrix?.length === 6 ? matrix : null, bbox?.length === 4 ? bbox : null] });
             const own = object.dict.lookup(N('Resources'));
             if (object instanceof PDFRawStream) run(decoded(object), own instanceof PDFDict ? own : resources, depth + 1);
             ops.push({ fn: 'paintFormXObjectEnd', args: null });
+            font = fonts.pop();
           } else if (subtype === N('Image')) {
-            const id = ref instanceof PDFRef ? ref.toString() : `inline-${ops.length}`;
+            const id = ref instanceof PDFRef ? ref.toString() : `direct-${++shared.unreferenced}`;
             if (!shared.images.has(id)) shared.images.set(id, object instanceof PDFRawStream ? imageOf(doc, object) : undefined);
             ops.push({ fn: 'paintImageXObject', args: [id] });
           }
@@ -276,20 +280,22 @@ export function readPage(doc: PDFDocument, page: PDFPage, shared: Shared): PageM
     height: box.height,
     // The crop box's corner is the page's origin.
     ops: box.x || box.y ? [{ fn: 'transform', args: [1, 0, 0, 1, -box.x, -box.y] }, ...ops] : ops,
-    font: (key) => {
-      const f = fontByKey.get(key);
+    font: (name) => {
+      const f = fontByName.get(name);
       return f ? { name: f.name, unitsPerEm: 0.001 } : undefined;
     },
     image: (id) => shared.images.get(id),
   });
 }
 
+const SPACE = Uint8Array.of(0x20);
+
 /** The page's content, its streams decoded (Contents may be one stream or several, one drawing). */
 function contentStreams(doc: PDFDocument, page: PDFPage): Uint8Array[] {
   const contents = page.node.lookup(N('Contents'));
   const list = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
   const out: Uint8Array[] = [];
-  for (const s of list) if (s instanceof PDFRawStream) out.push(decoded(s));
-  // Streams are joined at token boundaries: a space between them.
-  return out.length > 1 ? [Uint8Array.from(out.flatMap((b) => [...b, 0x20]))] : out;
+  // Streams are joined at token boundaries: a space after each.
+  for (const s of list) if (s instanceof PDFRawStream) out.push(decoded(s), SPACE);
+  return [Buffer.concat(out)];
 }

@@ -51,7 +51,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
   const readings = new Map<PDFObject, FontReading | null>();
   const images = new Map<string, { png: Uint8Array; key: string; format: 'PNG' | 'JPEG' } | undefined>();
   const names = new Set<string>();
-  const pages = doc.getPages().map((page) => readPage(doc, page, { fonts, readings, images, names }));
+  const shared = { fonts, readings, images, names, unreferenced: 0 };
+  const pages = doc.getPages().map((page) => readPage(doc, page, shared));
   const text = (o: PDFObject | undefined) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined);
   const info = doc.context.lookup(doc.context.trailerInfo.Info);
   const field = (key: string) => (info instanceof PDFDict ? text(info.lookup(N(key))) || undefined : undefined);
