@@ -83,8 +83,7 @@ describe('generate --ofd', () => {
   it('an independent reader (ofd.js in Chromium) draws every page as poppler draws the PDF’s, and every page’s text is the PDF page’s', async () => {
     for (const i of summary.issues) {
       const pdf = path.resolve(i.pdf);
-      const drawn = await drawOfd(browser, path.resolve(i.ofd!));
-      const printed = drawPdf(pdf);
+      const [drawn, printed] = await Promise.all([drawOfd(browser, path.resolve(i.ofd!)), drawPdf(pdf)]);
       expect(drawn.pages.length, i.id).toBe(printed.length);
       expect(drawn.texts.length).toBe(printed.length);
       for (let p = 0; p < printed.length; p++) {

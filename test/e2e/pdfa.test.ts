@@ -30,8 +30,7 @@ async function expectOfdLikePdf(pdf: string): Promise<void> {
   expect(schemaErrors(ofdParts(ofd), () => path.join(repo, 'test/fixtures/ofd-schema/briefs-ofd.xsd'))).toEqual([]);
   const browser = await puppeteer.launch({ executablePath: findBrowser().executablePath, args: chromiumArgs(process.getuid?.() === 0) });
   try {
-    const drawn = await drawOfd(browser, ofd);
-    const printed = drawPdf(pdf);
+    const [drawn, printed] = await Promise.all([drawOfd(browser, ofd), drawPdf(pdf)]);
     expect(drawn.pages.length).toBe(printed.length);
     for (let p = 0; p < printed.length; p++) {
       expect(inkMismatch(drawn.pages[p], printed[p]), `${ofd} page ${p + 1}`).toBeLessThan(0.03);
