@@ -32,7 +32,7 @@ export async function ofdFile(
   if (recorded?.ofd && recorded.ofdSha256 && (await stillWritten(file, recorded.ofdSha256)))
     return { ofd: recorded.ofd, ofdSha256: recorded.ofdSha256, written: false };
   const bytes = pdf.bytes ?? new Uint8Array(await readFile(pdf.file));
-  // Loaded only when an OFD edition is written: pdf.js is 3 MB of code.
+  // Loaded only when an OFD edition is written: the reader, pdf-lib's parser and the writer are code a plain run never needs.
   const { pdfToOfd } = await import('../ofd/package.js');
   const made = await pdfToOfd(bytes, { docId: pdf.fingerprint, date: pdf.date });
   const left = Object.entries(made.dropped);

@@ -12,7 +12,7 @@
 interface Name {
   name: string;
 }
-type Operand = number | boolean | null | Name | Uint8Array | Operand[] | { [key: string]: Operand };
+export type Operand = number | boolean | null | Name | Uint8Array | Operand[] | { [key: string]: Operand };
 
 export interface Operation {
   op: string;
@@ -29,6 +29,8 @@ const CLASS = new Uint8Array(256);
 for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[c] = 1;
 for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = 2;
 
+const HEX_ONLY = /^[0-9a-fA-F]*$/;
+
 const isName = (o: Operand | undefined): o is Name =>
   typeof o === 'object' &&
   o !== null &&
@@ -39,7 +41,19 @@ const isName = (o: Operand | undefined): o is Name =>
   Object.keys(o).length === 1;
 export { isName };
 
-export function* operations(bytes: Uint8Array): Generator<Operation> {
+/** The stream's operations, in order. */
+export function operations(bytes: Uint8Array): Operation[] {
+  const out: Operation[] = [];
+  eachOperation(bytes, (op, args) => out.push({ op, args }));
+  return out;
+}
+
+/**
+ * Each operation handed to `visit` as it is read: a callback rather than a generator or a list,
+ * since a page of an issue has thousands of operations (a glyph is a Td and a Tj) and the
+ * OFD edition reads every page of every issue.
+ */
+export function eachOperation(bytes: Uint8Array, visit: (op: string, args: Operand[]) => void): void {
   const n = bytes.length;
   let i = 0;
   // The stream as text, one character a byte, for the words, names and numbers cut from it.
@@ -62,7 +76,8 @@ export function* operations(bytes: Uint8Array): Generator<Operation> {
       const from = ++i;
       while (i < n && CLASS[bytes[i]] === 0) i++;
       // #xx escapes in names (7.3.5).
-      return { name: text(from, i).replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) };
+      const name = text(from, i);
+      return { name: name.includes('#') ? name.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : name };
     }
     if (c === 0x28) return literal();
     if (c === 0x3c) {
@@ -100,16 +115,46 @@ export function* operations(bytes: Uint8Array): Generator<Operation> {
       return new Word(String.fromCharCode(c));
     }
     const from = i;
-    while (i < n && CLASS[bytes[i]] === 0) i++;
     if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
-      const v = Number(text(from, i));
-      return Number.isFinite(v) ? v : 0;
+      const v = number();
+      if (v !== undefined) return v;
+      i = from;
+      while (i < n && CLASS[bytes[i]] === 0) i++;
+      const w = Number(text(from, i));
+      return Number.isFinite(w) ? w : 0;
     }
+    while (i < n && CLASS[bytes[i]] === 0) i++;
     const word = text(from, i);
     if (word === 'true') return true;
     if (word === 'false') return false;
     if (word === 'null') return null;
     return new Word(word);
+  };
+
+  /**
+   * A number read from its digits where it is the plain form a printer writes ([+-]digits[.digits],
+   * at most 15 digits): the digits as one integer over a power of ten, both exact, so the division
+   * gives the value Number() would, without cutting a string for each of a page's thousands of
+   * numbers. Anything else (more digits, a stray character) is left to Number(): undefined.
+   */
+  const number = (): number | undefined => {
+    let sign = 1;
+    if (bytes[i] === 0x2d || bytes[i] === 0x2b) sign = bytes[i++] === 0x2d ? -1 : 1;
+    let m = 0;
+    let digits = 0;
+    let scale = 1;
+    let point = false;
+    for (; i < n; i++) {
+      const b = bytes[i];
+      if (b >= 0x30 && b <= 0x39) {
+        m = m * 10 + (b - 0x30);
+        digits++;
+        if (point) scale *= 10;
+      } else if (b === 0x2e && !point) point = true;
+      else break;
+    }
+    if (digits === 0 || digits > 15 || (i < n && CLASS[bytes[i]] === 0)) return undefined;
+    return (sign * m) / scale;
   };
 
   const literal = (): Uint8Array => {
@@ -140,6 +185,13 @@ export function* operations(bytes: Uint8Array): Generator<Operation> {
 
   const hex = (): Uint8Array => {
     i++;
+    // The usual string, an even run of hex digits and nothing else, decoded at once.
+    const end = bytes.indexOf(0x3e, i);
+    if (end > i && (end - i) % 2 === 0 && HEX_ONLY.test(text(i, end))) {
+      const out = Buffer.from(text(i, end), 'hex');
+      i = end + 1;
+      return out;
+    }
     const digits: number[] = [];
     while (i < n && bytes[i] !== 0x3e) {
       const c = bytes[i++];
@@ -171,11 +223,11 @@ export function* operations(bytes: Uint8Array): Generator<Operation> {
         i++;
         while (i < n && !(bytes[i] === 0x45 && bytes[i + 1] === 0x49 && CLASS[bytes[i - 1]] === 1 && (i + 2 >= n || CLASS[bytes[i + 2]] !== 0))) i++;
         i += 2;
-        yield { op: 'BI', args: [dict] };
+        visit('BI', [dict]);
         args = [];
         continue;
       }
-      yield { op: t.word, args };
+      visit(t.word, args);
       args = [];
     } else args.push(t);
   }
@@ -191,7 +243,7 @@ export function toUnicode(bytes: Uint8Array): { map: Map<number, string>; bytes:
     for (let k = 0; k + 1 < b.length; k += 2) s += String.fromCharCode(b[k] * 256 + b[k + 1]);
     return s;
   };
-  for (const { op, args } of operations(bytes)) {
+  eachOperation(bytes, (op, args) => {
     if (op === 'endcodespacerange') for (const a of args) if (a instanceof Uint8Array) width = Math.max(width, a.length);
     if (op === 'endbfchar')
       for (let k = 0; k + 1 < args.length; k += 2) {
@@ -212,6 +264,6 @@ export function toUnicode(bytes: Uint8Array): { map: Map<number, string>; bytes:
           for (let c = a; c <= b; c++) map.set(c, base.slice(0, -1) + String.fromCharCode(last + (c - a)));
         }
       }
-  }
+  });
   return { map, bytes: width };
 }

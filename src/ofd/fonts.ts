@@ -17,7 +17,10 @@ import type { PageModel } from './model.js';
 import type { PdfFont } from './read-pdf.js';
 
 /** Each PDF font's file as the OFD embeds it, and the character map that file has. */
-export function printedGlyphs(fonts: ReadonlyMap<string, PdfFont>, pages: readonly PageModel[]): Map<string, { file: Uint8Array; map: Map<number, number> }> {
+export function printedGlyphs(
+  fonts: ReadonlyMap<string, PdfFont>,
+  pages: readonly PageModel[],
+): Map<string, { file: Uint8Array; packed?: Uint8Array; map: Map<number, number> }> {
   const printed = new Map<string, Map<number, number>>();
   for (const page of pages)
     for (const item of page.items) {
@@ -29,20 +32,20 @@ export function printedGlyphs(fonts: ReadonlyMap<string, PdfFont>, pages: readon
         if (chars.length === 1 && !m.has(chars[0].codePointAt(0)!)) m.set(chars[0].codePointAt(0)!, g.gid);
       }
     }
-  const out = new Map<string, { file: Uint8Array; map: Map<number, number> }>();
+  const out = new Map<string, { file: Uint8Array; packed?: Uint8Array; map: Map<number, number> }>();
   for (const [name, font] of fonts) {
     if (!font.file) continue;
     let map: Map<number, number>;
     try {
       map = characterMap(font.file);
     } catch {
-      out.set(name, { file: font.file, map: new Map() });
+      out.set(name, { file: font.file, packed: font.packed, map: new Map() });
       continue;
     }
     const differ = [...(printed.get(name) ?? [])].filter(([cp, gid]) => map.get(cp) !== gid);
     // A CFF-flavoured OpenType file keeps its own map: this writer makes TrueType files.
     if (differ.length === 0 || String.fromCharCode(...font.file.subarray(0, 4)) === 'OTTO') {
-      out.set(name, { file: font.file, map });
+      out.set(name, { file: font.file, packed: font.packed, map });
       continue;
     }
     for (const [cp, gid] of differ) map.set(cp, gid);

@@ -47,7 +47,11 @@ export async function pdfToOfd(pdf: Uint8Array, opts: OfdOptions): Promise<OfdRe
     let f = fonts.get(name);
     if (!f) {
       const given = embedded.get(name);
-      const font: PdfFont = { name, original: content.fonts.get(name)?.original ?? name, ...(given ? { file: given.file } : {}) };
+      const font: PdfFont = {
+        name,
+        original: content.fonts.get(name)?.original ?? name,
+        ...(given ? { file: given.file, ...(given.packed ? { packed: given.packed } : {}) } : {}),
+      };
       fonts.set(name, (f = { id: next(), font, map: given?.map ?? new Map<number, number>() }));
     }
     return { id: f.id, weight: describe(f.font).weight, glyphOf: (cp: number) => f.map.get(cp) };
@@ -71,8 +75,8 @@ export async function pdfToOfd(pdf: Uint8Array, opts: OfdOptions): Promise<OfdRe
   }
 
   const files: ZipEntry[] = [];
-  const put = (name: string, data: string | Uint8Array, deflate = true) => {
-    files.push({ name, data: typeof data === 'string' ? new TextEncoder().encode(data) : data, deflate });
+  const put = (name: string, data: string | Uint8Array, deflate = true, deflated?: Uint8Array) => {
+    files.push({ name, data: typeof data === 'string' ? new TextEncoder().encode(data) : data, deflate, ...(deflated ? { deflated } : {}) });
   };
   put('OFD.xml', ofdXml(content.info, opts));
   put('Doc_0/Document.xml', documentXml(last, area, pageIds, content.outline));
@@ -115,7 +119,7 @@ export async function pdfToOfd(pdf: Uint8Array, opts: OfdOptions): Promise<OfdRe
       ),
     ),
   );
-  for (const { id, font } of fonts.values()) if (font.file) put(`Doc_0/Res/font_${id}.${describe(font).ext}`, font.file);
+  for (const { id, font } of fonts.values()) if (font.file) put(`Doc_0/Res/font_${id}.${describe(font).ext}`, font.file, true, font.packed);
   for (const { id, png, format } of images.values()) put(`Doc_0/Res/image_${id}.${format === 'PNG' ? 'png' : 'jpg'}`, png, false);
   contents.forEach((xml, i) => put(`Doc_0/Pages/Page_${i}/Content.xml`, xml));
   return { bytes: zip(files, entryTime(opts.date)), pages: content.pages.length, dropped };

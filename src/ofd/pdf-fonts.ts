@@ -8,7 +8,7 @@
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
 import { characterMap } from '../fonts/sfnt-read.js';
 import { toUnicode } from './content-stream.js';
-import { N, decoded, lookupDict, numbersOf } from './pdf-objects.js';
+import { N, decoded, lookupDict, numbersOf, rawDeflate } from './pdf-objects.js';
 import type { PdfFont } from './read-pdf.js';
 
 /** What the fonts of one document share: the fonts met, each resource read, the names taken. */
@@ -51,12 +51,13 @@ function readFont(doc: PDFDocument, dict: PDFDict, shared: FontShelf): FontReadi
     if (ff3 instanceof PDFRawStream && ff3.dict.get(N('Subtype')) === N('OpenType')) program = ff3;
   }
   const file = program instanceof PDFRawStream ? decoded(program) : undefined;
+  const packed = program instanceof PDFRawStream && file ? rawDeflate(program, file) : undefined;
   // Chromium tags its subsets AAAAAA+, BAAAAA+ … afresh in every PDF: a bound volume holds different
   // subsets under one name, which are kept apart.
   let name = base;
   for (let n = 2; shared.names.has(name); n++) name = `${base}~${n}`;
   shared.names.add(name);
-  shared.fonts.set(name, { name, original: base, ...(file ? { file } : {}) });
+  shared.fonts.set(name, { name, original: base, ...(file ? { file } : {}), ...(packed ? { packed } : {}) });
 
   const unicode = dict.lookup(N('ToUnicode'));
   const cmap = unicode instanceof PDFRawStream ? toUnicode(decoded(unicode)).map : new Map<number, string>();

@@ -5,7 +5,7 @@
  * interpreter does not care who read the page. The page's model is what comes back.
  */
 import { PDFArray, PDFDict, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFDocument, type PDFPage } from '@cantoo/pdf-lib';
-import { isName, operations } from './content-stream.js';
+import { eachOperation, isName, type Operand } from './content-stream.js';
 import { interpretPage, type Op } from './interpret.js';
 import type { PageModel } from './model.js';
 import { fontReading, glyphsOf, type FontReading, type FontShelf, type Glyph } from './pdf-fonts.js';
@@ -49,8 +49,14 @@ export function readPage(doc: PDFDocument, page: PDFPage, shared: Shared): PageM
         v.length >= 4 ? [0, 1, 2].map((k) => 255 * (1 - v[k]) * (1 - v[3])) : v.length === 3 ? v.map((x) => x * 255) : [v[0] * 255, v[0] * 255, v[0] * 255];
       ops.push({ fn, args: rgb.map((x) => Math.round(x)) });
     };
-    for (const { op, args } of operations(content)) {
-      const num = (k: number) => (typeof args[k] === 'number' ? args[k] : 0);
+    let args: Operand[] = [];
+    const num = (k: number): number => {
+      const v = args[k];
+      return typeof v === 'number' ? v : 0;
+    };
+    const six = () => [num(0), num(1), num(2), num(3), num(4), num(5)];
+    eachOperation(content, (op, operands) => {
+      args = operands;
       switch (op) {
         case 'q':
           fonts.push(font);
@@ -61,7 +67,7 @@ export function readPage(doc: PDFDocument, page: PDFPage, shared: Shared): PageM
           ops.push({ fn: 'restore', args: null });
           break;
         case 'cm':
-          ops.push({ fn: 'transform', args: [0, 1, 2, 3, 4, 5].map(num) });
+          ops.push({ fn: 'transform', args: six() });
           break;
         case 'w':
           ops.push({ fn: 'setLineWidth', args: [num(0)] });
@@ -131,22 +137,22 @@ export function readPage(doc: PDFDocument, page: PDFPage, shared: Shared): PageM
           break;
         case 'c':
           path.ops.push(15);
-          path.coords.push(...[0, 1, 2, 3, 4, 5].map(num));
+          path.coords.push(num(0), num(1), num(2), num(3), num(4), num(5));
           break;
         case 'v':
           path.ops.push(16);
-          path.coords.push(...[0, 1, 2, 3].map(num));
+          path.coords.push(num(0), num(1), num(2), num(3));
           break;
         case 'y':
           path.ops.push(17);
-          path.coords.push(...[0, 1, 2, 3].map(num));
+          path.coords.push(num(0), num(1), num(2), num(3));
           break;
         case 'h':
           path.ops.push(18);
           break;
         case 're':
           path.ops.push(19);
-          path.coords.push(...[0, 1, 2, 3].map(num));
+          path.coords.push(num(0), num(1), num(2), num(3));
           break;
         case 'W':
         case 'W*':
@@ -217,7 +223,7 @@ export function readPage(doc: PDFDocument, page: PDFPage, shared: Shared): PageM
           ops.push({ fn: 'setTextRenderingMode', args: [num(0)] });
           break;
         case 'Tm':
-          ops.push({ fn: 'setTextMatrix', args: [0, 1, 2, 3, 4, 5].map(num) });
+          ops.push({ fn: 'setTextMatrix', args: six() });
           break;
         case 'Td':
           ops.push({ fn: 'moveText', args: [num(0), num(1)] });
@@ -233,9 +239,11 @@ export function readPage(doc: PDFDocument, page: PDFPage, shared: Shared): PageM
         case '"':
         case 'TJ': {
           const shown = op === 'TJ' ? (Array.isArray(args[0]) ? args[0] : []) : [args[args.length - 1]];
-          const glyphs: (number | Glyph)[] = shown.flatMap((s): (number | Glyph)[] =>
-            typeof s === 'number' ? [s] : s instanceof Uint8Array && font ? glyphsOf(font, s) : [],
-          );
+          const glyphs: (number | Glyph)[] = [];
+          for (const s of shown) {
+            if (typeof s === 'number') glyphs.push(s);
+            else if (s instanceof Uint8Array && font) for (const g of glyphsOf(font, s)) glyphs.push(g);
+          }
           if (op === "'") ops.push({ fn: 'nextLineShowText', args: [glyphs] });
           else if (op === '"') ops.push({ fn: 'nextLineSetSpacingShowText', args: [num(0), num(1), glyphs] });
           else ops.push({ fn: 'showText', args: [glyphs] });
@@ -270,7 +278,7 @@ export function readPage(doc: PDFDocument, page: PDFPage, shared: Shared): PageM
           // Marked content, rendering intent, flatness, type 3 glyph metrics: nothing drawn.
           break;
       }
-    }
+    });
     flush();
   };
   const resources = page.node.Resources();

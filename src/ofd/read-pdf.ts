@@ -25,6 +25,8 @@ export interface PdfFont {
   original: string;
   /** The embedded font program (TrueType or OpenType), or none when the PDF has none. */
   file?: Uint8Array;
+  /** The program as the PDF deflated it (raw deflate), when it can go into the zip as it is. */
+  packed?: Uint8Array;
 }
 
 export interface OutlineEntry {

@@ -12,6 +12,8 @@ export interface ZipEntry {
   data: Uint8Array;
   /** Deflate it (text, fonts), or store it as it is (a PNG or JPEG, already compressed). */
   deflate: boolean;
+  /** `data` already deflated (raw deflate), held as it is: a font the PDF had compressed. */
+  deflated?: Uint8Array;
 }
 
 /** DOS date and time of a local date (zip keeps local time; the caller gives the fields it wants). */
@@ -29,14 +31,19 @@ export function zip(entries: readonly ZipEntry[], when: Date): Uint8Array {
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const body = e.deflate ? deflateRawSync(e.data, { level: 1 }) : Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength);
+    const body = e.deflated
+      ? Buffer.from(e.deflated.buffer, e.deflated.byteOffset, e.deflated.byteLength)
+      : e.deflate
+        ? deflateRawSync(e.data, { level: 1 })
+        : Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength);
+    const method = e.deflated || e.deflate ? 8 : 0;
     const crc = crc32(e.data);
     const head = Buffer.alloc(30);
     head.writeUInt32LE(0x04034b50, 0);
     head.writeUInt16LE(20, 4);
     // Bit 11: the name is UTF-8.
     head.writeUInt16LE(0x0800, 6);
-    head.writeUInt16LE(e.deflate ? 8 : 0, 8);
+    head.writeUInt16LE(method, 8);
     head.writeUInt16LE(time, 10);
     head.writeUInt16LE(date, 12);
     head.writeUInt32LE(crc, 14);
@@ -50,7 +57,7 @@ export function zip(entries: readonly ZipEntry[], when: Date): Uint8Array {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(e.deflate ? 8 : 0, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt16LE(time, 12);
     central.writeUInt16LE(date, 14);
     central.writeUInt32LE(crc, 16);

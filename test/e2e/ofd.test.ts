@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromiumArgs } from '../../src/print/browser.js';
 import { findBrowser } from '../../src/print/find-browser.js';
 import { compact, pdfFonts, pdfInfo } from '../helpers/pdf.js';
-import { drawOfd, drawPdf, inkMismatch, ofdParts, partText, schemaErrors } from '../helpers/ofd.js';
+import { drawOfd, drawPdf, inkMismatch, ofdParts, partText, schemaErrors, zipProblems } from '../helpers/ofd.js';
 import { readOutline } from '../helpers/outline.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -59,6 +59,9 @@ describe('generate --ofd', () => {
       expect(i.ofdWritten).toBe(true);
       const bytes = readFileSync(path.resolve(i.ofd!));
       expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+      // Every entry inflates to its recorded size and CRC: the fonts are the PDF's own deflate
+      // data, passed on, and the rest deflated here.
+      expect(zipProblems(path.resolve(i.ofd!)), i.id).toEqual([]);
       expect(manifest.issues[i.id].ofd).toBe(path.basename(i.ofd!));
       expect(manifest.issues[i.id].ofdSha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     }

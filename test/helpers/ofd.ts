@@ -20,6 +20,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { PNG } from 'pngjs';
+import { crc32 } from 'node:zlib';
 import type { Browser, Page } from 'puppeteer-core';
 
 const execFileAsync = promisify(execFile);
@@ -30,6 +31,29 @@ export type OfdParts = Record<string, Uint8Array>;
 
 export function ofdParts(file: string): OfdParts {
   return unzipSync(new Uint8Array(readFileSync(file)));
+}
+
+/**
+ * What is wrong with the package as a zip: each entry, inflated by fflate, against the size and
+ * CRC-32 its central directory records (fflate does not check them itself). Empty when all agree.
+ */
+export function zipProblems(file: string): string[] {
+  const zip = readFileSync(file);
+  const parts = ofdParts(file);
+  const end = zip.length - 22;
+  if (zip.readUInt32LE(end) !== 0x06054b50) return ['no end of central directory in the last 22 bytes'];
+  const problems: string[] = [];
+  let at = zip.readUInt32LE(end + 16);
+  for (let k = 0; k < zip.readUInt16LE(end + 10); k++) {
+    const name = zip.toString('utf8', at + 46, at + 46 + zip.readUInt16LE(at + 28));
+    const data = parts[name];
+    if (!data) problems.push(`${name}: not read`);
+    else if (data.length !== zip.readUInt32LE(at + 24)) problems.push(`${name}: ${data.length} bytes, recorded ${zip.readUInt32LE(at + 24)}`);
+    else if (crc32(data) !== zip.readUInt32LE(at + 16))
+      problems.push(`${name}: CRC-32 ${crc32(data).toString(16)}, recorded ${zip.readUInt32LE(at + 16).toString(16)}`);
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return problems;
 }
 
 export const partText = (parts: OfdParts, name: string): string => strFromU8(parts[name]);

@@ -14,6 +14,9 @@ import { interpretPage, type Op } from '../../src/ofd/interpret.js';
 import type { Item, TextRun } from '../../src/ofd/model.js';
 import { escape, num, numbers } from '../../src/ofd/xml.js';
 import { operations, toUnicode } from '../../src/ofd/content-stream.js';
+import { adler32, rawDeflate } from '../../src/ofd/pdf-objects.js';
+import { PDFDocument, PDFRawStream } from '@cantoo/pdf-lib';
+import { deflateSync, inflateRawSync } from 'node:zlib';
 
 const MM = 25.4 / 72;
 const A4 = { width: 595.28, height: 841.89 };
@@ -287,6 +290,36 @@ describe('content streams', () => {
     expect(read[4].args[1]).toEqual({ MCID: 3, Alt: new Uint8Array([0x78]) });
   });
 
+  it('reads every number as Number() does: signs, points at either end, long digit runs, odd forms', () => {
+    const texts = [
+      '0',
+      '-0',
+      '+3',
+      '-.5',
+      '.25',
+      '1.',
+      '3.125',
+      '841.91998',
+      '-.23999999',
+      '16.6040649',
+      '0.1',
+      '12345678901234567',
+      '9007199254740993',
+      '1.2.3',
+      '--5',
+      '-',
+      '.',
+    ];
+    const read = ops(`${texts.join(' ')} cm`)[0].args;
+    // What a plain reading of the text gives; a form Number() refuses reads as 0, as before.
+    const expected = texts.map((t) => (Number.isFinite(Number(t)) ? Number(t) : 0));
+    expect(read).toEqual(expected);
+    expect(Object.is(read[1], -0)).toBe(true);
+    // A value a division of floats would miss by an ulp, read exactly.
+    expect(ops('0.3 cm')[0].args[0]).toBe(0.3);
+    expect(ops('-2.675 cm')[0].args[0]).toBe(-2.675);
+  });
+
   it('passes over an inline image’s data, whatever bytes it holds, and goes on after EI', () => {
     const read = ops('q BI /W 2 /H 1 /BPC 8 /CS /G ID \u0000Q ET (EI\u0001 EI Q 1 0 0 1 5 5 cm');
     expect(read.map((o) => o.op)).toEqual(['q', 'BI', 'Q', 'cm']);
@@ -305,5 +338,32 @@ endcmap CMapName currentdict /CMap defineresource pop end end`;
     expect(map.get(0x10)).toBe('𬌗');
     expect([map.get(0x20), map.get(0x21), map.get(0x22)]).toEqual(['一', '丁', '丂']);
     expect([map.get(0x30), map.get(0x31)]).toEqual(['fi', '—']);
+  });
+});
+
+describe('a font the PDF deflated goes into the zip as it is', () => {
+  // Bytes like a font's: some runs, some noise, longer than one Adler-32 block (5552 bytes).
+  const data = Uint8Array.from({ length: 12_000 }, (_, i) => (i % 7 === 0 ? (i * 2654435761) >>> 24 : i & 0xff));
+  const stream = async (contents: Uint8Array, dict: Record<string, string> = { Filter: 'FlateDecode' }) =>
+    PDFRawStream.of((await PDFDocument.create()).context.obj(dict), contents);
+
+  it('gives the raw deflate inside a plain zlib stream, which inflates to the data', async () => {
+    expect(adler32(data)).toBe(deflateSync(data).readUInt32BE(deflateSync(data).length - 4));
+    const raw = rawDeflate(await stream(deflateSync(data)), data);
+    expect(raw).toBeDefined();
+    expect(Buffer.compare(inflateRawSync(raw!), Buffer.from(data))).toBe(0);
+  });
+
+  it('gives nothing where the bytes cannot stand as they are: other data, bytes after the checksum, a preset dictionary, another filter', async () => {
+    const z = deflateSync(data);
+    const other = Uint8Array.from(data, (b, i) => (i === 9000 ? b ^ 1 : b));
+    expect(rawDeflate(await stream(z), other)).toBeUndefined();
+    expect(rawDeflate(await stream(Buffer.concat([z, Buffer.from('\n')])), data)).toBeUndefined();
+    const withDictionary = Buffer.from(z);
+    // FDICT set, and the header's check bits (the low five) made right again.
+    withDictionary[1] = (withDictionary[1] & 0xc0) | 0x20;
+    withDictionary[1] += (31 - ((withDictionary[0] * 256 + withDictionary[1]) % 31)) % 31;
+    expect(rawDeflate(await stream(withDictionary), data)).toBeUndefined();
+    expect(rawDeflate(await stream(z, { Filter: 'LZWDecode' }), data)).toBeUndefined();
   });
 });
