@@ -24,6 +24,9 @@ class Word {
   constructor(readonly word: string) {}
 }
 
+/** Operators of up to three bytes by those bytes (no byte is 0: white-space), kept for every stream. */
+const SHORT_WORDS = new Map<number, Word>();
+
 /** Each byte's class (7.2.2): 1 white-space, 2 delimiter, 0 regular. */
 const CLASS = new Uint8Array(256);
 for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[c] = 1;
@@ -124,6 +127,18 @@ export function eachOperation(bytes: Uint8Array, visit: (op: string, args: Opera
       return Number.isFinite(w) ? w : 0;
     }
     while (i < n && CLASS[bytes[i]] === 0) i++;
+    // An operator of up to three bytes (nearly all) is the one Word for those bytes: a page's
+    // thousands of Td and Tj make no string or object each.
+    if (i - from <= 3) {
+      const key = bytes[from] | (i - from > 1 ? bytes[from + 1] << 8 : 0) | (i - from > 2 ? bytes[from + 2] << 16 : 0);
+      let known = SHORT_WORDS.get(key);
+      if (!known) {
+        known = new Word(text(from, i));
+        // Bounded, whatever a stream holds: PDF has about seventy operators.
+        if (SHORT_WORDS.size < 1024) SHORT_WORDS.set(key, known);
+      }
+      return known;
+    }
     const word = text(from, i);
     if (word === 'true') return true;
     if (word === 'false') return false;

@@ -14,7 +14,7 @@ import { pageContent } from './content.js';
 import type { ImageItem } from './model.js';
 import { describe, printedGlyphs } from './fonts.js';
 import { readPdf, type OutlineEntry, type PdfFont } from './read-pdf.js';
-import { el, num, part, text } from './xml.js';
+import { el, num, part, root, text } from './xml.js';
 import { zip, type ZipEntry } from './zip.js';
 
 export interface OfdOptions {
@@ -83,7 +83,7 @@ export async function pdfToOfd(pdf: Uint8Array, opts: OfdOptions): Promise<OfdRe
   put(
     'Doc_0/PublicRes.xml',
     part(
-      el(
+      root(
         'Res',
         { BaseLoc: 'Res' },
         fonts.size > 0 &&
@@ -105,7 +105,7 @@ export async function pdfToOfd(pdf: Uint8Array, opts: OfdOptions): Promise<OfdRe
   put(
     'Doc_0/DocumentRes.xml',
     part(
-      el(
+      root(
         'Res',
         { BaseLoc: 'Res' },
         images.size > 0 &&
@@ -139,7 +139,7 @@ function ofdXml(info: { title?: string; author?: string; subject?: string; keywo
     .map((k) => k.trim())
     .filter(Boolean);
   return part(
-    el(
+    root(
       'OFD',
       { Version: '1.0', DocType: 'OFD' },
       el(
@@ -173,7 +173,7 @@ function documentXml(maxId: number, area: { w: number; h: number }, pageIds: num
       ...e.children.map(outlineElem),
     );
   return part(
-    el(
+    root(
       'Document',
       {},
       el(

@@ -73,7 +73,12 @@ export function text(t: string): string {
   return escape(t);
 }
 
-/** A whole part: the XML declaration, and the root element carrying the namespace. */
-export function part(root: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${root.replace(/^<ofd:(\w+)/, `<ofd:$1 xmlns:ofd="${OFD_NS}"`)}\n`;
+/** A part's root element: an element carrying the namespace, which it declares first. */
+export function root(name: string, attrs: Attrs = {}, ...children: (string | undefined | false)[]): string {
+  return el(name, { 'xmlns:ofd': OFD_NS, ...attrs }, ...children);
+}
+
+/** A whole part: the XML declaration, and the root element (made by root()). */
+export function part(rootElement: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${rootElement}\n`;
 }
