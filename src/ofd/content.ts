@@ -124,7 +124,8 @@ function textObject(run: TextRun, ids: ContentIds): string | undefined {
       last = x;
     }
     const mapped = count === 1 ? font.glyphOf(g.text.codePointAt(0)!) : undefined;
-    if (mapped !== g.gid) transforms += `<ofd:CGTransform CodePosition="${position}" CodeCount="${count}" GlyphCount="1"><ofd:Glyphs>${g.gid}</ofd:Glyphs></ofd:CGTransform>`;
+    if (mapped !== g.gid)
+      transforms += `<ofd:CGTransform CodePosition="${position}" CodeCount="${count}" GlyphCount="1"><ofd:Glyphs>${g.gid}</ofd:Glyphs></ofd:CGTransform>`;
     codes += g.text;
     position += count;
   }
@@ -135,7 +136,9 @@ function textObject(run: TextRun, ids: ContentIds): string | undefined {
   if (font.weight !== 400) attrs += ` Weight="${Math.min(900, Math.max(100, Math.round(font.weight / 100) * 100))}"`;
   if (run.invisible) attrs += ' Fill="false"';
   const delta = deltas.length > 0 ? ` DeltaX="${numbers(deltas, true)}"` : '';
-  const code = codes ? `<ofd:TextCode X="${num(x0)}" Y="${num(first.y - own.y)}"${delta}>${text(codes)}</ofd:TextCode>` : `<ofd:TextCode X="${num(x0)}" Y="${num(first.y - own.y)}"${delta}/>`;
+  const code = codes
+    ? `<ofd:TextCode X="${num(x0)}" Y="${num(first.y - own.y)}"${delta}>${text(codes)}</ofd:TextCode>`
+    : `<ofd:TextCode X="${num(x0)}" Y="${num(first.y - own.y)}"${delta}/>`;
   return `<ofd:TextObject${attrs}>${clip ?? ''}${textFill(run.fill) ?? ''}${transforms}${code}</ofd:TextObject>`;
 }
 
