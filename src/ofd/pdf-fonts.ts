@@ -7,7 +7,7 @@
  */
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
 import { characterMap } from '../fonts/sfnt-read.js';
-import { toUnicode } from './content-stream.js';
+import { toUnicode } from '../pdf/content-stream.js';
 import { N, decoded, lookupDict, numbersOf, rawDeflate } from './pdf-objects.js';
 import type { PdfFont } from './read-pdf.js';
 

@@ -5,7 +5,7 @@
  * interpreter does not care who read the page. The page's model is what comes back.
  */
 import { PDFArray, PDFDict, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFDocument, type PDFPage } from '@cantoo/pdf-lib';
-import { eachOperation, isName, type Operand } from './content-stream.js';
+import { eachOperation, isName, type Operand } from '../pdf/content-stream.js';
 import { interpretPage, type Op } from './interpret.js';
 import type { PageModel } from './model.js';
 import { fontReading, glyphsOf, type FontReading, type FontShelf, type Glyph } from './pdf-fonts.js';

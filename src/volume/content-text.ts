@@ -4,13 +4,14 @@
  * Chromium set as text in the page's bottom margin; covering it would leave it for every reader
  * that extracts text, so the text objects are cut out of the stream instead.
  *
- * A small reader of content streams (ISO 32000-1 §7.8, §9.4): it follows the transformation
- * matrix through q/Q/cm and the text matrix through Tm, Td, TD, T* and TL, and gives each text object
- * (BT … ET) with the points in default user space where its strings start. Hand-written:
- * pdf-lib writes content streams but does not read them, and pdf.js reads them but cannot give
- * back the byte ranges to cut. Pure.
+ * It follows the transformation matrix through q/Q/cm and the text matrix through Tm, Td, TD,
+ * T* and TL (ISO 32000-1 §8.4, §9.4), over the operations pdf/content-stream.ts reads with their
+ * byte ranges, and gives each text object (BT … ET) with the points in default user space where
+ * its strings start. pdf-lib writes content streams but does not read them, and pdf.js reads
+ * them but cannot give back the byte ranges to cut. Pure.
  */
 
+import { eachOperation } from '../pdf/content-stream.js';
 import { IDENTITY, multiply, type Matrix } from '../pdf/matrix.js';
 
 export interface TextObject {
@@ -21,11 +22,6 @@ export interface TextObject {
   points: { x: number; y: number }[];
 }
 
-/** Each byte's class (§7.2.2): 1 white-space, 2 delimiter, 0 regular. A table: a page's stream is read byte by byte. */
-const CLASS = new Uint8Array(256);
-for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[c] = 1;
-for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = 2;
-
 /** The text objects of a content stream, or undefined when it holds what this reader does not follow (an inline image). */
 export function textObjects(bytes: Uint8Array): TextObject[] | undefined {
   const out: TextObject[] = [];
@@ -35,11 +31,7 @@ export function textObjects(bytes: Uint8Array): TextObject[] | undefined {
   let tlm: Matrix = IDENTITY;
   let leading = 0;
   let current: TextObject | undefined;
-  const operands: number[] = [];
-  let i = 0;
-  const n = bytes.length;
-  // The stream as text, one character a byte, for the words and numbers cut from it.
-  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  let inlineImage = false;
   const show = () => {
     if (!current) return;
     const m = multiply(tm, ctm);
@@ -49,54 +41,9 @@ export function textObjects(bytes: Uint8Array): TextObject[] | undefined {
     tlm = multiply([1, 0, 0, 1, tx, ty], tlm);
     tm = tlm;
   };
-  while (i < n) {
-    const c = bytes[i];
-    if (CLASS[c] === 1) {
-      i++;
-      continue;
-    }
-    if (c === 0x25 /* % */) {
-      while (i < n && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i++;
-      continue;
-    }
-    if (c === 0x28 /* ( */) {
-      // A literal string: balanced parentheses, backslash escapes.
-      let depth = 0;
-      for (; i < n; i++) {
-        if (bytes[i] === 0x5c) i++;
-        else if (bytes[i] === 0x28) depth++;
-        else if (bytes[i] === 0x29 && --depth === 0) break;
-      }
-      i++;
-      continue;
-    }
-    if (c === 0x3c /* < */) {
-      if (bytes[i + 1] === 0x3c) i += 2;
-      else while (i < n && bytes[i++] !== 0x3e);
-      continue;
-    }
-    if (c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) {
-      i++;
-      continue;
-    }
-    if (c === 0x2f /* / */) {
-      i++;
-      while (i < n && CLASS[bytes[i]] === 0) i++;
-      continue;
-    }
-    const from = i;
-    while (i < n && CLASS[bytes[i]] === 0) i++;
-    if (i === from) {
-      i++;
-      continue;
-    }
-    // A number starts with a digit, a sign or a point; anything else regular is an operator.
-    if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
-      operands.push(Number(latin1.slice(from, i)));
-      continue;
-    }
-    const word = latin1.slice(from, i);
-    const args = operands.splice(0);
+  eachOperation(bytes, (word, operands, at, end) => {
+    // Only the numbers count here: the operators followed take nothing else.
+    const args = operands.filter((a): a is number => typeof a === 'number');
     switch (word) {
       case 'q':
         stack.push(ctm);
@@ -109,11 +56,11 @@ export function textObjects(bytes: Uint8Array): TextObject[] | undefined {
         break;
       case 'BT':
         tm = tlm = IDENTITY;
-        current = { start: from, end: from, points: [] };
+        current = { start: at, end: at, points: [] };
         break;
       case 'ET':
         if (current) {
-          current.end = i;
+          current.end = end;
           out.push(current);
         }
         current = undefined;
@@ -144,10 +91,11 @@ export function textObjects(bytes: Uint8Array): TextObject[] | undefined {
         show();
         break;
       case 'BI':
-        return undefined;
+        inlineImage = true;
+        break;
     }
-  }
-  return out;
+  });
+  return inlineImage ? undefined : out;
 }
 
 /** The stream without the byte ranges given (sorted, not overlapping). */

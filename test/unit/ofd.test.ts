@@ -13,7 +13,7 @@ import { pageContent, type ContentIds } from '../../src/ofd/content.js';
 import { interpretPage, type Op } from '../../src/ofd/interpret.js';
 import type { Item, TextRun } from '../../src/ofd/model.js';
 import { escape, num, numbers } from '../../src/ofd/xml.js';
-import { operations, toUnicode } from '../../src/ofd/content-stream.js';
+import { operations, toUnicode } from '../../src/pdf/content-stream.js';
 import { adler32, rawDeflate } from '../../src/ofd/pdf-objects.js';
 import { PDFDocument, PDFRawStream } from '@cantoo/pdf-lib';
 import { deflateSync, inflateRawSync } from 'node:zlib';

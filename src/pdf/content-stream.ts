@@ -1,7 +1,9 @@
 /**
  * A PDF content stream (ISO 32000-1, 7.8.2) read as operations: each operator with its
- * operands (numbers, names, strings as bytes, arrays, dictionaries). Also reads the CMaps a
- * font's ToUnicode holds, which are written in the same syntax. Pure.
+ * operands (numbers, names, strings as bytes, arrays, dictionaries) and where it stands in the
+ * stream. Also reads the CMaps a font's ToUnicode holds, which are written in the same syntax.
+ * The one reader of content streams: the OFD edition draws pages from it (ofd/pdf-operators.ts),
+ * and the volume finds and cuts each issue's folio with it (volume/content-text.ts). Pure.
  *
  * Hand-written rather than pdf.js's: pdf.js reads the operators too, but only after it has
  * converted every font it meets into one a browser can load, which the OFD edition never uses
@@ -56,13 +58,15 @@ export function operations(bytes: Uint8Array): Operation[] {
  * since a page of an issue has thousands of operations (a glyph is a Td and a Tj) and the
  * OFD edition reads every page of every issue.
  */
-export function eachOperation(bytes: Uint8Array, visit: (op: string, args: Operand[]) => void): void {
+export function eachOperation(bytes: Uint8Array, visit: (op: string, args: Operand[], at: number, end: number) => void): void {
   const n = bytes.length;
   let i = 0;
   // The stream as text, one character a byte, for the words, names and numbers cut from it.
   const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const text = (from: number, to: number) => latin1.slice(from, to);
 
+  /** Where the last object read began. */
+  let start = 0;
   /** The next object at i, or an operator's word (a string), or undefined at the end. */
   const next = (): Operand | Word | undefined => {
     for (;;) {
@@ -74,6 +78,7 @@ export function eachOperation(bytes: Uint8Array, visit: (op: string, args: Opera
       }
       break;
     }
+    start = i;
     const c = bytes[i];
     if (c === 0x2f) {
       const from = ++i;
@@ -225,6 +230,7 @@ export function eachOperation(bytes: Uint8Array, visit: (op: string, args: Opera
     const t = next();
     if (t === undefined) return;
     if (t instanceof Word) {
+      const at = start;
       if (t.word === 'BI') {
         // An inline image: its dictionary up to ID, then its data up to EI (7.8.2, 8.9.7).
         const dict: { [key: string]: Operand } = {};
@@ -238,11 +244,11 @@ export function eachOperation(bytes: Uint8Array, visit: (op: string, args: Opera
         i++;
         while (i < n && !(bytes[i] === 0x45 && bytes[i + 1] === 0x49 && CLASS[bytes[i - 1]] === 1 && (i + 2 >= n || CLASS[bytes[i + 2]] !== 0))) i++;
         i += 2;
-        visit('BI', [dict]);
+        visit('BI', [dict], at, i);
         args = [];
         continue;
       }
-      visit(t.word, args);
+      visit(t.word, args, at, i);
       args = [];
     } else args.push(t);
   }
