@@ -278,8 +278,8 @@ const MUTANTS = [
   [
     'ofd: a glyph move (Td) ignored',
     'src/ofd/interpret.ts',
-    "case 'moveText':\n        moveTo(a[0] as number, a[1] as number);",
-    "case 'moveText':",
+    'this.tlm = multiply([1, 0, 0, 1, x, y], this.tlm);',
+    '',
     ['test/unit/ofd.test.ts', 'test/e2e/ofd.test.ts'],
   ],
   [

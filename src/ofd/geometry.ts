@@ -1,63 +1,11 @@
 /**
- * The OFD edition's geometry on the page: a path's segments from pdf.js's constructPath, mapped
- * onto the page; a rectangle as a path; the box around a path; two boxes' overlap. Pure.
+ * The OFD edition's geometry on the page: a rectangle as a path; the box around a path; two
+ * boxes' overlap. Pure.
  */
 import { apply, type Matrix } from '../pdf/matrix.js';
 import type { Box, Segment } from './model.js';
 
-/**
- * A path as pdf.js lists it (its operators as OPS numbers, their coordinates in one list) as
- * segments on the page, through the current transformation matrix.
- */
-export function pathSegments(ops: readonly number[], coords: readonly number[], ctm: Matrix): Segment[] {
-  const path: Segment[] = [];
-  let i = 0;
-  let current: [number, number] = [0, 0];
-  let start: [number, number] = [0, 0];
-  const pt = (x: number, y: number) => apply(ctm, x, y);
-  for (const op of ops) {
-    switch (op) {
-      case 13: {
-        current = start = [coords[i++], coords[i++]];
-        const [x, y] = pt(...current);
-        path.push({ op: 'M', x, y });
-        break;
-      }
-      case 14: {
-        current = [coords[i++], coords[i++]];
-        const [x, y] = pt(...current);
-        path.push({ op: 'L', x, y });
-        break;
-      }
-      case 15:
-      case 16:
-      case 17: {
-        // c: two control points; v: the first is the current point; y: the second is the end.
-        const c1: [number, number] = op === 16 ? current : [coords[i++], coords[i++]];
-        const c2: [number, number] = [coords[i++], coords[i++]];
-        const end: [number, number] = op === 17 ? c2 : [coords[i++], coords[i++]];
-        const [x1, y1] = pt(...c1);
-        const [x2, y2] = pt(...c2);
-        const [x, y] = pt(...end);
-        path.push({ op: 'B', x1, y1, x2, y2, x, y });
-        current = end;
-        break;
-      }
-      case 18:
-        path.push({ op: 'C' });
-        current = start;
-        break;
-      case 19: {
-        const [x, y, w, h] = [coords[i++], coords[i++], coords[i++], coords[i++]];
-        path.push(...rectangle(x, y, w, h, ctm));
-        current = start = [x, y];
-        break;
-      }
-    }
-  }
-  return path;
-}
-
+/** A rectangle (re) as a closed path on the page, through `m`. */
 export function rectangle(x: number, y: number, w: number, h: number, m: Matrix): Segment[] {
   const corner = (px: number, py: number) => apply(m, px, py);
   const [a, b, c, d] = [corner(x, y), corner(x + w, y), corner(x + w, y + h), corner(x, y + h)];

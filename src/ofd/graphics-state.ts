@@ -1,7 +1,7 @@
 /**
  * The graphics and text state a PDF page's operators set (ISO 32000-1, 8.4 and 9.3), as the OFD
  * edition follows it: line width, caps, joins, dashes, colours and their alpha, the text's
- * spacing, scale, leading, rise and rendering mode. Pure: an operation in, the state changed.
+ * spacing, scale, leading, rise and rendering mode. Pure: an operator in, the state changed.
  */
 import type { Matrix } from '../pdf/matrix.js';
 import type { Box, Colour } from './model.js';
@@ -33,77 +33,78 @@ const CAPS = ['Butt', 'Round', 'Square'] as const;
 const JOINS = ['Miter', 'Round', 'Bevel'] as const;
 
 /**
- * Sets in `s` what operation `fn` sets, and says whether it was one of these; `drop` counts what
- * an OFD page here does not carry (a pattern, a shading, a soft mask).
+ * The operators that set the state, by their PDF names: the line's (w, J, j, M, d), an
+ * ExtGState's entries (gs, given as [key, value] pairs), the fill and stroke colours resolved
+ * to 0–255 RGB (rg, RG, whatever the colour space), a pattern or a shading (counted as left out),
+ * and the text state's (Tc, Tw, Tz, TL, Ts, Tr).
  */
-export function setState(s: State, fn: string, a: unknown[], drop: (what: string) => void): boolean {
-  switch (fn) {
-    case 'setLineWidth':
+export type StateOperator = 'w' | 'J' | 'j' | 'M' | 'd' | 'gs' | 'rg' | 'RG' | 'pattern' | 'sh' | 'Tc' | 'Tw' | 'Tz' | 'TL' | 'Ts' | 'Tr';
+
+/** Sets in `s` what operator `op` sets; `drop` counts what an OFD page here does not carry (a pattern, a shading, a soft mask). */
+export function setState(s: State, op: StateOperator, a: readonly unknown[], drop: (what: string) => void): void {
+  switch (op) {
+    case 'w':
       s.lineWidth = a[0] as number;
-      return true;
-    case 'setLineCap':
+      return;
+    case 'J':
       s.cap = CAPS[a[0] as number] ?? 'Butt';
-      return true;
-    case 'setLineJoin':
+      return;
+    case 'j':
       s.join = JOINS[a[0] as number] ?? 'Miter';
-      return true;
-    case 'setMiterLimit':
+      return;
+    case 'M':
       s.miterLimit = a[0] as number;
-      return true;
-    case 'setDash':
+      return;
+    case 'd':
       s.dash = [...((a[0] as number[]) ?? [])];
       s.dashOffset = (a[1] as number) ?? 0;
-      return true;
-    case 'setGState':
-      for (const [key, value] of a[0] as [string, unknown][]) {
+      return;
+    case 'gs':
+      for (const [key, value] of a as [string, unknown][]) {
         if (key === 'ca') s.fill = { ...s.fill, alpha: Math.round((value as number) * 255) };
         else if (key === 'CA') s.stroke = { ...s.stroke, alpha: Math.round((value as number) * 255) };
         else if (key === 'LW') s.lineWidth = value as number;
         else if (key === 'LC') s.cap = CAPS[value as number] ?? 'Butt';
         else if (key === 'LJ') s.join = JOINS[value as number] ?? 'Miter';
         else if (key === 'ML') s.miterLimit = value as number;
-        else if (key === 'D') [s.dash, s.dashOffset] = [[...(value as [number[], number])[0]], (value as [number[], number])[1]];
         else if (key === 'SMask' && value) drop('soft mask');
       }
-      return true;
-    case 'setFillRGBColor':
+      return;
+    case 'rg':
       s.fill = { rgb: rgb(a), alpha: s.fill.alpha };
-      return true;
-    case 'setStrokeRGBColor':
+      return;
+    case 'RG':
       s.stroke = { rgb: rgb(a), alpha: s.stroke.alpha };
-      return true;
-    case 'setFillColorN':
-    case 'setStrokeColorN':
-      // A pattern: OFD shadings are not written here.
-      if (Array.isArray(a) && typeof a[0] === 'string') drop('pattern');
-      return true;
-    case 'shadingFill':
+      return;
+    case 'pattern':
+      // OFD shadings are not written here.
+      drop('pattern');
+      return;
+    case 'sh':
       drop('shading');
-      return true;
-    case 'setCharSpacing':
+      return;
+    case 'Tc':
       s.charSpacing = a[0] as number;
-      return true;
-    case 'setWordSpacing':
+      return;
+    case 'Tw':
       s.wordSpacing = a[0] as number;
-      return true;
-    case 'setHScale':
+      return;
+    case 'Tz':
       s.hScale = (a[0] as number) / 100;
-      return true;
-    case 'setLeading':
+      return;
+    case 'TL':
       s.leading = a[0] as number;
-      return true;
-    case 'setTextRise':
+      return;
+    case 'Ts':
       s.rise = a[0] as number;
-      return true;
-    case 'setTextRenderingMode':
+      return;
+    case 'Tr':
       s.renderMode = a[0] as number;
-      return true;
-    default:
-      return false;
+      return;
   }
 }
 
-function rgb(a: unknown[]): [number, number, number] {
+function rgb(a: readonly unknown[]): [number, number, number] {
   const v = a as unknown as ArrayLike<number>;
   return [v[0], v[1], v[2]];
 }

@@ -10,6 +10,7 @@ import { characterMap } from '../fonts/sfnt-read.js';
 import { toUnicode } from '../pdf/content-stream.js';
 import { N, decoded, lookupDict, numbersOf, rawDeflate } from './pdf-objects.js';
 import type { PdfFont } from './read-pdf.js';
+import type { ShownGlyph } from './interpret.js';
 
 /** What the fonts of one document share: the fonts met, each resource read, the names taken. */
 export interface FontShelf {
@@ -114,17 +115,15 @@ function safeMap(file: Uint8Array): Map<number, number> {
   }
 }
 
-/** A string shown in a font, as glyphs the way pdf.js gives them to interpret.ts. */
-export type Glyph = { unicode: string; originalCharCode: number; width: number; isSpace: boolean };
-
-export function glyphsOf(font: FontReading, s: Uint8Array): Glyph[] {
-  const out: Glyph[] = [];
+/** A string shown in a font, as the glyphs interpret.ts draws. */
+export function glyphsOf(font: FontReading, s: Uint8Array): ShownGlyph[] {
+  const out: ShownGlyph[] = [];
   const step = font.twoBytes ? 2 : 1;
   for (let k = 0; k + step - 1 < s.length; k += step) {
     const code = step === 2 ? s[k] * 256 + s[k + 1] : s[k];
     const text = font.text(code);
     // Word spacing applies to the single-byte code 32 only (9.3.3).
-    out.push({ unicode: text, originalCharCode: font.gid(code, text), width: font.width(code), isSpace: step === 1 && code === 32 });
+    out.push({ text, gid: font.gid(code, text), width: font.width(code), isSpace: step === 1 && code === 32 });
   }
   return out;
 }

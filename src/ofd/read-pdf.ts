@@ -1,6 +1,6 @@
 /**
- * What the OFD edition takes from a printed PDF, read with pdf-lib and content-stream.ts: each
- * page's drawing as operations (named as pdf.js names them, which ofd/interpret.ts follows), the
+ * What the OFD edition takes from a printed PDF, read with pdf-lib and pdf/content-stream.ts:
+ * each page's drawing (pdf-operators.ts draws its operators on interpret.ts's PageDrawing), the
  * font files the pages print in as the PDF embeds them (subsets that keep their character maps
  * and glyph ids), the images (PNG, or the JPEG the PDF holds), the outline, the document's title,
  * author, subject and keywords.
@@ -8,8 +8,7 @@
  * What it follows is what Chromium writes and the volume binds: CID TrueType fonts (Identity-H)
  * and simple TrueType fonts with their ToUnicode maps, DeviceRGB, DeviceGray, DeviceCMYK and
  * ICC-based colours, form XObjects, 8-bit images in Flate or DCT with a soft mask. What it does
- * not (a Type 3 font, an inline image, a predictor) is passed on as an operation interpret.ts
- * counts as left out.
+ * not (a Type 3 font, an inline image, a predictor) is counted as left out, for the run to say.
  */
 import { PDFDict, PDFDocument, PDFHexString, PDFString, type PDFObject } from '@cantoo/pdf-lib';
 import { destinations } from '../pdf/destinations.js';

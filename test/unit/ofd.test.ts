@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageContent, type ContentIds } from '../../src/ofd/content.js';
-import { interpretPage, type Op } from '../../src/ofd/interpret.js';
+import { PageDrawing } from '../../src/ofd/interpret.js';
 import type { Item, TextRun } from '../../src/ofd/model.js';
 import { escape, num, numbers } from '../../src/ofd/xml.js';
 import { operations, toUnicode } from '../../src/pdf/content-stream.js';
@@ -20,31 +20,30 @@ import { deflateSync, inflateRawSync } from 'node:zlib';
 
 const MM = 25.4 / 72;
 const A4 = { width: 595.28, height: 841.89 };
-const glyph = (unicode: string, cid: number, width = 1000, isSpace = false) => ({ unicode, originalCharCode: cid, width, isSpace });
-const page = (ops: Op[], fontName = 'AAAAAA+Test-Regular') =>
-  interpretPage({
-    ...A4,
-    ops,
-    font: (n) => (n === 'f1' ? { name: fontName, unitsPerEm: 0.001 } : undefined),
-    image: () => ({ png: new Uint8Array([1]), key: 'k', format: 'PNG' as const }),
-  });
+const glyph = (text: string, gid: number, width = 1000, isSpace = false) => ({ text, gid, width, isSpace });
+const f1 = { name: 'AAAAAA+Test-Regular', unitsPerEm: 0.001 };
+/** An A4 page drawn by `draw`, as pdf-operators.ts draws a page's operators (named beside each call). */
+const page = (draw: (d: PageDrawing) => void) => {
+  const d = new PageDrawing(A4.width, A4.height);
+  draw(d);
+  return d.finish();
+};
 const texts = (items: Item[]) => items.filter((i): i is TextRun => i.kind === 'text');
 const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(1e-6);
 
 describe('PDF operators to OFD objects', () => {
   it('places glyphs as Chromium prints them: a flipped page, one glyph a Tj, moved by Td', () => {
     // Chromium's own opening: 0.24 0 0 -0.24 0 H cm, then 3.125 (its 300 dpi to points), then text with 1 0 0 -1 Tm.
-    const items = page([
-      { fn: 'transform', args: [0.24, 0, 0, -0.24, 0, A4.height] },
-      { fn: 'transform', args: [3.125, 0, 0, 3.125, 0, 0] },
-      { fn: 'beginText', args: null },
-      { fn: 'setFont', args: ['f1', 20] },
-      { fn: 'setTextMatrix', args: [1, 0, 0, -1, 100, 200] },
-      { fn: 'showText', args: [[glyph('科', 5)]] },
-      { fn: 'moveText', args: [21, 0] },
-      { fn: 'showText', args: [[glyph('技', 6)]] },
-      { fn: 'endText', args: null },
-    ]).items;
+    const items = page((d) => {
+      d.transform([0.24, 0, 0, -0.24, 0, A4.height]); // cm
+      d.transform([3.125, 0, 0, 3.125, 0, 0]); // cm
+      d.beginText(); // BT
+      d.setFont(f1, 20); // /F1 20 Tf
+      d.setTextMatrix([1, 0, 0, -1, 100, 200]); // Tm
+      d.showText([glyph('科', 5)]); // <0005> Tj
+      d.moveText(21, 0); // 21 0 Td
+      d.showText([glyph('技', 6)]); // <0006> Tj
+    }).items;
     const runs = texts(items);
     expect(runs).toHaveLength(1);
     // 0.24 × 3.125 = 0.75 points a unit: x = 100 units = 75 pt; y is measured from the top, as the flip says.
@@ -60,17 +59,16 @@ describe('PDF operators to OFD objects', () => {
   });
 
   it('advances by width, character and word spacing, scaled horizontally, and by TJ’s adjustments', () => {
-    const items = page([
-      { fn: 'beginText', args: null },
-      { fn: 'setFont', args: ['f1', 10] },
-      { fn: 'setCharSpacing', args: [1] },
-      { fn: 'setWordSpacing', args: [3] },
-      { fn: 'setHScale', args: [50] },
-      { fn: 'setTextMatrix', args: [1, 0, 0, 1, 0, 700] },
-      // a (500 wide), a space (250), b; then -1000: one em (10) further right; then c.
-      { fn: 'showText', args: [[glyph('a', 1, 500), glyph(' ', 2, 250, true), glyph('b', 3, 500), -1000, glyph('c', 4, 500)]] },
-      { fn: 'endText', args: null },
-    ]).items;
+    const items = page((d) => {
+      d.beginText();
+      d.setFont(f1, 10);
+      d.set('Tc', [1]);
+      d.set('Tw', [3]);
+      d.set('Tz', [50]);
+      d.setTextMatrix([1, 0, 0, 1, 0, 700]);
+      // a (500 wide), a space (250), b; then -1000: one em (10) further right; then c (a TJ).
+      d.showText([glyph('a', 1, 500), glyph(' ', 2, 250, true), glyph('b', 3, 500), -1000, glyph('c', 4, 500)]);
+    }).items;
     const xs = texts(items)[0].glyphs.map((g) => g.x / MM);
     // Each advance is (w × size + Tc (+ Tw for a space)) × Th: a 6 × 0.5 = 3; space (2.5 + 1 + 3) × 0.5 = 3.25; b 3; TJ 10 × 0.5 = 5.
     expect(xs.map((x) => Math.round(x * 1000) / 1000)).toEqual([0, 3, 6.25, 14.25]);
@@ -78,18 +76,17 @@ describe('PDF operators to OFD objects', () => {
   });
 
   it('starts a new run when the colour, the baseline or the font changes, or something is drawn between', () => {
-    const items = page([
-      { fn: 'beginText', args: null },
-      { fn: 'setFont', args: ['f1', 10] },
-      { fn: 'setTextMatrix', args: [1, 0, 0, 1, 0, 700] },
-      { fn: 'showText', args: [[glyph('黑', 1)]] },
-      { fn: 'setFillRGBColor', args: [230, 0, 18] },
-      { fn: 'showText', args: [[glyph('红', 2)]] },
-      { fn: 'showText', args: [[glyph('红', 2)]] },
-      { fn: 'setTextMatrix', args: [1, 0, 0, 1, 0, 680] },
-      { fn: 'showText', args: [[glyph('下', 3)]] },
-      { fn: 'endText', args: null },
-    ]).items;
+    const items = page((d) => {
+      d.beginText();
+      d.setFont(f1, 10);
+      d.setTextMatrix([1, 0, 0, 1, 0, 700]);
+      d.showText([glyph('黑', 1)]);
+      d.set('rg', [230, 0, 18]);
+      d.showText([glyph('红', 2)]);
+      d.showText([glyph('红', 2)]);
+      d.setTextMatrix([1, 0, 0, 1, 0, 680]);
+      d.showText([glyph('下', 3)]);
+    }).items;
     expect(texts(items).map((r) => [r.glyphs.map((g) => g.text).join(''), r.fill.rgb.join(' ')])).toEqual([
       ['黑', '0 0 0'],
       ['红红', '230 0 18'],
@@ -99,13 +96,12 @@ describe('PDF operators to OFD objects', () => {
 
   it('draws a turned glyph (a draft’s 草稿) alone, with the matrix that turns it', () => {
     const c = Math.cos(Math.PI / 4);
-    const items = page([
-      { fn: 'beginText', args: null },
-      { fn: 'setFont', args: ['f1', 100] },
-      { fn: 'setTextMatrix', args: [c, c, -c, c, 200, 400] },
-      { fn: 'showText', args: [[glyph('草', 7)]] },
-      { fn: 'endText', args: null },
-    ]).items;
+    const items = page((d) => {
+      d.beginText();
+      d.setFont(f1, 100);
+      d.setTextMatrix([c, c, -c, c, 200, 400]);
+      d.showText([glyph('草', 7)]);
+    }).items;
     const run = texts(items)[0];
     expect(run.turn).toBeDefined();
     close(run.size, 100 * MM);
@@ -115,23 +111,25 @@ describe('PDF operators to OFD objects', () => {
   });
 
   it('keeps paths as paths: rectangles and curves, fill and stroke, even-odd, clips, alpha', () => {
-    const { items, dropped } = page([
-      { fn: 'save', args: null },
-      // A clip: the text block.
-      { fn: 'constructPath', args: [[19], [50, 50, 400, 700], null] },
-      { fn: 'clip', args: null },
-      { fn: 'endPath', args: null },
-      { fn: 'setGState', args: [[['ca', 0.5]]] },
-      { fn: 'setFillRGBColor', args: [230, 0, 18] },
-      { fn: 'constructPath', args: [[19], [0, 100, 595, 2], null] },
-      { fn: 'eoFill', args: null },
-      { fn: 'restore', args: null },
-      { fn: 'setLineWidth', args: [2] },
-      // m 0 0, v (first control = current point), y (second control = end point).
-      { fn: 'constructPath', args: [[13, 16, 17], [0, 0, 10, 10, 20, 20, 30, 30, 40, 40], null] },
-      { fn: 'stroke', args: null },
-      { fn: 'shadingFill', args: ['sh0'] },
-    ]);
+    const { items, dropped } = page((d) => {
+      d.save(); // q
+      // A clip: the text block (re W n).
+      d.rect(50, 50, 400, 700);
+      d.clip('nonzero');
+      d.paint(undefined, false);
+      d.set('gs', [['ca', 0.5]]);
+      d.set('rg', [230, 0, 18]);
+      d.rect(0, 100, 595, 2);
+      d.paint('evenodd', false); // f*
+      d.restore(); // Q
+      d.set('w', [2]);
+      // m 0 0, v (first control = current point), y (second control = end point), S.
+      d.moveTo(0, 0);
+      d.curveTo(undefined, [10, 10], [20, 20]);
+      d.curveTo([30, 30], undefined, [40, 40]);
+      d.paint(undefined, true);
+      d.set('sh', []);
+    });
     const [rule, curve] = items as [Extract<Item, { kind: 'path' }>, Extract<Item, { kind: 'path' }>];
     expect(rule.fill).toEqual({ colour: { rgb: [230, 0, 18], alpha: 128 }, evenOdd: true });
     expect(rule.stroke).toBeUndefined();
@@ -148,10 +146,10 @@ describe('PDF operators to OFD objects', () => {
   });
 
   it('maps an image’s unit square with its top left at (0, 0), as OFD has it', () => {
-    const { items } = page([
-      { fn: 'transform', args: [200, 0, 0, 100, 50, 600] },
-      { fn: 'paintImageXObject', args: ['img_p0_1', 20, 10] },
-    ]);
+    const { items } = page((d) => {
+      d.transform([200, 0, 0, 100, 50, 600]);
+      d.image({ png: new Uint8Array([1]), key: 'k', format: 'PNG' });
+    });
     const image = items[0] as Extract<Item, { kind: 'image' }>;
     const [a, b, c, d, e, f] = image.ctm;
     // (0,0) in OFD's unit square is the image's top left: x 50 pt, 700 pt up the page.
