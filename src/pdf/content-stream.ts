@@ -16,11 +16,6 @@ interface Name {
 }
 export type Operand = number | boolean | null | Name | Uint8Array | Operand[] | { [key: string]: Operand };
 
-export interface Operation {
-  op: string;
-  args: Operand[];
-}
-
 /** An operator, or a delimiter that ends an array or a dictionary: not an operand. */
 class Word {
   constructor(readonly word: string) {}
@@ -45,13 +40,6 @@ const isName = (o: Operand | undefined): o is Name =>
   typeof o.name === 'string' &&
   Object.keys(o).length === 1;
 export { isName };
-
-/** The stream's operations, in order. */
-export function operations(bytes: Uint8Array): Operation[] {
-  const out: Operation[] = [];
-  eachOperation(bytes, (op, args) => out.push({ op, args }));
-  return out;
-}
 
 /**
  * Each operation handed to `visit` as it is read: a callback rather than a generator or a list,

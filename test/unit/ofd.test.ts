@@ -13,7 +13,7 @@ import { pageContent, type ContentIds } from '../../src/ofd/content.js';
 import { PageDrawing } from '../../src/ofd/interpret.js';
 import type { Item, TextRun } from '../../src/ofd/model.js';
 import { escape, num, numbers } from '../../src/ofd/xml.js';
-import { operations, toUnicode } from '../../src/pdf/content-stream.js';
+import { eachOperation, toUnicode, type Operand } from '../../src/pdf/content-stream.js';
 import { adler32, rawDeflate } from '../../src/ofd/pdf-objects.js';
 import { PDFDocument, PDFRawStream } from '@cantoo/pdf-lib';
 import { deflateSync, inflateRawSync } from 'node:zlib';
@@ -273,7 +273,11 @@ describe('OFD’s XML', () => {
 });
 
 describe('content streams', () => {
-  const ops = (text: string) => [...operations(new TextEncoder().encode(text))];
+  const ops = (text: string) => {
+    const read: { op: string; args: Operand[] }[] = [];
+    eachOperation(new TextEncoder().encode(text), (op, args) => read.push({ op, args }));
+    return read;
+  };
   const latin = (b: unknown) => Buffer.from(b as Uint8Array).toString('latin1');
 
   it('reads operands of every kind: numbers, names with # escapes, strings with escapes, hex, arrays, dictionaries', () => {
