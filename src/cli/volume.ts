@@ -98,6 +98,7 @@ export function volumeCommand(program: Command, io: Output, setExit: (code: numb
           `${JSON.stringify({ volume: { publication: bulletin.id, year, pdf: result.pdf ? rel(result.pdf) : null, pages: result.pages ?? null, pdfa: result.pdfa ?? null, ...(result.ofd ? { ofd: rel(result.ofd), ofdWritten: !!result.ofdWritten } : {}), issues: result.issues } })}\n`,
         );
       }
-      setExit(result.status === 'failed' ? 1 : 0);
+      // A volume made or up to date can still carry an error: its OFD edition could not be made.
+      setExit(result.status === 'failed' || result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0);
     });
 }

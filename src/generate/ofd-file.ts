@@ -23,7 +23,8 @@ const LEFT_OUT_ZH: Record<string, string> = {
 export async function ofdFile(
   outDir: string,
   base: string,
-  recorded: ManifestEntry | undefined,
+  /** What was written before (an issue's manifest entry, the volume's record): kept while the file is still those bytes. */
+  recorded: Pick<ManifestEntry, 'ofd' | 'ofdSha256'> | undefined,
   /** The PDF: its bytes just printed, or its file as recorded; its fingerprint and the issue's date. */
   pdf: { bytes?: Uint8Array; file: string; fingerprint: string; date: string; issueFile: string },
   warn: (d: Diagnostic) => void = () => undefined,

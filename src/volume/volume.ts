@@ -16,7 +16,8 @@ import type { BrowserPool } from '../print/browser.js';
 import { pdfDate } from '../print/pdf-date.js';
 import type { PrintServer } from '../print/print-server.js';
 import { printPage, renderPage } from '../print/print-page.js';
-import { sha256, stillWritten } from '../generate/manifest.js';
+import { sha256 } from '../generate/manifest.js';
+import { printFailed } from '../generate/print-problems.js';
 import { ofdFile } from '../generate/ofd-file.js';
 import { VERSION } from '../version.js';
 import { assemble, type Project } from '../workspace/project.js';
@@ -175,26 +176,29 @@ export async function makeVolume(project: Project, bulletinId: string, year: num
     .catch((): Record<string, VolumeRecord> => ({}));
   const known = record[`${bulletinId}/${year}`];
   const existing = await readFile(out).catch(() => undefined);
-  /** The OFD edition beside the volume: kept when it is what was written from this PDF, else made from it. */
+  /**
+   * The OFD edition beside the volume: kept when it is what was written from this PDF, else made
+   * from it. When it cannot be made, the PDF and its record stand, ofd-failed is said (an error:
+   * the command exits 1), and the next run tries the OFD again, as generate does for an issue.
+   */
   const ofd = async (pdf: Uint8Array, entry: VolumeRecord): Promise<Pick<VolumeResult, 'ofd' | 'ofdWritten'>> => {
     if (!opts.ofd) return {};
     const file = out.replace(/\.pdf$/, '.ofd');
-    if (entry.ofdSha256 && (await stillWritten(file, entry.ofdSha256))) return { ofd: file, ofdWritten: false };
-    const made = await ofdFile(
-      path.dirname(file),
-      path.basename(file, '.ofd'),
-      undefined,
-      {
-        bytes: pdf,
-        file: out,
-        fingerprint: key,
-        date: last.date,
-        issueFile: folder,
-      },
-      (d) => result.diagnostics.push(d),
-    );
-    entry.ofdSha256 = made.ofdSha256;
-    return { ofd: file, ofdWritten: true };
+    const base = path.basename(file, '.ofd');
+    try {
+      const made = await ofdFile(
+        path.dirname(file),
+        base,
+        { ofd: `${base}.ofd`, ofdSha256: entry.ofdSha256 },
+        { bytes: pdf, file: out, fingerprint: key, date: last.date, issueFile: folder },
+        (d) => result.diagnostics.push(d),
+      );
+      entry.ofdSha256 = made.ofdSha256;
+      return { ofd: file, ofdWritten: made.written };
+    } catch (cause) {
+      result.diagnostics.push(printFailed(cause, folder, 'ofd-failed'));
+      return {};
+    }
   };
   const last = ofYear[ofYear.length - 1];
   if (!opts.force && known?.key === key && existing && sha256(existing) === known.sha256) {

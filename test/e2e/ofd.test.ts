@@ -5,7 +5,7 @@
  * with poppler's text of the PDF page. The sample workspace is printed once for the suite,
  * with --ofd (test/global-setup.ts).
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
@@ -166,7 +166,7 @@ describe('generate --ofd', () => {
     }
   });
 
-  it('a rerun writes no OFD; one that is gone is written again, the same bytes in another time zone', async () => {
+  it('a rerun writes no OFD; one that is gone is written again, the same bytes in another time zone; one that cannot be written fails its issue and leaves the PDF', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'briefs-ofd-rerun-'));
     try {
       cpSync(out, dir, { recursive: true });
@@ -191,6 +191,22 @@ describe('generate --ofd', () => {
         else process.env.TZ = tz;
       }
       expect(existsSync(path.join(dir, name))).toBe(true);
+      expect(readFileSync(path.join(dir, name)).equals(readFileSync(path.resolve(first.ofd!)))).toBe(true);
+      // An OFD that cannot be written (a folder stands in its place): the issue fails with
+      // ofd-failed, its PDF stands as recorded, and the next run writes the OFD.
+      const pdfBytes = readFileSync(path.join(dir, path.basename(first.pdf)));
+      unlinkSync(path.join(dir, name));
+      mkdirSync(path.join(dir, name));
+      const blocked = await runCli(['--root', repo, 'generate', '--out', dir, '--ofd', '--json']);
+      expect(blocked.code).toBe(1);
+      expect(blocked.stderr).toContain('ofd-failed');
+      const statuses = (JSON.parse(blocked.stdout) as Summary).issues.map((r) => [r.id, r.status]);
+      expect(statuses.filter(([, st]) => st === 'failed')).toEqual([[first.id, 'failed']]);
+      expect(readFileSync(path.join(dir, path.basename(first.pdf))).equals(pdfBytes)).toBe(true);
+      rmSync(path.join(dir, name), { recursive: true });
+      const mended = await runCli(['--root', repo, 'generate', '--out', dir, '--ofd', '--json']);
+      expect(mended.code, mended.stderr).toBe(0);
+      expect((JSON.parse(mended.stdout) as Summary).issues.filter((r) => r.ofdWritten).map((r) => r.id)).toEqual([first.id]);
       expect(readFileSync(path.join(dir, name)).equals(readFileSync(path.resolve(first.ofd!)))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -8,7 +8,7 @@
  * fallback face.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
@@ -205,6 +205,18 @@ describe('archival PDFs', () => {
       await expectOfdLikePdf(path.join(ws, 'dist/volumes/jianyi-2026.pdf'));
       const again = await runCli(['--root', ws, 'volume', 'jianyi', '2026', '--json', '--ofd']);
       expect(JSON.parse(again.stdout).volume).toMatchObject({ ofdWritten: false });
+      // An OFD that cannot be written (a folder in its place): ofd-failed, exit 1, the volume stands; the next run writes it.
+      const volumePdf = readFileSync(path.join(ws, 'dist/volumes/jianyi-2026.pdf'));
+      rmSync(path.join(ws, 'dist/volumes/jianyi-2026.ofd'));
+      mkdirSync(path.join(ws, 'dist/volumes/jianyi-2026.ofd'));
+      const blocked = await runCli(['--root', ws, 'volume', 'jianyi', '2026', '--json', '--ofd']);
+      expect(blocked.code).toBe(1);
+      expect(blocked.stderr).toContain('ofd-failed');
+      expect(readFileSync(path.join(ws, 'dist/volumes/jianyi-2026.pdf')).equals(volumePdf)).toBe(true);
+      rmSync(path.join(ws, 'dist/volumes/jianyi-2026.ofd'), { recursive: true });
+      const mended = await runCli(['--root', ws, 'volume', 'jianyi', '2026', '--json', '--ofd']);
+      expect(mended.code, mended.stderr).toBe(0);
+      expect(JSON.parse(mended.stdout).volume).toMatchObject({ ofdWritten: true });
       const withDrafts = await runCli(['--root', dir, 'volume', 'jianyi', '2026', '--drafts', '--json']);
       expect(withDrafts.code, withDrafts.stderr).toBe(0);
       expect(JSON.parse(withDrafts.stdout).volume.pdfa).toBeNull();
