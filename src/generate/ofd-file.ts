@@ -12,12 +12,12 @@ import { sha256, stillWritten, type ManifestEntry } from './manifest.js';
 
 /** What ofd/interpret.ts counts as left out, in Chinese. */
 const LEFT_OUT_ZH: Record<string, string> = {
-  'turned text': '旋转的文字',
   'glyph without text': '无对应文字的字形',
   'soft mask': '软蒙版',
   pattern: '图案填充',
   shading: '渐变',
   image: '图像',
+  'text in a font not followed': '不支持字体中的文字',
 };
 
 export async function ofdFile(

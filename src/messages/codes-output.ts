@@ -55,12 +55,12 @@ export const OUTPUT_CODES = {
   'ofd-left-out': {
     severity: 'warning',
     means:
-      'the OFD edition leaves out something its PDF page draws that briefs does not carry into OFD (a shading, a pattern, a soft mask, turned text), with how many',
+      'the OFD edition leaves out something its PDF page draws that briefs does not carry into OFD (a shading, a pattern, a soft mask, an image or a font it does not read), with how many',
     en: [
       'the OFD edition leaves out what its PDF draws and briefs does not carry into OFD: {what}',
-      'the PDF is whole; compare the two, or leave out of the submission what draws it (a gradient, a shadow, turned text)',
+      'the PDF is whole; compare the two, or leave out of the submission what draws it (a gradient, a shadow, an unusual image)',
     ],
-    zh: ['OFD 版略去了 PDF 中 briefs 无法转入 OFD 的内容：{zhWhat}', 'PDF 完整无缺；请对照两者，或去掉投稿中产生该内容的部分（渐变、阴影、旋转文字）'],
+    zh: ['OFD 版略去了 PDF 中 briefs 无法转入 OFD 的内容：{zhWhat}', 'PDF 完整无缺；请对照两者，或去掉投稿中产生该内容的部分（渐变、阴影、特殊格式的图片）'],
   },
   'glyph-missing': {
     severity: 'error',

@@ -51,10 +51,15 @@ export function readPage(doc: PDFDocument, page: PDFPage, shared: Shared): PageM
     const six = (): Matrix => [num(0), num(1), num(2), num(3), num(4), num(5)];
     const numbers = () => args.filter((a): a is number => typeof a === 'number');
     const show = (shown: Operand[]) => {
+      if (!font) {
+        // A font not followed (Type 3, or none set): its text is not drawn, and the run says so.
+        if (shown.some((s) => s instanceof Uint8Array && s.length > 0)) draw.drop('text in a font not followed');
+        return;
+      }
       const glyphs: (ShownGlyph | number)[] = [];
       for (const s of shown) {
         if (typeof s === 'number') glyphs.push(s);
-        else if (s instanceof Uint8Array && font) for (const g of glyphsOf(font, s)) glyphs.push(g);
+        else if (s instanceof Uint8Array) for (const g of glyphsOf(font, s)) glyphs.push(g);
       }
       draw.showText(glyphs);
     };

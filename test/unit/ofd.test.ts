@@ -15,7 +15,8 @@ import type { Item, TextRun } from '../../src/ofd/model.js';
 import { escape, num, numbers } from '../../src/ofd/xml.js';
 import { eachOperation, toUnicode, type Operand } from '../../src/pdf/content-stream.js';
 import { adler32, rawDeflate } from '../../src/ofd/pdf-objects.js';
-import { PDFDocument, PDFRawStream } from '@cantoo/pdf-lib';
+import { PDFDocument, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
+import { readPage } from '../../src/ofd/pdf-operators.js';
 import { deflateSync, inflateRawSync } from 'node:zlib';
 
 const MM = 25.4 / 72;
@@ -367,5 +368,19 @@ describe('a font the PDF deflated goes into the zip as it is', () => {
     withDictionary[1] += (31 - ((withDictionary[0] * 256 + withDictionary[1]) % 31)) % 31;
     expect(rawDeflate(await stream(withDictionary), data)).toBeUndefined();
     expect(rawDeflate(await stream(z, { Filter: 'LZWDecode' }), data)).toBeUndefined();
+  });
+});
+
+describe('a page read from a PDF (pdf-operators.ts)', () => {
+  it('counts text in a font it does not follow (Type 3) as left out, and still draws the rest of the page', async () => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([595.28, 841.89]);
+    const type3 = doc.context.register(doc.context.obj({ Type: 'Font', Subtype: 'Type3', FontBBox: [0, 0, 1, 1], FontMatrix: [0.001, 0, 0, 0.001, 0, 0] }));
+    page.node.setFontDictionary(PDFName.of('F3'), type3);
+    const content = doc.context.register(doc.context.stream('BT /F3 12 Tf 1 0 0 1 72 700 Tm (abc) Tj [(d) -200 (e)] TJ ET 1 0 0 RG 72 600 m 300 600 l S'));
+    page.node.set(PDFName.of('Contents'), content);
+    const read = readPage(doc, page, { fonts: new Map(), readings: new Map(), images: new Map(), names: new Set(), unreferenced: 0 });
+    expect(read.dropped).toEqual({ 'text in a font not followed': 2 });
+    expect(read.items.map((i) => i.kind)).toEqual(['path']);
   });
 });
