@@ -85,11 +85,8 @@ export function components(doc: PDFDocument, key: string, resources: PDFDict | u
   const space = group instanceof PDFDict ? group.lookup(N(key)) : undefined;
   if (space instanceof PDFArray) {
     const kind = space.get(0);
-    if (kind === N('ICCBased')) {
-      const profile = doc.context.lookup(space.get(1));
-      const n = profile instanceof PDFStream ? profile.dict.get(N('N')) : undefined;
-      return n instanceof PDFNumber ? n.asNumber() : 3;
-    }
+    // An ICC profile that does not say how many channels is taken as RGB.
+    if (kind === N('ICCBased')) return iccChannels(doc, space) || 3;
     if (kind === N('CalRGB')) return 3;
     if (kind === N('CalGray')) return 1;
   }

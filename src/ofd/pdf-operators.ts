@@ -257,18 +257,18 @@ export function readPage(doc: PDFDocument, page: PDFPage, shared: Shared): PageM
     });
   };
   const resources = page.node.Resources();
-  for (const stream of contentStreams(doc, page)) run(stream, resources, 0);
+  run(contentStream(doc, page), resources, 0);
   return draw.finish();
 }
 
 const SPACE = Uint8Array.of(0x20);
 
-/** The page's content, its streams decoded (Contents may be one stream or several, one drawing). */
-function contentStreams(doc: PDFDocument, page: PDFPage): Uint8Array[] {
+/** The page's content, its streams decoded and joined (Contents may be one stream or several, one drawing). */
+function contentStream(doc: PDFDocument, page: PDFPage): Uint8Array {
   const contents = page.node.lookup(N('Contents'));
   const list = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
   const out: Uint8Array[] = [];
   // Streams are joined at token boundaries: a space after each.
   for (const s of list) if (s instanceof PDFRawStream) out.push(decoded(s), SPACE);
-  return [Buffer.concat(out)];
+  return Buffer.concat(out);
 }

@@ -37,33 +37,28 @@ export function zip(entries: readonly ZipEntry[], when: Date): Uint8Array {
         ? deflateRawSync(e.data, { level: 1 })
         : Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength);
     const method = e.deflated || e.deflate ? 8 : 0;
-    const crc = crc32(e.data);
+    // The fields the local header and the central directory's entry share, in the same order
+    // (APPNOTE 4.3.7 and 4.3.12): version needed, flags (bit 11: the name is UTF-8), method,
+    // time, date, CRC-32, sizes, the name's length, no extra field.
+    const fields = Buffer.alloc(26);
+    fields.writeUInt16LE(20, 0);
+    fields.writeUInt16LE(0x0800, 2);
+    fields.writeUInt16LE(method, 4);
+    fields.writeUInt16LE(time, 6);
+    fields.writeUInt16LE(date, 8);
+    fields.writeUInt32LE(crc32(e.data), 10);
+    fields.writeUInt32LE(body.length, 14);
+    fields.writeUInt32LE(e.data.length, 18);
+    fields.writeUInt16LE(name.length, 22);
     const head = Buffer.alloc(30);
     head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(20, 4);
-    // Bit 11: the name is UTF-8.
-    head.writeUInt16LE(0x0800, 6);
-    head.writeUInt16LE(method, 8);
-    head.writeUInt16LE(time, 10);
-    head.writeUInt16LE(date, 12);
-    head.writeUInt32LE(crc, 14);
-    head.writeUInt32LE(body.length, 18);
-    head.writeUInt32LE(e.data.length, 22);
-    head.writeUInt16LE(name.length, 26);
-    head.writeUInt16LE(0, 28);
+    fields.copy(head, 4);
     locals.push(head, name, body);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
+    // Version made by, then the shared fields; no comment, disk 0, no attributes; where the entry starts.
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    fields.copy(central, 6);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
     offset += head.length + name.length + body.length;
