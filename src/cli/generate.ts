@@ -57,8 +57,9 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
       const { project, results, aborted } = await withBrowserRun(
         config,
         outDir,
-        { jobs, timeout: flags.timeout, force: !!flags.force, note: printerNote(io, say) },
-        async ({ project, pool, server }) => {
+        // Issues go to the resident printer whole, unless the run draws long images (in the pool's pages).
+        { jobs, timeout: flags.timeout, force: !!flags.force, note: printerNote(io, say), printThere: !flags.png && config.png !== true },
+        async ({ project, pool, server, resident }) => {
           const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
           const selected = selectIssues(project.issues, selectors, config.bulletins, config.root, process.cwd());
           const chosen = selected.filter((i) => !shard || inShard(i.id, shard));
@@ -78,6 +79,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
           const stop = () => {
             controller.abort();
             void pool.close();
+            void resident?.().then((link) => link?.close());
           };
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
@@ -101,6 +103,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
               force: !!flags.force,
               pool,
               server,
+              resident,
               signal: controller.signal,
               onResult: (r) => bar.done(r, rel(r.pdf)),
               // Nothing of this command prints after the issues: Chromium shuts down while the
@@ -157,6 +160,7 @@ export function generateCommand(program: Command, io: Output, setExit: (code: nu
           pages: r.pages ?? null,
           bytes: r.bytes ?? null,
           prints: r.prints ?? 0,
+          ...(r.printer ? { printer: r.printer } : {}),
           ms: r.ms,
           status: r.status,
         }));

@@ -163,7 +163,7 @@ async function copiesOf(project: Project, issue: IssueFile, opts: CopiesOptions,
   };
   const printMaster = async () => {
     const { printIssue } = await import('../print/print-issue.js');
-    const printed = await opts.pool.withPage((page) => printIssue(page, rendered, opts.server, opts.timeout), { retryOnCrash: true });
+    const printed = await opts.pool.withPage((page) => printIssue(page, rendered.html({ marks: true }), opts.server, opts.timeout), { retryOnCrash: true });
     const slot = printed.marks.serialSlot;
     if (!slot) return undefined;
     const finished = await finishPdf(printed.doc, { ...info, id: fp });

@@ -26,6 +26,8 @@ import { removeOrphans } from './orphans.js';
 import { removeStaleTemporaries, writeAtomic } from '../files/write-atomic.js';
 
 import type { GenerateOptions, IssueResult } from './run.js';
+import type { PdfInfo } from '../print/pdf-metadata.js';
+import type { FinishedPrint } from '../print/print-and-finish.js';
 import { printFailed, printWarnings } from './print-problems.js';
 import { wordEdition } from './word-edition.js';
 import { longImageFile } from './long-image-file.js';
@@ -227,14 +229,11 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
   }
 
   try {
-    // Loaded on the first print: puppeteer and pdf-lib take half a second to load, which a run
-    // with nothing to print should not pay.
-    const [{ printIssue }, { finishPdf }] = await Promise.all([import('../print/print-issue.js'), import('../print/pdf-metadata.js')]);
-    const printed = await pool.withPage((page) => printIssue(page, rendered, s.server, opts.timeout), { retryOnCrash: true });
-    // Done with the browser, unless it is to draw the long image too.
-    if (!opts.png) printOver();
-    result.diagnostics.push(...printWarnings(printed, issue.file));
-    const finished = await finishPdf(printed.doc, { ...info, id: fp });
+    // Done with the browser once printed, unless it is to draw the long image too.
+    const finished = await print(s, rendered.html({ marks: true }), { ...info, id: fp }, () => {
+      if (!opts.png) printOver();
+    });
+    result.diagnostics.push(...printWarnings(finished, issue.file));
     const pdf = path.join(opts.outDir, `${base}.pdf`);
     await writeAtomic(pdf, finished.bytes);
     // The long image is drawn by the browser: before this issue lets it close.
@@ -244,13 +243,14 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
       pdf,
       pdfa: finished.pdfa,
       pages: finished.pages,
-      articlePages: printed.layout.articlePages,
+      articlePages: finished.layout.articlePages,
       bytes: finished.bytes.length,
-      prints: printed.prints,
+      prints: finished.prints,
+      printer: finished.printer,
     });
     if (opts.html) {
       // Its own render: image and font URLs point at files, not at the print origin.
-      const html = renderIssue(project, assembled, s.fileUrls, s.fileFonts, { csp: FILE_CSP }).html({ layout: printed.layout });
+      const html = renderIssue(project, assembled, s.fileUrls, s.fileFonts, { csp: FILE_CSP }).html({ layout: finished.layout });
       result.html = path.join(opts.outDir, `${base}.html`);
       await writeAtomic(result.html, html);
     }
@@ -263,7 +263,7 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
       // The file as it stands now: an unchanged size and stamp skip the hash on the next run.
       stamp: fileStamp(await stat(pdf)),
       pages: finished.pages,
-      articlePages: printed.layout.articlePages,
+      articlePages: finished.layout.articlePages,
       ...(archival ? { archival } : {}),
       pdfa: finished.pdfa,
       ...(opts.html ? { html: `${base}.html` } : {}),
@@ -282,6 +282,27 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     result.diagnostics.push(printFailed(cause, issue.file));
   }
   return done(result);
+}
+
+/**
+ * Prints and finishes an issue: in the resident printer when the run has a print link to it
+ * (generate's usual way there), else in the run's own pool. An issue the printer could not
+ * answer for, having gone away, is printed in the pool.
+ */
+async function print(s: Shared, html: string, info: PdfInfo, printed: () => void): Promise<FinishedPrint & { printer: 'resident' | 'own' }> {
+  const link = await s.opts.resident?.();
+  // The run's server "listens" through the link: the printer gets the run's stylesheets first.
+  if (link) await s.server.listen();
+  const there = link && (await link.print(html, info, s.opts.timeout));
+  if (there) {
+    printed();
+    return { ...there, printer: 'resident' };
+  }
+  // Loaded on the first print: puppeteer and pdf-lib take half a second to load, which a run
+  // with nothing to print (or printing in the resident printer) should not pay.
+  const { printAndFinish } = await import('../print/print-and-finish.js');
+  const done = await printAndFinish(s.pool, html, s.server, s.opts.timeout, info, printed);
+  return { ...done, printer: s.pool.resident ? 'resident' : 'own' };
 }
 
 /** A function that calls `then` on its n-th call (at once when n is 0). */

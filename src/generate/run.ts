@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../messages/diagnostic.js';
 import type { BrowserPool } from '../print/browser.js';
 import type { PrintServer } from '../print/print-server.js';
+import type { PrintLink } from '../print/resident/print-link.js';
 
 /** What became of an issue in a run (not its draft/final status, which is content's IssueStatus). */
 type PrintStatus = 'printed' | 'cached' | 'failed' | 'removed';
@@ -32,6 +33,8 @@ export interface IssueResult {
   bytes?: number;
   /** Chromium prints it took (1 when the first guess at page breaks held). */
   prints?: number;
+  /** Printed by the workspace's resident printer, or by the run's own browser. */
+  printer?: 'resident' | 'own';
   ms: number;
   status: PrintStatus;
   /** Problems of this issue's files and of its printing. */
@@ -58,6 +61,11 @@ export interface GenerateOptions {
   onResult?: (r: IssueResult) => void;
   /** The run's browser: the command makes it, and closes it (also on signals). */
   pool: BrowserPool;
+  /**
+   * The workspace's resident printer, to print and finish issues in (resident/print-link.ts);
+   * without it, or once it is gone, issues print in `pool`.
+   */
+  resident?: () => Promise<PrintLink | undefined>;
   /** The server documents print from; one is started for the run when none is given. */
   server?: PrintServer;
   /** Stops the run between issues (Ctrl-C). */

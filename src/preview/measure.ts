@@ -52,7 +52,7 @@ export class Measurer {
       const job = this.pool
         .withPage(async (page) => {
           const { printIssue } = await import('../print/print-issue.js');
-          return printIssue(page, rendered, await this.printServer(p.config.root), this.opts.timeout);
+          return printIssue(page, rendered.html({ marks: true }), await this.printServer(p.config.root), this.opts.timeout);
         })
         .then(({ layout, prints }) => {
           const changed = JSON.stringify(layout) !== JSON.stringify(known?.layout);

@@ -29,6 +29,8 @@ export interface BrowserOptions {
   systemFonts?: boolean;
   /** The workspace's resident printer, tried before launching a browser (resident/link.ts). */
   resident?: ResidentChoice;
+  /** Only the resident printer's browser: never launch one (the printer's own pool, resident/print-session.ts). */
+  borrowOnly?: boolean;
 }
 
 /** The flags every Chromium of briefs gets (launch.ts), for the tests, the bench and the resident printer. */
@@ -121,6 +123,11 @@ export class BrowserPool {
   /** A launch under way: aborted (its browser killed) when the pool closes first. */
   private starting?: OwnLaunch;
 
+  /** The browser is the resident printer's (its DevTools relayed), not one of the run's own. */
+  get resident(): boolean {
+    return this.borrowed;
+  }
+
   /** Browsers that crashed (each is started again at most `restarts` times in all). */
   get crashes(): number {
     return this.crashed.size;
@@ -151,6 +158,7 @@ export class BrowserPool {
               link.transport.close();
             }
           }
+          if (this.opts.borrowOnly) throw new Error("the resident printer's browser does not answer");
           this.borrowed = false;
           // A profile folder only for a browser of the run's own (making one sweeps the dead).
           const userDataDir = newProfile();

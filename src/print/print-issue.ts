@@ -11,7 +11,7 @@
  * Shared by generate and preview.
  */
 import type { Page } from 'puppeteer-core';
-import type { MeasuredLayout, RenderedIssue } from '../render/document.js';
+import type { MeasuredLayout } from '../render/document.js';
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import { loadPrint, type Marks } from './marks.js';
 import { installPageCutter } from './page-cutter.js';
@@ -79,24 +79,19 @@ export function notesRight(marks: Marks): boolean {
   );
 }
 
-export async function printIssue(page: Page, rendered: RenderedIssue, server: PrintServer, timeout: number): Promise<PrintedIssue> {
-  const first = await printOnce(page, rendered, server, timeout, true);
+/** `html`: the issue's HTML with its marks (RenderedIssue.html({ marks: true })). */
+export async function printIssue(page: Page, html: string, server: PrintServer, timeout: number): Promise<PrintedIssue> {
+  const first = await printOnce(page, html, server, timeout, true);
   if (first.notesRight) return first;
   // Notes set for a page came out elsewhere: the screen's pages were not the print's (no case
   // is known). Rather than a note on the wrong page, they close their articles, as they did
   // before briefs set them at the foot.
-  const again = await printOnce(page, rendered, server, timeout, false);
+  const again = await printOnce(page, html, server, timeout, false);
   return { ...again, prints: first.prints + again.prints, notesAtEnd: true };
 }
 
-async function printOnce(
-  page: Page,
-  rendered: RenderedIssue,
-  server: PrintServer,
-  timeout: number,
-  pageNotes: boolean,
-): Promise<PrintedIssue & { notesRight: boolean }> {
-  const doc = await openDocument(page, { html: rendered.html({ marks: true }), server, timeout });
+async function printOnce(page: Page, html: string, server: PrintServer, timeout: number, pageNotes: boolean): Promise<PrintedIssue & { notesRight: boolean }> {
+  const doc = await openDocument(page, { html, server, timeout });
   try {
     let guess = await page.evaluate(paginateInColumns, false);
     // Notes go to the foot of their pages, and the last lines of text to the 报尾's page when it

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alive } from '../../src/files/alive.js';
 import { findBrowser } from '../../src/print/find-browser.js';
 import { ask, greet } from '../../src/print/resident/control.js';
+import { frameReader } from '../../src/print/resident/frames.js';
 import { identity } from '../../src/print/resident/identity.js';
 import { PRINTERS, printerSocket } from '../../src/print/resident/place.js';
 import { chromiumWith } from '../helpers/chromium.js';
@@ -28,6 +29,11 @@ const pdfs = (out: string) =>
   readdirSync(path.join(dir, out))
     .filter((f) => f.endsWith('.pdf'))
     .sort();
+
+/** Who printed the issues a `generate --json` printed: the resident printer, or the run's own browser. */
+const printers = (json: string) => [
+  ...new Set((JSON.parse(json) as { issues: { status: string; printer?: string }[] }).issues.filter((i) => i.status === 'printed').map((i) => i.printer)),
+];
 
 async function until(done: () => Promise<boolean> | boolean, ms = 15_000): Promise<boolean> {
   for (const end = Date.now() + ms; Date.now() < end;) {
@@ -50,18 +56,24 @@ afterAll(async () => {
 
 describe('briefs printer', () => {
   it('prints the same bytes as a run’s own browser, run after run, in the pages it keeps', async () => {
-    expect((await cli('generate', '--out', 'own')).code).toBe(0);
+    const first = await cli('generate', '--out', 'own', '--json');
+    expect(first.code).toBe(0);
+    expect(printers(first.stdout)).toEqual(['own']);
     const started = await cli('printer', 'start');
     expect(started.code, started.stderr).toBe(0);
     expect(started.stderr).toMatch(/resident printer started/);
     expect(await status()).toMatchObject({ running: true, runs: 0 });
 
+    // The first run sends its issues to the printer whole; the second draws long images too,
+    // so it drives the printer's Chromium itself, its DevTools relayed.
     for (const [k, out] of ['res1', 'res2'].entries()) {
-      const run = await cli('generate', '--force', '--out', out);
+      const run = await cli('generate', '--force', '--out', out, '--json', ...(k === 1 ? ['--png'] : []));
       expect(run.code, run.stderr).toBe(0);
+      expect(printers(run.stdout)).toEqual(['resident']);
       // Chromium's own word: one page waits, ready (the batch printed in more), and no connection holds it.
       expect(await status()).toMatchObject({ running: true, runs: k + 1, pages: 1, attached: 0 });
     }
+    expect(readdirSync(path.join(dir, 'res2')).filter((f) => f.endsWith('.png'))).toHaveLength(pdfs('own').length);
     expect(pdfs('res1')).toEqual(pdfs('own'));
     for (const f of pdfs('own')) {
       const own = readFileSync(path.join(dir, 'own', f));
@@ -76,6 +88,7 @@ describe('briefs printer', () => {
     expect(one.code, one.stderr).toBe(0);
     const printed = (JSON.parse(one.stdout) as { issues: { status: string; pdf: string }[] }).issues.filter((i) => i.status === 'printed');
     expect(printed).toHaveLength(1);
+    expect(printers(one.stdout)).toEqual(['resident']);
     expect(compact(pdfText(printed[0].pdf))).toContain('常驻印制进程改后的一段话');
     expect(await status()).toMatchObject({ runs: 3, pages: 1, attached: 0 });
   });
@@ -117,6 +130,28 @@ describe('briefs printer', () => {
     }
     expect(closed || (await until(() => closed, 5000))).toBe(true);
     expect(sent).toBeLessThan(200);
+    expect(await status()).toMatchObject({ running: true });
+  });
+
+  it('refuses a print request it does not understand, with a reason, and goes on serving', async () => {
+    const me = identity(dir, findBrowser().executablePath, false);
+    const held = await greet(printerSocket(dir), { briefs: 'hello', identity: me, mode: 'print', jobs: 1, timeout: 10_000 });
+    try {
+      expect(held.answer.briefs).toBe('ok');
+      const answer = new Promise((resolve) =>
+        held.conn.on(
+          'data',
+          frameReader((f) => resolve(JSON.parse(f.toString('utf8')))),
+        ),
+      );
+      held.conn.resume();
+      // A title that is not text: nothing is printed.
+      held.conn.write(`${JSON.stringify({ briefs: 'print', n: 7, html: '<p>x</p>', info: { title: 1 }, timeout: 1000 })}\0`);
+      expect(await answer).toEqual({ briefs: 'print-failed', n: 7, message: expect.stringMatching(/does not understand/) as unknown });
+    } finally {
+      held.conn.destroy();
+    }
+    expect(await until(async () => (await status()).attached === 0)).toBe(true);
     expect(await status()).toMatchObject({ running: true });
   });
 

@@ -13,9 +13,10 @@
  * a fresh browser except for the page it finds ready.
  *
  * A connection's first message says what it wants (control.ts): `status`, `stop`, or `hello`
- * with the run's identity, answered `ok` (the connection then relays), `busy`, `other` (the run
- * does not fit: another browser or other fonts) or `stale` (the printer is of another build, or
- * its Chromium was upgraded: it stops).
+ * with the run's identity, answered `ok`, `busy`, `other` (the run does not fit: another browser
+ * or other fonts) or `stale` (the printer is of another build, or its Chromium was upgraded: it
+ * stops). After `ok`, a connection that said `mode: 'print'` sends issues and gets their
+ * finished PDFs back (print-session.ts); any other relays DevTools.
  */
 import { chmodSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -27,6 +28,7 @@ import { ask, type PrinterStatus } from './control.js';
 import { frameReader, NUL, parseFrame } from './frames.js';
 import { identity, mismatch, type Identity } from './identity.js';
 import { printerLog, privateFolderOrFail } from './place.js';
+import { printSession, sessionJobs, type PrintSession } from './print-session.js';
 
 export interface PrinterOptions {
   root: string;
@@ -50,7 +52,8 @@ const START_TIMEOUT_MS = 60_000;
 const CONTROL = Buffer.from('{"briefs":"');
 
 /** A message from a connection: what it asks, and with what. */
-const parse = (frame: Buffer) => (parseFrame(frame) ?? {}) as { briefs?: string; identity?: Identity; css?: unknown };
+const parse = (frame: Buffer) =>
+  (parseFrame(frame) ?? {}) as { briefs?: string; identity?: Identity; css?: unknown; mode?: unknown; jobs?: unknown; timeout?: unknown };
 
 /** Runs the printer until it stops (idle, `briefs printer stop`, a signal, or Chromium gone). */
 export async function servePrinter(o: PrinterOptions): Promise<void> {
@@ -70,6 +73,8 @@ export async function servePrinter(o: PrinterOptions): Promise<void> {
   const started = Date.now();
   let runs = 0;
   let client: net.Socket | undefined;
+  /** Where Chromium's messages go: to the relayed run, or to the print session's puppeteer. */
+  let deliver: ((frame: Buffer) => void) | undefined;
   let idleSince = Date.now();
   let idleTimer: NodeJS.Timeout | undefined;
   let cleaning: Promise<void> = Promise.resolve();
@@ -122,16 +127,11 @@ export async function servePrinter(o: PrinterOptions): Promise<void> {
     };
   };
 
-  chromium.onMessage = (frame) => {
-    if (!client) return;
-    client.cork();
-    client.write(frame);
-    client.write(NUL);
-    client.uncork();
-  };
+  chromium.onMessage = (frame) => deliver?.(frame);
 
   const sockets = net.createServer((conn) => {
     let relaying = false;
+    let session: PrintSession | undefined;
     const reply = (msg: object) => {
       conn.write(JSON.stringify(msg));
       conn.write(NUL);
@@ -140,13 +140,24 @@ export async function servePrinter(o: PrinterOptions): Promise<void> {
     conn.on('close', () => {
       if (client !== conn) return;
       client = undefined;
-      cleaning = cleanUp();
+      const ending = session;
+      // A print session's puppeteer lets go first, still hearing Chromium (a connect under way
+      // waits for its answers), within two seconds; then nothing of it is left attached.
+      const letGo = ending ? Promise.race([ending.close().catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]) : Promise.resolve();
+      cleaning = letGo.then(() => {
+        deliver = undefined;
+        return cleanUp();
+      });
       idle();
     });
     conn.on(
       'data',
       frameReader(
         (frame) => {
+          if (session) {
+            session.handle(parse(frame));
+            return;
+          }
           if (relaying) {
             if (!frame.subarray(0, CONTROL.length).equals(CONTROL)) chromium.send(frame);
             else {
@@ -184,7 +195,21 @@ export async function servePrinter(o: PrinterOptions): Promise<void> {
               conn.pause();
               void cleaning.then(() => {
                 runs++;
-                relaying = true;
+                if (conn.destroyed) return;
+                if (msg.mode === 'print') {
+                  const timeout = Number.isSafeInteger(msg.timeout) && (msg.timeout as number) > 0 ? (msg.timeout as number) : 120_000;
+                  session = printSession(chromium, server, { executable: o.executable, jobs: sessionJobs(msg.jobs), timeout }, reply);
+                  const to = session;
+                  deliver = (frame) => to.deliver(frame);
+                } else {
+                  relaying = true;
+                  deliver = (frame) => {
+                    conn.cork();
+                    conn.write(frame);
+                    conn.write(NUL);
+                    conn.uncork();
+                  };
+                }
                 reply({ briefs: 'ok', origin: server.origin, shell: server.shellUrl });
                 conn.resume();
               });
