@@ -3,12 +3,11 @@
  * is not already there as the manifest recorded it. The file edge of print/long-image.ts.
  */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { writeAtomic } from '../files/write-atomic.js';
 import type { BrowserPool } from '../print/browser.js';
-import { sha256, stillWritten, type ManifestEntry } from './manifest.js';
+import { besidePdf } from './beside-pdf.js';
+import type { ManifestEntry } from './manifest.js';
 
-export async function longImageFile(
+export function longImageFile(
   pool: BrowserPool,
   outDir: string,
   base: string,
@@ -16,12 +15,9 @@ export async function longImageFile(
   /** The PDF's bytes and pages: just printed, or as recorded (read from disk when asked). */
   pdf: { bytes?: Uint8Array; file: string; pages: number },
 ): Promise<Pick<ManifestEntry, 'png' | 'pngSha256'> & { written: boolean }> {
-  const file = path.join(outDir, `${base}.png`);
-  if (recorded?.png && recorded.pngSha256 && (await stillWritten(file, recorded.pngSha256)))
-    return { png: recorded.png, pngSha256: recorded.pngSha256, written: false };
-  const bytes = pdf.bytes ?? new Uint8Array(await readFile(pdf.file));
-  const { longImage } = await import('../print/long-image.js');
-  const png = await pool.withPage((page) => longImage(page, bytes, pdf.pages), { retryOnCrash: true });
-  await writeAtomic(file, png);
-  return { png: `${base}.png`, pngSha256: sha256(png), written: true };
+  return besidePdf('png', outDir, base, recorded, async () => {
+    const bytes = pdf.bytes ?? new Uint8Array(await readFile(pdf.file));
+    const { longImage } = await import('../print/long-image.js');
+    return pool.withPage((page) => longImage(page, bytes, pdf.pages), { retryOnCrash: true });
+  });
 }

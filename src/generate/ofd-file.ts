@@ -4,11 +4,10 @@
  * so it is rewritten whenever the PDF is. The file edge of ofd/.
  */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { writeAtomic } from '../files/write-atomic.js';
 import type { Diagnostic } from '../messages/diagnostic.js';
 import { diagnostic } from '../messages/say.js';
-import { sha256, stillWritten, type ManifestEntry } from './manifest.js';
+import { besidePdf } from './beside-pdf.js';
+import type { ManifestEntry } from './manifest.js';
 
 /** What ofd/interpret.ts counts as left out, in Chinese. */
 const LEFT_OUT_ZH: Record<string, string> = {
@@ -20,7 +19,7 @@ const LEFT_OUT_ZH: Record<string, string> = {
   'text in a font not followed': '不支持字体中的文字',
 };
 
-export async function ofdFile(
+export function ofdFile(
   outDir: string,
   base: string,
   /** What was written before (an issue's manifest entry, the volume's record): kept while the file is still those bytes. */
@@ -29,22 +28,20 @@ export async function ofdFile(
   pdf: { bytes?: Uint8Array; file: string; fingerprint: string; date: string; issueFile: string },
   warn: (d: Diagnostic) => void = () => undefined,
 ): Promise<Pick<ManifestEntry, 'ofd' | 'ofdSha256'> & { written: boolean }> {
-  const file = path.join(outDir, `${base}.ofd`);
-  if (recorded?.ofd && recorded.ofdSha256 && (await stillWritten(file, recorded.ofdSha256)))
-    return { ofd: recorded.ofd, ofdSha256: recorded.ofdSha256, written: false };
-  const bytes = pdf.bytes ?? new Uint8Array(await readFile(pdf.file));
-  // Loaded only when an OFD edition is written: the reader, pdf-lib's parser and the writer are code a plain run never needs.
-  const { pdfToOfd } = await import('../ofd/package.js');
-  const made = await pdfToOfd(bytes, { docId: pdf.fingerprint, date: pdf.date });
-  const left = Object.entries(made.dropped);
-  if (left.length > 0)
-    warn(
-      diagnostic(
-        'ofd-left-out',
-        { severity: 'warning', file: pdf.issueFile },
-        { what: left.map(([k, n]) => `${k} ×${n}`).join(', '), zhWhat: left.map(([k, n]) => `${LEFT_OUT_ZH[k] ?? k} ×${n}`).join('、') },
-      ),
-    );
-  await writeAtomic(file, made.bytes);
-  return { ofd: `${base}.ofd`, ofdSha256: sha256(made.bytes), written: true };
+  return besidePdf('ofd', outDir, base, recorded, async () => {
+    const bytes = pdf.bytes ?? new Uint8Array(await readFile(pdf.file));
+    // Loaded only when an OFD edition is written: the reader, pdf-lib's parser and the writer are code a plain run never needs.
+    const { pdfToOfd } = await import('../ofd/package.js');
+    const made = await pdfToOfd(bytes, { docId: pdf.fingerprint, date: pdf.date });
+    const left = Object.entries(made.dropped);
+    if (left.length > 0)
+      warn(
+        diagnostic(
+          'ofd-left-out',
+          { severity: 'warning', file: pdf.issueFile },
+          { what: left.map(([k, n]) => `${k} ×${n}`).join(', '), zhWhat: left.map(([k, n]) => `${LEFT_OUT_ZH[k] ?? k} ×${n}`).join('、') },
+        ),
+      );
+    return made.bytes;
+  });
 }
