@@ -8,7 +8,8 @@
  * 3. if the guess was right, that print is the PDF (the common case). If not, the marks give
  *    the true layout, and one more print has it. Should that still be off, the 报尾 is printed
  *    without a push and measured directly.
- * Shared by generate and preview.
+ * Shared by generate (print-and-finish.ts, in a run's own browser or the resident printer), copies
+ * and preview.
  */
 import type { Page } from 'puppeteer-core';
 import type { MeasuredLayout } from '../render/document.js';
