@@ -6,7 +6,7 @@
  */
 import type { MeasuredLayout } from '../render/document.js';
 import type { BrowserPool } from './browser.js';
-import { finishPdf, type FinishedPdf, type PdfInfo } from './pdf-metadata.js';
+import type { FinishedPdf, PdfInfo } from './pdf-metadata.js';
 import { printIssue } from './print-issue.js';
 import type { PrintServer } from './print-server.js';
 
@@ -34,8 +34,11 @@ export async function printAndFinish(
   info: PdfInfo,
   printed: () => void = () => undefined,
 ): Promise<FinishedPrint> {
+  // Loaded beside the print, not before it (pdf-lib's PDF/A and writing code).
+  const finishing = import('./pdf-metadata.js');
   const print = await pool.withPage((page) => printIssue(page, html, server, timeout), { retryOnCrash: true });
   printed();
+  const { finishPdf } = await finishing;
   const finished = await finishPdf(print.doc, info);
   return {
     ...finished,

@@ -14,7 +14,7 @@
 import type { Page } from 'puppeteer-core';
 import type { MeasuredLayout } from '../render/document.js';
 import type { PDFDocument } from '@cantoo/pdf-lib';
-import { loadPrint, type Marks } from './marks.js';
+import type { Marks } from './marks.js';
 import { installPageCutter } from './page-cutter.js';
 import { placePageNotes } from './page-notes.js';
 import { applyPageRules } from './page-rules.js';
@@ -92,6 +92,8 @@ export async function printIssue(page: Page, html: string, server: PrintServer, 
 }
 
 async function printOnce(page: Page, html: string, server: PrintServer, timeout: number, pageNotes: boolean): Promise<PrintedIssue & { notesRight: boolean }> {
+  // pdf-lib (about 0.1 s to load and set up, cold) loads while Chromium takes the issue in.
+  const marking = import('./marks.js');
   const doc = await openDocument(page, { html, server, timeout });
   try {
     let guess = await page.evaluate(paginateInColumns, false);
@@ -105,6 +107,7 @@ async function printOnce(page: Page, html: string, server: PrintServer, timeout:
     const print = async () => {
       await page.evaluate(applyLayout, layout.articlePages, layout.distributionPush);
       const pdf = await doc.pdf();
+      const { loadPrint } = await marking;
       return { pdf, ...(await loadPrint(pdf)) };
     };
     let { pdf, doc: parsed, marks } = await print();
