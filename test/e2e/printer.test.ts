@@ -5,6 +5,7 @@
  * killed, of another build, or passed over by a run it does not fit.
  */
 import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -117,6 +118,32 @@ describe('briefs printer', () => {
     } finally {
       held.conn.destroy();
     }
+  });
+
+  it('on SIGTERM mid-run leaves no partial file, and the printer serves the next run', async () => {
+    const target = path.join(dir, 'signal');
+    const child = spawn(process.execPath, [path.join(repo, 'bin/briefs.js'), '--root', dir, 'generate', '--force', '--jobs', '1', '--out', target], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (c) => {
+      err += c;
+      if (/printed/.test(err) && !child.killed) child.kill('SIGTERM');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code, err).toBe(130);
+    const files = readdirSync(target);
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(pdfs('signal').length).toBeGreaterThan(0);
+    expect(pdfs('signal').length).toBeLessThan(pdfs('own').length);
+    // The printer let the interrupted run's pages go, and prints the rest for the next.
+    expect(await until(async () => (await status()).attached === 0)).toBe(true);
+    const rest = await cli('generate', '--out', 'signal', '--json');
+    expect(rest.code, rest.stderr).toBe(0);
+    expect(printers(rest.stdout)).toEqual(['resident']);
+    expect(pdfs('signal')).toEqual(pdfs('own'));
+    // res1 is up to date with the edit the first test made.
+    for (const f of pdfs('res1')) expect(readFileSync(path.join(dir, 'signal', f)).equals(readFileSync(path.join(dir, 'res1', f))), f).toBe(true);
   });
 
   it('cuts off a client that streams a message without end, and goes on serving', async () => {
