@@ -317,6 +317,21 @@ const MUTANTS = [
     '',
     ['test/e2e/pdfa.test.ts'],
   ],
+  // The resident printer's print mode (print/resident/)
+  [
+    'printer: the run’s stylesheets not passed on',
+    'src/print/resident/print-session.ts',
+    "else if (msg.briefs === 'sheet' && isString(msg.css)) server.stylesheet(msg.css);",
+    "else if (msg.briefs === 'sheet' && isString(msg.css)) void msg.css;",
+    ['test/e2e/printer.test.ts'],
+  ],
+  [
+    'printer: a print request taken unchecked',
+    'src/print/resident/print-session.ts',
+    '  if (!fine) return undefined;',
+    '  if (!fine && i.date !== undefined) return undefined;',
+    ['test/e2e/printer.test.ts'],
+  ],
 ];
 
 // --check: only that each mutant's text is still in its file and its tests exist (no test run).
