@@ -39,9 +39,15 @@ export async function withBrowserRun<T>(
   // the issues sent to it whole, or the run's DevTools relayed to its Chromium.
   const want = () => identity(config.root, findBrowser({ explicit: config.browser }).executablePath, systemFonts);
   const greetToPrint = opts.printThere ? residentPrinter(config.root, want, opts.note, { mode: 'print', jobs: opts.jobs, timeout: opts.timeout }) : undefined;
-  // The print link, once asked for: closed when the run ends.
-  let printLink: Promise<PrintLink | undefined> | undefined;
-  const printThere = greetToPrint && (() => (printLink ??= greetToPrint()));
+  // The print link, once asked for, is closed when the run ends. (The choice keeps the link
+  // itself, and gives none once it has closed: the printer gone, the run prints on its own.)
+  let asked = false;
+  const printThere =
+    greetToPrint &&
+    (() => {
+      asked = true;
+      return greetToPrint();
+    });
   const relay = printThere ? undefined : residentPrinter(config.root, want, opts.note);
   const pool = new BrowserPool({ executablePath: config.browser, jobs: opts.jobs, timeout: opts.timeout, restarts: 1, systemFonts, resident: relay });
   // Listens once something prints (the warm-up below, or the first issue's print).
@@ -70,6 +76,6 @@ export async function withBrowserRun<T>(
       await parsed.save().catch(() => undefined);
     }
   } finally {
-    await Promise.all([pool.close(), server.close(), printLink?.then((link) => link?.close())]);
+    await Promise.all([pool.close(), server.close(), asked ? greetToPrint?.().then((link) => link?.close()) : undefined]);
   }
 }

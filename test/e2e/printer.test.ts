@@ -5,7 +5,7 @@
  * killed, of another build, or passed over by a run it does not fit.
  */
 import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -144,6 +144,39 @@ describe('briefs printer', () => {
     expect(pdfs('signal')).toEqual(pdfs('own'));
     // res1 is up to date with the edit the first test made.
     for (const f of pdfs('res1')) expect(readFileSync(path.join(dir, 'signal', f)).equals(readFileSync(path.join(dir, 'res1', f))), f).toBe(true);
+  });
+
+  it('when its Chromium dies mid-run, stops, and the run prints the rest with a browser of its own', async () => {
+    const { pid } = await status();
+    const target = path.join(dir, 'crash');
+    const child = spawn(process.execPath, [path.join(repo, 'bin/briefs.js'), '--root', dir, 'generate', '--force', '--jobs', '1', '--out', target, '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => {
+      err += c;
+      if (/printed/.test(err) && !killed) {
+        killed = true;
+        // The printer's Chromium, not the printer: as if the kernel had killed it for memory.
+        for (const chromium of execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+          .split('\n')
+          .filter(Boolean))
+          process.kill(Number(chromium), 'SIGKILL');
+      }
+    });
+    let killed = false;
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(killed).toBe(true);
+    expect(code, err).toBe(0);
+    // Printed there until it died; the issue it held, and those after, by the run's own browser.
+    expect(printers(out).sort()).toEqual(['own', 'resident']);
+    expect(pdfs('crash')).toEqual(pdfs('res1'));
+    for (const f of pdfs('res1')) expect(readFileSync(path.join(target, f)).equals(readFileSync(path.join(dir, 'res1', f))), f).toBe(true);
+    expect(await until(() => !alive(pid!))).toBe(true);
+    const started = await cli('printer', 'start');
+    expect(started.code, started.stderr).toBe(0);
   });
 
   it('cuts off a client that streams a message without end, and goes on serving', async () => {

@@ -104,6 +104,9 @@ export async function servePrinter(o: PrinterOptions): Promise<void> {
   };
 
   const idle = () => {
+    // A run's connection closed by stop() must not set a new idle timer: it would hold the
+    // stopped printer's process for the whole idle time (30 minutes).
+    if (stopping) return;
     idleSince = Date.now();
     clearTimeout(idleTimer);
     idleTimer = setTimeout(() => void stop(), o.idleMs);
