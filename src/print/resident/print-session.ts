@@ -68,7 +68,7 @@ function pdfInfo(v: unknown): PdfInfo | undefined {
 export const sessionJobs = (jobs: unknown): number => (isCount(jobs, MAX_JOBS) ? jobs : 1);
 
 export function printSession(
-  chromium: Pick<ChromiumPipe, 'send' | 'exited'>,
+  chromium: Pick<ChromiumPipe, 'send'>,
   server: PrintServer,
   o: { executable: string; jobs: number; timeout: number },
   reply: (answer: PrintAnswer) => void,
@@ -84,9 +84,6 @@ export function printSession(
       queueMicrotask(() => transport.onclose?.());
     },
   };
-  // Chromium gone: puppeteer hears the connection close, so that nothing of it waits on an
-  // answer (its protocol timeouts would keep the stopping printer alive for a minute).
-  void chromium.exited.then(() => transport.close());
   const link: ResidentLink = {
     transport,
     origin: server.origin,
@@ -114,8 +111,8 @@ export function printSession(
     printAndFinish(pool, msg.html, server, msg.timeout, info).then(
       ({ bytes, ...rest }) => reply({ briefs: 'printed', n: n as number, ...rest, pdf: Buffer.from(bytes).toString('base64') }),
       (e: unknown) => {
-        // Chromium gone (the printer stops with it, and the connection closes): no answer, so
-        // the run prints the issue in a browser of its own, as it would after a crash there.
+        // The session is over (the run left, or Chromium died and the printer stopped, closing
+        // the connection): no answer. A run that loses its link prints the issue itself.
         if (closed) return;
         reply({ briefs: 'print-failed', n: n as number, message: e instanceof Error ? e.message : String(e) });
       },
