@@ -11,7 +11,8 @@ import { pathToFileURL } from 'node:url';
 import type { IssueFile } from '../content/model.js';
 import { BriefsError } from '../errors.js';
 import { mapLimit } from '../map-limit.js';
-import { BrowserPool, sweepProfiles } from '../print/browser.js';
+import type { BrowserPool } from '../print/browser.js';
+import { sweepProfiles } from '../print/profiles.js';
 import { PRINT_CSP, createPrintServer, type PrintServer } from '../print/print-server.js';
 import { printUrls } from '../print/resources.js';
 import { fontFaceCss, fontFile } from '../fonts/css.js';
@@ -26,8 +27,7 @@ import { removeOrphans } from './orphans.js';
 import { removeStaleTemporaries, writeAtomic } from '../files/write-atomic.js';
 
 import type { GenerateOptions, IssueResult } from './run.js';
-import type { PdfInfo } from '../print/pdf-metadata.js';
-import type { FinishedPrint } from '../print/print-and-finish.js';
+import { printIssueHere } from './print-where.js';
 import { printFailed, printWarnings } from './print-problems.js';
 import { wordEdition } from './word-edition.js';
 import { longImageFile } from './long-image-file.js';
@@ -230,9 +230,14 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
 
   try {
     // Done with the browser once printed, unless it is to draw the long image too.
-    const finished = await print(s, rendered.html({ marks: true }), { ...info, id: fp }, () => {
-      if (!opts.png) printOver();
-    });
+    const finished = await printIssueHere(
+      { resident: opts.resident, pool, server: s.server, timeout: opts.timeout },
+      rendered.html({ marks: true }),
+      { ...info, id: fp },
+      () => {
+        if (!opts.png) printOver();
+      },
+    );
     result.diagnostics.push(...printWarnings(finished, issue.file));
     const pdf = path.join(opts.outDir, `${base}.pdf`);
     await writeAtomic(pdf, finished.bytes);
@@ -282,27 +287,6 @@ async function generateOne(s: Shared, issue: IssueFile): Promise<IssueResult> {
     result.diagnostics.push(printFailed(cause, issue.file));
   }
   return done(result);
-}
-
-/**
- * Prints and finishes an issue: in the resident printer when the run has a print link to it
- * (generate's usual way there), else in the run's own pool. An issue the printer could not
- * answer for, having gone away, is printed in the pool.
- */
-async function print(s: Shared, html: string, info: PdfInfo, printed: () => void): Promise<FinishedPrint & { printer: 'resident' | 'own' }> {
-  const link = await s.opts.resident?.();
-  // The run's server "listens" through the link: the printer gets the run's stylesheets first.
-  if (link) await s.server.listen();
-  const there = link && (await link.print(html, info, s.opts.timeout));
-  if (there) {
-    printed();
-    return { ...there, printer: 'resident' };
-  }
-  // Loaded on the first print: puppeteer and pdf-lib take half a second to load, which a run
-  // with nothing to print (or printing in the resident printer) should not pay.
-  const { printAndFinish } = await import('../print/print-and-finish.js');
-  const done = await printAndFinish(s.pool, html, s.server, s.opts.timeout, info, printed);
-  return { ...done, printer: s.pool.resident ? 'resident' : 'own' };
 }
 
 /** A function that calls `then` on its n-th call (at once when n is 0). */

@@ -5,16 +5,12 @@
  * closed, whatever state it was left in. `close` is called by the command's finally and on
  * signals: it closes a browser of the run's own, and leaves a borrowed one running.
  */
-import { randomBytes } from 'node:crypto';
-import { readdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import v8 from 'node:v8';
 import type { Browser, Page } from 'puppeteer-core';
 import { BriefsError, usageError } from '../errors.js';
-import { alive } from '../files/alive.js';
-import { userTempDir } from '../files/user-temp.js';
 import { findBrowser } from './find-browser.js';
 import { launchOwn, type OwnLaunch } from './launch.js';
+import { newProfile, removeQuietly } from './profiles.js';
 import type { ResidentChoice } from './resident/link.js';
 
 export interface BrowserOptions {
@@ -35,48 +31,6 @@ export interface BrowserOptions {
 
 /** The flags every Chromium of briefs gets (launch.ts), for the tests, the bench and the resident printer. */
 export { chromiumArgs } from './launch.js';
-
-/**
- * Chromium's profile folders live here (one folder a user), named <pid>-<random>, instead of puppeteer's own temp
- * folders: a run killed with -9 cannot remove its folder, so the next run removes every folder
- * whose process is gone. (Chromium itself dies with the run: it talks over a pipe, and quits
- * when the pipe closes.)
- */
-export const profilesDir = (): string => userTempDir('chromium');
-
-export function newProfile(): string {
-  sweepProfiles();
-  return path.join(profilesDir(), `${process.pid}-${randomBytes(4).toString('hex')}`);
-}
-
-/**
- * Removes the profiles of runs that are gone (killed with -9: no handler ran). Every run that
- * may print sweeps, not only one that starts a browser, so a rerun with nothing to print leaves
- * no dead profile behind either.
- */
-export function sweepProfiles(): void {
-  const profiles = profilesDir();
-  for (const name of safeReaddir(profiles)) {
-    const pid = Number(name.split('-')[0]);
-    if (pid !== process.pid && !alive(pid)) removeQuietly(path.join(profiles, name));
-  }
-}
-
-export function removeQuietly(dir: string): void {
-  try {
-    rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
-  } catch {
-    // cleaning up is never worth failing a run
-  }
-}
-
-function safeReaddir(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
 
 /**
  * Each printed issue passes through the process as a PDF parsed and written again: hundreds of

@@ -10,10 +10,12 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { generate, type IssueResult } from '../../src/generate/generate.js';
 import { loadProject } from '../../src/workspace/project.js';
 import { loadConfig } from '../../src/config/load.js';
-import { BrowserPool, profilesDir } from '../../src/print/browser.js';
+import { BrowserPool } from '../../src/print/browser.js';
+import { profilesDir } from '../../src/print/profiles.js';
 import { pdfInfo, pdfText } from '../helpers/pdf.js';
 import { chromiumWith, killBrowserOf } from '../helpers/chromium.js';
 import { runCli } from '../helpers/run-cli.js';
+import { spawnCli } from '../helpers/spawn-cli.js';
 
 const repo = path.resolve(__dirname, '../..');
 let dir: string;
@@ -374,17 +376,9 @@ describe('robust printing', () => {
 
   it('on SIGTERM closes the browser, leaves no partial file, and exits 130', async () => {
     const target = path.join(dir, 'out-signal');
-    const child = spawn(process.execPath, [path.join(repo, 'bin/briefs.js'), '--root', repo, 'generate', '--force', '--jobs', '1', '--out', target], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let err = '';
-    child.stderr.on('data', (c) => {
-      err += c;
-      if (/printed/.test(err) && !child.killed) child.kill('SIGTERM');
-    });
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code, err).toBe(130);
-    expect(err).toContain('interrupted');
+    const run = await spawnCli(['--root', repo, 'generate', '--force', '--jobs', '1', '--out', target], /printed/, (child) => child.kill('SIGTERM'));
+    expect(run.code, run.stderr).toBe(130);
+    expect(run.stderr).toContain('interrupted');
     const files = existsSync(target) ? readdirSync(target) : [];
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const pdfs = files.filter((f) => f.endsWith('.pdf'));

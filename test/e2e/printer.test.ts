@@ -5,7 +5,7 @@
  * killed, of another build, or passed over by a run it does not fit.
  */
 import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,8 +18,9 @@ import { identity } from '../../src/print/resident/identity.js';
 import { PRINTERS, printerSocket } from '../../src/print/resident/place.js';
 import { chromiumWith } from '../helpers/chromium.js';
 import { compact, pdfText } from '../helpers/pdf.js';
-import { profilesDir } from '../../src/print/browser.js';
+import { profilesDir } from '../../src/print/profiles.js';
 import { runCli } from '../helpers/run-cli.js';
+import { spawnCli } from '../helpers/spawn-cli.js';
 
 const repo = path.resolve(__dirname, '../..');
 let dir: string;
@@ -122,16 +123,8 @@ describe('briefs printer', () => {
 
   it('on SIGTERM mid-run leaves no partial file, and the printer serves the next run', async () => {
     const target = path.join(dir, 'signal');
-    const child = spawn(process.execPath, [path.join(repo, 'bin/briefs.js'), '--root', dir, 'generate', '--force', '--jobs', '1', '--out', target], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let err = '';
-    child.stderr.on('data', (c) => {
-      err += c;
-      if (/printed/.test(err) && !child.killed) child.kill('SIGTERM');
-    });
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code, err).toBe(130);
+    const run = await spawnCli(['--root', dir, 'generate', '--force', '--jobs', '1', '--out', target], /printed/, (child) => child.kill('SIGTERM'));
+    expect(run.code, run.stderr).toBe(130);
     const files = readdirSync(target);
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(pdfs('signal').length).toBeGreaterThan(0);
@@ -149,29 +142,17 @@ describe('briefs printer', () => {
   it('when its Chromium dies mid-run, stops, and the run prints the rest with a browser of its own', async () => {
     const { pid } = await status();
     const target = path.join(dir, 'crash');
-    const child = spawn(process.execPath, [path.join(repo, 'bin/briefs.js'), '--root', dir, 'generate', '--force', '--jobs', '1', '--out', target, '--json'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const run = await spawnCli(['--root', dir, 'generate', '--force', '--jobs', '1', '--out', target, '--json'], /printed/, () => {
+      // The printer's Chromium, not the printer: as if the kernel had killed it for memory.
+      for (const chromium of execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+        .split('\n')
+        .filter(Boolean))
+        process.kill(Number(chromium), 'SIGKILL');
     });
-    let err = '';
-    let out = '';
-    child.stdout.on('data', (c) => (out += c));
-    child.stderr.on('data', (c) => {
-      err += c;
-      if (/printed/.test(err) && !killed) {
-        killed = true;
-        // The printer's Chromium, not the printer: as if the kernel had killed it for memory.
-        for (const chromium of execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
-          .split('\n')
-          .filter(Boolean))
-          process.kill(Number(chromium), 'SIGKILL');
-      }
-    });
-    let killed = false;
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(killed).toBe(true);
-    expect(code, err).toBe(0);
+    expect(run.acted).toBe(true);
+    expect(run.code, run.stderr).toBe(0);
     // Printed there until it died; the issue it held, and those after, by the run's own browser.
-    expect(printers(out).sort()).toEqual(['own', 'resident']);
+    expect(printers(run.stdout).sort()).toEqual(['own', 'resident']);
     expect(pdfs('crash')).toEqual(pdfs('res1'));
     for (const f of pdfs('res1')) expect(readFileSync(path.join(target, f)).equals(readFileSync(path.join(dir, 'res1', f))), f).toBe(true);
     expect(await until(() => !alive(pid!))).toBe(true);

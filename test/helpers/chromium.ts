@@ -3,7 +3,7 @@
  * profile folder on its command line ($TMPDIR/briefs-chromium/<pid>-…, see print/browser.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { profilesDir } from '../../src/print/browser.js';
+import { profilesDir } from '../../src/print/profiles.js';
 
 function processes(): { pid: number; cmdline: string }[] {
   const out: { pid: number; cmdline: string }[] = [];

@@ -21,7 +21,7 @@
 import { chmodSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { usageError } from '../../errors.js';
-import { newProfile, removeQuietly } from '../browser.js';
+import { newProfile, removeQuietly } from '../profiles.js';
 import { startPrintServer } from '../print-server.js';
 import { launchChromium } from './chromium-pipe.js';
 import { ask, type PrinterStatus } from './control.js';
