@@ -28,7 +28,7 @@ import { ask, type PrinterStatus } from './control.js';
 import { frameReader, NUL, parseFrame } from './frames.js';
 import { identity, mismatch, type Identity } from './identity.js';
 import { printerLog, privateFolderOrFail } from './place.js';
-import { printSession, sessionJobs, type PrintSession } from './print-session.js';
+import { printSession, type PrintSession } from './print-session.js';
 
 export interface PrinterOptions {
   root: string;
@@ -200,10 +200,8 @@ export async function servePrinter(o: PrinterOptions): Promise<void> {
                 runs++;
                 if (conn.destroyed) return;
                 if (msg.mode === 'print') {
-                  const timeout = Number.isSafeInteger(msg.timeout) && (msg.timeout as number) > 0 ? (msg.timeout as number) : 120_000;
-                  session = printSession(chromium, server, { executable: o.executable, jobs: sessionJobs(msg.jobs), timeout }, reply);
-                  const to = session;
-                  deliver = (frame) => to.deliver(frame);
+                  session = printSession(chromium, server, o.executable, msg, reply);
+                  deliver = session.deliver;
                 } else {
                   relaying = true;
                   deliver = (frame) => {

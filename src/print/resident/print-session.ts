@@ -20,7 +20,7 @@ import type { PrintAnswer } from './print-link.js';
 
 export interface PrintSession {
   /** Chromium's messages, for this session's puppeteer. */
-  deliver(frame: Buffer): void;
+  deliver: (frame: Buffer) => void;
   /** A message of the run: a print request (answered through `reply`) or a stylesheet. */
   handle(msg: { briefs?: unknown } & Record<string, unknown>): void;
   /** Lets Chromium go; prints under way fail, unanswered. */
@@ -64,15 +64,22 @@ function pdfInfo(v: unknown): PdfInfo | undefined {
   };
 }
 
-/** The pages a print connection may use at once, from its greeting (1 when it names none that fits). */
-export const sessionJobs = (jobs: unknown): number => (isCount(jobs, MAX_JOBS) ? jobs : 1);
+/** A page's timeout when the greeting names none that fits: generate's own default for --timeout. */
+const DEFAULT_TIMEOUT_MS = 60_000;
 
+/**
+ * `hello`: the connection's greeting, with the pages it may print in at once and a page's
+ * timeout (its run's --jobs and --timeout), checked here like every request after it.
+ */
 export function printSession(
   chromium: Pick<ChromiumPipe, 'send'>,
   server: PrintServer,
-  o: { executable: string; jobs: number; timeout: number },
+  executable: string,
+  hello: { jobs?: unknown; timeout?: unknown },
   reply: (answer: PrintAnswer) => void,
 ): PrintSession {
+  const jobs = isCount(hello.jobs, MAX_JOBS) ? hello.jobs : 1;
+  const timeout = isCount(hello.timeout, MAX_TIMEOUT_MS) ? hello.timeout : DEFAULT_TIMEOUT_MS;
   let closed = false;
   const transport: ConnectionTransport = {
     send(message) {
@@ -94,7 +101,7 @@ export function printSession(
     },
   };
   // The printer's Chromium or none: a pool that may not launch a browser of its own.
-  const pool = new BrowserPool({ executablePath: o.executable, jobs: o.jobs, timeout: o.timeout, resident: () => Promise.resolve(link), borrowOnly: true });
+  const pool = new BrowserPool({ executablePath: executable, jobs, timeout, resident: () => Promise.resolve(link), borrowOnly: true });
   // The page an earlier run left has the shell loaded; a first run's page loads it now.
   pool.warm(async (page) => {
     if (page.url() !== server.shellUrl) await page.goto(server.shellUrl, { waitUntil: 'load' });
