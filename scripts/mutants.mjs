@@ -332,6 +332,14 @@ const MUTANTS = [
     '  if (!fine && i.date !== undefined) return undefined;',
     ['test/e2e/printer.test.ts'],
   ],
+  // Numbering
+  [
+    'numbering lock: a dead holder’s lock deleted without looking again',
+    'src/workspace/lock.ts',
+    'if ((await readText(file)) !== seen) return true;',
+    'if ((await readText(file)) === undefined) return true;',
+    ['test/unit/lock.test.ts'],
+  ],
 ];
 
 // --check: only that each mutant's text is still in its file and its tests exist (no test run).
