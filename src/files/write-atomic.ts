@@ -4,15 +4,18 @@
  * process left behind carry a recognisable name and are never mistaken for output.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { alive } from './alive.js';
 
 const pending = new Set<string>();
 
+/** The name of a temporary file beside `file`: .<name>.<pid>.<8 hex>.tmp (see TEMPORARY). */
+const temporaryFor = (file: string) => path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+
 export async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = temporaryFor(file);
   pending.add(tmp);
   try {
     await writeFile(tmp, data);
@@ -21,6 +24,27 @@ export async function writeAtomic(file: string, data: Uint8Array | string): Prom
     await rm(tmp, { force: true });
     throw e;
   } finally {
+    pending.delete(tmp);
+  }
+}
+
+/**
+ * Creates `file` with `data` unless it exists, as one step: written aside, then linked into
+ * place (a link fails if the name is taken), so a reader never sees it empty or half written, as
+ * it can between an exclusive open and the write. Returns whether this call created it.
+ */
+export async function createWhole(file: string, data: Uint8Array | string): Promise<boolean> {
+  const tmp = temporaryFor(file);
+  pending.add(tmp);
+  try {
+    await writeFile(tmp, data, { flag: 'wx' });
+    await link(tmp, file);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    return false;
+  } finally {
+    await rm(tmp, { force: true });
     pending.delete(tmp);
   }
 }

@@ -1,8 +1,8 @@
 /**
  * A lock around handing out issue numbers: two runs at the same moment never write the same
- * number. The lock is a file that appears whole (written aside, then linked into place, which
- * fails if it exists); it names its holder, and one whose process is gone is taken over. A lock
- * held longer than the timeout is reported with who holds it.
+ * number. The lock is a file that appears whole (createWhole in files/write-atomic.ts); it names
+ * its holder, and one whose process is gone is taken over. A lock held longer than the timeout
+ * is reported with who holds it.
  *
  * Taking over is the delicate part. "Read the holder, see it is gone, delete the file" deletes
  * the wrong lock when, between the read and the delete, the holder let go and a third run took
@@ -13,12 +13,13 @@
  * not a library's: proper-lockfile judges staleness by age, which would take the lock from a run
  * still working on a slow disk; this one asks whether the process is alive.
  */
-import { link, readFile, rm, mkdir, writeFile } from 'node:fs/promises';
+import { readFile, rm, mkdir } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { usageError } from '../errors.js';
 import { alive as processAlive } from '../files/alive.js';
+import { createWhole, removeStaleTemporaries } from '../files/write-atomic.js';
 
 interface Holder {
   pid: number;
@@ -59,24 +60,11 @@ export async function withLock<T>(file: string, timeoutMs: number, fn: () => Pro
     await new Promise((r) => setTimeout(r, 25 + Math.random() * 50));
   }
   try {
+    // What a run killed mid-create left beside the lock (writeAtomic's shape, its process gone).
+    await removeStaleTemporaries(path.dirname(file));
     return await fn();
   } finally {
     await rm(file, { force: true });
-  }
-}
-
-/** Creates `file` with `text` as one step: a reader never sees it empty or half written. */
-async function createWhole(file: string, text: string): Promise<boolean> {
-  const aside = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  await writeFile(aside, text, { flag: 'wx' });
-  try {
-    await link(aside, file);
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    return false;
-  } finally {
-    await rm(aside, { force: true });
   }
 }
 

@@ -72,6 +72,17 @@ describe('the numbering lock', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('removes what a run killed while creating the lock left beside it, and only that', async () => {
+    const dir = folder();
+    const file = path.join(dir, '.briefs.lock');
+    const left = `..briefs.lock.${GONE}.0123abcd.tmp`;
+    const running = `..briefs.lock.${process.pid}.89abcdef.tmp`;
+    writeFileSync(path.join(dir, left), holderText(GONE));
+    writeFileSync(path.join(dir, running), holderText(process.pid));
+    await withLock(file, 1000, async () => undefined);
+    expect(readdirSync(dir)).toEqual([running]);
+  });
+
   it('reports a lock held too long with its holder', async () => {
     const dir = folder();
     const file = path.join(dir, '.briefs.lock');
