@@ -169,7 +169,13 @@ describe('briefs printer', () => {
     const chunk = Buffer.alloc(1024 * 1024, 0x78);
     let sent = 0;
     while (!closed && sent < 200) {
-      if (!conn.write(chunk)) await new Promise((r) => (conn.once('drain', r), conn.once('close', r)));
+      if (!conn.write(chunk))
+        await new Promise<void>((r) => {
+          // Both listeners go when either fires: one left per wait piled up past Node's warning.
+          const done = () => (conn.off('drain', done), conn.off('close', done), r());
+          conn.once('drain', done);
+          conn.once('close', done);
+        });
       sent++;
     }
     expect(closed || (await until(() => closed, 5000))).toBe(true);
