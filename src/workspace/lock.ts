@@ -41,9 +41,7 @@ export async function withLock<T>(file: string, timeoutMs: number, fn: () => Pro
     if (await createWhole(file, text)) break;
     const seen = await readText(file);
     const holder = parseHolder(seen);
-    if (seen !== undefined && holder && holder.host === os.hostname() && !alive(holder.pid)) {
-      if (await takeOver(file, seen, alive)) continue;
-    }
+    if (seen !== undefined && gone(holder, alive) && (await takeOver(file, seen, alive))) continue;
     if (Date.now() > deadline) {
       throw usageError(
         'lock-held',
@@ -77,8 +75,7 @@ async function takeOver(file: string, seen: string, alive: (pid: number) => bool
   const breaker = `${file}.break`;
   const mine = JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString() });
   if (!(await createWhole(breaker, mine))) {
-    const holder = parseHolder(await readText(breaker));
-    if (holder && holder.host === os.hostname() && !alive(holder.pid)) await rm(breaker, { force: true });
+    if (gone(parseHolder(await readText(breaker)), alive)) await rm(breaker, { force: true });
     return false;
   }
   try {
@@ -89,6 +86,10 @@ async function takeOver(file: string, seen: string, alive: (pid: number) => bool
     await rm(breaker, { force: true });
   }
 }
+
+/** Whether the holder is a process of this machine that has ended (another machine's is never judged). */
+const gone = (holder: Holder | undefined, alive: (pid: number) => boolean): boolean =>
+  holder !== undefined && holder.host === os.hostname() && !alive(holder.pid);
 
 async function readText(file: string): Promise<string | undefined> {
   try {
