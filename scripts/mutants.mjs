@@ -332,6 +332,21 @@ const MUTANTS = [
     '  if (!fine && i.date !== undefined) return undefined;',
     ['test/e2e/printer.test.ts'],
   ],
+  // Closing the browser
+  [
+    'browser close: waited for without a bound',
+    'src/print/launch.ts',
+    'const closed = await settlesWithin(closing, graceMs);',
+    'const closed = await closing.then(() => true);',
+    ['test/e2e/batch.test.ts'],
+  ],
+  [
+    'browser close: a stuck renderer outlives it',
+    'src/print/launch.ts',
+    'if (pid !== undefined) killGroup(pid);',
+    'if (pid !== undefined && !closed) killGroup(pid);',
+    ['test/e2e/batch.test.ts'],
+  ],
   // Numbering
   [
     'numbering lock: a dead holder’s lock deleted without looking again',

@@ -9,7 +9,7 @@ import v8 from 'node:v8';
 import type { Browser, Page } from 'puppeteer-core';
 import { BriefsError, usageError } from '../errors.js';
 import { findBrowser } from './find-browser.js';
-import { launchOwn, type OwnLaunch } from './launch.js';
+import { closeOwn, launchOwn, type OwnLaunch } from './launch.js';
 import { newProfile, removeQuietly } from './profiles.js';
 import type { ResidentChoice } from './resident/link.js';
 
@@ -250,7 +250,7 @@ export class BrowserPool {
     this.browser = undefined;
     const running = await browser?.catch(() => undefined);
     if (running && this.borrowed) await running.disconnect().catch(() => undefined);
-    else if (running) await running.close().catch(() => undefined);
+    else if (running) await closeOwn(running);
     // A browser still shutting down may write into its folder: what is left, the next run removes.
     for (const dir of this.profiles.splice(0)) removeQuietly(dir);
   }

@@ -7,6 +7,7 @@
 import type { Browser, LaunchOptions } from 'puppeteer-core';
 import { usageError } from '../errors.js';
 import { chromiumEnv } from '../fonts/fontconfig.js';
+import { settlesWithin } from './bounded.js';
 
 /**
  * Flags for a quiet, repeatable headless Chromium: no sandbox as root (Chromium refuses to
@@ -92,4 +93,40 @@ export function launchOwn(
       if (!settled) starting.abort(new Error('closed'));
     },
   };
+}
+
+/**
+ * How long a browser of the run's own may take to shut down when asked, before its process
+ * group is killed. It takes 0.1–0.15 s; but puppeteer's close waits for the process to exit
+ * without a bound, and a Chromium whose child processes did not finish held a run (and the
+ * suite's tests) for minutes at its very end.
+ */
+const CLOSE_GRACE_MS = 5_000;
+
+/**
+ * Closes a browser the run launched: asked first, then whatever is left of its process group
+ * is killed. Left is what did not go in time, and also a renderer stuck in its work, which
+ * outlives a browser that closed: it holds the run's DevTools pipe open, and the run would never
+ * exit.
+ */
+export async function closeOwn(browser: Browser, graceMs = CLOSE_GRACE_MS): Promise<void> {
+  const pid = browser.process()?.pid;
+  const closing = browser.close();
+  const closed = await settlesWithin(closing, graceMs);
+  if (pid !== undefined) killGroup(pid);
+  // Killed, Chromium's pipe closes and puppeteer's close settles; not waited for past a bound.
+  if (!closed) await settlesWithin(closing, 2_000);
+}
+
+/**
+ * puppeteer starts Chromium as the leader of its own process group; the group outlives its
+ * leader while any member lives, so this kills what is left even of a browser that exited. Only
+ * the group: the leader's own pid, once it has exited, may be another process's.
+ */
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // nothing of it is left
+  }
 }

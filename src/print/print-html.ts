@@ -12,6 +12,7 @@
  */
 import type { ConsoleMessage, Frame, HTTPRequest, HTTPResponse, Page, PDFOptions } from 'puppeteer-core';
 import type { PrintServer } from './print-server.js';
+import { within } from './bounded.js';
 
 export interface PrintRequest {
   html: string;
@@ -72,19 +73,6 @@ async function takeIn(html: string): Promise<void> {
   void document.body.offsetHeight;
   await document.fonts.ready;
   await Promise.all([...document.images].map((img) => img.decode().catch(() => undefined)));
-}
-
-/** Rejects when `work` takes longer than `ms`, naming what took so long. */
-async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: timeout of ${ms} ms exceeded`)), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Readable, Writable } from 'node:stream';
 import { chromiumArgs } from '../launch.js';
 import { chromiumEnv } from '../../fonts/fontconfig.js';
 import { frameReader, NUL, parseFrame } from './frames.js';
+import { settlesWithin } from '../bounded.js';
 
 /** Ids of the printer's own DevTools commands: far above any a run's connection reaches. */
 const OWN_IDS = 1_000_000_000;
@@ -91,7 +92,7 @@ export async function launchChromium(executable: string, systemFonts: boolean, u
         pipe.command('Target.setAutoAttach', { autoAttach: false, waitForDebuggerOnStart: false }),
         pipe.command('Target.setDiscoverTargets', { discover: false }),
       ]);
-      await Promise.race([done, new Promise((r) => setTimeout(r, 2000))]);
+      await settlesWithin(done, 2000);
     },
     replaced() {
       try {

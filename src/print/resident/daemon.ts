@@ -29,6 +29,7 @@ import { frameReader, NUL, parseFrame } from './frames.js';
 import { identity, mismatch, type Identity } from './identity.js';
 import { printerLog, privateFolderOrFail } from './place.js';
 import { printSession, type PrintSession } from './print-session.js';
+import { settlesWithin } from '../bounded.js';
 
 export interface PrinterOptions {
   root: string;
@@ -146,7 +147,7 @@ export async function servePrinter(o: PrinterOptions): Promise<void> {
       const ending = session;
       // A print session's puppeteer lets go first, still hearing Chromium (a connect under way
       // waits for its answers), within two seconds; then nothing of it is left attached.
-      const letGo = ending ? Promise.race([ending.close().catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]) : Promise.resolve();
+      const letGo = ending ? settlesWithin(ending.close(), 2000) : Promise.resolve();
       cleaning = letGo.then(() => {
         deliver = undefined;
         return cleanUp();
