@@ -335,13 +335,22 @@ describe('robust printing', () => {
   });
 
   describe('closing a browser that does not go', () => {
-    /** The processes of Chromium's process group (puppeteer makes its main process the leader). */
+    /** Whether a process is still there and not a zombie (dead, waiting for its parent to reap it). */
+    const living = (pid: number) => {
+      try {
+        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    /** The living processes of Chromium's process group (puppeteer makes its main process the leader). */
     const group = (leader: number) => {
       try {
         return execFileSync('pgrep', ['-g', String(leader)], { encoding: 'utf8' })
           .split('\n')
           .filter(Boolean)
-          .map(Number);
+          .map(Number)
+          .filter(living);
       } catch {
         return []; // pgrep: none
       }
