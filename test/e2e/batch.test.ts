@@ -2,7 +2,7 @@
  * generate for CI: incremental by fingerprint, reproducible to the byte, robust to a crash, a
  * hang and a signal.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { BrowserPool } from '../../src/print/browser.js';
 import { profilesDir } from '../../src/print/profiles.js';
 import { pdfInfo, pdfText } from '../helpers/pdf.js';
-import { chromiumWith, killBrowserOf } from '../helpers/chromium.js';
+import { chromiumWith, groupOf, killBrowserOf } from '../helpers/chromium.js';
 import { runCli } from '../helpers/run-cli.js';
 import { spawnCli } from '../helpers/spawn-cli.js';
 
@@ -335,79 +335,44 @@ describe('robust printing', () => {
   });
 
   describe('closing a browser that does not go', () => {
-    /** Whether a process is still there and not a zombie (dead, waiting for its parent to reap it). */
-    const living = (pid: number) => {
-      try {
-        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-      } catch {
-        return false;
-      }
-    };
-    /** The living processes of Chromium's process group (puppeteer makes its main process the leader). */
-    const group = (leader: number) => {
-      try {
-        return execFileSync('pgrep', ['-g', String(leader)], { encoding: 'utf8' })
-          .split('\n')
-          .filter(Boolean)
-          .map(Number)
-          .filter(living);
-      } catch {
-        return []; // pgrep: none
-      }
-    };
-    const isRenderer = (pid: number) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
-      } catch {
-        return false;
-      }
-    };
-    /** A pool with its browser started, and the pid of Chromium's main process. */
-    async function started(): Promise<{ pool: BrowserPool; leader: number }> {
+    /**
+     * Starts a pool's browser, stops (SIGSTOP) the processes of its group that `stop` picks, and
+     * closes the pool: nothing of the browser may be left, within seconds.
+     */
+    async function closesLeavingNothing(stop: (p: { pid: number; cmdline: string }, leader: number) => boolean): Promise<void> {
       const pool = new BrowserPool({ jobs: 1, timeout: 60_000 });
       let leader = 0;
       await pool.withPage(async (page) => {
         await page.setContent('<p>正文</p>');
         leader = page.browser().process()!.pid!;
       });
-      return { pool, leader };
-    }
-    const release = (pids: number[]) => {
-      for (const p of pids)
-        try {
-          process.kill(p, 'SIGKILL');
-        } catch {
-          // gone
-        }
-    };
-
-    it('is closed within seconds when its child processes never finish, and nothing of it is left', async () => {
-      const { pool, leader } = await started();
-      // Every process but the main one stopped: asked to close, Chromium never exits. puppeteer
-      // waits for that without a bound; this held runs (and the suite) for minutes.
-      const children = group(leader).filter((p) => p !== leader);
-      expect(children.length).toBeGreaterThan(0);
-      for (const p of children) process.kill(p, 'SIGSTOP');
+      const stopped = groupOf(leader)
+        .filter((p) => stop(p, leader))
+        .map((p) => p.pid);
+      expect(stopped.length).toBeGreaterThan(0);
+      for (const p of stopped) process.kill(p, 'SIGSTOP');
       try {
         await pool.close();
-        await vi.waitFor(() => expect(group(leader)).toEqual([]), { timeout: 5_000, interval: 50 });
+        await vi.waitFor(() => expect(groupOf(leader).map((p) => p.pid)).toEqual([]), { timeout: 5_000, interval: 50 });
       } finally {
-        release(children);
+        for (const p of stopped)
+          try {
+            process.kill(p, 'SIGKILL');
+          } catch {
+            // gone
+          }
       }
+    }
+
+    it('is closed within seconds when its child processes never finish, and nothing of it is left', async () => {
+      // Every process but the main one stopped: asked to close, Chromium never exits. puppeteer
+      // waits for that without a bound; this held runs (and the suite) for minutes.
+      await closesLeavingNothing((p, leader) => p.pid !== leader);
     }, 60_000);
 
     it('takes down a renderer stuck in its work, which outlives a browser that closed', async () => {
-      const { pool, leader } = await started();
       // A stuck renderer keeps the run's DevTools pipe open: the run would never exit.
-      const renderers = group(leader).filter(isRenderer);
-      expect(renderers.length).toBeGreaterThan(0);
-      for (const p of renderers) process.kill(p, 'SIGSTOP');
-      try {
-        await pool.close();
-        await vi.waitFor(() => expect(group(leader)).toEqual([]), { timeout: 5_000, interval: 50 });
-      } finally {
-        release(renderers);
-      }
+      await closesLeavingNothing((p) => p.cmdline.includes('--type=renderer'));
     }, 60_000);
   });
 

@@ -5,16 +5,34 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { profilesDir } from '../../src/print/profiles.js';
 
-function processes(): { pid: number; cmdline: string }[] {
-  const out: { pid: number; cmdline: string }[] = [];
+interface Proc {
+  pid: number;
+  cmdline: string;
+  /** The process group (puppeteer makes Chromium's main process a group's leader). */
+  group: number;
+  /** Dead and waiting for its parent to reap it: not a process left behind. */
+  zombie: boolean;
+}
+
+function processes(): Proc[] {
+  const out: Proc[] = [];
   for (const p of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
-      out.push({ pid: Number(p), cmdline: readFileSync(`/proc/${p}/cmdline`, 'utf8') });
+      const cmdline = readFileSync(`/proc/${p}/cmdline`, 'utf8');
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      // After the command's name in parentheses: state, parent, process group.
+      const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.push({ pid: Number(p), cmdline, group: Number(group), zombie: state === 'Z' });
     } catch {
       // gone meanwhile
     }
   }
   return out;
+}
+
+/** The living processes of the process group `leader` leads: a browser's and its children. */
+export function groupOf(leader: number): Proc[] {
+  return processes().filter((p) => p.group === leader && !p.zombie);
 }
 
 /** Whether a Chromium process runs with this profile folder, and with `flag`. */
