@@ -336,7 +336,7 @@ const MUTANTS = [
   [
     'browser close: waited for without a bound',
     'src/print/launch.ts',
-    'const closed = await settlesWithin(closing, graceMs);',
+    'const closed = await settlesWithin(closing, CLOSE_GRACE_MS);',
     'const closed = await closing.then(() => true);',
     ['test/e2e/batch.test.ts'],
   ],

@@ -109,10 +109,10 @@ const CLOSE_GRACE_MS = 5_000;
  * outlives a browser that closed: it holds the run's DevTools pipe open, and the run would never
  * exit.
  */
-export async function closeOwn(browser: Browser, graceMs = CLOSE_GRACE_MS): Promise<void> {
+export async function closeOwn(browser: Browser): Promise<void> {
   const pid = browser.process()?.pid;
   const closing = browser.close();
-  const closed = await settlesWithin(closing, graceMs);
+  const closed = await settlesWithin(closing, CLOSE_GRACE_MS);
   if (pid !== undefined) killGroup(pid);
   // Killed, Chromium's pipe closes and puppeteer's close settles; not waited for past a bound.
   if (!closed) await settlesWithin(closing, 2_000);

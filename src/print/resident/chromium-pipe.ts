@@ -10,7 +10,7 @@ import type { Readable, Writable } from 'node:stream';
 import { chromiumArgs } from '../launch.js';
 import { chromiumEnv } from '../../fonts/fontconfig.js';
 import { frameReader, NUL, parseFrame } from './frames.js';
-import { settlesWithin } from '../bounded.js';
+import { settlesWithin, within } from '../bounded.js';
 
 /** Ids of the printer's own DevTools commands: far above any a run's connection reaches. */
 const OWN_IDS = 1_000_000_000;
@@ -80,7 +80,7 @@ export async function launchChromium(executable: string, systemFonts: boolean, u
       });
     },
     async pages() {
-      const listed = (await Promise.race([pipe.command('Target.getTargets'), new Promise((r) => setTimeout(r, 1000))])) as
+      const listed = (await within(1000, 'listing the pages', pipe.command('Target.getTargets')).catch(() => undefined)) as
         { targetInfos?: PageTarget[] } | undefined;
       return (listed?.targetInfos ?? []).filter((t) => t.type === 'page');
     },
